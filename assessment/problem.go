@@ -1,0 +1,83 @@
+package assessment
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// Severity tells whether a problem blocks using the file.
+type Severity int
+
+// Problem severities.
+const (
+	Warning Severity = iota // kept and reported; the file is usable
+	Error                   // the value is invalid and is ignored by scoring
+)
+
+// Problem is one finding about a file or an answer. Code is a stable
+// identifier; its user-facing text is the message "problem.<Code>" in the
+// translations, filled with Args.
+type Problem struct {
+	Severity   Severity
+	Path       string // the file, when known
+	QuestionID string // the question, when the problem is about one
+	Code       string
+	Args       map[string]any
+}
+
+// Error gives a developer-facing form of the problem; users see the
+// translated message.
+func (p Problem) Error() string {
+	var b strings.Builder
+	if p.Path != "" {
+		fmt.Fprintf(&b, "%q: ", p.Path)
+	}
+	if p.QuestionID != "" {
+		fmt.Fprintf(&b, "%s: ", p.QuestionID)
+	}
+	b.WriteString(p.Code)
+	for _, k := range slices.Sorted(maps.Keys(p.Args)) {
+		fmt.Fprintf(&b, " %s=%v", k, p.Args[k])
+	}
+	return b.String()
+}
+
+// HasErrors reports whether any problem is an error.
+func HasErrors(ps []Problem) bool {
+	return slices.ContainsFunc(ps, func(p Problem) bool { return p.Severity == Error })
+}
+
+// Problem codes. Each has a message "problem.<code>" in both languages.
+const (
+	CodeNotFound          = "notFound"          // the file does not exist
+	CodeIsDir             = "isDir"             // the path is a folder
+	CodePermission        = "permission"        // the file cannot be read or written
+	CodeTooLarge          = "tooLarge"          // Args: Size, Limit (bytes)
+	CodeEmpty             = "empty"             // the file is empty
+	CodeReadFailed        = "readFailed"        // Args: Detail
+	CodeSyntax            = "syntax"            // Args: Line, Column, Detail
+	CodeNotObject         = "notObject"         // the JSON document is not an object
+	CodeWrongFormat       = "wrongFormat"       // Args: Format
+	CodeSchemaNewer       = "schemaNewer"       // Args: Version, Supported
+	CodeSchemaInvalid     = "schemaInvalid"     // Args: Version
+	CodeMemberType        = "memberType"        // Args: Member
+	CodeWriteFailed       = "writeFailed"       // Args: Detail
+	CodeDiskFull          = "diskFull"          // no space left on the device
+	CodeReadOnly          = "readOnly"          // the existing file is marked read-only
+	CodeInUse             = "inUse"             // another program holds the file
+	CodeUnknownQuestion   = "unknownQuestion"   // kept, written back unchanged
+	CodeAnswerNotObject   = "answerNotObject"   // the answer is not an object
+	CodeWrongType         = "wrongType"         // Args: Expected (question type)
+	CodeRubricRange       = "rubricRange"       // Args: Value, Max
+	CodeNegative          = "negative"          // Args: Value
+	CodeAboveMax          = "aboveMax"          // Args: Value, Max
+	CodeNotInteger        = "notInteger"        // Args: Value
+	CodeProfileAnswer     = "profileAnswer"     // a city attribute stored as an answer
+	CodeCityNegative      = "cityNegative"      // Args: Member, Value
+	CodePopulationMissing = "populationMissing" // per-capita answers without population
+	CodeCityNameMissing   = "cityNameMissing"
+	CodeVersionDiffers    = "versionDiffers"    // Args: Version, Current
+	CodeEvidenceTruncated = "evidenceTruncated" // Args: Length, Limit (a report cell)
+)

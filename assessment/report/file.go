@@ -1,0 +1,67 @@
+package report
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+
+	"creativecity/assessment"
+)
+
+// WriteFile writes the workbook to path atomically: it is built in memory,
+// written to a temporary file in the same folder and renamed, so that no
+// half-written workbook is ever left at path. An existing file that the
+// user may not write, or a folder, is refused and left untouched. Errors
+// are *assessment.FileError.
+func WriteFile(path string, qn *assessment.Questionnaire, a *assessment.Assessment, res *assessment.Result, opts Options) ([]assessment.Problem, error) {
+	if err := checkWritable(path); err != nil {
+		return nil, err
+	}
+	f, warnings, err := Build(qn, a, res, opts)
+	if err != nil {
+		return nil, &assessment.FileError{Problem: assessment.Problem{Severity: assessment.Error, Path: path,
+			Code: assessment.CodeWriteFailed, Args: map[string]any{"Detail": err.Error()}}, Err: err}
+	}
+	defer f.Close()
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, &assessment.FileError{Problem: assessment.Problem{Severity: assessment.Error, Path: path,
+			Code: assessment.CodeWriteFailed, Args: map[string]any{"Detail": err.Error()}}, Err: err}
+	}
+	if err := assessment.WriteFileAtomic(path, buf.Bytes()); err != nil {
+		return nil, err
+	}
+	for i := range warnings {
+		warnings[i].Path = path
+	}
+	return warnings, nil
+}
+
+// checkWritable refuses a folder, or an existing file the user cannot write
+// (a rename would replace it regardless of its permissions).
+func checkWritable(path string) error {
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	problem := func(code string, err error) error {
+		return &assessment.FileError{Problem: assessment.Problem{Severity: assessment.Error, Path: path, Code: code}, Err: err}
+	}
+	if err != nil {
+		return problem(assessment.CodePermission, err)
+	}
+	if info.IsDir() {
+		return problem(assessment.CodeIsDir, nil)
+	}
+	if info.Mode().Perm()&0o222 == 0 {
+		return problem(assessment.CodeReadOnly, nil)
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return problem(assessment.CodePermission, err)
+		}
+		return problem(assessment.CodeInUse, err)
+	}
+	return f.Close()
+}

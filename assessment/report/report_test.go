@@ -1,0 +1,368 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"creativecity/assessment"
+	"creativecity/translations"
+)
+
+func questionnaire(t testing.TB) *assessment.Questionnaire {
+	t.Helper()
+	qn, err := assessment.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return qn
+}
+
+func demo(t testing.TB) *assessment.Assessment {
+	t.Helper()
+	a, err := assessment.Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+var fixedNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
+
+func build(t testing.TB, a *assessment.Assessment, lang translations.Lang) ([]byte, []assessment.Problem) {
+	t.Helper()
+	var buf bytes.Buffer
+	warnings, err := Write(&buf, questionnaire(t), a, nil, Options{Lang: lang, AppVersion: "1.2.3", Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes(), warnings
+}
+
+func open(t testing.TB, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func TestSheetNamesAreValidAndUniqueInBothLanguages(t *testing.T) {
+	for _, lang := range translations.Languages {
+		f := open(t, first(build(t, demo(t), lang)))
+		names := f.GetSheetList()
+		if len(names) != 11 {
+			t.Errorf("%s: %d sheets: %v", lang, len(names), names)
+		}
+		seen := map[string]bool{}
+		for _, n := range names {
+			if len([]rune(n)) > 31 || strings.ContainsAny(n, `[]:*?/\`) || n == "" || seen[strings.ToLower(n)] {
+				t.Errorf("%s: bad sheet name %q", lang, n)
+			}
+			seen[strings.ToLower(n)] = true
+		}
+		loc := translations.New(lang)
+		if names[0] != loc.T("report.sheet.summary") || names[1] != SheetName(loc, "readiness") ||
+			names[len(names)-1] != loc.T("report.sheet.data") {
+			t.Errorf("%s: sheet order %v", lang, names)
+		}
+	}
+}
+
+func first[A, B any](a A, _ B) A { return a }
+
+// summaryRow finds the row of the field table whose first cell is name.
+func summaryRow(t *testing.T, f *excelize.File, sheet, name string) int {
+	t.Helper()
+	rows, _ := f.GetRows(sheet)
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == name {
+			return i + 1
+		}
+	}
+	t.Fatalf("no row %q on %s", name, sheet)
+	return 0
+}
+
+func TestSummaryHoldsTypedScoresAndTheRecommendation(t *testing.T) {
+	qn, a := questionnaire(t), demo(t)
+	res := assessment.Score(qn, a)
+	for _, lang := range translations.Languages {
+		loc := translations.New(lang)
+		f := open(t, first(build(t, a, lang)))
+		sheet := loc.T("report.sheet.summary")
+		for _, fs := range res.Fields {
+			row := summaryRow(t, f, sheet, loc.T("section."+fs.ID+".name"))
+			assertNumber(t, f, sheet, fmt.Sprintf("B%d", row), round(fs.Score, 1))
+			assertNumber(t, f, sheet, fmt.Sprintf("C%d", row), round(fs.Completeness, 3))
+			assertNumber(t, f, sheet, fmt.Sprintf("D%d", row), float64(fs.Rank))
+		}
+		row := summaryRow(t, f, sheet, loc.T("section.readiness.name"))
+		assertNumber(t, f, sheet, fmt.Sprintf("B%d", row), round(res.Readiness.Score, 1))
+		row = summaryRow(t, f, sheet, loc.T("report.recommendedField"))
+		if got, _ := f.GetCellValue(sheet, fmt.Sprintf("B%d", row)); got != loc.T("section.gastronomy.name") {
+			t.Errorf("%s: recommended %q", lang, got)
+		}
+		row = summaryRow(t, f, sheet, loc.T("profile.population.text"))
+		assertNumber(t, f, sheet, fmt.Sprintf("B%d", row), a.City.Population)
+		row = summaryRow(t, f, sheet, loc.T("report.generatedAt"))
+		want := map[translations.Lang]string{translations.VI: "23/11/2026", translations.EN: "23 November 2026"}[lang]
+		if got, _ := f.GetCellValue(sheet, fmt.Sprintf("B%d", row)); got != want {
+			t.Errorf("%s: date shows %q; want %q", lang, got, want)
+		}
+		if props, err := f.GetDocProps(); err != nil || !strings.Contains(props.Creator, "1.2.3") || props.Title == "" ||
+			props.Language == "" {
+			t.Errorf("%s: document properties %+v, %v", lang, props, err)
+		}
+	}
+}
+
+func assertNumber(t *testing.T, f *excelize.File, sheet, ref string, want float64) {
+	t.Helper()
+	typ, err := f.GetCellType(sheet, ref)
+	if err != nil || typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString || typ == excelize.CellTypeFormula {
+		t.Errorf("%s!%s is of type %v, not a number", sheet, ref, typ)
+	}
+	raw, _ := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+	got, err := strconv.ParseFloat(raw, 64)
+	if err != nil || math.Abs(got-want) > 1e-9 {
+		t.Errorf("%s!%s = %q; want %v", sheet, ref, raw, want)
+	}
+}
+
+func TestFieldSheetsTypeEveryAnswer(t *testing.T) {
+	qn, a := questionnaire(t), demo(t)
+	loc := translations.New(translations.EN)
+	f := open(t, first(build(t, a, translations.EN)))
+	checked := map[assessment.QuestionType]int{}
+	for _, s := range qn.Sections[1:] {
+		sheet := SheetName(loc, s.ID)
+		for i, q := range s.Questions {
+			row := sectionHeaderRow + 1 + i
+			if id, _ := f.GetCellValue(sheet, cell(colID, row)); id != q.ID {
+				t.Fatalf("%s row %d is %q; want %s", sheet, row, id, q.ID)
+			}
+			v := a.Value(q.ID)
+			ref := cell(colAnswer, row)
+			switch q.Type {
+			case assessment.Rubric, assessment.Number:
+				if n, ok := v.Number(); ok {
+					assertNumber(t, f, sheet, ref, n)
+					checked[q.Type]++
+				}
+			case assessment.Boolean:
+				if b, ok := v.Bool(); ok {
+					want := map[bool]string{true: "Yes", false: "No"}[b]
+					if got, _ := f.GetCellValue(sheet, ref); got != want {
+						t.Errorf("%s: %q; want %q", q.ID, got, want)
+					}
+					checked[q.Type]++
+				}
+			}
+			if q.Type == assessment.Rubric {
+				if n, ok := v.Number(); ok {
+					if got, _ := f.GetCellValue(sheet, cell(colDetail, row)); got != loc.T(q.LevelID(int(n))) {
+						t.Errorf("%s: descriptor %q", q.ID, got)
+					}
+				}
+			}
+		}
+	}
+	for _, typ := range []assessment.QuestionType{assessment.Rubric, assessment.Number, assessment.Boolean} {
+		if checked[typ] == 0 {
+			t.Errorf("the demo answers no %s question", typ)
+		}
+	}
+}
+
+func TestWorkbookHasChartsAndNoFormula(t *testing.T) {
+	for _, lang := range translations.Languages {
+		data := first(build(t, demo(t), lang))
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		charts := map[string]bool{}
+		for _, zf := range zr.File {
+			if strings.HasPrefix(zf.Name, "xl/charts/chart") {
+				rc, _ := zf.Open()
+				var b bytes.Buffer
+				b.ReadFrom(rc)
+				rc.Close()
+				for _, kind := range []string{"barChart", "radarChart"} {
+					if strings.Contains(b.String(), "<"+kind) {
+						charts[kind] = true
+					}
+				}
+			}
+		}
+		if !charts["barChart"] || !charts["radarChart"] {
+			t.Errorf("%s: charts %v", lang, charts)
+		}
+		f := open(t, data)
+		forEachCell(t, f, func(sheet, ref, _ string) {
+			if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
+				t.Errorf("%s: formula in %s!%s: %s", lang, sheet, ref, formula)
+			}
+		})
+	}
+}
+
+func forEachCell(t *testing.T, f *excelize.File, fn func(sheet, ref, value string)) {
+	t.Helper()
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range rows {
+			for c, v := range row {
+				fn(sheet, cell(c+1, r+1), v)
+			}
+		}
+	}
+}
+
+func TestFormulaLookingTextStaysText(t *testing.T) {
+	qn := questionnaire(t)
+	a := demo(t)
+	long := strings.Repeat("Nước mắm Cái Rồng, chả mực Hạ Long. ", 1200) // about 43,000 characters
+	tricky := map[string]string{
+		`=HYPERLINK("http://x","y")`: "", "+1": "", "-2": "", "@SUM(A1)": "", long: "",
+	}
+	var ids []string
+	for _, q := range qn.Fields()[3].Questions {
+		ids = append(ids, q.ID)
+	}
+	i := 0
+	for s := range tricky {
+		a.SetEvidence(ids[i], s, s)
+		tricky[s] = ids[i]
+		i++
+	}
+	data, warnings := build(t, a, translations.VI)
+	if len(warnings) != 1 || warnings[0].Code != assessment.CodeEvidenceTruncated || warnings[0].QuestionID != tricky[long] {
+		t.Fatalf("want one truncation warning for %s: %v", tricky[long], warnings)
+	}
+	f := open(t, data)
+	loc := translations.New(translations.VI)
+	sheet := SheetName(loc, "gastronomy")
+	found := 0
+	for s, id := range tricky {
+		for r := sectionHeaderRow + 1; r < sectionHeaderRow+40; r++ {
+			if got, _ := f.GetCellValue(sheet, cell(colID, r)); got != id {
+				continue
+			}
+			found++
+			ref := cell(colEvidence, r)
+			got, _ := f.GetCellValue(sheet, ref)
+			typ, _ := f.GetCellType(sheet, ref)
+			if formula, _ := f.GetCellFormula(sheet, ref); formula != "" || (typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString) {
+				t.Errorf("%q became type %v formula %q", s, typ, formula)
+			}
+			if s == long {
+				marker := strings.SplitN(loc.T("report.truncated", map[string]any{"Length": ""}), "{{", 2)[0][:10]
+				if len([]rune(got)) > MaxCellChars || !strings.HasPrefix(got, long[:1000]) || !strings.Contains(got, marker) {
+					t.Errorf("long evidence: %d runes, marker %v", len([]rune(got)), strings.Contains(got, marker))
+				}
+			} else if got != s {
+				t.Errorf("evidence %q came back as %q", s, got)
+			}
+		}
+	}
+	if found != len(tricky) {
+		t.Fatalf("found %d of %d questions", found, len(tricky))
+	}
+}
+
+// TestEachReportSpeaksOneLanguage walks every cell of the Vietnamese report
+// against the English messages and the other way round: no label of the
+// other language may appear.
+func TestEachReportSpeaksOneLanguage(t *testing.T) {
+	other := map[translations.Lang]translations.Lang{translations.VI: translations.EN, translations.EN: translations.VI}
+	for lang, foreign := range other {
+		own, theirs := translations.New(lang), translations.New(foreign)
+		ids, err := translations.MessageIDs(foreign)
+		if err != nil {
+			t.Fatal(err)
+		}
+		forbidden := map[string]string{}
+		for _, id := range ids {
+			s := theirs.T(id)
+			if s != own.T(id) && !strings.Contains(s, "{{") && len([]rune(s)) > 1 {
+				forbidden[s] = id
+			}
+		}
+		f := open(t, first(build(t, demo(t), lang)))
+		forEachCell(t, f, func(sheet, ref, v string) {
+			if id, bad := forbidden[strings.TrimPrefix(v, "• ")]; bad {
+				t.Errorf("%s report: %s!%s holds %q (%s)", lang, sheet, ref, v, id)
+			}
+		})
+		for _, sheet := range f.GetSheetList() {
+			if id, bad := forbidden[sheet]; bad {
+				t.Errorf("%s report: sheet named %q (%s)", lang, sheet, id)
+			}
+		}
+	}
+}
+
+func TestPrintSetup(t *testing.T) {
+	f := open(t, first(build(t, demo(t), translations.EN)))
+	for _, sheet := range f.GetSheetList() {
+		layout, err := f.GetPageLayout(sheet)
+		if err != nil || layout.Orientation == nil || *layout.Orientation != "landscape" || layout.Size == nil || *layout.Size != 9 ||
+			layout.FitToWidth == nil || *layout.FitToWidth != 1 {
+			t.Errorf("%s: layout %+v, %v", sheet, layout, err)
+		}
+		panes, err := f.GetPanes(sheet)
+		if err != nil || !panes.Freeze || panes.YSplit == 0 {
+			t.Errorf("%s: panes %+v", sheet, panes)
+		}
+		hf, err := f.GetHeaderFooter(sheet)
+		if err != nil || !strings.Contains(hf.OddFooter, "&P") || !strings.Contains(hf.OddHeader, "Hạ Long") {
+			t.Errorf("%s: header/footer %+v", sheet, hf)
+		}
+	}
+	titles := 0
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles++
+		}
+	}
+	if titles != len(f.GetSheetList()) {
+		t.Errorf("%d print title definitions for %d sheets", titles, len(f.GetSheetList()))
+	}
+}
+
+func TestSafeSheetName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Thủ công mỹ nghệ và Nghệ thuật dân gian": "Thủ công mỹ nghệ và Nghệ thuật",
+		"A/B:C?":   "A-B-C-",
+		"'quoted'": "quoted",
+	} {
+		if got := safeSheetName(in); got != want {
+			t.Errorf("safeSheetName(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+func BenchmarkExport(b *testing.B) {
+	qn, a := questionnaire(b), demo(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if _, err := Write(&buf, qn, a, nil, Options{Lang: translations.VI, AppVersion: "bench"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

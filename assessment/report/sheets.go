@@ -1,0 +1,571 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"creativecity/assessment"
+	"creativecity/assessment/l10n"
+)
+
+// Summary sheet columns: A labels and field names, B..F values.
+const summaryValueCols = 5
+
+// summary writes the first sheet: title, city profile, the field table,
+// the recommendation and the charts.
+func (b *builder) summary(sheet string) {
+	b.widths(sheet, 38, 12, 14, 8, 12, 12)
+	b.text(sheet, 1, 1, b.t("report.title"))
+	b.style(sheet, 1, 1, b.st.title)
+	b.text(sheet, 1, 2, strings.Trim(b.a.City.Name+", "+b.a.City.Province, ", "))
+	b.style(sheet, 1, 2, b.st.subtitle)
+	row := 3
+	if demo, ok := b.a.ExtraMembers()["demonstration"]; ok && string(demo) == "true" {
+		b.text(sheet, 1, row, b.t("report.demoNotice"))
+		b.style(sheet, 1, row, b.st.notice)
+	}
+	row = 5
+	b.text(sheet, 1, row, b.t("report.profileHeading"))
+	b.style(sheet, 1, row, b.st.label)
+	row++
+	for _, q := range b.qn.SectionOfKind(assessment.KindProfile).Questions {
+		b.text(sheet, 1, row, b.t(q.TextID()))
+		b.style(sheet, 1, row, b.st.label)
+		b.profileValue(sheet, row, q)
+		b.fitRow(sheet, row, wrappedLines(b.t(q.TextID()), 36))
+		row++
+	}
+	for _, kv := range [][2]string{
+		{b.t("report.questionnaireVersion"), b.a.QuestionnaireVersion},
+		{b.t("report.language"), b.t("report.languageName")},
+		{b.t("report.generatedBy"), b.t("app.name") + " " + b.opts.AppVersion},
+	} {
+		b.text(sheet, 1, row, kv[0])
+		b.style(sheet, 1, row, b.st.label)
+		b.longText(sheet, row, kv[1])
+		row++
+	}
+	b.text(sheet, 1, row, b.t("report.generatedAt"))
+	b.style(sheet, 1, row, b.st.label)
+	b.date(sheet, row, b.opts.Now)
+	row += 2
+
+	top := b.fieldTable(sheet, row)
+	row = top + len(b.res.Fields) + 3
+	b.recommendation(sheet, row)
+	b.charts(sheet, top)
+	b.freeze(sheet, 2)
+	b.printSetup(sheet, 2)
+}
+
+// profileValue writes a profile item in column B: typed for numbers and the
+// date, text otherwise.
+func (b *builder) profileValue(sheet string, row int, q *assessment.Question) {
+	c := b.a.City
+	switch q.CityField {
+	case "population":
+		if c.Population > 0 {
+			b.number(sheet, 2, row, c.Population, b.st.integer)
+		}
+		return
+	case "areaKm2":
+		if c.AreaKm2 > 0 {
+			b.number(sheet, 2, row, c.AreaKm2, b.st.decimal)
+		}
+		return
+	case "date":
+		if d, err := time.Parse("2006-01-02", c.Date); err == nil {
+			b.date(sheet, row, d)
+		} else {
+			b.longText(sheet, row, c.Date)
+		}
+		return
+	case "":
+	default:
+		b.longText(sheet, row, map[string]string{"name": c.Name, "province": c.Province, "assessor": c.Assessor,
+			"organization": c.Organization, "email": c.Email, "phone": c.Phone}[q.CityField])
+		return
+	}
+	v := b.a.Value(q.ID)
+	if f, ok := v.Number(); ok {
+		b.number(sheet, 2, row, f, b.numberStyle(q))
+		b.text(sheet, 3, row, l10n.Unit(b.loc, q))
+	} else if s, ok := v.String(); ok {
+		b.longText(sheet, row, s)
+	}
+}
+
+// longText writes text in column B merged across the value columns, with
+// a row height that shows it and the row's label whole.
+func (b *builder) longText(sheet string, row int, s string) {
+	s = b.fit(s, "")
+	b.check(b.f.MergeCell(sheet, cell(2, row), cell(1+summaryValueCols, row)))
+	b.check(b.f.SetCellStr(sheet, cell(2, row), s))
+	b.styleRange(sheet, 2, row, 1+summaryValueCols, row, b.st.label)
+	label, _ := b.f.GetCellValue(sheet, cell(1, row))
+	b.fitRow(sheet, row, wrappedLines(s, 58), wrappedLines(label, 36))
+}
+
+// fitCells sets a row's height from the text of the given columns, each
+// with its width in characters.
+func (b *builder) fitCells(sheet string, row int, widths map[int]int) {
+	lines := []int{1}
+	for col, width := range widths {
+		v, _ := b.f.GetCellValue(sheet, cell(col, row))
+		lines = append(lines, wrappedLines(v, width))
+	}
+	b.fitRow(sheet, row, lines...)
+}
+
+// fitRow sets a row's height to show the most wrapped lines of its cells.
+func (b *builder) fitRow(sheet string, row int, lines ...int) {
+	if n := slices.Max(lines); n > 1 {
+		b.check(b.f.SetRowHeight(sheet, row, math.Min(409, 15.5*float64(n))))
+	}
+}
+
+// wrappedLines estimates how many lines s takes in a column of width chars.
+func wrappedLines(s string, width int) int {
+	lines := 0
+	for _, para := range strings.Split(s, "\n") {
+		lines += max(1, (utf8.RuneCountInString(para)+width-1)/width)
+	}
+	return lines
+}
+
+// date writes a date cell in column B, across the value columns, in the
+// report language's format.
+func (b *builder) date(sheet string, row int, d time.Time) {
+	b.check(b.f.MergeCell(sheet, cell(2, row), cell(1+summaryValueCols, row)))
+	b.check(b.f.SetCellValue(sheet, cell(2, row), time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)))
+	st := b.st.dateEN
+	if b.opts.Lang == "vi" {
+		st = b.st.dateVI
+	}
+	b.style(sheet, 2, row, st)
+}
+
+// fieldTable writes the seven fields and readiness with score,
+// completeness and rank, from row top (the header). It returns top.
+func (b *builder) fieldTable(sheet string, top int) int {
+	heads := []string{"report.col.field", "report.col.score", "report.col.completeness", "report.col.rank",
+		"report.col.answered", "report.col.questions"}
+	for i, h := range heads {
+		b.text(sheet, i+1, top, b.t(h))
+	}
+	b.styleRange(sheet, 1, top, len(heads), top, b.st.header)
+	b.check(b.f.SetRowHeight(sheet, top, 32))
+	row := top + 1
+	put := func(name string, s assessment.SectionScore) {
+		b.text(sheet, 1, row, name)
+		b.style(sheet, 1, row, b.st.text)
+		b.number(sheet, 2, row, round(s.Score, 1), b.st.score)
+		b.number(sheet, 3, row, round(s.Completeness, 3), b.st.percent)
+		if s.Rank > 0 {
+			b.integer(sheet, 4, row, s.Rank, b.st.textCenter)
+		} else {
+			b.style(sheet, 4, row, b.st.text)
+		}
+		b.integer(sheet, 5, row, s.Answered, b.st.integer)
+		b.integer(sheet, 6, row, s.Total, b.st.integer)
+		row++
+	}
+	for _, s := range b.res.Fields {
+		put(l10n.SectionName(b.loc, s.ID), s)
+	}
+	b.check(b.f.AutoFilter(sheet, fmt.Sprintf("%s:%s", cell(1, top), cell(len(heads), row-1)), nil))
+	put(b.t("section.readiness.name"), b.res.Readiness)
+	scores := fmt.Sprintf("%s:%s", cell(2, top+1), cell(2, top+len(b.res.Fields)))
+	b.check(b.f.SetConditionalFormat(sheet, scores, []excelize.ConditionalFormatOptions{{
+		Type: "data_bar", Criteria: "=", MinType: "num", MinValue: "0", MaxType: "num", MaxValue: "100", BarColor: "#5B9BD5",
+	}}))
+	return top
+}
+
+func (b *builder) recommendation(sheet string, row int) {
+	rec := b.res.Recommendation
+	b.text(sheet, 1, row, b.t("report.recommendedField"))
+	b.style(sheet, 1, row, b.st.label)
+	name := b.t("report.noRecommendation")
+	if rec.Field != "" {
+		name = l10n.SectionName(b.loc, rec.Field)
+	}
+	b.longText(sheet, row, name)
+	b.styleRange(sheet, 2, row, 1+summaryValueCols, row, b.st.highlight)
+	row++
+	b.text(sheet, 1, row, b.t("report.confidence"))
+	b.style(sheet, 1, row, b.st.label)
+	b.longText(sheet, row, l10n.Confidence(b.loc, rec.Confidence))
+	row++
+	b.text(sheet, 1, row, b.t("report.reasons"))
+	b.style(sheet, 1, row, b.st.label)
+	for _, r := range rec.Reasons {
+		b.longText(sheet, row, "• "+l10n.Reason(b.loc, r))
+		row++
+	}
+}
+
+// charts adds a bar chart and a radar chart of the field scores, whose
+// table header is at row top.
+func (b *builder) charts(sheet string, top int) {
+	n := len(b.res.Fields)
+	q := quoteSheet(sheet)
+	series := []excelize.ChartSeries{{
+		Name:       fmt.Sprintf("%s!$B$%d", q, top),
+		Categories: fmt.Sprintf("%s!$A$%d:$A$%d", q, top+1, top+n),
+		Values:     fmt.Sprintf("%s!$B$%d:$B$%d", q, top+1, top+n),
+		Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2F5496"}},
+	}}
+	max100, zero := 100.0, 0.0
+	title := func(id string) excelize.ChartTitle {
+		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.t(id), Font: &excelize.Font{Family: Font, Size: 12, Bold: true}}}}
+	}
+	font := excelize.Font{Family: Font, Size: 10, Color: "000000"}
+	b.check(b.f.AddChart(sheet, "H5", &excelize.Chart{
+		Type: excelize.Bar, Series: series, Title: title("report.chartBar"),
+		Dimension: excelize.ChartDimension{Width: 620, Height: 340},
+		Legend:    excelize.ChartLegend{Position: "none"},
+		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: font},
+		YAxis:     excelize.ChartAxis{Maximum: &max100, Minimum: &zero, MajorGridLines: true, Font: font},
+		PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: fmtScore}},
+	}))
+	radar := series
+	radar[0].Fill = excelize.Fill{}
+	b.check(b.f.AddChart(sheet, "H24", &excelize.Chart{
+		Type: excelize.Radar, Series: radar, Title: title("report.chartRadar"),
+		Dimension: excelize.ChartDimension{Width: 620, Height: 380},
+		Legend:    excelize.ChartLegend{Position: "none"},
+		XAxis:     excelize.ChartAxis{Font: font},
+		YAxis:     excelize.ChartAxis{Maximum: &max100, Minimum: &zero, MajorGridLines: true, Font: font},
+	}))
+}
+
+// quoteSheet quotes a sheet name for a cell reference.
+func quoteSheet(sheet string) string { return "'" + strings.ReplaceAll(sheet, "'", "''") + "'" }
+
+// Question sheet columns.
+const (
+	colNo = iota + 1
+	colID
+	colQuestion
+	colDimension
+	colAnswer
+	colDetail
+	colPoints
+	colMax
+	colEvidence
+	colSource
+	questionCols = colSource
+)
+
+const sectionHeaderRow = 5
+
+// section writes the sheet of readiness or of one field.
+func (b *builder) section(s *assessment.Section) {
+	sheet := SheetName(b.loc, s.ID)
+	_, err := b.f.NewSheet(sheet)
+	b.check(err)
+	b.widths(sheet, 5, 24, 55, 18, 12, 40, 9, 9, 50, 28)
+	b.text(sheet, 1, 1, b.t(s.NameID()))
+	b.style(sheet, 1, 1, b.st.title)
+	score := b.res.Readiness
+	if s.Kind == assessment.KindField {
+		score, _ = b.res.Field(s.ID)
+	}
+	b.text(sheet, colID, 2, b.t("report.col.score"))
+	b.style(sheet, colID, 2, b.st.label)
+	b.number(sheet, colQuestion, 2, round(score.Score, 1), b.st.score)
+	b.text(sheet, colID, 3, b.t("report.col.completeness"))
+	b.style(sheet, colID, 3, b.st.label)
+	b.number(sheet, colQuestion, 3, round(score.Completeness, 3), b.st.percent)
+	if score.Rank > 0 {
+		b.text(sheet, colID, 4, b.t("report.col.rank"))
+		b.style(sheet, colID, 4, b.st.label)
+		b.integer(sheet, colQuestion, 4, score.Rank, b.st.integer)
+	}
+	heads := []string{"report.col.no", "report.col.questionId", "report.col.question", "report.col.dimension",
+		"report.col.answer", "report.col.detail", "report.col.points", "report.col.max", "report.col.evidence", "report.col.source"}
+	for i, h := range heads {
+		b.text(sheet, i+1, sectionHeaderRow, b.t(h))
+	}
+	b.styleRange(sheet, 1, sectionHeaderRow, questionCols, sectionHeaderRow, b.st.header)
+	b.check(b.f.SetRowHeight(sheet, sectionHeaderRow, 32))
+	row := sectionHeaderRow + 1
+	for i, q := range s.Questions {
+		b.integer(sheet, colNo, row, i+1, b.st.textCenter)
+		b.text(sheet, colID, row, q.ID)
+		b.text(sheet, colQuestion, row, b.t(q.TextID()))
+		b.text(sheet, colDimension, row, b.t(assessment.DimensionID(q.Dimension)))
+		b.answer(sheet, colAnswer, colDetail, row, q)
+		if qs, ok := b.res.Questions[q.ID]; ok && q.Scored() {
+			b.number(sheet, colPoints, row, round(qs.Points, 2), b.st.decimal)
+			b.number(sheet, colMax, row, round(qs.Max, 2), b.st.decimal)
+		}
+		if ans := b.a.Answer(q.ID); ans != nil {
+			b.check(b.f.SetCellStr(sheet, cell(colEvidence, row), b.fit(ans.Evidence, q.ID)))
+			b.check(b.f.SetCellStr(sheet, cell(colSource, row), b.fit(ans.Source, q.ID)))
+		}
+		for _, c := range []int{colID, colQuestion, colDimension, colDetail, colEvidence, colSource} {
+			b.style(sheet, c, row, b.st.text)
+		}
+		if !q.Scored() {
+			b.styleRange(sheet, colPoints, row, colMax, row, b.st.text)
+		}
+		b.fitCells(sheet, row, map[int]int{colQuestion: 53, colDimension: 16, colDetail: 38, colEvidence: 48, colSource: 26, colAnswer: 10})
+		row++
+	}
+	b.check(b.f.AutoFilter(sheet, fmt.Sprintf("%s:%s", cell(1, sectionHeaderRow), cell(questionCols, row-1)), nil))
+	b.freeze(sheet, sectionHeaderRow)
+	b.printSetup(sheet, sectionHeaderRow)
+}
+
+// answer writes a question's answer typed in column valueCol and its unit,
+// level descriptor or status in detailCol.
+func (b *builder) answer(sheet string, valueCol, detailCol, row int, q *assessment.Question) {
+	ans := b.a.Answer(q.ID)
+	detail := ""
+	var v assessment.Value
+	if ans != nil && !ans.Malformed() {
+		v = ans.Value
+	}
+	code, _ := assessment.CheckValue(q, v)
+	switch {
+	case ans != nil && (ans.Malformed() || code != ""):
+		raw := string(ans.CoreJSON())
+		if !ans.Malformed() {
+			raw = v.Raw()
+		}
+		b.text(sheet, valueCol, row, raw)
+		b.style(sheet, valueCol, row, b.st.text)
+		detail = b.t("report.invalidAnswer")
+	case v.IsNone():
+		b.style(sheet, valueCol, row, b.st.text)
+		detail = b.t("report.unanswered")
+	case q.Type == assessment.Rubric:
+		f, _ := v.Number()
+		b.integer(sheet, valueCol, row, int(f), b.st.textCenter)
+		detail = b.t(q.LevelID(int(f)))
+	case q.Type == assessment.Number:
+		f, _ := v.Number()
+		b.number(sheet, valueCol, row, f, b.numberStyle(q))
+		detail = l10n.Unit(b.loc, q)
+		if q.CityField == "" && q.PerCapita {
+			detail = b.t("report.perCapitaDetail", map[string]any{"Unit": b.t(q.UnitID()),
+				"Value": perCapitaText(b, f)})
+		}
+	case q.Type == assessment.Boolean:
+		yes, _ := v.Bool()
+		b.text(sheet, valueCol, row, b.yesNo(yes))
+		b.style(sheet, valueCol, row, b.st.textCenter)
+	case q.Type == assessment.Text:
+		s, _ := v.String()
+		b.check(b.f.SetCellStr(sheet, cell(valueCol, row), b.fit(s, q.ID)))
+		b.style(sheet, valueCol, row, b.st.text)
+	}
+	b.text(sheet, detailCol, row, detail)
+}
+
+func perCapitaText(b *builder, count float64) string {
+	if !(b.a.City.Population > 0) {
+		return "–"
+	}
+	return l10n.Number(b.loc, count*assessment.PerCapitaBase/b.a.City.Population, 2)
+}
+
+func (b *builder) yesNo(v bool) string {
+	if v {
+		return b.t("report.yes")
+	}
+	return b.t("report.no")
+}
+
+func (b *builder) numberStyle(q *assessment.Question) int {
+	if q.Integer {
+		return b.st.integer
+	}
+	return b.st.decimal
+}
+
+// gaps writes the action plan: the recommended field's questions with
+// the most points to gain, with a target for each.
+func (b *builder) gaps() {
+	sheet := safeSheetName(b.t("report.sheet.gaps"))
+	_, err := b.f.NewSheet(sheet)
+	b.check(err)
+	b.widths(sheet, 5, 24, 55, 12, 36, 10, 50, 22, 14)
+	rec := b.res.Recommendation
+	if rec.Field == "" {
+		b.text(sheet, 1, 1, b.t("report.gapsTitleNone"))
+	} else {
+		b.text(sheet, 1, 1, b.t("report.gapsTitle", map[string]any{"Field": l10n.SectionName(b.loc, rec.Field)}))
+	}
+	b.style(sheet, 1, 1, b.st.title)
+	b.text(sheet, 1, 2, b.t("report.gapsIntro"))
+	b.style(sheet, 1, 2, b.st.subtitle)
+	const header = 4
+	heads := []string{"report.col.no", "report.col.questionId", "report.col.question", "report.col.answer",
+		"report.col.detail", "report.col.gain", "report.col.target", "report.col.responsible", "report.col.deadline"}
+	for i, h := range heads {
+		b.text(sheet, i+1, header, b.t(h))
+	}
+	b.styleRange(sheet, 1, header, len(heads), header, b.st.header)
+	b.check(b.f.SetRowHeight(sheet, header, 32))
+	row := header + 1
+	for i, g := range b.res.Gaps {
+		q, _ := b.qn.Question(g.QuestionID)
+		b.integer(sheet, 1, row, i+1, b.st.textCenter)
+		b.text(sheet, 2, row, q.ID)
+		b.text(sheet, 3, row, b.t(q.TextID()))
+		b.answer(sheet, 4, 5, row, q)
+		b.number(sheet, 6, row, round(g.Gain, 2), b.st.decimal)
+		b.text(sheet, 7, row, b.target(q))
+		for _, c := range []int{2, 3, 5, 7, 8, 9} {
+			b.style(sheet, c, row, b.st.text)
+		}
+		b.fitCells(sheet, row, map[int]int{3: 53, 4: 10, 5: 34, 7: 48})
+		row++
+	}
+	if len(b.res.Gaps) > 0 {
+		b.check(b.f.AutoFilter(sheet, fmt.Sprintf("%s:%s", cell(1, header), cell(len(heads), row-1)), nil))
+	}
+	b.freeze(sheet, header)
+	b.printSetup(sheet, header)
+}
+
+// target says what full marks on a question would take.
+func (b *builder) target(q *assessment.Question) string {
+	v := b.a.Value(q.ID)
+	switch q.Type {
+	case assessment.Rubric:
+		next := 1
+		if f, ok := v.Number(); ok {
+			if code, _ := assessment.CheckValue(q, v); code == "" {
+				next = int(f) + 1
+			}
+		}
+		next = min(next, assessment.MaxRubric)
+		return b.t("report.targetLevel", map[string]any{"Level": next, "Descriptor": b.t(q.LevelID(next))})
+	case assessment.Number:
+		data := map[string]any{"Reference": l10n.Number(b.loc, q.Reference, 2), "Unit": l10n.Unit(b.loc, q)}
+		if q.PerCapita && b.a.City.Population > 0 {
+			data["Total"] = l10n.Number(b.loc, math.Ceil(q.Reference*b.a.City.Population/assessment.PerCapitaBase), 0)
+			data["UnitTotal"] = b.t(q.UnitID())
+			return b.t("report.targetPerCapita", data)
+		}
+		return b.t("report.targetNumber", data)
+	case assessment.Boolean:
+		return b.t("report.targetYes")
+	}
+	return ""
+}
+
+// Data sheet columns.
+const (
+	dataKind = iota + 1
+	dataKey
+	dataValue
+	dataEvidence
+	dataSource
+	dataJSON
+)
+
+// Data row kinds (machine-readable, never translated).
+const (
+	KindMeta   = "meta"
+	KindCity   = "city"
+	KindAnswer = "answer"
+)
+
+// data writes the machine-readable sheet from which the assessment can be
+// read back: one row per file member, city member and answer, with the
+// value typed and as JSON.
+func (b *builder) data() {
+	sheet := safeSheetName(b.t("report.sheet.data"))
+	_, err := b.f.NewSheet(sheet)
+	b.check(err)
+	b.widths(sheet, 10, 36, 24, 50, 28, 40)
+	b.text(sheet, 1, 1, DataSheetMarker)
+	b.integer(sheet, 2, 1, assessment.SchemaVersion, 0)
+	b.text(sheet, 3, 1, b.t("report.dataIntro"))
+	heads := []string{"report.col.kind", "report.col.key", "report.col.value", "report.col.evidence", "report.col.source", "report.col.json"}
+	for i, h := range heads {
+		b.text(sheet, i+1, 2, b.t(h))
+	}
+	b.styleRange(sheet, 1, 2, len(heads), 2, b.st.header)
+	row := 3
+	put := func(kind, key string, value any, raw []byte) {
+		b.text(sheet, dataKind, row, kind)
+		b.text(sheet, dataKey, row, key)
+		switch v := value.(type) {
+		case float64:
+			b.check(b.f.SetCellFloat(sheet, cell(dataValue, row), v, -1, 64))
+		case bool:
+			b.check(b.f.SetCellBool(sheet, cell(dataValue, row), v))
+		case string:
+			b.text(sheet, dataValue, row, v)
+		}
+		b.text(sheet, dataJSON, row, string(raw))
+		row++
+	}
+	a := b.a
+	put(KindMeta, "format", assessment.FileFormat, mustJSON(assessment.FileFormat))
+	put(KindMeta, "schemaVersion", float64(assessment.SchemaVersion), mustJSON(assessment.SchemaVersion))
+	put(KindMeta, "questionnaireVersion", a.QuestionnaireVersion, mustJSON(a.QuestionnaireVersion))
+	if !a.UpdatedAt.IsZero() {
+		s := a.UpdatedAt.UTC().Format(time.RFC3339)
+		put(KindMeta, "updatedAt", s, mustJSON(s))
+	}
+	for _, k := range sortedKeys(a.ExtraMembers()) {
+		put(KindMeta, k, nil, a.ExtraMembers()[k])
+	}
+	c := a.City
+	for _, m := range []struct {
+		key   string
+		value any
+	}{{"name", c.Name}, {"province", c.Province}, {"population", c.Population}, {"areaKm2", c.AreaKm2},
+		{"assessor", c.Assessor}, {"organization", c.Organization}, {"email", c.Email}, {"phone", c.Phone}, {"date", c.Date}} {
+		put(KindCity, m.key, m.value, mustJSON(m.value))
+	}
+	for _, k := range sortedKeys(a.CityExtraMembers()) {
+		put(KindCity, k, nil, a.CityExtraMembers()[k])
+	}
+	for _, id := range sortedKeys(a.Answers) {
+		ans := a.Answers[id]
+		var value any
+		if !ans.Malformed() {
+			if f, ok := ans.Value.Number(); ok {
+				value = f
+			} else if v, ok := ans.Value.Bool(); ok {
+				value = v
+			} else if s, ok := ans.Value.String(); ok {
+				value = s
+			}
+		}
+		b.check(b.f.SetCellStr(sheet, cell(dataEvidence, row), b.fit(ans.Evidence, id)))
+		b.check(b.f.SetCellStr(sheet, cell(dataSource, row), b.fit(ans.Source, id)))
+		put(KindAnswer, id, value, ans.CoreJSON())
+	}
+	b.check(b.f.AutoFilter(sheet, fmt.Sprintf("A2:%s", cell(dataJSON, row-1)), nil))
+	b.freeze(sheet, 2)
+	b.printSetup(sheet, 2)
+}
+
+func mustJSON(v any) []byte {
+	out, err := json.Marshal(v)
+	if err != nil {
+		return []byte("null")
+	}
+	return out
+}
+
+func round(x float64, decimals int) float64 {
+	p := math.Pow(10, float64(decimals))
+	return math.Round(x*p) / p
+}

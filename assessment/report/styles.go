@@ -1,0 +1,59 @@
+package report
+
+import "github.com/xuri/excelize/v2"
+
+// styles holds the IDs of the workbook's cell styles, created once.
+type styles struct {
+	title, subtitle, label, header, notice int
+	text, textCenter                       int
+	integer, decimal, score, percent       int
+	dateVI, dateEN                         int
+	highlight                              int
+}
+
+// Custom number formats. Excel shows separators in the reader's locale.
+const (
+	fmtInteger = "#,##0"
+	fmtDecimal = "#,##0.0##"
+	fmtScore   = "0.0"
+	fmtPercent = "0%"
+	fmtDateVI  = "dd/mm/yyyy"
+	fmtDateEN  = "[$-809]d mmmm yyyy"
+)
+
+func newStyles(f *excelize.File, check func(error)) styles {
+	border := []excelize.Border{
+		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
+		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
+	}
+	wrapTop := &excelize.Alignment{WrapText: true, Vertical: "top"}
+	mk := func(s *excelize.Style) int {
+		id, err := f.NewStyle(s)
+		check(err)
+		return id
+	}
+	cellStyle := func(numFmt string) int {
+		return mk(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top"}, CustomNumFmt: &numFmt})
+	}
+	return styles{
+		title:    mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16, Color: "1F3864"}}),
+		subtitle: mk(&excelize.Style{Font: &excelize.Font{Italic: true, Size: 12}}),
+		label:    mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: wrapTop}),
+		notice:   mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000"}}),
+		header: mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Border: border,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2F5496"}},
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "center", Horizontal: "center"}}),
+		text:       mk(&excelize.Style{Border: border, Alignment: wrapTop}),
+		textCenter: mk(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}),
+		integer:    cellStyle(fmtInteger),
+		decimal:    cellStyle(fmtDecimal),
+		score:      cellStyle(fmtScore),
+		percent:    cellStyle(fmtPercent),
+		dateVI:     mk(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left"}, CustomNumFmt: ptr(fmtDateVI)}),
+		dateEN:     mk(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left"}, CustomNumFmt: ptr(fmtDateEN)}),
+		highlight: mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13, Color: "375623"},
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E2EFDA"}}}),
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,312 @@
+package assessment
+
+import (
+	"math"
+	"slices"
+)
+
+// Confidence is how far the recommendation can be trusted (contract values).
+type Confidence string
+
+// The confidence levels.
+const (
+	ConfidenceLow    Confidence = "low"
+	ConfidenceMedium Confidence = "medium"
+	ConfidenceHigh   Confidence = "high"
+)
+
+// Thresholds of the confidence rule (DESIGN §4).
+const (
+	MinFieldCompleteness     = 0.6
+	MinReadinessCompleteness = 0.5
+	MinLead                  = 5.0
+)
+
+// MaxGaps is the number of gaps listed for the recommended field.
+const MaxGaps = 10
+
+// QuestionScore is what one scored question earns.
+type QuestionScore struct {
+	Answered bool
+	Fraction float64 // 0..1 of the question's full marks
+	Points   float64 // contribution to its section's 0..100 score
+	Max      float64 // the most it can contribute
+}
+
+// SectionScore is the score of readiness or of one field.
+type SectionScore struct {
+	ID           string
+	Score        float64 // 0..100
+	Completeness float64 // 0..1, share of scored questions answered
+	Answered     int
+	Total        int
+	Rank         int                // 1 = strongest field; 0 for readiness
+	Dimensions   map[string]float64 // 0..100 per dimension
+}
+
+// Reason is one statement behind the recommendation; its text is the
+// message "reason.<Code>" filled with Args. Args whose key ends in "Field"
+// hold a field ID, "Score" and "Lead" a 0..100 number, "Completeness" a 0..1 share.
+type Reason struct {
+	Code string
+	Args map[string]any
+}
+
+// Reason codes.
+const (
+	ReasonNoAnswers           = "noAnswers"
+	ReasonTopScore            = "topScore"            // Field, Score
+	ReasonLead                = "lead"                // Lead, SecondField
+	ReasonTie                 = "tie"                 // SecondField
+	ReasonCompleteness        = "completeness"        // Completeness
+	ReasonLowCompleteness     = "lowCompleteness"     // Completeness, Min
+	ReasonLowReadiness        = "lowReadiness"        // Completeness, Min
+	ReasonNarrowLead          = "narrowLead"          // Lead, Min
+	ReasonStrongestDimension  = "strongestDimension"  // Dimension, Score
+	ReasonReadinessScore      = "readinessScore"      // Score
+	ReasonUnansweredQuestions = "unansweredQuestions" // Count
+)
+
+// Recommendation names the field the city looks strongest in.
+type Recommendation struct {
+	Field      string // "" when no field has any answer
+	Confidence Confidence
+	Reasons    []Reason
+}
+
+// Gap is a question of the recommended field whose improvement would gain
+// the most points.
+type Gap struct {
+	QuestionID string
+	Field      string
+	Gain       float64 // points the field score would gain at full marks
+	Answered   bool
+}
+
+// Result is the complete scoring of an assessment.
+type Result struct {
+	Fields         []SectionScore // in the questionnaire's fixed field order
+	Readiness      SectionScore
+	Recommendation Recommendation
+	Gaps           []Gap
+	Questions      map[string]QuestionScore
+}
+
+// Field returns the score of a field by ID.
+func (r *Result) Field(id string) (SectionScore, bool) {
+	for _, f := range r.Fields {
+		if f.ID == id {
+			return f, true
+		}
+	}
+	return SectionScore{}, false
+}
+
+// Fraction is the share (0..1) of a question's full marks that a value earns:
+// a rubric level over 4, a number over its reference (per 100,000
+// inhabitants when per-capita, capped at 1), yes = 1. Unanswered, invalid
+// and unnormalisable values earn 0.
+func Fraction(q *Question, v Value, population float64) (fraction float64, answered bool) {
+	if v.IsNone() || !q.Scored() {
+		return 0, false
+	}
+	if code, _ := CheckValue(q, v); code != "" {
+		return 0, false
+	}
+	switch q.Type {
+	case Rubric:
+		f, _ := v.Number()
+		return f / MaxRubric, true
+	case Boolean:
+		if b, _ := v.Bool(); b {
+			return 1, true
+		}
+		return 0, true
+	case Number:
+		f, _ := v.Number()
+		if q.PerCapita {
+			if !(population > 0) {
+				return 0, true
+			}
+			f = f * PerCapitaBase / population
+		}
+		return math.Min(1, f/q.Reference), true
+	}
+	return 0, false
+}
+
+// Score computes every section score, the recommendation and the gaps.
+// A field's score is 100 × Σ weight × fraction / Σ weight over its scored
+// questions.
+func Score(qn *Questionnaire, a *Assessment) *Result {
+	r := &Result{Questions: make(map[string]QuestionScore, len(qn.byID))}
+	for _, s := range qn.Fields() {
+		r.Fields = append(r.Fields, scoreSection(s, a, r.Questions))
+	}
+	if rs := qn.SectionOfKind(KindReadiness); rs != nil {
+		r.Readiness = scoreSection(rs, a, r.Questions)
+	}
+	order := rankOrder(r.Fields)
+	for rank, i := range order {
+		r.Fields[i].Rank = rank + 1
+	}
+	r.Recommendation = recommend(r, order)
+	if f := r.Recommendation.Field; f != "" {
+		s, _ := qn.Section(f)
+		r.Gaps = gaps(s, r.Questions)
+	}
+	return r
+}
+
+func scoreSection(s *Section, a *Assessment, qs map[string]QuestionScore) SectionScore {
+	out := SectionScore{ID: s.ID, Dimensions: map[string]float64{}}
+	var total, earned float64
+	dimTotal, dimEarned := map[string]float64{}, map[string]float64{}
+	scored := s.ScoredQuestions()
+	for _, q := range scored {
+		total += q.Weight
+	}
+	for _, q := range scored {
+		frac, answered := Fraction(q, a.Value(q.ID), a.City.Population)
+		out.Total++
+		if answered {
+			out.Answered++
+		}
+		earned += q.Weight * frac
+		dimTotal[q.Dimension] += q.Weight
+		dimEarned[q.Dimension] += q.Weight * frac
+		qs[q.ID] = QuestionScore{Answered: answered, Fraction: frac,
+			Points: 100 * q.Weight * frac / total, Max: 100 * q.Weight / total}
+	}
+	if total > 0 {
+		out.Score = clamp100(100 * earned / total)
+	}
+	if out.Total > 0 {
+		out.Completeness = float64(out.Answered) / float64(out.Total)
+	}
+	for d, t := range dimTotal {
+		out.Dimensions[d] = clamp100(100 * dimEarned[d] / t)
+	}
+	return out
+}
+
+// clamp100 keeps rounding error from stepping outside [0, 100].
+func clamp100(x float64) float64 { return math.Max(0, math.Min(100, x)) }
+
+// rankOrder returns field indexes strongest first: higher score, then
+// higher completeness, then the fixed order.
+func rankOrder(fields []SectionScore) []int {
+	order := make([]int, len(fields))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := fields[i], fields[j]
+		switch {
+		case a.Score != b.Score:
+			return cmpDesc(a.Score, b.Score)
+		case a.Completeness != b.Completeness:
+			return cmpDesc(a.Completeness, b.Completeness)
+		}
+		return i - j
+	})
+	return order
+}
+
+func cmpDesc(a, b float64) int {
+	if a > b {
+		return -1
+	}
+	return 1
+}
+
+func recommend(r *Result, order []int) Recommendation {
+	answered := 0
+	for _, f := range r.Fields {
+		answered += f.Answered
+	}
+	if len(order) == 0 || answered == 0 {
+		return Recommendation{Confidence: ConfidenceLow, Reasons: []Reason{{Code: ReasonNoAnswers}}}
+	}
+	top := r.Fields[order[0]]
+	rec := Recommendation{Field: top.ID}
+	rec.Reasons = append(rec.Reasons, Reason{ReasonTopScore, map[string]any{"Field": top.ID, "Score": top.Score}})
+	lead := math.Inf(1)
+	if len(order) > 1 {
+		second := r.Fields[order[1]]
+		lead = top.Score - second.Score
+		if lead > 0 {
+			rec.Reasons = append(rec.Reasons, Reason{ReasonLead, map[string]any{"Lead": lead, "SecondField": second.ID}})
+		} else {
+			rec.Reasons = append(rec.Reasons, Reason{ReasonTie, map[string]any{"SecondField": second.ID}})
+		}
+	}
+	if d, s, ok := strongestDimension(top.Dimensions); ok {
+		rec.Reasons = append(rec.Reasons, Reason{ReasonStrongestDimension, map[string]any{"Dimension": d, "Score": s}})
+	}
+	rec.Reasons = append(rec.Reasons, Reason{ReasonCompleteness, map[string]any{"Completeness": top.Completeness}})
+	switch {
+	case top.Completeness < MinFieldCompleteness || r.Readiness.Completeness < MinReadinessCompleteness:
+		rec.Confidence = ConfidenceLow
+		if top.Completeness < MinFieldCompleteness {
+			rec.Reasons = append(rec.Reasons, Reason{ReasonLowCompleteness,
+				map[string]any{"Completeness": top.Completeness, "Min": MinFieldCompleteness}})
+		}
+		if r.Readiness.Completeness < MinReadinessCompleteness {
+			rec.Reasons = append(rec.Reasons, Reason{ReasonLowReadiness,
+				map[string]any{"Completeness": r.Readiness.Completeness, "Min": MinReadinessCompleteness}})
+		}
+	case lead < MinLead:
+		rec.Confidence = ConfidenceMedium
+		rec.Reasons = append(rec.Reasons, Reason{ReasonNarrowLead, map[string]any{"Lead": lead, "Min": MinLead}})
+	default:
+		rec.Confidence = ConfidenceHigh
+	}
+	if r.Readiness.Total > 0 {
+		rec.Reasons = append(rec.Reasons, Reason{ReasonReadinessScore, map[string]any{"Score": r.Readiness.Score}})
+	}
+	if n := top.Total - top.Answered; n > 0 {
+		rec.Reasons = append(rec.Reasons, Reason{ReasonUnansweredQuestions, map[string]any{"Count": n}})
+	}
+	return rec
+}
+
+// strongestDimension returns the dimension with the highest score (ties:
+// alphabetical), if any scored above zero.
+func strongestDimension(dims map[string]float64) (string, float64, bool) {
+	best, bestScore := "", 0.0
+	for d, s := range dims {
+		if s > bestScore || (s == bestScore && s > 0 && d < best) {
+			best, bestScore = d, s
+		}
+	}
+	return best, bestScore, best != ""
+}
+
+// gaps lists the questions of a field with the most points still to gain,
+// most valuable first (ties: unanswered first, then questionnaire order).
+func gaps(s *Section, qs map[string]QuestionScore) []Gap {
+	var out []Gap
+	for _, q := range s.ScoredQuestions() {
+		sc := qs[q.ID]
+		if gain := sc.Max - sc.Points; gain > 1e-9 {
+			out = append(out, Gap{QuestionID: q.ID, Field: s.ID, Gain: gain, Answered: sc.Answered})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Gap) int {
+		if math.Abs(a.Gain-b.Gain) > 1e-9 {
+			return cmpDesc(a.Gain, b.Gain)
+		}
+		if a.Answered != b.Answered {
+			if !a.Answered {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	})
+	if len(out) > MaxGaps {
+		out = out[:MaxGaps]
+	}
+	return out
+}

@@ -1,0 +1,279 @@
+package assessment
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// MaxFileSize is the largest assessment file Load reads. A full assessment
+// with generous evidence is well under 1 MiB.
+const MaxFileSize = 32 << 20
+
+// BackupSuffix is appended to a file's name for the copy of its previous version.
+const BackupSuffix = ".bak"
+
+// FileError is a problem that stops a file from being read or written.
+type FileError struct {
+	Problem
+	Err error // the underlying error, if any
+}
+
+func (e *FileError) Error() string {
+	if e.Err != nil {
+		return e.Problem.Error() + ": " + e.Err.Error()
+	}
+	return e.Problem.Error()
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+func fileError(path, code string, args map[string]any, err error) *FileError {
+	return &FileError{Problem: Problem{Severity: Error, Path: path, Code: code, Args: args}, Err: err}
+}
+
+// Load reads an assessment file. It never modifies the file. The error,
+// if any, is a *FileError naming the file and the problem.
+func Load(path string) (*Assessment, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, ioError(path, err, CodeReadFailed)
+	}
+	if info.IsDir() {
+		return nil, fileError(path, CodeIsDir, nil, nil)
+	}
+	if info.Size() > MaxFileSize {
+		return nil, fileError(path, CodeTooLarge, map[string]any{"Size": info.Size(), "Limit": MaxFileSize}, nil)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, ioError(path, err, CodeReadFailed)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, ioError(path, err, CodeReadFailed)
+	}
+	if len(data) > MaxFileSize {
+		return nil, fileError(path, CodeTooLarge, map[string]any{"Size": len(data), "Limit": MaxFileSize}, nil)
+	}
+	return Decode(data, path)
+}
+
+// Decode parses the bytes of an assessment file; path is used in errors.
+func Decode(data []byte, path string) (*Assessment, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM added by some editors
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fileError(path, CodeEmpty, nil, nil)
+	}
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(data, &members); err != nil {
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) {
+			line, col := position(data, syn.Offset)
+			return nil, fileError(path, CodeSyntax, map[string]any{"Line": line, "Column": col}, err)
+		}
+		return nil, fileError(path, CodeNotObject, nil, err)
+	}
+	if members == nil {
+		return nil, fileError(path, CodeNotObject, nil, nil)
+	}
+	var format string
+	if json.Unmarshal(members["format"], &format) != nil || format != FileFormat {
+		return nil, fileError(path, CodeWrongFormat, map[string]any{"Format": format}, nil)
+	}
+	var version float64
+	if err := json.Unmarshal(members["schemaVersion"], &version); err != nil || version != float64(int(version)) || version < 1 {
+		return nil, fileError(path, CodeSchemaInvalid, map[string]any{"Version": string(members["schemaVersion"])}, err)
+	}
+	if version > SchemaVersion {
+		return nil, fileError(path, CodeSchemaNewer, map[string]any{"Version": int(version), "Supported": SchemaVersion}, nil)
+	}
+	a := &Assessment{}
+	if err := a.UnmarshalJSON(data); err != nil {
+		member := "?"
+		var fe *fieldError
+		if errors.As(err, &fe) {
+			member = fe.member
+		}
+		return nil, fileError(path, CodeMemberType, map[string]any{"Member": member}, err)
+	}
+	a.normalize()
+	return a, nil
+}
+
+// position turns a byte offset into a 1-based line and column (in runes).
+func position(data []byte, offset int64) (line, col int) {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	before := data[:offset]
+	line = bytes.Count(before, []byte{'\n'}) + 1
+	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
+	if col == 0 {
+		col = 1
+	}
+	return line, col
+}
+
+// normalize puts every text the model knows in Unicode NFC.
+func (a *Assessment) normalize() {
+	for _, p := range []*string{&a.City.Name, &a.City.Province, &a.City.Assessor, &a.City.Organization,
+		&a.City.Email, &a.City.Phone, &a.City.Date, &a.QuestionnaireVersion} {
+		*p = norm.NFC.String(*p)
+	}
+	for _, ans := range a.Answers {
+		if ans.raw != nil {
+			continue
+		}
+		ans.Evidence = norm.NFC.String(ans.Evidence)
+		ans.Source = norm.NFC.String(ans.Source)
+		if s, ok := ans.Value.String(); ok {
+			ans.Value = StringValue(norm.NFC.String(s))
+		}
+	}
+}
+
+// Encode returns the file content of the assessment: indented JSON, NFC text.
+func Encode(a *Assessment) ([]byte, error) {
+	a.normalize()
+	compact, err := a.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, compact, "", "  "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
+}
+
+// Save writes the assessment to path atomically: the content goes to a
+// temporary file in the same folder, is flushed to disk and renamed over
+// the target, so that a crash leaves either the old or the new file. The
+// previous version is kept as path + ".bak". A target written by a newer
+// schema is refused, never overwritten. Save sets UpdatedAt.
+func Save(path string, a *Assessment) error {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return fileError(path, CodeIsDir, nil, nil)
+	}
+	if v := existingSchema(path); v > SchemaVersion {
+		return fileError(path, CodeSchemaNewer, map[string]any{"Version": v, "Supported": SchemaVersion}, nil)
+	}
+	previous := a.UpdatedAt
+	a.UpdatedAt = time.Now().UTC().Truncate(time.Second)
+	data, err := Encode(a)
+	if err != nil {
+		a.UpdatedAt = previous
+		return fileError(path, CodeWriteFailed, map[string]any{"Detail": err.Error()}, err)
+	}
+	if err := backup(path); err != nil {
+		a.UpdatedAt = previous
+		return err
+	}
+	if err := WriteFileAtomic(path, data); err != nil {
+		a.UpdatedAt = previous
+		return err
+	}
+	return nil
+}
+
+// existingSchema returns the schemaVersion of the file at path, or 0.
+func existingSchema(path string) int {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 0
+	}
+	var head struct {
+		Format        string  `json:"format"`
+		SchemaVersion float64 `json:"schemaVersion"`
+	}
+	if json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &head) != nil || head.Format != FileFormat {
+		return 0
+	}
+	return int(head.SchemaVersion)
+}
+
+// backup copies the current content of path, if any, to path + ".bak",
+// itself atomically.
+func backup(path string) error {
+	old, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return ioError(path, err, CodeReadFailed)
+	}
+	return WriteFileAtomic(path+BackupSuffix, old)
+}
+
+// WriteFileAtomic writes data to path through a synced temporary file in
+// the same folder and a rename. On failure the target is untouched and the
+// temporary file removed. The error is a *FileError.
+func WriteFileAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return ioError(path, err, CodeWriteFailed)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return ioError(path, err, CodeWriteFailed)
+	}
+	if err = tmp.Sync(); err != nil {
+		return ioError(path, err, CodeWriteFailed)
+	}
+	if err = tmp.Close(); err != nil {
+		return ioError(path, err, CodeWriteFailed)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return ioError(path, err, CodeWriteFailed)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// syncDir flushes a folder's entries so that a rename survives a power
+// cut. Not every system can open a folder for that; the rename stands anyway.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}
+
+// ioError classifies an operating-system error into a FileError.
+func ioError(path string, err error, fallback string) *FileError {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fileError(path, CodeNotFound, nil, err)
+	case errors.Is(err, fs.ErrPermission):
+		return fileError(path, CodePermission, nil, err)
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EFBIG):
+		return fileError(path, CodeDiskFull, nil, err)
+	case errors.Is(err, syscall.EISDIR):
+		return fileError(path, CodeIsDir, nil, err)
+	}
+	detail := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		detail = pe.Err.Error()
+	}
+	return fileError(path, fallback, map[string]any{"Detail": detail}, fmt.Errorf("%w", err))
+}

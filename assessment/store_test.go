@@ -1,0 +1,386 @@
+package assessment
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+const sampleFile = `{
+  "format": "creativecity-assessment",
+  "schemaVersion": 1,
+  "questionnaireVersion": "2026.1",
+  "city": {"name": "Hạ Long", "province": "Quảng Ninh", "population": 300000, "areaKm2": 1119.1,
+           "assessor": "", "organization": "", "email": "", "phone": "", "date": "2026-11-23", "district": "Bãi Cháy"},
+  "answers": {
+    "gastronomy.signature_dishes": {"value": 3, "evidence": "Chả mực", "source": "Sở VHTTDL", "reviewedBy": "An"},
+    "future.question": {"value": {"nested": [1, 2]}, "evidence": "kept"},
+    "gastronomy.other": "not an object"
+  },
+  "updatedAt": "2026-11-23T10:00:00Z",
+  "signature": {"by": "a newer tool"}
+}`
+
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestLoadReadsTheContractFormat(t *testing.T) {
+	a, err := Load(writeFile(t, "halong.ccsa", sampleFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.City.Name != "Hạ Long" || a.City.Population != 300000 || a.City.AreaKm2 != 1119.1 || a.City.Date != "2026-11-23" {
+		t.Errorf("city = %+v", a.City)
+	}
+	if v, ok := a.Value("gastronomy.signature_dishes").Number(); !ok || v != 3 {
+		t.Errorf("value = %v, %v", v, ok)
+	}
+	if ans := a.Answer("gastronomy.signature_dishes"); ans.Evidence != "Chả mực" || ans.Source != "Sở VHTTDL" {
+		t.Errorf("answer = %+v", ans)
+	}
+	if !a.UpdatedAt.Equal(time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)) {
+		t.Errorf("updatedAt = %v", a.UpdatedAt)
+	}
+}
+
+func TestSaveKeepsWhatThisVersionDoesNotKnow(t *testing.T) {
+	path := writeFile(t, "halong.ccsa", sampleFile)
+	a, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.SetValue("gastronomy.signature_dishes", NumberValue(4))
+	if err := Save(path, a); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	for _, want := range []string{`"future.question"`, `"nested"`, `"reviewedBy": "An"`, `"gastronomy.other": "not an object"`,
+		`"signature"`, `"district": "Bãi Cháy"`, `"value": 4`, `"evidence": "Chả mực"`} {
+		if !bytes.Contains(data, []byte(want)) {
+			t.Errorf("saved file lacks %s:\n%s", want, data)
+		}
+	}
+	b, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, []byte(b.Answer("future.question").Value.Raw())); err != nil || compact.String() != `{"nested":[1,2]}` {
+		t.Errorf("unknown value = %s", b.Answer("future.question").Value.Raw())
+	}
+}
+
+func TestSaveKeepsThePreviousVersionAsBak(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "city.ccsa")
+	a := &Assessment{City: City{Name: "Huế"}}
+	if err := Save(path, a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path + BackupSuffix); !os.IsNotExist(err) {
+		t.Errorf("a first save made a backup: %v", err)
+	}
+	first, _ := os.ReadFile(path)
+	a.City.Name = "Hội An"
+	if err := Save(path, a); err != nil {
+		t.Fatal(err)
+	}
+	bak, _ := os.ReadFile(path + BackupSuffix)
+	if !bytes.Equal(bak, first) {
+		t.Errorf(".bak = %s; want the first version %s", bak, first)
+	}
+	b, err := Load(path)
+	if err != nil || b.City.Name != "Hội An" {
+		t.Fatalf("reload = %+v, %v", b, err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestTextIsStoredInNFC(t *testing.T) {
+	decomposed := norm.NFD.String("Hạ Long, Quảng Ninh")
+	content := strings.Replace(sampleFile, `"Hạ Long"`, `"`+decomposed+`"`, 1)
+	a, err := Decode([]byte(content), "x.ccsa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.City.Name != "Hạ Long, Quảng Ninh" || !norm.NFC.IsNormalString(a.City.Name) {
+		t.Errorf("name %q is not NFC", a.City.Name)
+	}
+	a.SetEvidence("music.x", norm.NFD.String("Đờn ca tài tử"), "")
+	data, err := Encode(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !norm.NFC.IsNormal(data) {
+		t.Error("encoded file is not NFC")
+	}
+}
+
+func TestLoadRefusesBadFilesWithoutTouchingThem(t *testing.T) {
+	random := make([]byte, 10<<20)
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range random {
+		random[i] = byte(r.UintN(256))
+	}
+	tests := []struct {
+		name    string
+		content []byte
+		code    string
+	}{
+		{"truncated", []byte(sampleFile[:len(sampleFile)/2]), CodeSyntax},
+		{"empty", nil, CodeEmpty},
+		{"blank", []byte("  \n"), CodeEmpty},
+		{"random10MB", random, CodeSyntax},
+		{"array", []byte(`[1,2]`), CodeNotObject},
+		{"null", []byte(`null`), CodeNotObject},
+		{"wrongFormat", []byte(strings.Replace(sampleFile, "creativecity-assessment", "something-else", 1)), CodeWrongFormat},
+		{"noFormat", []byte(`{"schemaVersion": 1}`), CodeWrongFormat},
+		{"schema99", []byte(strings.Replace(sampleFile, `"schemaVersion": 1`, `"schemaVersion": 99`, 1)), CodeSchemaNewer},
+		{"schema0", []byte(strings.Replace(sampleFile, `"schemaVersion": 1`, `"schemaVersion": 0`, 1)), CodeSchemaInvalid},
+		{"schemaText", []byte(strings.Replace(sampleFile, `"schemaVersion": 1`, `"schemaVersion": "1"`, 1)), CodeSchemaInvalid},
+		{"cityNotObject", []byte(strings.Replace(sampleFile, `"city": {`, `"city": 5, "x": {`, 1)), CodeMemberType},
+		{"populationText", []byte(strings.Replace(sampleFile, `"population": 300000`, `"population": "300.000"`, 1)), CodeMemberType},
+		{"answersArray", []byte(`{"format":"creativecity-assessment","schemaVersion":1,"answers":[]}`), CodeMemberType},
+		{"badDate", []byte(strings.Replace(sampleFile, `"2026-11-23T10:00:00Z"`, `"yesterday"`, 1)), CodeMemberType},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), tt.name+".ccsa")
+			if err := os.WriteFile(path, tt.content, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Load(path)
+			var fe *FileError
+			if !errors.As(err, &fe) || fe.Code != tt.code || fe.Path != path {
+				t.Fatalf("Load = %v; want a FileError %s naming the file", err, tt.code)
+			}
+			after, _ := os.ReadFile(path)
+			if !bytes.Equal(after, tt.content) {
+				t.Error("Load changed the file")
+			}
+		})
+	}
+}
+
+func TestLoadNamesLineAndColumnOfASyntaxError(t *testing.T) {
+	_, err := Decode([]byte("{\n  \"format\": \"creativecity-assessment\",\n  \"schemaVersion\": 1,,\n}"), "x.ccsa")
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.Code != CodeSyntax || fe.Args["Line"] != 3 || fe.Args["Column"] != 22 {
+		t.Fatalf("err = %#v", err)
+	}
+}
+
+func TestLoadRefusesPathsThatAreNotReadableFiles(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Load(dir); !hasCode(err, CodeIsDir) {
+		t.Errorf("directory: %v", err)
+	}
+	if _, err := Load(filepath.Join(dir, "missing.ccsa")); !hasCode(err, CodeNotFound) {
+		t.Errorf("missing: %v", err)
+	}
+	big := filepath.Join(dir, "big.ccsa")
+	if err := os.WriteFile(big, bytes.Repeat([]byte(" "), MaxFileSize+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(big); !hasCode(err, CodeTooLarge) {
+		t.Errorf("big: %v", err)
+	}
+}
+
+func hasCode(err error, code string) bool {
+	var fe *FileError
+	return errors.As(err, &fe) && fe.Code == code
+}
+
+// TestLoadRefusesAnUnreadableFile checks a file without read permission.
+// Root reads every file, so under root the check runs in a child process
+// with the credentials of the unprivileged user "nobody".
+func TestLoadRefusesAnUnreadableFile(t *testing.T) {
+	if path := os.Getenv("CCSA_UNREADABLE"); path != "" {
+		_, err := Load(path)
+		if !hasCode(err, CodePermission) {
+			t.Fatalf("Load = %v; want %s", err, CodePermission)
+		}
+		return
+	}
+	dir := t.TempDir()
+	os.Chmod(dir, 0o755)
+	path := filepath.Join(dir, "secret.ccsa")
+	if err := os.WriteFile(path, []byte(sampleFile), 0o000); err != nil {
+		t.Fatal(err)
+	}
+	if os.Geteuid() != 0 {
+		if _, err := Load(path); !hasCode(err, CodePermission) {
+			t.Fatalf("Load = %v; want %s", err, CodePermission)
+		}
+		return
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(dir, "test.bin")
+	data, err := os.ReadFile(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for p := dir; p != "/"; p = filepath.Dir(p) {
+		if info, err := os.Stat(p); err == nil && info.Mode().Perm()&0o001 == 0 {
+			os.Chmod(p, info.Mode().Perm()|0o001) // let "nobody" walk to the file
+		}
+	}
+	cmd := exec.Command(bin, "-test.run=^TestLoadRefusesAnUnreadableFile$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "CCSA_UNREADABLE="+path)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("as nobody: %v\n%s", err, out)
+	}
+}
+
+func TestSaveRefusesToOverwriteANewerSchema(t *testing.T) {
+	newer := strings.Replace(sampleFile, `"schemaVersion": 1`, `"schemaVersion": 2`, 1)
+	path := writeFile(t, "new.ccsa", newer)
+	err := Save(path, &Assessment{City: City{Name: "X"}})
+	if !hasCode(err, CodeSchemaNewer) {
+		t.Fatalf("Save = %v", err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != newer {
+		t.Error("the newer file was overwritten")
+	}
+}
+
+func TestSaveIntoAMissingFolderFailsCleanly(t *testing.T) {
+	err := Save(filepath.Join(t.TempDir(), "no", "such", "x.ccsa"), &Assessment{})
+	if !hasCode(err, CodeNotFound) {
+		t.Fatalf("Save = %v", err)
+	}
+}
+
+// TestSaveSurvivesBeingKilled kills a child process at random moments while
+// it saves alternately two versions of a file. After every kill the file
+// must load and be one of the two versions.
+func TestSaveSurvivesBeingKilled(t *testing.T) {
+	if path := os.Getenv("CCSA_SAVE_LOOP"); path != "" {
+		saveLoop(path)
+		return
+	}
+	if testing.Short() {
+		t.Skip("kills a child process 100 times")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "city.ccsa")
+	old, neu := versions()
+	if err := Save(path, old); err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
+	const iterations = 100
+	seen := map[string]int{}
+	for i := range iterations {
+		cmd := exec.Command(exe, "-test.run=^TestSaveSurvivesBeingKilled$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "CCSA_SAVE_LOOP="+path)
+		stdout, _ := cmd.StdoutPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Wait until the child is saving, then kill it at a random moment.
+		buf := make([]byte, 1)
+		if _, err := stdout.Read(buf); err != nil {
+			t.Fatalf("child did not start: %v", err)
+		}
+		time.Sleep(time.Duration(r.IntN(3000)) * time.Microsecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		a, err := Load(path)
+		if err != nil {
+			t.Fatalf("iteration %d: the file does not load after a kill: %v", i, err)
+		}
+		if a.City.Name != old.City.Name && a.City.Name != neu.City.Name {
+			t.Fatalf("iteration %d: unexpected content %q", i, a.City.Name)
+		}
+		seen[a.City.Name]++
+	}
+	t.Logf("%d kills, 0 losses; versions on disk: %v", iterations, seen)
+}
+
+func versions() (old, neu *Assessment) {
+	old = &Assessment{City: City{Name: "Phiên bản cũ"}, Answers: map[string]*Answer{}}
+	neu = &Assessment{City: City{Name: "Phiên bản mới"}, Answers: map[string]*Answer{}}
+	for i := range 200 {
+		id := "gastronomy.q" + strings.Repeat("x", i%7) + string(rune('a'+i%26))
+		old.SetEvidence(id, strings.Repeat("cũ ", 50), "")
+		neu.SetEvidence(id, strings.Repeat("mới ", 60), "")
+	}
+	return old, neu
+}
+
+func saveLoop(path string) {
+	old, neu := versions()
+	os.Stdout.Write([]byte("."))
+	for i := 0; ; i++ {
+		a := old
+		if i%2 == 0 {
+			a = neu
+		}
+		if err := Save(path, a); err != nil {
+			os.Exit(3)
+		}
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "demo.ccsa")
+	demo, err := Demo()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := Save(path, demo); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(path); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSave(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "demo.ccsa")
+	demo, err := Demo()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Save(path, demo); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,100 @@
+package assessment
+
+import (
+	"maps"
+	"math"
+	"slices"
+)
+
+// Validate checks an assessment against the questionnaire and returns
+// every problem, sorted by question ID. Errors mark values that scoring
+// ignores; warnings mark things kept as they are. path names the file in
+// the problems.
+func Validate(qn *Questionnaire, a *Assessment, path string) []Problem {
+	var ps []Problem
+	add := func(sev Severity, qid, code string, args map[string]any) {
+		ps = append(ps, Problem{Severity: sev, Path: path, QuestionID: qid, Code: code, Args: args})
+	}
+	if a.QuestionnaireVersion != "" && a.QuestionnaireVersion != qn.Version {
+		add(Warning, "", CodeVersionDiffers, map[string]any{"Version": a.QuestionnaireVersion, "Current": qn.Version})
+	}
+	if a.City.Name == "" {
+		add(Warning, "", CodeCityNameMissing, nil)
+	}
+	for _, c := range []struct {
+		member string
+		value  float64
+	}{{"population", a.City.Population}, {"areaKm2", a.City.AreaKm2}} {
+		if c.value < 0 || math.IsNaN(c.value) {
+			add(Error, "", CodeCityNegative, map[string]any{"Member": c.member, "Value": c.value})
+		}
+	}
+	perCapitaAnswered := false
+	for _, id := range slices.Sorted(maps.Keys(a.Answers)) {
+		ans := a.Answers[id]
+		q, known := qn.Question(id)
+		switch {
+		case !known:
+			add(Warning, id, CodeUnknownQuestion, nil)
+			continue
+		case ans.Malformed():
+			add(Error, id, CodeAnswerNotObject, nil)
+			continue
+		case q.CityField != "":
+			add(Warning, id, CodeProfileAnswer, nil)
+			continue
+		}
+		if code, args := CheckValue(q, ans.Value); code != "" {
+			add(Error, id, code, args)
+			continue
+		}
+		if q.PerCapita && !ans.Value.IsNone() {
+			perCapitaAnswered = true
+		}
+	}
+	if perCapitaAnswered && !(a.City.Population > 0) {
+		add(Warning, "", CodePopulationMissing, nil)
+	}
+	return ps
+}
+
+// CheckValue tells whether v is a valid answer to q; it returns the
+// problem code and its arguments, or "" when the value is valid.
+func CheckValue(q *Question, v Value) (code string, args map[string]any) {
+	if v.IsNone() {
+		return "", nil
+	}
+	wrong := map[string]any{"Expected": string(q.Type)}
+	switch q.Type {
+	case Rubric:
+		f, ok := v.Number()
+		if !ok {
+			return CodeWrongType, wrong
+		}
+		if f != math.Trunc(f) || f < 0 || f > MaxRubric {
+			return CodeRubricRange, map[string]any{"Value": f, "Max": MaxRubric}
+		}
+	case Number:
+		f, ok := v.Number()
+		if !ok {
+			return CodeWrongType, wrong
+		}
+		switch {
+		case f < 0:
+			return CodeNegative, map[string]any{"Value": f}
+		case q.Max > 0 && f > q.Max:
+			return CodeAboveMax, map[string]any{"Value": f, "Max": q.Max}
+		case q.Integer && f != math.Trunc(f):
+			return CodeNotInteger, map[string]any{"Value": f}
+		}
+	case Boolean:
+		if _, ok := v.Bool(); !ok {
+			return CodeWrongType, wrong
+		}
+	case Text:
+		if _, ok := v.String(); !ok {
+			return CodeWrongType, wrong
+		}
+	}
+	return "", nil
+}

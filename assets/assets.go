@@ -1,0 +1,20 @@
+// Package assets embeds the data the app ships with: the questionnaire
+// structure, the demonstration assessment and the icon. It is a leaf:
+// it only holds bytes, and the assessment package parses them.
+package assets
+
+import _ "embed"
+
+// QuestionnaireTOML is the questionnaire structure (assets/questionnaire.toml).
+//
+//go:embed questionnaire.toml
+var QuestionnaireTOML []byte
+
+// DemoName is the file name of the demonstration assessment.
+const DemoName = "demo-halong-gastronomy.ccsa"
+
+// DemoCCSA is the demonstration assessment: a coastal city strong in
+// gastronomy, with illustrative figures that are not official data.
+//
+//go:embed demo-halong-gastronomy.ccsa
+var DemoCCSA []byte

@@ -1,0 +1,267 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"creativecity/assets"
+)
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb, func(string) string { return "" })
+	return code, out.String(), errb.String()
+}
+
+func demoPath(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), assets.DemoName)
+	if err := os.WriteFile(path, assets.DemoCCSA, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestQuestionsJSONListsTheContractSections(t *testing.T) {
+	code, out, errs := runCLI(t, "questions", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc struct {
+		Version  string `json:"questionnaireVersion"`
+		Sections []struct {
+			ID, Kind, Name string
+			Questions      []map[string]any
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, s := range doc.Sections {
+		ids = append(ids, s.ID+":"+s.Kind)
+		scored := 0
+		for _, q := range s.Questions {
+			for _, key := range []string{"id", "type", "text", "min", "max", "unit", "reference", "perCapita", "weight", "dimension", "levels"} {
+				if _, ok := q[key]; !ok {
+					t.Errorf("%s lacks %q", q["id"], key)
+				}
+			}
+			if strings.TrimSpace(q["text"].(string)) == "" {
+				t.Errorf("%s has no text", q["id"])
+			}
+			if q["type"] == "rubric" && len(q["levels"].([]any)) != 5 {
+				t.Errorf("%s has %d levels", q["id"], len(q["levels"].([]any)))
+			}
+			if q["weight"].(float64) > 0 && s.Kind != "profile" {
+				scored++
+			}
+		}
+		if s.Kind == "field" && (scored < 10 || scored > 16) {
+			t.Errorf("%s has %d scored questions", s.ID, scored)
+		}
+	}
+	want := []string{"profile:profile", "readiness:readiness", "crafts:field", "design:field", "film:field",
+		"gastronomy:field", "literature:field", "media_arts:field", "music:field"}
+	if !slices.Equal(ids, want) || doc.Version == "" {
+		t.Errorf("sections %v, version %q", ids, doc.Version)
+	}
+}
+
+func TestQuestionsInVietnamese(t *testing.T) {
+	code, out, _ := runCLI(t, "questions", "--lang", "vi")
+	if code != 0 || !strings.Contains(out, "Ẩm thực") || !strings.Contains(out, "Thủ công mỹ nghệ") {
+		t.Fatalf("exit %d:\n%.500s", code, out)
+	}
+}
+
+type scoreDoc struct {
+	City   string `json:"city"`
+	Fields []struct {
+		ID           string  `json:"id"`
+		Name         string  `json:"name"`
+		Score        float64 `json:"score"`
+		Completeness float64 `json:"completeness"`
+		Rank         int     `json:"rank"`
+	} `json:"fields"`
+	Readiness struct {
+		Score, Completeness float64
+	} `json:"readiness"`
+	Recommendation struct {
+		Field      string   `json:"field"`
+		Confidence string   `json:"confidence"`
+		Reasons    []string `json:"reasons"`
+	} `json:"recommendation"`
+	Gaps []struct {
+		QuestionID string `json:"questionId"`
+		Field      string `json:"field"`
+		Text       string `json:"text"`
+	} `json:"gaps"`
+}
+
+func TestScoreRecommendsGastronomyForTheDemo(t *testing.T) {
+	for _, lang := range []string{"en", "vi"} {
+		code, out, errs := runCLI(t, "score", "--json", "--lang", lang, demoPath(t))
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		var doc scoreDoc
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc.Recommendation.Field != "gastronomy" || len(doc.Recommendation.Reasons) == 0 {
+			t.Errorf("%s: recommendation %+v", lang, doc.Recommendation)
+		}
+		var ids []string
+		for _, f := range doc.Fields {
+			ids = append(ids, f.ID)
+			if f.Score < 0 || f.Score > 100 || f.Completeness < 0 || f.Completeness > 1 || f.Rank < 1 || f.Rank > 7 {
+				t.Errorf("%s: field %+v", lang, f)
+			}
+		}
+		if !slices.Equal(ids, []string{"crafts", "design", "film", "gastronomy", "literature", "media_arts", "music"}) {
+			t.Errorf("fields not in the fixed order: %v", ids)
+		}
+		if len(doc.Gaps) == 0 || doc.Gaps[0].Field != "gastronomy" || doc.Gaps[0].Text == "" {
+			t.Errorf("gaps %+v", doc.Gaps)
+		}
+		names := map[string]string{"en": "Gastronomy", "vi": "Ẩm thực"}
+		if doc.Fields[3].Name != names[lang] {
+			t.Errorf("%s: gastronomy is named %q", lang, doc.Fields[3].Name)
+		}
+		if lang == "vi" && !strings.Contains(strings.Join(doc.Recommendation.Reasons, " "), "điểm") {
+			t.Errorf("reasons not in Vietnamese: %v", doc.Recommendation.Reasons)
+		}
+	}
+}
+
+func TestScoreTextOutput(t *testing.T) {
+	code, out, errs := runCLI(t, "--lang", "vi", "score", demoPath(t))
+	if code != 0 || !strings.Contains(out, "Lĩnh vực đề xuất: Ẩm thực") {
+		t.Fatalf("exit %d: %s\n%s", code, out, errs)
+	}
+}
+
+func TestValidateReportsEveryProblemInTheChosenLanguage(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(content), 0o644)
+		return p
+	}
+	head := `{"format":"creativecity-assessment","schemaVersion":1,"city":{"name":"Huế","population":650000},"answers":`
+	files := map[string]struct {
+		content string
+		en, vi  string
+	}{
+		"truncated.ccsa": {head + `{"gastronomy.x": {`, "invalid JSON at line 1", "JSON không hợp lệ tại dòng 1"},
+		"format.ccsa":    {`{"format":"spreadsheet","schemaVersion":1}`, "not a Creative City assessment", "không phải phiếu tự đánh giá"},
+		"newer.ccsa":     {`{"format":"creativecity-assessment","schemaVersion":99}`, "newer version", "phiên bản mới hơn"},
+		"empty.ccsa":     {"", "the file is empty", "tệp rỗng"},
+		"values.ccsa": {head + `{"gastronomy.signature_dishes":{"value":7},"film.screens":{"value":-2},` +
+			`"music.enterprises":{"value":"many"},"gastronomy.future_item":{"value":1}}}`,
+			"gastronomy.signature_dishes", "gastronomy.signature_dishes"},
+	}
+	for name, f := range files {
+		path := write(name, f.content)
+		for lang, want := range map[string]string{"en": f.en, "vi": f.vi} {
+			code, _, errs := runCLI(t, "validate", "--lang", lang, path)
+			if code != 1 || !strings.Contains(errs, path) || !strings.Contains(errs, want) {
+				t.Errorf("%s %s: exit %d, stderr %q; want 1 and %q", name, lang, code, errs, want)
+			}
+			if after, _ := os.ReadFile(path); string(after) != f.content {
+				t.Errorf("%s changed", name)
+			}
+		}
+	}
+	code, _, errs := runCLI(t, "validate", "--lang", "en", filepath.Join(dir, "values.ccsa"))
+	for _, want := range []string{"level 7 is not allowed", "-2 is negative", "wrong type", "gastronomy.future_item", "kept unchanged"} {
+		if code != 1 || !strings.Contains(errs, want) {
+			t.Errorf("values.ccsa: stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	code, _, errs = runCLI(t, "validate", dir)
+	if code != 1 || !strings.Contains(errs, "folder") {
+		t.Errorf("directory: exit %d, %q", code, errs)
+	}
+}
+
+func TestValidateAcceptsTheDemo(t *testing.T) {
+	code, out, errs := runCLI(t, "validate", demoPath(t))
+	if code != 0 || !strings.Contains(out, "valid") || errs != "" {
+		t.Errorf("exit %d, out %q, err %q", code, out, errs)
+	}
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	for _, args := range [][]string{{}, {"frobnicate"}, {"score"}, {"score", "a", "b"}, {"validate"},
+		{"--lang", "fr", "questions"}, {"questions", "--lang", "de"}, {"score", "--bogus", "x"}, {"questions", "extra"}} {
+		if code, _, _ := runCLI(t, args...); code != 2 {
+			t.Errorf("%v: exit %d; want 2", args, code)
+		}
+	}
+	if code, out, _ := runCLI(t, "help"); code != 0 || !strings.Contains(out, "validate") {
+		t.Errorf("help: exit %d", code)
+	}
+}
+
+func TestExportWritesTheWorkbookInEitherLanguage(t *testing.T) {
+	dir := t.TempDir()
+	for _, lang := range []string{"vi", "en"} {
+		out := filepath.Join(dir, "report-"+lang+".xlsx")
+		code, stdout, errs := runCLI(t, "export", "--lang", lang, "-o", out, demoPath(t))
+		if code != 0 || !strings.Contains(stdout, out) {
+			t.Fatalf("%s: exit %d: %s %s", lang, code, stdout, errs)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil || !bytes.HasPrefix(data, []byte("PK")) {
+			t.Fatalf("%s: not a workbook: %v", lang, err)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("files left behind: %v", entries)
+	}
+}
+
+func TestExportRefusesWhatItCannotWrite(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "sub.xlsx"), 0o755)
+	readOnly := filepath.Join(dir, "locked.xlsx")
+	os.WriteFile(readOnly, []byte("keep me"), 0o444)
+	bad := filepath.Join(dir, "bad.ccsa")
+	os.WriteFile(bad, []byte(`{"format":"creativecity-assessment","schemaVersion":1,"answers":{"film.screens":{"value":-1}}}`), 0o644)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"read-only target", []string{"export", "--lang", "en", "-o", readOnly, demoPath(t)}, 1, "read-only"},
+		{"folder target", []string{"export", "--lang", "en", "-o", filepath.Join(dir, "sub.xlsx"), demoPath(t)}, 1, "folder"},
+		{"bad input", []string{"export", "--lang", "en", "-o", filepath.Join(dir, "x.xlsx"), bad}, 1, "negative"},
+		{"missing input", []string{"export", "--lang", "vi", "-o", filepath.Join(dir, "y.xlsx"), filepath.Join(dir, "none.ccsa")}, 1, "không tồn tại"},
+		{"no output", []string{"export", "--lang", "en", demoPath(t)}, 2, "export"},
+		{"not xlsx", []string{"export", "--lang", "en", "-o", filepath.Join(dir, "r.csv"), demoPath(t)}, 2, ".xlsx"},
+	}
+	for _, tt := range tests {
+		code, _, errs := runCLI(t, tt.args...)
+		if code != tt.code || !strings.Contains(errs, tt.want) {
+			t.Errorf("%s: exit %d, stderr %q; want %d and %q", tt.name, code, errs, tt.code, tt.want)
+		}
+	}
+	if data, _ := os.ReadFile(readOnly); string(data) != "keep me" {
+		t.Error("the read-only file was replaced")
+	}
+	for _, name := range []string{"x.xlsx", "y.xlsx"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); !os.IsNotExist(err) {
+			t.Errorf("%s was written for a bad input", name)
+		}
+	}
+}

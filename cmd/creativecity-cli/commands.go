@@ -1,0 +1,240 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"math"
+	"text/tabwriter"
+
+	"creativecity/assessment"
+	"creativecity/assessment/l10n"
+)
+
+// Version is the application version, set at build time by the Makefile.
+var Version = "0.1.0-dev"
+
+type questionJSON struct {
+	ID        string   `json:"id"`
+	Type      string   `json:"type"`
+	Text      string   `json:"text"`
+	Help      string   `json:"help"`
+	Min       *float64 `json:"min"`
+	Max       *float64 `json:"max"`
+	Unit      *string  `json:"unit"`
+	Reference *float64 `json:"reference"`
+	PerCapita bool     `json:"perCapita"`
+	Integer   bool     `json:"integer"`
+	Weight    float64  `json:"weight"`
+	Dimension string   `json:"dimension"`
+	Criteria  []string `json:"criteria"`
+	CityField string   `json:"cityField,omitempty"`
+	Levels    []string `json:"levels"`
+}
+
+type sectionJSON struct {
+	ID          string         `json:"id"`
+	Kind        string         `json:"kind"`
+	Name        string         `json:"name"`
+	Description string         `json:"description"`
+	Criteria    []criterion    `json:"criteria"`
+	Questions   []questionJSON `json:"questions"`
+}
+
+type criterion struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func (c *cli) questions(fs *flag.FlagSet, args []string) int {
+	if len(args) != 0 {
+		c.fail("cli.tooManyArgs", map[string]any{"Command": "questions"})
+		return exitUsage
+	}
+	out := struct {
+		Version  string        `json:"questionnaireVersion"`
+		Sections []sectionJSON `json:"sections"`
+	}{Version: c.qn.Version}
+	for _, s := range c.qn.Sections {
+		sj := sectionJSON{ID: s.ID, Kind: string(s.Kind), Name: c.loc.T(s.NameID()),
+			Description: c.loc.T(s.DescriptionID()), Criteria: []criterion{}, Questions: []questionJSON{}}
+		for _, id := range s.Criteria {
+			sj.Criteria = append(sj.Criteria, criterion{id, c.loc.T(s.CriterionID(id))})
+		}
+		for _, q := range s.Questions {
+			qj := questionJSON{ID: q.ID, Type: string(q.Type), Text: c.loc.T(q.TextID()), Help: c.loc.T(q.HelpID()),
+				PerCapita: q.PerCapita, Integer: q.Integer, Weight: q.Weight, Dimension: q.Dimension,
+				Criteria: q.Criteria, CityField: q.CityField, Levels: []string{}}
+			if qj.Criteria == nil {
+				qj.Criteria = []string{}
+			}
+			switch q.Type {
+			case assessment.Rubric:
+				qj.Min, qj.Max = ptr(0.0), ptr(float64(assessment.MaxRubric))
+				for n := range assessment.RubricLevels {
+					qj.Levels = append(qj.Levels, c.loc.T(q.LevelID(n)))
+				}
+			case assessment.Number:
+				qj.Min, qj.Unit = ptr(0.0), ptr(l10n.Unit(c.loc, q))
+				if q.Max > 0 {
+					qj.Max = ptr(q.Max)
+				}
+				if q.Reference > 0 {
+					qj.Reference = ptr(q.Reference)
+				}
+			}
+			sj.Questions = append(sj.Questions, qj)
+		}
+		out.Sections = append(out.Sections, sj)
+	}
+	if boolFlag(fs, "json") {
+		return c.writeJSON(out)
+	}
+	for _, s := range out.Sections {
+		fmt.Fprintf(c.stdout, "\n== %s [%s]\n", s.Name, s.ID)
+		for _, q := range s.Questions {
+			fmt.Fprintf(c.stdout, "- %s (%s) %s\n", q.ID, l10n.QuestionType(c.loc, assessment.QuestionType(q.Type)), q.Text)
+			for n, level := range q.Levels {
+				fmt.Fprintf(c.stdout, "    %d: %s\n", n, level)
+			}
+			switch {
+			case q.Reference != nil:
+				fmt.Fprintf(c.stdout, "    %s\n", c.loc.T("cli.unitLine", map[string]any{"Unit": *q.Unit,
+					"Reference": l10n.Number(c.loc, *q.Reference, 2)}))
+			case q.Unit != nil:
+				fmt.Fprintf(c.stdout, "    %s\n", c.loc.T("cli.unitOnly", map[string]any{"Unit": *q.Unit}))
+			}
+		}
+	}
+	return exitOK
+}
+
+func (c *cli) validate(_ *flag.FlagSet, args []string) int {
+	if len(args) == 0 {
+		c.fail("cli.needFile", map[string]any{"Command": "validate"})
+		return exitUsage
+	}
+	status := exitOK
+	for _, path := range args {
+		if _, ok := c.load(path); !ok {
+			status = exitInput
+			continue
+		}
+		fmt.Fprintln(c.stdout, c.loc.T("cli.valid", map[string]any{"File": path}))
+	}
+	return status
+}
+
+type scoreJSON struct {
+	City                 string        `json:"city"`
+	Province             string        `json:"province"`
+	QuestionnaireVersion string        `json:"questionnaireVersion"`
+	Fields               []fieldJSON   `json:"fields"`
+	Readiness            readinessJSON `json:"readiness"`
+	Recommendation       recommendJSON `json:"recommendation"`
+	Gaps                 []gapJSON     `json:"gaps"`
+}
+
+type fieldJSON struct {
+	ID           string  `json:"id"`
+	Name         string  `json:"name"`
+	Score        float64 `json:"score"`
+	Completeness float64 `json:"completeness"`
+	Rank         int     `json:"rank"`
+}
+
+type readinessJSON struct {
+	Score        float64 `json:"score"`
+	Completeness float64 `json:"completeness"`
+}
+
+type recommendJSON struct {
+	Field      string   `json:"field"`
+	Name       string   `json:"name"`
+	Confidence string   `json:"confidence"`
+	Reasons    []string `json:"reasons"`
+}
+
+type gapJSON struct {
+	QuestionID string  `json:"questionId"`
+	Field      string  `json:"field"`
+	Text       string  `json:"text"`
+	Gain       float64 `json:"gain"`
+	Answered   bool    `json:"answered"`
+}
+
+func round(x float64, decimals int) float64 {
+	p := math.Pow(10, float64(decimals))
+	return math.Round(x*p) / p
+}
+
+func (c *cli) score(fs *flag.FlagSet, args []string) int {
+	if len(args) != 1 {
+		c.fail("cli.needOneFile", map[string]any{"Command": "score"})
+		return exitUsage
+	}
+	a, ok := c.load(args[0])
+	if !ok {
+		return exitInput
+	}
+	r := assessment.Score(c.qn, a)
+	out := scoreJSON{City: a.City.Name, Province: a.City.Province, QuestionnaireVersion: a.QuestionnaireVersion,
+		Fields: []fieldJSON{}, Gaps: []gapJSON{}}
+	for _, f := range r.Fields {
+		out.Fields = append(out.Fields, fieldJSON{f.ID, l10n.SectionName(c.loc, f.ID), round(f.Score, 2), round(f.Completeness, 3), f.Rank})
+	}
+	out.Readiness = readinessJSON{round(r.Readiness.Score, 2), round(r.Readiness.Completeness, 3)}
+	rec := r.Recommendation
+	out.Recommendation = recommendJSON{Field: rec.Field, Confidence: string(rec.Confidence), Reasons: []string{}}
+	if rec.Field != "" {
+		out.Recommendation.Name = l10n.SectionName(c.loc, rec.Field)
+	}
+	for _, reason := range rec.Reasons {
+		out.Recommendation.Reasons = append(out.Recommendation.Reasons, l10n.Reason(c.loc, reason))
+	}
+	for _, g := range r.Gaps {
+		q, _ := c.qn.Question(g.QuestionID)
+		out.Gaps = append(out.Gaps, gapJSON{g.QuestionID, g.Field, c.loc.T(q.TextID()), round(g.Gain, 2), g.Answered})
+	}
+	if boolFlag(fs, "json") {
+		return c.writeJSON(out)
+	}
+	c.printScore(out)
+	return exitOK
+}
+
+func (c *cli) printScore(out scoreJSON) {
+	t := c.loc.T
+	fmt.Fprintln(c.stdout, t("cli.scoreTitle", map[string]any{"City": out.City, "Province": out.Province,
+		"Version": out.QuestionnaireVersion}))
+	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", t("cli.colRank"), t("cli.colField"), t("cli.colScore"), t("cli.colCompleteness"))
+	for rank := 1; rank <= len(out.Fields); rank++ {
+		for _, f := range out.Fields {
+			if f.Rank == rank {
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", f.Rank, f.Name, l10n.Score(c.loc, f.Score), l10n.Percent(c.loc, f.Completeness))
+			}
+		}
+	}
+	tw.Flush()
+	fmt.Fprintln(c.stdout, t("cli.readinessLine", map[string]any{"Score": l10n.Score(c.loc, out.Readiness.Score),
+		"Completeness": l10n.Percent(c.loc, out.Readiness.Completeness)}))
+	rec := out.Recommendation
+	if rec.Field == "" {
+		fmt.Fprintln(c.stdout, t("cli.noRecommendation"))
+	} else {
+		fmt.Fprintln(c.stdout, t("cli.recommendationLine", map[string]any{"Field": rec.Name,
+			"Confidence": l10n.Confidence(c.loc, assessment.Confidence(rec.Confidence))}))
+	}
+	for _, r := range rec.Reasons {
+		fmt.Fprintf(c.stdout, "  - %s\n", r)
+	}
+	if len(out.Gaps) > 0 {
+		fmt.Fprintln(c.stdout, t("cli.gapsTitle"))
+		for _, g := range out.Gaps {
+			fmt.Fprintf(c.stdout, "  - [%s] %s (%s)\n", g.QuestionID, g.Text,
+				t("cli.gain", map[string]any{"Points": l10n.Score(c.loc, g.Gain)}))
+		}
+	}
+}

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"creativecity/assessment"
+	"creativecity/assessment/report"
+)
+
+// export writes the Excel report of one assessment.
+func (c *cli) export(fs *flag.FlagSet, args []string) int {
+	out := fs.Lookup("o").Value.String()
+	if len(args) != 1 || out == "" {
+		c.fail("cli.exportUsage", nil)
+		return exitUsage
+	}
+	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
+		c.fail("cli.exportExtension", map[string]any{"File": out})
+		return exitUsage
+	}
+	a, ok := c.load(args[0])
+	if !ok {
+		return exitInput
+	}
+	warnings, err := report.WriteFile(out, c.qn, a, nil, report.Options{Lang: c.loc.Lang(), AppVersion: Version})
+	if err != nil {
+		var fe *assessment.FileError
+		if errors.As(err, &fe) {
+			c.problem(fe.Problem)
+		} else {
+			c.fail("cli.loadFailed", map[string]any{"File": out, "Detail": err.Error()})
+		}
+		return exitInput
+	}
+	for _, w := range warnings {
+		c.problem(w)
+	}
+	fmt.Fprintln(c.stdout, c.loc.T("cli.exported", map[string]any{"File": out}))
+	return exitOK
+}
