@@ -20,6 +20,12 @@ import (
 //go:embed *.toml
 var files embed.FS
 
+// fyneFiles are the toolkit's own strings (dialog buttons, the file
+// dialog), in the toolkit's JSON format.
+//
+//go:embed fyne.*.json
+var fyneFiles embed.FS
+
 // Lang is a language the app speaks.
 type Lang string
 
@@ -196,3 +202,9 @@ func MessageIDs(lang Lang) ([]string, error) {
 
 // Files returns the embedded message files (for tests and tools).
 func Files() fs.FS { return files }
+
+// FyneJSON returns the toolkit's own strings in a language, for
+// fyne.io/fyne/v2/lang.AddTranslationsForLocale.
+func FyneJSON(l Lang) ([]byte, error) {
+	return fyneFiles.ReadFile("fyne." + string(l) + ".json")
+}

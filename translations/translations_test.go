@@ -1,6 +1,7 @@
 package translations
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -146,5 +147,36 @@ func TestParseLang(t *testing.T) {
 		if _, ok := ParseLang(in); ok {
 			t.Errorf("ParseLang(%q) accepted", in)
 		}
+	}
+}
+
+func TestToolkitStringsExistInBothLanguages(t *testing.T) {
+	keys := map[Lang]map[string]any{}
+	for _, l := range Languages {
+		data, err := FyneJSON(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]any{}
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatalf("%s: %v", l, err)
+		}
+		keys[l] = m
+	}
+	for k := range keys[EN] {
+		if _, ok := keys[VI][k]; !ok {
+			t.Errorf("toolkit string %q has no Vietnamese translation", k)
+		}
+	}
+	for k, v := range keys[VI] {
+		if _, ok := keys[EN][k]; !ok {
+			t.Errorf("toolkit string %q is only in Vietnamese", k)
+		}
+		if s, ok := v.(string); ok && s == keys[EN][k] && k != "OK" {
+			t.Errorf("toolkit string %q is not translated: %q", k, s)
+		}
+	}
+	if len(keys[EN]) < 40 {
+		t.Errorf("only %d toolkit strings", len(keys[EN]))
 	}
 }

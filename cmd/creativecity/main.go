@@ -1,0 +1,62 @@
+// Command creativecity is the desktop app of the Creative City
+// Self-Assessment.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2/app"
+
+	"creativecity/assessment"
+	"creativecity/translations"
+	"creativecity/ui"
+)
+
+// Version is the application version, set at build time by the Makefile.
+var Version = "0.1.0-dev"
+
+// AppID identifies the app for its preferences and storage (FyneApp.toml).
+const AppID = "vn.creativecity.selfassessment"
+
+func main() {
+	os.Exit(run())
+}
+
+func run() int {
+	langFlag := flag.String("lang", "", "interface language: vi or en")
+	open := flag.String("open", "", "assessment file to open")
+	page := flag.String("page", "", "first page: a section ID or results")
+	shot := flag.String("screenshot", "", "write a 1280x800 PNG of the page and exit")
+	flag.Parse()
+	var lang translations.Lang
+	if *langFlag != "" {
+		l, ok := translations.ParseLang(*langFlag)
+		if !ok {
+			fmt.Fprintln(os.Stderr, translations.New(translations.Detect(os.Getenv)).T("cli.badLang", map[string]any{"Lang": *langFlag}))
+			return 2
+		}
+		lang = l
+	}
+	qn, err := assessment.Default()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	fa := app.NewWithID(AppID)
+	a := ui.New(fa, qn, ui.Options{Lang: lang, Page: *page, Version: Version})
+	if *open != "" {
+		a.OpenPath(*open)
+	}
+	if *shot != "" {
+		if err := a.Screenshot(*shot); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		return 0
+	}
+	a.Start()
+	a.Window().ShowAndRun()
+	return 0
+}

@@ -1,0 +1,279 @@
+// Package ui is the desktop application: a Fyne window that takes a city
+// through the questionnaire, scores it live, switches language at run time
+// and exports the Excel report. It holds no business rules: scoring,
+// validation, files and the report come from the assessment packages.
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"creativecity/assessment"
+	"creativecity/translations"
+)
+
+// ResultsPage is the page ID of the results page; other page IDs are
+// section IDs.
+const ResultsPage = "results"
+
+// Preference keys.
+const (
+	prefLanguage = "language"
+	prefRecent   = "recentFiles"
+)
+
+// Options are the start-up choices of the app (command-line flags).
+type Options struct {
+	Lang    translations.Lang // "" = saved preference, else the system's language
+	Open    string            // a file to open
+	Page    string            // the first page
+	Version string
+	// Now returns the current time (tests set it).
+	Now func() time.Time
+	// RecoveryDir holds autosaved work (default: the app's storage).
+	RecoveryDir string
+}
+
+// App is the state of the desktop application: the assessment being edited
+// and the widgets that show it. The widgets are a view: they are rebuilt
+// from the state when the language changes.
+type App struct {
+	fyne fyne.App
+	win  fyne.Window
+	qn   *assessment.Questionnaire
+	opts Options
+
+	doc      *assessment.Assessment
+	path     string // the file the assessment is saved to; "" if never saved
+	modTime  time.Time
+	dirty    bool
+	res      *assessment.Result
+	problems []assessment.Problem
+
+	loc    *translations.Localizer
+	page   string
+	drafts map[string]string // text of number entries that does not parse yet
+
+	savedAt, autosavedAt time.Time
+	autosave             *autosaver
+
+	// widgets of the current build
+	nav      *widget.List
+	navPages []string
+	pageView *pageView
+	results  *resultsView
+	body     *fyne.Container
+	status   *widget.Label
+	langPick *widget.Select
+	inputs   map[string]any // the input of each question on the current page
+
+	pendingDialog dialog.Dialog // the last dialog shown (tests inspect it)
+	closed        bool          // the window was closed through the intercept
+}
+
+// New builds the application state and its window (not shown).
+func New(fa fyne.App, qn *assessment.Questionnaire, opts Options) *App {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	a := &App{fyne: fa, qn: qn, opts: opts, drafts: map[string]string{}}
+	a.loc = translations.New(a.startLanguage())
+	a.doc = assessment.New(qn)
+	a.page = "profile"
+	if opts.Page != "" && a.validPage(opts.Page) {
+		a.page = opts.Page
+	}
+	a.win = fa.NewWindow(a.loc.T("app.name"))
+	a.win.Resize(fyne.NewSize(1280, 800))
+	a.autosave = newAutosaver(a)
+	setFyneLanguage(a.loc.Lang())
+	a.rescore()
+	a.build()
+	a.win.SetCloseIntercept(a.confirmClose)
+	return a
+}
+
+// Window returns the main window.
+func (a *App) Window() fyne.Window { return a.win }
+
+// startLanguage picks the language: the flag, the saved preference, or the system's.
+func (a *App) startLanguage() translations.Lang {
+	if a.opts.Lang != "" {
+		return a.opts.Lang
+	}
+	if l, ok := translations.ParseLang(a.fyne.Preferences().String(prefLanguage)); ok {
+		return l
+	}
+	return translations.Detect(getenv)
+}
+
+func (a *App) validPage(id string) bool {
+	if id == ResultsPage {
+		return true
+	}
+	_, ok := a.qn.Section(id)
+	return ok
+}
+
+// t translates a message in the current language.
+func (a *App) t(id string, data ...map[string]any) string { return a.loc.T(id, data...) }
+
+// build creates every widget in the current language and shows the current page.
+func (a *App) build() {
+	a.status = widget.NewLabel("")
+	a.nav = a.newNav()
+	a.body = container.NewStack()
+	toolbar := a.newToolbar()
+	split := container.NewHSplit(a.nav, a.body)
+	split.Offset = 0.22
+	a.win.SetContent(container.NewBorder(toolbar, a.status, nil, nil, split))
+	a.win.SetMainMenu(a.newMenu())
+	a.addShortcuts()
+	a.showPage(a.page)
+	a.refreshChrome()
+}
+
+// SetLanguage switches every text of the window to another language,
+// keeping the page, the scroll position and every entry.
+func (a *App) SetLanguage(l translations.Lang) {
+	if l == a.loc.Lang() {
+		return
+	}
+	offset := a.scrollOffset()
+	a.loc = translations.New(l)
+	a.fyne.Preferences().SetString(prefLanguage, string(l))
+	setFyneLanguage(l)
+	a.build()
+	a.restoreScroll(offset)
+}
+
+// Lang returns the current user-interface language.
+func (a *App) Lang() translations.Lang { return a.loc.Lang() }
+
+// Page returns the current page ID.
+func (a *App) Page() string { return a.page }
+
+// Assessment returns the assessment being edited.
+func (a *App) Assessment() *assessment.Assessment { return a.doc }
+
+// Result returns the current scoring.
+func (a *App) Result() *assessment.Result { return a.res }
+
+// Dirty reports whether there are unsaved changes.
+func (a *App) Dirty() bool { return a.dirty }
+
+// rescore recomputes the scores and problems of the assessment.
+func (a *App) rescore() {
+	a.res = assessment.Score(a.qn, a.doc)
+	a.problems = assessment.Validate(a.qn, a.doc, a.path)
+}
+
+// changed records an edit: rescore, mark unsaved, refresh the navigation,
+// title and status (not the page being edited, which keeps its focus).
+func (a *App) changed() {
+	a.dirty = true
+	a.rescore()
+	a.refreshChrome()
+	if a.results != nil && a.page == ResultsPage {
+		a.results.refresh()
+	}
+}
+
+// refreshChrome updates the title, the navigation and the status line.
+func (a *App) refreshChrome() {
+	name := a.doc.City.Name
+	if name == "" {
+		name = a.t("gui.untitled")
+	}
+	title := name + " — " + a.t("app.name")
+	if a.dirty {
+		title = "* " + title
+	}
+	a.win.SetTitle(title)
+	if a.nav != nil {
+		a.nav.Refresh()
+	}
+	a.status.SetText(a.statusText())
+}
+
+func (a *App) statusText() string {
+	file := a.path
+	if file == "" {
+		file = a.t("gui.notSavedYet")
+	}
+	var state string
+	switch {
+	case a.dirty && !a.autosavedAt.IsZero():
+		state = a.t("gui.statusAutosaved", map[string]any{"Time": a.autosavedAt.Format("15:04")})
+	case a.dirty:
+		state = a.t("gui.statusUnsaved")
+	case !a.savedAt.IsZero():
+		state = a.t("gui.statusSaved", map[string]any{"Time": a.savedAt.Format("15:04")})
+	default:
+		state = a.t("gui.statusNoChanges")
+	}
+	return a.t("gui.statusLine", map[string]any{"File": file, "State": state})
+}
+
+// showPage shows a section or the results page.
+func (a *App) showPage(id string) {
+	if !a.validPage(id) {
+		id = "profile"
+	}
+	if id != a.page && a.dirty {
+		a.autosave.now()
+	}
+	a.page = id
+	var content fyne.CanvasObject
+	if id == ResultsPage {
+		a.pageView = nil
+		a.results = newResultsView(a)
+		content = a.results.object()
+	} else {
+		s, _ := a.qn.Section(id)
+		a.results = nil
+		a.pageView = newPageView(a, s)
+		content = a.pageView.object()
+	}
+	a.body.Objects = []fyne.CanvasObject{content}
+	a.body.Refresh()
+	for i, p := range a.navPages {
+		if p == id {
+			a.nav.Select(i)
+		}
+	}
+}
+
+// ShowQuestion opens the page of a question and scrolls to it.
+func (a *App) ShowQuestion(id string) {
+	q, ok := a.qn.Question(id)
+	if !ok {
+		return
+	}
+	a.showPage(q.Section().ID)
+	if a.pageView != nil {
+		a.pageView.scrollTo(id)
+	}
+}
+
+func (a *App) scrollOffset() fyne.Position {
+	if a.pageView != nil {
+		return a.pageView.scroll.Offset
+	}
+	if a.results != nil {
+		return a.results.scroll.Offset
+	}
+	return fyne.Position{}
+}
+
+func (a *App) restoreScroll(p fyne.Position) {
+	if a.pageView != nil {
+		a.pageView.scroll.ScrollToOffset(p)
+	} else if a.results != nil {
+		a.results.scroll.ScrollToOffset(p)
+	}
+}

@@ -1,0 +1,407 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"creativecity/assessment"
+	"creativecity/translations"
+)
+
+var fixedNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.Local)
+
+// newTestApp builds the app on Fyne's test driver (never a real window).
+func newTestApp(t *testing.T, lang translations.Lang) *App {
+	t.Helper()
+	fa := test.NewTempApp(t)
+	qn, err := assessment.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(fa, qn, Options{Lang: lang, Version: "test", Now: func() time.Time { return fixedNow },
+		RecoveryDir: filepath.Join(t.TempDir(), "recovery")})
+	a.win.Resize(fyne.NewSize(1280, 800))
+	return a
+}
+
+func openDemo(t *testing.T, a *App) {
+	t.Helper()
+	doc, err := assessment.Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.setDocument(doc, "")
+}
+
+func number(t *testing.T, a *App, id string) numberWidget {
+	t.Helper()
+	w, ok := a.inputs[id].(numberWidget)
+	if !ok {
+		t.Fatalf("%s has no number entry on page %s", id, a.page)
+	}
+	return w
+}
+
+func fieldScore(a *App, id string) float64 {
+	f, _ := a.res.Field(id)
+	return f.Score
+}
+
+func TestTypingAnswersUpdatesTheModelAndScore(t *testing.T) {
+	a := newTestApp(t, translations.EN)
+	a.ShowQuestion("profile.population")
+	test.Type(number(t, a, "profile.population").entry, "300,000")
+	if a.doc.City.Population != 300000 {
+		t.Fatalf("population = %v", a.doc.City.Population)
+	}
+	a.showPage("gastronomy")
+	before := fieldScore(a, "gastronomy")
+	test.Type(number(t, a, "gastronomy.traditional_restaurants").entry, "60")
+	if v, _ := a.doc.Value("gastronomy.traditional_restaurants").Number(); v != 60 {
+		t.Fatalf("value = %v", v)
+	}
+	if after := fieldScore(a, "gastronomy"); after <= before {
+		t.Errorf("score %v -> %v", before, after)
+	}
+	radios := a.inputs["gastronomy.signature_dishes"].([]*widget.RadioGroup)
+	radios[3].SetSelected("3")
+	if v, _ := a.doc.Value("gastronomy.signature_dishes").Number(); v != 3 {
+		t.Fatalf("rubric = %v", v)
+	}
+	radios[1].SetSelected("1")
+	if v, _ := a.doc.Value("gastronomy.signature_dishes").Number(); v != 1 || radios[3].Selected != "" {
+		t.Fatalf("rubric = %v, level 3 still selected %q", v, radios[3].Selected)
+	}
+	yesNo := a.inputs["gastronomy.major_food_festival"].(*widget.RadioGroup)
+	yesNo.SetSelected("Yes")
+	if b, ok := a.doc.Value("gastronomy.major_food_festival").Bool(); !ok || !b {
+		t.Fatal("boolean not stored")
+	}
+	if !a.dirty || !strings.HasPrefix(a.win.Title(), "* ") {
+		t.Errorf("not marked unsaved: %q", a.win.Title())
+	}
+}
+
+func TestAnInvalidNumberShowsAnErrorAndKeepsTheOldValue(t *testing.T) {
+	a := newTestApp(t, translations.EN)
+	a.showPage("gastronomy")
+	w := number(t, a, "gastronomy.traditional_restaurants")
+	test.Type(w.entry, "42")
+	w.entry.SetText("")
+	test.Type(w.entry, "42")
+	test.Type(w.entry, "x") // "42x"
+	if v, _ := a.doc.Value("gastronomy.traditional_restaurants").Number(); v != 42 {
+		t.Fatalf("stored value = %v; want the old 42", v)
+	}
+	if !w.message.Visible() || !strings.Contains(w.message.Text, "is not a number") {
+		t.Fatalf("message %q visible=%v", w.message.Text, w.message.Visible())
+	}
+	w.entry.SetText("-5")
+	if v, _ := a.doc.Value("gastronomy.traditional_restaurants").Number(); v != 42 || !strings.Contains(w.message.Text, "negative") {
+		t.Fatalf("negative: value %v, message %q", v, w.message.Text)
+	}
+	w.entry.SetText("1,234")
+	if v, _ := a.doc.Value("gastronomy.traditional_restaurants").Number(); v != 1234 || w.message.Visible() {
+		t.Fatalf("1,234: value %v, message %q", v, w.message.Text)
+	}
+}
+
+func TestVietnameseNumbersUseTheirOwnNotation(t *testing.T) {
+	a := newTestApp(t, translations.VI)
+	a.showPage("profile")
+	w := number(t, a, "profile.area_km2")
+	w.entry.SetText("1.119,1")
+	if a.doc.City.AreaKm2 != 1119.1 {
+		t.Fatalf("area = %v", a.doc.City.AreaKm2)
+	}
+	w.entry.SetText("1,119.1")
+	if a.doc.City.AreaKm2 != 1119.1 || !strings.Contains(w.message.Text, "không phải là số") {
+		t.Fatalf("area = %v, message %q", a.doc.City.AreaKm2, w.message.Text)
+	}
+}
+
+func TestSwitchingLanguageKeepsAnswersPageAndDrafts(t *testing.T) {
+	a := newTestApp(t, translations.EN)
+	openDemo(t, a)
+	a.showPage("music")
+	w := number(t, a, "music.venues")
+	w.entry.SetText("12")
+	ev := a.doc.Answer("music.venues")
+	a.showPage("gastronomy")
+	draft := number(t, a, "gastronomy.professional_chefs")
+	draft.entry.SetText("7x") // still being edited: not a number yet
+	a.pageView.scroll.ScrollToOffset(fyne.NewPos(0, 900))
+	answers := a.doc.Clone()
+
+	if got := a.navName("gastronomy"); got != "Gastronomy" {
+		t.Fatalf("nav name %q", got)
+	}
+	a.SetLanguage(translations.VI)
+
+	if a.page != "gastronomy" {
+		t.Errorf("page %s after the switch", a.page)
+	}
+	if a.pageView.scroll.Offset.Y != 900 {
+		t.Errorf("scroll offset %v", a.pageView.scroll.Offset)
+	}
+	for id, ans := range answers.Answers {
+		if got := a.doc.Answer(id); got == nil || got.Value.Raw() != ans.Value.Raw() || got.Evidence != ans.Evidence {
+			t.Errorf("answer %s changed", id)
+		}
+	}
+	if ev == nil || a.doc.Value("music.venues").Raw() != "12" {
+		t.Errorf("music.venues = %s", a.doc.Value("music.venues").Raw())
+	}
+	if got := number(t, a, "gastronomy.professional_chefs").entry.Text; got != "7x" {
+		t.Errorf("draft lost: %q", got)
+	}
+	for id, want := range map[string]string{"gastronomy": "Ẩm thực", "results": "Kết quả", "profile": "Thông tin thành phố"} {
+		if got := a.navName(id); got != want {
+			t.Errorf("nav %s = %q; want %q", id, got, want)
+		}
+	}
+	if menu := a.win.MainMenu().Items[0].Label; menu != "Tệp" {
+		t.Errorf("file menu %q", menu)
+	}
+	if a.langPick.Selected != "Tiếng Việt" {
+		t.Errorf("language picker shows %q", a.langPick.Selected)
+	}
+	if !strings.Contains(a.status.Text, "chưa lưu") {
+		t.Errorf("status %q", a.status.Text)
+	}
+	if got := a.fyne.Preferences().String(prefLanguage); got != "vi" {
+		t.Errorf("preference %q", got)
+	}
+	a.SetLanguage(translations.EN)
+	if got := a.navName("gastronomy"); got != "Gastronomy" {
+		t.Errorf("back to English: %q", got)
+	}
+}
+
+func TestTappingAGapOpensItsQuestion(t *testing.T) {
+	a := newTestApp(t, translations.EN)
+	openDemo(t, a)
+	a.showPage(ResultsPage)
+	gap := a.res.Gaps[len(a.res.Gaps)-1]
+	var button *widget.Button
+	for _, o := range a.results.box.Objects {
+		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 {
+			if b, ok := c.Objects[1].(*widget.Button); ok {
+				button = b // the last gap's button
+			}
+		}
+	}
+	if button == nil {
+		t.Fatal("no gap button")
+	}
+	test.Tap(button)
+	q, _ := a.qn.Question(gap.QuestionID)
+	if a.page != q.Section().ID {
+		t.Fatalf("page %s; want %s", a.page, q.Section().ID)
+	}
+	card := a.pageView.cards[gap.QuestionID]
+	if a.pageView.scroll.Offset.Y <= 0 || a.pageView.scroll.Offset.Y != card.Position().Y {
+		t.Errorf("scrolled to %v; card at %v", a.pageView.scroll.Offset, card.Position())
+	}
+}
+
+func TestSaveThenReopenGivesTheSameAnswers(t *testing.T) {
+	a := newTestApp(t, translations.EN)
+	openDemo(t, a)
+	a.showPage("crafts")
+	test.Type(number(t, a, "crafts.craft_workers").entry, "9")
+	path := filepath.Join(t.TempDir(), "halong.ccsa")
+	if err := a.saveTo(path); err != nil {
+		t.Fatal(err)
+	}
+	if a.dirty || strings.HasPrefix(a.win.Title(), "*") || !strings.Contains(a.status.Text, "saved at") {
+		t.Errorf("after save: dirty=%v title=%q status=%q", a.dirty, a.win.Title(), a.status.Text)
+	}
+	b := newTestApp(t, translations.EN)
+	b.OpenPath(path)
+	if b.path != path || b.dirty {
+		t.Fatalf("reopened path %q dirty %v", b.path, b.dirty)
+	}
+	want, _ := assessment.Encode(a.doc.Clone())
+	got, _ := assessment.Encode(b.doc.Clone())
+	if string(want) != string(got) {
+		t.Error("reopened assessment differs")
+	}
+}
+
+func TestOpeningABadFileKeepsTheCurrentWork(t *testing.T) {
+	a := newTestApp(t, translations.VI)
+	openDemo(t, a)
+	bad := filepath.Join(t.TempDir(), "hong.ccsa")
+	os.WriteFile(bad, []byte(`{"format":"creativecity-assessment","schemaVersion":99}`), 0o644)
+	a.OpenPath(bad)
+	if a.doc.City.Name != "Hạ Long" {
+		t.Fatal("the current work was replaced")
+	}
+	d, ok := a.pendingDialog.(*dialog.CustomDialog)
+	if !ok {
+		t.Fatalf("no error dialog: %T", a.pendingDialog)
+	}
+	_ = d
+	text := dialogText(a)
+	if !strings.Contains(text, bad) || !strings.Contains(text, "phiên bản mới hơn") {
+		t.Errorf("error dialog says %q", text)
+	}
+}
+
+// dialogText collects the label texts of the window's overlays.
+func dialogText(a *App) string {
+	var b strings.Builder
+	for _, o := range a.win.Canvas().Overlays().List() {
+		walk(o, func(obj fyne.CanvasObject) {
+			if l, ok := obj.(*widget.Label); ok {
+				b.WriteString(l.Text + "\n")
+			}
+		})
+	}
+	return b.String()
+}
+
+func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	fn(o)
+	switch v := o.(type) {
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			walk(c, fn)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(v).Objects() {
+			walk(c, fn)
+		}
+	}
+}
+
+// buttons lists the button labels in the window's overlays.
+func buttons(a *App) []string {
+	var out []string
+	for _, o := range a.win.Canvas().Overlays().List() {
+		walk(o, func(obj fyne.CanvasObject) {
+			if b, ok := obj.(*widget.Button); ok {
+				out = append(out, b.Text)
+			}
+		})
+	}
+	return out
+}
+
+func TestClosingWithUnsavedChangesAsks(t *testing.T) {
+	a := newTestApp(t, translations.EN)
+	a.showPage("profile")
+	test.Type(a.inputs["profile.name"].(*widget.Entry), "Huế")
+	a.confirmClose()
+	got := strings.Join(buttons(a), "|")
+	for _, want := range []string{"Save", "Discard", "Cancel"} {
+		if !strings.Contains(got, want) {
+			t.Fatalf("close dialog buttons %q lack %q", got, want)
+		}
+	}
+	if a.closed {
+		t.Fatal("closed without asking")
+	}
+	tapButton(t, a, "Cancel")
+	if a.closed || a.doc.City.Name != "Huế" {
+		t.Fatal("Cancel closed the window or lost the work")
+	}
+	a.confirmClose()
+	tapButton(t, a, "Discard")
+	if !a.closed {
+		t.Fatal("Discard did not close")
+	}
+}
+
+func tapButton(t *testing.T, a *App, label string) {
+	t.Helper()
+	for _, o := range a.win.Canvas().Overlays().List() {
+		var found *widget.Button
+		walk(o, func(obj fyne.CanvasObject) {
+			if b, ok := obj.(*widget.Button); ok && b.Text == label {
+				found = b
+			}
+		})
+		if found != nil {
+			test.Tap(found)
+			return
+		}
+	}
+	t.Fatalf("no button %q in %v", label, buttons(a))
+}
+
+func TestFileDialogFollowsTheLanguage(t *testing.T) {
+	a := newTestApp(t, translations.EN)
+	a.OpenDialog()
+	en := strings.Join(buttons(a), "|")
+	a.win.Canvas().Overlays().Top().Hide()
+	a.win.Canvas().Overlays().Remove(a.win.Canvas().Overlays().Top())
+	a.SetLanguage(translations.VI)
+	a.OpenDialog()
+	vi := strings.Join(buttons(a), "|")
+	if !strings.Contains(en, "Open") || !strings.Contains(en, "Cancel") {
+		t.Errorf("English file dialog buttons: %s", en)
+	}
+	if !strings.Contains(vi, "Mở") || !strings.Contains(vi, "Hủy") {
+		t.Errorf("Vietnamese file dialog buttons: %s", vi)
+	}
+}
+
+func TestAutosaveIsOfferedAtTheNextStart(t *testing.T) {
+	a := newTestApp(t, translations.EN)
+	a.showPage("profile")
+	test.Type(a.inputs["profile.name"].(*widget.Entry), "Đà Lạt")
+	a.autosave.now()
+	if a.autosavedAt.IsZero() || !strings.Contains(a.status.Text, "autosaved") {
+		t.Fatalf("status %q", a.status.Text)
+	}
+	b := newTestApp(t, translations.EN)
+	b.autosave.dir = a.autosave.dir
+	if !b.offerRecovery() {
+		t.Fatal("no recovery offered")
+	}
+	tapButton(t, b, "Restore")
+	if b.doc.City.Name != "Đà Lạt" || !b.dirty {
+		t.Fatalf("restored %q dirty=%v", b.doc.City.Name, b.dirty)
+	}
+	// Once saved, the autosave is gone.
+	if err := b.saveTo(filepath.Join(t.TempDir(), "dalat.ccsa")); err != nil {
+		t.Fatal(err)
+	}
+	c := newTestApp(t, translations.EN)
+	c.autosave.dir = a.autosave.dir
+	if c.offerRecovery() {
+		t.Error("recovery offered after saving")
+	}
+}
+
+func TestExportRunsInTheBackground(t *testing.T) {
+	a := newTestApp(t, translations.EN)
+	openDemo(t, a)
+	path := filepath.Join(t.TempDir(), "report.xlsx")
+	done := make(chan error, 1)
+	a.Export(path, translations.VI, func(err error) { done <- err })
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("export did not finish")
+	}
+	if info, err := os.Stat(path); err != nil || info.Size() == 0 {
+		t.Fatalf("report: %v", err)
+	}
+	if text := dialogText(a); !strings.Contains(text, path) {
+		t.Errorf("success dialog says %q", text)
+	}
+}

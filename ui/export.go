@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"creativecity/assessment"
+	"creativecity/assessment/report"
+	"creativecity/translations"
+)
+
+// ExportDialog asks for the report language (by default the interface's)
+// and the target file, then writes the workbook in the background.
+func (a *App) ExportDialog() {
+	names := map[string]translations.Lang{}
+	var options []string
+	for _, l := range translations.Languages {
+		n := a.t("lang." + string(l))
+		names[n] = l
+		options = append(options, n)
+	}
+	choice := widget.NewRadioGroup(options, nil)
+	choice.Required = true
+	choice.SetSelected(a.t("lang." + string(a.loc.Lang())))
+	form := widget.NewForm(widget.NewFormItem(a.t("gui.reportLanguage"), choice))
+	d := dialog.NewCustomConfirm(a.t("gui.exportTitle"), a.t("gui.chooseFile"), a.t("gui.cancel"), form, func(ok bool) {
+		if ok {
+			a.exportFileDialog(names[choice.Selected])
+		}
+	}, a.win)
+	d.Show()
+	a.pendingDialog = d
+}
+
+func (a *App) exportFileDialog(lang translations.Lang) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+			os.Remove(path)
+			path += ".xlsx"
+		}
+		a.Export(path, lang, nil)
+	}, a.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	name := a.doc.City.Name
+	if name == "" {
+		name = a.t("gui.untitled")
+	}
+	d.SetFileName(name + " - " + a.t("gui.reportFileName") + ".xlsx")
+	a.setDialogLocation(d)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// Export writes the report off the interface thread, showing progress,
+// then reports success (with a way to open the folder) or the error. done,
+// if set, is called on the interface thread when it is over.
+func (a *App) Export(path string, lang translations.Lang, done func(error)) {
+	bar := widget.NewProgressBarInfinite()
+	progress := dialog.NewCustomWithoutButtons(a.t("gui.exporting"), container.NewVBox(widget.NewLabel(path), bar), a.win)
+	progress.Show()
+	doc := a.doc.Clone()
+	res := assessment.Score(a.qn, doc)
+	go func() {
+		warnings, err := report.WriteFile(path, a.qn, doc, res, report.Options{Lang: lang, AppVersion: a.opts.Version})
+		fyne.Do(func() {
+			progress.Hide()
+			if err != nil {
+				a.showError(err, path)
+			} else {
+				a.exportDone(path, warnings)
+			}
+			if done != nil {
+				done(err)
+			}
+		})
+	}()
+}
+
+func (a *App) exportDone(path string, warnings []assessment.Problem) {
+	text := a.t("gui.exported", map[string]any{"File": path})
+	if len(warnings) > 0 {
+		text += "\n\n" + a.t("gui.exportWarnings", map[string]any{"Count": len(warnings)})
+	}
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	open := widget.NewButton(a.t("gui.openFolder"), func() {
+		u := &url.URL{Scheme: "file", Path: filepath.Dir(path)}
+		_ = a.fyne.OpenURL(u)
+	})
+	d := dialog.NewCustom(a.t("gui.exportTitle"), a.t("gui.close"), container.NewVBox(msg, open), a.win)
+	d.Resize(fyne.NewSize(560, 220))
+	d.Show()
+	a.pendingDialog = d
+}

@@ -1,0 +1,240 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"creativecity/assessment"
+	"creativecity/assessment/l10n"
+)
+
+// input builds the answer input of a question for its type.
+func (a *App) input(q *assessment.Question) fyne.CanvasObject {
+	switch {
+	case q.CityField != "" && q.Type == assessment.Number:
+		return a.numberInput(q, a.cityNumber(q.CityField), a.setCityNumber(q.CityField))
+	case q.CityField != "":
+		return a.cityTextInput(q)
+	case q.Type == assessment.Rubric:
+		return a.rubricInput(q)
+	case q.Type == assessment.Number:
+		get := func() (float64, bool) { return a.doc.Value(q.ID).Number() }
+		set := func(v assessment.Value) { a.doc.SetValue(q.ID, v) }
+		return a.numberInput(q, get, set)
+	case q.Type == assessment.Boolean:
+		return a.booleanInput(q)
+	}
+	return a.textInput(q)
+}
+
+// clearButton resets a question to unanswered.
+func (a *App) clearButton(clear func()) *widget.Button {
+	b := widget.NewButton(a.t("gui.clearAnswer"), clear)
+	b.Importance = widget.LowImportance
+	return b
+}
+
+// rubricInput shows the five levels with their descriptors; one can be
+// chosen, or none.
+func (a *App) rubricInput(q *assessment.Question) fyne.CanvasObject {
+	radios := make([]*widget.RadioGroup, assessment.RubricLevels)
+	updating := false
+	choose := func(level int) {
+		updating = true
+		for i, r := range radios {
+			if i == level {
+				r.SetSelected(strconv.Itoa(i))
+			} else {
+				r.SetSelected("")
+			}
+		}
+		updating = false
+	}
+	rows := []fyne.CanvasObject{}
+	for level := range assessment.RubricLevels {
+		r := widget.NewRadioGroup([]string{strconv.Itoa(level)}, nil)
+		r.OnChanged = func(s string) {
+			if updating {
+				return
+			}
+			if s == "" {
+				a.doc.SetValue(q.ID, assessment.Value{})
+			} else {
+				a.doc.SetValue(q.ID, assessment.NumberValue(float64(level)))
+			}
+			choose(map[bool]int{true: -1, false: level}[s == ""])
+			a.changed()
+		}
+		radios[level] = r
+		d := widget.NewLabel(a.t(q.LevelID(level)))
+		d.Wrapping = fyne.TextWrapWord
+		rows = append(rows, container.NewBorder(nil, nil, container.NewVBox(r), nil, d))
+	}
+	if f, ok := a.doc.Value(q.ID).Number(); ok {
+		choose(int(f))
+	}
+	a.register(q.ID, radios)
+	rows = append(rows, container.NewHBox(a.clearButton(func() {
+		a.doc.SetValue(q.ID, assessment.Value{})
+		choose(-1)
+		a.changed()
+	})))
+	return container.NewVBox(rows...)
+}
+
+// numberInput is an entry that reads numbers in the interface language's
+// notation. Text that is not a valid answer shows a message and never
+// replaces the stored value; it is kept as a draft across language changes.
+func (a *App) numberInput(q *assessment.Question, get func() (float64, bool), set func(assessment.Value)) fyne.CanvasObject {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(a.t("gui.numberPlaceholder", map[string]any{"Example": l10n.Number(a.loc, 1234.5, 1)}))
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Hide()
+	showError := func(text string) {
+		msg.SetText(text)
+		msg.Show()
+	}
+	if draft, ok := a.drafts[q.ID]; ok {
+		e.SetText(draft)
+	} else if v, ok := get(); ok {
+		e.SetText(l10n.Number(a.loc, v, 6))
+	}
+	validate := func(s string) {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			delete(a.drafts, q.ID)
+			msg.Hide()
+			if _, had := get(); had {
+				set(assessment.Value{})
+				a.changed()
+			}
+			return
+		}
+		v, err := assessment.ParseNumber(s, string(a.loc.Lang()))
+		if err != nil {
+			a.drafts[q.ID] = s
+			showError(a.t("gui.numberInvalid", map[string]any{"Text": s,
+				"Example": l10n.Number(a.loc, 1234.5, 1)}))
+			return
+		}
+		if code, args := assessment.CheckValue(q, assessment.NumberValue(v)); code != "" {
+			a.drafts[q.ID] = s
+			showError(l10n.Problem(a.loc, assessment.Problem{Severity: assessment.Error, Code: code, Args: args}))
+			return
+		}
+		delete(a.drafts, q.ID)
+		msg.Hide()
+		if old, had := get(); !had || old != v {
+			set(assessment.NumberValue(v))
+			a.changed()
+		}
+	}
+	e.OnChanged = validate
+	if _, ok := a.drafts[q.ID]; ok {
+		validate(e.Text)
+	}
+	unit := widget.NewLabel(l10n.Unit(a.loc, q))
+	a.register(q.ID, numberWidget{e, msg})
+	return container.NewVBox(container.NewBorder(nil, nil, nil, unit, e), msg)
+}
+
+func (a *App) cityNumber(field string) func() (float64, bool) {
+	return func() (float64, bool) {
+		v := a.doc.City.Population
+		if field == "areaKm2" {
+			v = a.doc.City.AreaKm2
+		}
+		return v, v != 0
+	}
+}
+
+func (a *App) setCityNumber(field string) func(assessment.Value) {
+	return func(v assessment.Value) {
+		f, _ := v.Number()
+		if field == "areaKm2" {
+			a.doc.City.AreaKm2 = f
+		} else {
+			a.doc.City.Population = f
+		}
+	}
+}
+
+// cityTextInput edits a text attribute of the city profile.
+func (a *App) cityTextInput(q *assessment.Question) fyne.CanvasObject {
+	c := &a.doc.City
+	target := map[string]*string{"name": &c.Name, "province": &c.Province, "assessor": &c.Assessor,
+		"organization": &c.Organization, "email": &c.Email, "phone": &c.Phone, "date": &c.Date}[q.CityField]
+	e := widget.NewEntry()
+	e.SetText(*target)
+	if q.CityField == "date" {
+		e.SetPlaceHolder(a.opts.Now().Format("2006-01-02"))
+	}
+	e.OnChanged = func(s string) {
+		*target = s
+		a.changed()
+	}
+	a.register(q.ID, e)
+	return e
+}
+
+// booleanInput is a yes/no choice that can be cleared.
+func (a *App) booleanInput(q *assessment.Question) fyne.CanvasObject {
+	yes, no := a.t("report.yes"), a.t("report.no")
+	r := widget.NewRadioGroup([]string{yes, no}, nil)
+	r.Horizontal = true
+	if b, ok := a.doc.Value(q.ID).Bool(); ok {
+		r.Selected = map[bool]string{true: yes, false: no}[b]
+	}
+	r.OnChanged = func(s string) {
+		switch s {
+		case yes:
+			a.doc.SetValue(q.ID, assessment.BoolValue(true))
+		case no:
+			a.doc.SetValue(q.ID, assessment.BoolValue(false))
+		default:
+			a.doc.SetValue(q.ID, assessment.Value{})
+		}
+		a.changed()
+	}
+	a.register(q.ID, r)
+	return container.NewHBox(r, a.clearButton(func() { r.SetSelected("") }))
+}
+
+// textInput is free text, stored as the answer's value.
+func (a *App) textInput(q *assessment.Question) fyne.CanvasObject {
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(3)
+	if s, ok := a.doc.Value(q.ID).String(); ok {
+		e.SetText(s)
+	}
+	e.OnChanged = func(s string) {
+		if s == "" {
+			a.doc.SetValue(q.ID, assessment.Value{})
+		} else {
+			a.doc.SetValue(q.ID, assessment.StringValue(s))
+		}
+		a.changed()
+	}
+	a.register(q.ID, e)
+	return e
+}
+
+// numberWidget is a number entry with its message line.
+type numberWidget struct {
+	entry   *widget.Entry
+	message *widget.Label
+}
+
+// register remembers the input of a question on the current page.
+func (a *App) register(id string, w any) {
+	if a.inputs != nil {
+		a.inputs[id] = w
+	}
+}

@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"creativecity/assessment"
+	"creativecity/assessment/l10n"
+)
+
+var getenv = os.Getenv
+
+// newNav builds the navigation list: the profile, readiness, the fields
+// with their score and completion, and the results.
+func (a *App) newNav() *widget.List {
+	a.navPages = nil
+	for _, s := range a.qn.Sections {
+		a.navPages = append(a.navPages, s.ID)
+	}
+	a.navPages = append(a.navPages, ResultsPage)
+	list := widget.NewList(
+		func() int { return len(a.navPages) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("")
+			name.TextStyle.Bold = true
+			name.Truncation = fyne.TextTruncateEllipsis
+			detail := widget.NewLabel("")
+			detail.Truncation = fyne.TextTruncateEllipsis
+			detail.SizeName = theme.SizeNameCaptionText
+			return container.NewVBox(name, detail)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			name, detail := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
+			name.SetText(a.navName(a.navPages[i]))
+			detail.SetText(a.navDetail(a.navPages[i]))
+		},
+	)
+	list.OnSelected = func(i widget.ListItemID) {
+		if a.navPages[i] != a.page {
+			a.showPage(a.navPages[i])
+		}
+	}
+	return list
+}
+
+func (a *App) navName(id string) string {
+	if id == ResultsPage {
+		return a.t("gui.results")
+	}
+	return l10n.SectionName(a.loc, id)
+}
+
+// navDetail is the second line of a navigation entry.
+func (a *App) navDetail(id string) string {
+	switch id {
+	case ResultsPage:
+		if f := a.res.Recommendation.Field; f != "" {
+			return a.t("gui.navRecommended", map[string]any{"Field": l10n.SectionName(a.loc, f)})
+		}
+		return a.t("gui.navNoRecommendation")
+	case "profile":
+		return a.t("gui.navProfile", map[string]any{"Name": a.doc.City.Name})
+	}
+	score := a.res.Readiness
+	if s, ok := a.qn.Section(id); ok && s.Kind == assessment.KindField {
+		score, _ = a.res.Field(id)
+	}
+	return a.t("gui.navScore", map[string]any{"Score": l10n.Score(a.loc, score.Score),
+		"Answered": score.Answered, "Total": score.Total})
+}

@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"creativecity/assessment/l10n"
+)
+
+// resultsView shows the field scores as a bar chart, readiness, the
+// recommendation with its reasons and the gaps, each opening its question.
+type resultsView struct {
+	a      *App
+	box    *fyne.Container
+	scroll *container.Scroll
+}
+
+func newResultsView(a *App) *resultsView {
+	r := &resultsView{a: a, box: container.NewVBox()}
+	r.scroll = container.NewVScroll(container.NewPadded(r.box))
+	r.refresh()
+	return r
+}
+
+func (r *resultsView) object() fyne.CanvasObject { return r.scroll }
+
+var (
+	scoreColor    = color.NRGBA{R: 0x2f, G: 0x54, B: 0x96, A: 0xff}
+	completeColor = color.NRGBA{R: 0x70, G: 0xad, B: 0x47, A: 0xff}
+	trackColor    = color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x30}
+)
+
+// refresh rebuilds the page from the current result.
+func (r *resultsView) refresh() {
+	a := r.a
+	res := a.res
+	heading := func(id string) *widget.Label {
+		l := widget.NewLabel(a.t(id))
+		l.SizeName = theme.SizeNameSubHeadingText
+		l.TextStyle.Bold = true
+		return l
+	}
+	title := widget.NewLabel(a.t("gui.results"))
+	title.SizeName = theme.SizeNameHeadingText
+	title.TextStyle.Bold = true
+	objects := []fyne.CanvasObject{title, heading("gui.chartTitle")}
+	legend := container.NewHBox(swatch(scoreColor), widget.NewLabel(a.t("gui.legendScore")),
+		swatch(completeColor), widget.NewLabel(a.t("gui.legendCompleteness")))
+	objects = append(objects, legend)
+	chart := container.New(&chartLayout{})
+	for _, f := range res.Fields {
+		name := widget.NewLabel(l10n.SectionName(a.loc, f.ID))
+		name.Truncation = fyne.TextTruncateEllipsis
+		value := widget.NewLabel(a.t("gui.chartValue", map[string]any{"Score": l10n.Score(a.loc, f.Score),
+			"Completeness": l10n.Percent(a.loc, f.Completeness), "Rank": f.Rank}))
+		chart.Add(name)
+		chart.Add(newBar(f.Score/100, f.Completeness))
+		chart.Add(value)
+	}
+	objects = append(objects, chart)
+	objects = append(objects, widget.NewLabel(a.t("gui.readinessLine", map[string]any{
+		"Score": l10n.Score(a.loc, res.Readiness.Score), "Completeness": l10n.Percent(a.loc, res.Readiness.Completeness)})))
+
+	objects = append(objects, heading("gui.recommendationTitle"))
+	rec := res.Recommendation
+	if rec.Field != "" {
+		field := widget.NewLabel(a.t("gui.recommendationLine", map[string]any{
+			"Field": l10n.SectionName(a.loc, rec.Field), "Confidence": l10n.Confidence(a.loc, rec.Confidence)}))
+		field.TextStyle.Bold = true
+		field.Importance = widget.SuccessImportance
+		field.Wrapping = fyne.TextWrapWord
+		objects = append(objects, field)
+	}
+	for _, reason := range rec.Reasons {
+		l := widget.NewLabel("• " + l10n.Reason(a.loc, reason))
+		l.Wrapping = fyne.TextWrapWord
+		objects = append(objects, l)
+	}
+	if len(res.Gaps) > 0 {
+		objects = append(objects, heading("gui.gapsTitle"))
+		for _, g := range res.Gaps {
+			q, _ := a.qn.Question(g.QuestionID)
+			text := widget.NewLabel(a.t("gui.gapLine", map[string]any{"Points": l10n.Score(a.loc, g.Gain),
+				"Question": a.t(q.TextID())}))
+			text.Wrapping = fyne.TextWrapWord
+			id := g.QuestionID
+			open := widget.NewButtonWithIcon(a.t("gui.openQuestion"), theme.NavigateNextIcon(), func() { a.ShowQuestion(id) })
+			objects = append(objects, container.NewBorder(nil, nil, nil, open, text))
+		}
+	}
+	r.box.Objects = objects
+	r.box.Refresh()
+}
+
+func swatch(c color.Color) fyne.CanvasObject {
+	rect := canvas.NewRectangle(c)
+	rect.SetMinSize(fyne.NewSize(14, 14))
+	return container.NewCenter(rect)
+}
+
+// newBar draws a score bar (0..1 of the track) with a thin completeness
+// bar under it.
+func newBar(score, completeness float64) fyne.CanvasObject {
+	track := canvas.NewRectangle(trackColor)
+	bar := canvas.NewRectangle(scoreColor)
+	done := canvas.NewRectangle(completeColor)
+	return container.New(&barLayout{score: float32(score), completeness: float32(completeness)}, track, bar, done)
+}
+
+// barLayout places the track, the score bar and the completeness bar.
+type barLayout struct{ score, completeness float32 }
+
+func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	scoreH := size.Height * 0.65
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(size.Width, scoreH))
+	objs[1].Move(fyne.NewPos(0, 0))
+	objs[1].Resize(fyne.NewSize(size.Width*l.score, scoreH))
+	objs[2].Move(fyne.NewPos(0, scoreH+2))
+	objs[2].Resize(fyne.NewSize(size.Width*l.completeness, size.Height-scoreH-2))
+}
+
+func (l *barLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(200, 30) }
+
+// chartLayout lays out rows of (name, bar, value): names and values take
+// their width, bars the rest.
+type chartLayout struct{}
+
+const chartNameWidth, chartValueWidth = 260, 250
+
+func (c *chartLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	y := float32(0)
+	barW := size.Width - chartNameWidth - chartValueWidth - 2*pad
+	for i := 0; i+2 < len(objs); i += 3 {
+		h := max(objs[0].MinSize().Height, 34)
+		objs[i].Move(fyne.NewPos(0, y))
+		objs[i].Resize(fyne.NewSize(chartNameWidth, h))
+		objs[i+1].Move(fyne.NewPos(chartNameWidth+pad, y+2))
+		objs[i+1].Resize(fyne.NewSize(barW, h-4))
+		objs[i+2].Move(fyne.NewPos(chartNameWidth+barW+2*pad, y))
+		objs[i+2].Resize(fyne.NewSize(chartValueWidth, h))
+		y += h + pad
+	}
+}
+
+func (c *chartLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding()
+	rows := float32(len(objs) / 3)
+	h := float32(34)
+	if len(objs) > 0 {
+		h = max(objs[0].MinSize().Height, 34)
+	}
+	return fyne.NewSize(chartNameWidth+chartValueWidth+200+2*pad, rows*(h+pad))
+}
