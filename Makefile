@@ -13,10 +13,11 @@ export GOFLAGS ?= -buildvcs=false
 VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS := -X main.Version=$(VERSION)
 
-# gcc and pkg-config for cgo; X11 and OpenGL headers for Fyne's GLFW driver;
-# Xvfb and xauth to run the window headless; LibreOffice (Calc) as the real
-# spreadsheet client in tests; ImageMagick and poppler to look at output.
-SYSTEM_PACKAGES := gcc pkg-config libc6-dev xorg-dev libgl1-mesa-dev xvfb xauth \
+# gcc and pkg-config for cgo; X11 and OpenGL headers for Fyne's GLFW driver
+# and Mesa's software OpenGL; Xvfb and xauth to run the window headless in
+# tests; LibreOffice (Calc) as the real spreadsheet client of the report
+# tests; ImageMagick (X screenshots) and poppler to look at output.
+SYSTEM_PACKAGES := gcc pkg-config libc6-dev xorg-dev libgl1-mesa-dev libgl1-mesa-dri xvfb xauth \
 	libreoffice-calc-nogui imagemagick poppler-utils fonts-liberation
 
 FUZZTIME ?= 10s
@@ -25,7 +26,7 @@ BIN := bin
 .PHONY: run test deps go-check build cli vet fmt-check unit fuzz bench clean
 
 run: deps build
-	./$(BIN)/creativecity-cli score assets/demo-halong-gastronomy.ccsa
+	./$(BIN)/creativecity
 
 test: deps vet fmt-check unit fuzz
 
@@ -57,7 +58,7 @@ fmt-check:
 	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 
 unit:
-	go test -count=1 ./...
+	go test -count=1 -timeout 20m ./...
 
 # A short fuzz of the file loader and the number parser (go test runs one
 # fuzz target at a time).

@@ -18,3 +18,8 @@ const DemoName = "demo-halong-gastronomy.ccsa"
 //
 //go:embed demo-halong-gastronomy.ccsa
 var DemoCCSA []byte
+
+// IconPNG is the application icon (512×512).
+//
+//go:embed icon.png
+var IconPNG []byte

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -70,35 +71,63 @@ func Detect(getenv func(string) string) Lang {
 }
 
 var (
-	bundleOnce sync.Once
-	bundle     *i18n.Bundle
-	bundleErr  error
+	bundleMu sync.Mutex
+	bundle   *i18n.Bundle
+	loaded   = map[Lang][]string{} // message IDs of each language parsed so far
 )
 
-// Bundle returns the go-i18n bundle with every embedded message file.
-func Bundle() (*i18n.Bundle, error) {
-	bundleOnce.Do(func() {
-		b := i18n.NewBundle(language.English)
-		b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-		names, err := fs.Glob(files, "*.toml")
-		if err != nil {
-			bundleErr = err
-			return
-		}
-		for _, name := range names {
-			data, err := files.ReadFile(name)
+// Bundle returns the go-i18n bundle (its files are parsed by the first
+// Localizer).
+func Bundle() *i18n.Bundle {
+	bundleMu.Lock()
+	defer bundleMu.Unlock()
+	return bundleLocked()
+}
+
+func bundleLocked() *i18n.Bundle {
+	if bundle == nil {
+		bundle = i18n.NewBundle(language.English)
+		bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	}
+	return bundle
+}
+
+// load parses the message files of every language into the bundle, once
+// (so that no goroutine reads the bundle while another adds to it), and
+// returns the message IDs of one language, sorted.
+func load(lang Lang) ([]string, error) {
+	bundleMu.Lock()
+	defer bundleMu.Unlock()
+	if len(loaded) == 0 {
+		b := bundleLocked()
+		for _, l := range Languages {
+			names, err := fs.Glob(files, "*."+string(l)+".toml")
 			if err != nil {
-				bundleErr = err
-				return
+				return nil, err
 			}
-			if _, err := b.ParseMessageFileBytes(data, name); err != nil {
-				bundleErr = fmt.Errorf("translations %s: %w", name, err)
-				return
+			var ids []string
+			for _, name := range names {
+				data, err := files.ReadFile(name)
+				if err != nil {
+					return nil, err
+				}
+				mf, err := b.ParseMessageFileBytes(data, path.Base(name))
+				if err != nil {
+					return nil, fmt.Errorf("translations %s: %w", name, err)
+				}
+				for _, m := range mf.Messages {
+					ids = append(ids, m.ID)
+				}
 			}
+			sort.Strings(ids)
+			loaded[l] = ids
 		}
-		bundle = b
-	})
-	return bundle, bundleErr
+	}
+	ids, ok := loaded[lang]
+	if !ok {
+		return nil, fmt.Errorf("translations: no language %q", lang)
+	}
+	return ids, nil
 }
 
 // Localizer gives the texts of one language.
@@ -122,14 +151,11 @@ func New(lang Lang) *Localizer {
 	if l := localizers[lang]; l != nil {
 		return l
 	}
-	b, err := Bundle()
+	ids, err := load(lang)
 	if err != nil {
 		panic(err)
 	}
-	ids, err := MessageIDs(lang)
-	if err != nil {
-		panic(err)
-	}
+	b := Bundle()
 	set := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		set[id] = true
@@ -178,26 +204,8 @@ func (l *Localizer) localize(cfg *i18n.LocalizeConfig, id string) string {
 
 // MessageIDs returns every message ID defined for a language, sorted.
 func MessageIDs(lang Lang) ([]string, error) {
-	names, err := fs.Glob(files, "*."+string(lang)+".toml")
-	if err != nil {
-		return nil, err
-	}
-	var ids []string
-	for _, name := range names {
-		data, err := files.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		mf, err := i18n.ParseMessageFileBytes(data, path.Base(name), map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
-		if err != nil {
-			return nil, fmt.Errorf("translations %s: %w", name, err)
-		}
-		for _, m := range mf.Messages {
-			ids = append(ids, m.ID)
-		}
-	}
-	sort.Strings(ids)
-	return ids, nil
+	ids, err := load(lang)
+	return slices.Clone(ids), err
 }
 
 // Files returns the embedded message files (for tests and tools).

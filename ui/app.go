@@ -91,9 +91,24 @@ func New(fa fyne.App, qn *assessment.Questionnaire, opts Options) *App {
 	a.win.Resize(fyne.NewSize(1280, 800))
 	a.autosave = newAutosaver(a)
 	setFyneLanguage(a.loc.Lang())
+	// Open the file before building the window, so that the page is built once.
+	var openErr error
+	if opts.Open != "" {
+		if doc, err := assessment.Load(opts.Open); err != nil {
+			openErr = err
+		} else {
+			a.setDocument(doc, opts.Open)
+			a.addRecent(opts.Open)
+		}
+	}
 	a.rescore()
 	a.build()
 	a.win.SetCloseIntercept(a.confirmClose)
+	if openErr != nil {
+		a.showError(openErr, opts.Open)
+	} else if opts.Open != "" && len(a.problems) > 0 {
+		a.showProblems(a.problems)
+	}
 	return a
 }
 

@@ -405,3 +405,20 @@ func TestExportRunsInTheBackground(t *testing.T) {
 		t.Errorf("success dialog says %q", text)
 	}
 }
+
+// BenchmarkLanguageSwitch rebuilds a field page with the demo in the other
+// language (target ≤ 150 ms).
+func BenchmarkLanguageSwitch(b *testing.B) {
+	fa := test.NewTempApp(b)
+	qn, _ := assessment.Default()
+	a := New(fa, qn, Options{Lang: translations.EN, RecoveryDir: b.TempDir()})
+	doc, _ := assessment.Demo()
+	a.setDocument(doc, "")
+	a.showPage("gastronomy")
+	langs := []translations.Lang{translations.VI, translations.EN}
+	i := 0
+	for b.Loop() {
+		a.SetLanguage(langs[i%2])
+		i++
+	}
+}

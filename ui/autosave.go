@@ -118,8 +118,6 @@ func (s *autosaver) discard() {
 	s.a.autosavedAt = time.Time{}
 }
 
-func (s *autosaver) reset() { s.discard() }
-
 // pending returns the recovery copy worth offering: one newer than its
 // saved file, or of work never saved.
 func (s *autosaver) pending() (*assessment.Assessment, recoveryInfo, bool) {

@@ -156,9 +156,10 @@ func (a *App) setDocument(doc *assessment.Assessment, path string) {
 	if info, err := os.Stat(path); path != "" && err == nil {
 		a.modTime, a.savedAt = info.ModTime(), info.ModTime()
 	}
-	a.autosave.reset()
 	a.rescore()
-	a.refreshChrome()
+	if a.status != nil {
+		a.refreshChrome()
+	}
 }
 
 // OpenDialog asks for a file to open.
@@ -332,5 +333,7 @@ func (a *App) addRecent(path string) {
 		list = list[:maxRecent]
 	}
 	a.fyne.Preferences().SetStringList(prefRecent, list)
-	a.win.SetMainMenu(a.newMenu())
+	if a.status != nil {
+		a.win.SetMainMenu(a.newMenu())
+	}
 }

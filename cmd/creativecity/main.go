@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"os"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"creativecity/assessment"
+	"creativecity/assets"
 	"creativecity/translations"
 	"creativecity/ui"
 )
@@ -29,7 +31,12 @@ func run() int {
 	open := flag.String("open", "", "assessment file to open")
 	page := flag.String("page", "", "first page: a section ID or results")
 	shot := flag.String("screenshot", "", "write a 1280x800 PNG of the page and exit")
+	quitWhenShown := flag.Bool("quit-when-shown", false, "benchmarks: print the start-up time and quit once the window is up")
+	minimal := flag.Bool("minimal-window", false, "benchmarks: show a minimal window instead of the app")
 	flag.Parse()
+	if *minimal {
+		return runMinimal(*quitWhenShown)
+	}
 	var lang translations.Lang
 	if *langFlag != "" {
 		l, ok := translations.ParseLang(*langFlag)
@@ -45,16 +52,17 @@ func run() int {
 		return 1
 	}
 	fa := app.NewWithID(AppID)
-	a := ui.New(fa, qn, ui.Options{Lang: lang, Page: *page, Version: Version})
-	if *open != "" {
-		a.OpenPath(*open)
-	}
+	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
+	a := ui.New(fa, qn, ui.Options{Lang: lang, Open: *open, Page: *page, Version: Version})
 	if *shot != "" {
 		if err := a.Screenshot(*shot); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
 		}
 		return 0
+	}
+	if *quitWhenShown {
+		quitOnStart(fa)
 	}
 	a.Start()
 	a.Window().ShowAndRun()

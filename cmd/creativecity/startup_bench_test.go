@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// xvfb starts a private X server for the benchmarks and returns its display.
+func xvfb(b *testing.B) string {
+	b.Helper()
+	if _, err := exec.LookPath("Xvfb"); err != nil {
+		b.Skip("Xvfb is not installed (make test installs it)")
+	}
+	display := fmt.Sprintf(":%d", 90+os.Getpid()%100)
+	cmd := exec.Command("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	time.Sleep(time.Second)
+	return display
+}
+
+// startupMillis runs the binary until its first frame and returns the
+// milliseconds it reported.
+func startupMillis(b *testing.B, bin, display string, args ...string) float64 {
+	cmd := exec.Command(bin, append(args, "--quit-when-shown")...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+b.TempDir())
+	out, err := cmd.Output()
+	if err != nil {
+		b.Fatalf("%v: %s", err, out)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if v, ok := strings.CutPrefix(line, "started-ms "); ok {
+			ms, _ := strconv.ParseFloat(v, 64)
+			return ms
+		}
+	}
+	b.Fatalf("no start-up time in %q", out)
+	return 0
+}
+
+// BenchmarkStartup measures process start to first frame of the app with
+// the demo on its results page, and of a minimal Fyne window, on the same
+// X server; it reports both medians and their ratio (target ≤ 1.3).
+func BenchmarkStartup(b *testing.B) {
+	display := xvfb(b)
+	bin := b.TempDir() + "/creativecity"
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("%v\n%s", err, out)
+	}
+	demo := "../../assets/demo-halong-gastronomy.ccsa"
+	var app, minimal []float64
+	for b.Loop() {
+		minimal = append(minimal, startupMillis(b, bin, display, "--minimal-window"))
+		app = append(app, startupMillis(b, bin, display, "--lang", "vi", "--open", demo, "--page", "results"))
+	}
+	ma, mm := median(app), median(minimal)
+	b.ReportMetric(ma, "ms-app")
+	b.ReportMetric(mm, "ms-minimal")
+	b.ReportMetric(ma/mm, "ratio")
+}
+
+// BenchmarkIdleRSS reports the resident memory of the app, idle on the
+// results page of the demo after 5 seconds (target ≤ 150 MB).
+func BenchmarkIdleRSS(b *testing.B) {
+	display := xvfb(b)
+	bin := b.TempDir() + "/creativecity"
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("%v\n%s", err, out)
+	}
+	var rss []float64
+	for b.Loop() {
+		cmd := exec.Command(bin, "--lang", "vi", "--open", "../../assets/demo-halong-gastronomy.ccsa", "--page", "results")
+		cmd.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+b.TempDir())
+		if err := cmd.Start(); err != nil {
+			b.Fatal(err)
+		}
+		time.Sleep(5 * time.Second)
+		rss = append(rss, residentMB(b, cmd.Process.Pid))
+		cmd.Process.Kill()
+		cmd.Wait()
+	}
+	b.ReportMetric(median(rss), "MB-rss")
+}
+
+func residentMB(b *testing.B, pid int) float64 {
+	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	s := bufio.NewScanner(f)
+	for s.Scan() {
+		if v, ok := strings.CutPrefix(s.Text(), "VmRSS:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
+			return kb / 1024
+		}
+	}
+	b.Fatal("no VmRSS")
+	return 0
+}
+
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
