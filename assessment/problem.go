@@ -80,4 +80,13 @@ const (
 	CodeCityNameMissing   = "cityNameMissing"
 	CodeVersionDiffers    = "versionDiffers"    // Args: Version, Current
 	CodeEvidenceTruncated = "evidenceTruncated" // Args: Length, Limit (a report cell)
+
+	// Reading a workbook back.
+	CodeNotWorkbook     = "notWorkbook"     // not an .xlsx workbook at all
+	CodeUnzipLimit      = "unzipLimit"      // Args: Limit; unpacks too large (a zip bomb?)
+	CodeNotAppWorkbook  = "notAppWorkbook"  // a workbook without this app's data sheet
+	CodeCellNotNumber   = "cellNotNumber"   // Args: Sheet, Cell
+	CodeCellNotBoolean  = "cellNotBoolean"  // Args: Sheet, Cell
+	CodeCellNotJSON     = "cellNotJSON"     // Args: Sheet, Cell
+	CodeCellUnknownKind = "cellUnknownKind" // Args: Sheet, Cell, Kind
 )

@@ -159,14 +159,18 @@ func Score(qn *Questionnaire, a *Assessment) *Result {
 }
 
 func scoreSection(s *Section, a *Assessment, qs map[string]QuestionScore) SectionScore {
-	out := SectionScore{ID: s.ID, Dimensions: map[string]float64{}}
+	out := SectionScore{ID: s.ID, Dimensions: make(map[string]float64, 8)}
 	var total, earned float64
-	dimTotal, dimEarned := map[string]float64{}, map[string]float64{}
-	scored := s.ScoredQuestions()
-	for _, q := range scored {
-		total += q.Weight
+	dimTotal, dimEarned := make(map[string]float64, 8), make(map[string]float64, 8)
+	for _, q := range s.Questions {
+		if q.Scored() {
+			total += q.Weight
+		}
 	}
-	for _, q := range scored {
+	for _, q := range s.Questions {
+		if !q.Scored() {
+			continue
+		}
 		frac, answered := Fraction(q, a.Value(q.ID), a.City.Population)
 		out.Total++
 		if answered {

@@ -64,12 +64,12 @@ func CheckValue(q *Question, v Value) (code string, args map[string]any) {
 	if v.IsNone() {
 		return "", nil
 	}
-	wrong := map[string]any{"Expected": string(q.Type)}
+	wrong := func() (string, map[string]any) { return CodeWrongType, map[string]any{"Expected": string(q.Type)} }
 	switch q.Type {
 	case Rubric:
 		f, ok := v.Number()
 		if !ok {
-			return CodeWrongType, wrong
+			return wrong()
 		}
 		if f != math.Trunc(f) || f < 0 || f > MaxRubric {
 			return CodeRubricRange, map[string]any{"Value": f, "Max": MaxRubric}
@@ -77,7 +77,7 @@ func CheckValue(q *Question, v Value) (code string, args map[string]any) {
 	case Number:
 		f, ok := v.Number()
 		if !ok {
-			return CodeWrongType, wrong
+			return wrong()
 		}
 		switch {
 		case f < 0:
@@ -89,11 +89,11 @@ func CheckValue(q *Question, v Value) (code string, args map[string]any) {
 		}
 	case Boolean:
 		if _, ok := v.Bool(); !ok {
-			return CodeWrongType, wrong
+			return wrong()
 		}
 	case Text:
 		if _, ok := v.String(); !ok {
-			return CodeWrongType, wrong
+			return wrong()
 		}
 	}
 	return "", nil

@@ -73,6 +73,7 @@ type App struct {
 
 	pendingDialog dialog.Dialog // the last dialog shown (tests inspect it)
 	closed        bool          // the window was closed through the intercept
+	building      bool          // the widgets are being built, not yet shown
 }
 
 // New builds the application state and its window (not shown).
@@ -82,6 +83,7 @@ func New(fa fyne.App, qn *assessment.Questionnaire, opts Options) *App {
 	}
 	a := &App{fyne: fa, qn: qn, opts: opts, drafts: map[string]string{}}
 	a.loc = translations.New(a.startLanguage())
+	quietLocale()
 	a.doc = assessment.New(qn)
 	a.page = "profile"
 	if opts.Page != "" && a.validPage(opts.Page) {
@@ -143,12 +145,16 @@ func (a *App) build() {
 	a.nav = a.newNav()
 	a.body = container.NewStack()
 	toolbar := a.newToolbar()
+	// The page goes in before the content is set, so that the window lays
+	// it out once, at its real size.
+	a.building = true
+	a.showPage(a.page)
+	a.building = false
 	split := container.NewHSplit(a.nav, a.body)
 	split.Offset = 0.22
 	a.win.SetContent(container.NewBorder(toolbar, a.status, nil, nil, split))
 	a.win.SetMainMenu(a.newMenu())
 	a.addShortcuts()
-	a.showPage(a.page)
 	a.refreshChrome()
 }
 
@@ -255,7 +261,9 @@ func (a *App) showPage(id string) {
 		content = a.pageView.object()
 	}
 	a.body.Objects = []fyne.CanvasObject{content}
-	a.body.Refresh()
+	if !a.building {
+		a.body.Refresh()
+	}
 	for i, p := range a.navPages {
 		if p == id {
 			a.nav.Select(i)

@@ -23,7 +23,7 @@ type resultsView struct {
 func newResultsView(a *App) *resultsView {
 	r := &resultsView{a: a, box: container.NewVBox()}
 	r.scroll = container.NewVScroll(container.NewPadded(r.box))
-	r.refresh()
+	r.box.Objects = r.objects()
 	return r
 }
 
@@ -37,6 +37,12 @@ var (
 
 // refresh rebuilds the page from the current result.
 func (r *resultsView) refresh() {
+	r.box.Objects = r.objects()
+	r.box.Refresh()
+}
+
+// objects builds the page's widgets from the current result.
+func (r *resultsView) objects() []fyne.CanvasObject {
 	a := r.a
 	res := a.res
 	heading := func(id string) *widget.Label {
@@ -93,8 +99,7 @@ func (r *resultsView) refresh() {
 			objects = append(objects, container.NewBorder(nil, nil, nil, open, text))
 		}
 	}
-	r.box.Objects = objects
-	r.box.Refresh()
+	return objects
 }
 
 func swatch(c color.Color) fyne.CanvasObject {

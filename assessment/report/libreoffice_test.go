@@ -116,7 +116,8 @@ func TestLibreOfficeReadsTheReport(t *testing.T) {
 				t.Errorf("recommendation row %v", rec)
 			}
 			pop := findRow(summary, loc.T("profile.population.text"))
-			if pop == nil || strings.NewReplacer(",", "", ".", "").Replace(pop[1]) != fmt.Sprint(int(a.City.Population)) {
+			if pop == nil || strings.NewReplacer(",", "", ".", "").Replace(strings.Fields(pop[1])[0]) != fmt.Sprint(int(a.City.Population)) ||
+				!strings.HasSuffix(pop[1], loc.T("profile.population.unit")) {
 				t.Errorf("population row %v", pop)
 			}
 

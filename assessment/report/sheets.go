@@ -72,12 +72,12 @@ func (b *builder) profileValue(sheet string, row int, q *assessment.Question) {
 	switch q.CityField {
 	case "population":
 		if c.Population > 0 {
-			b.number(sheet, 2, row, c.Population, b.st.integer)
+			b.number(sheet, 2, row, c.Population, b.unitStyle(q))
 		}
 		return
 	case "areaKm2":
 		if c.AreaKm2 > 0 {
-			b.number(sheet, 2, row, c.AreaKm2, b.st.decimal)
+			b.number(sheet, 2, row, c.AreaKm2, b.unitStyle(q))
 		}
 		return
 	case "date":
@@ -95,8 +95,7 @@ func (b *builder) profileValue(sheet string, row int, q *assessment.Question) {
 	}
 	v := b.a.Value(q.ID)
 	if f, ok := v.Number(); ok {
-		b.number(sheet, 2, row, f, b.numberStyle(q))
-		b.text(sheet, 3, row, l10n.Unit(b.loc, q))
+		b.number(sheet, 2, row, f, b.unitStyle(q))
 	} else if s, ok := v.String(); ok {
 		b.longText(sheet, row, s)
 	}
@@ -384,6 +383,21 @@ func (b *builder) yesNo(v bool) string {
 		return b.t("report.yes")
 	}
 	return b.t("report.no")
+}
+
+// unitStyle is a left-aligned number format that shows the question's
+// unit after the number, for the profile block (the cell stays numeric).
+func (b *builder) unitStyle(q *assessment.Question) int {
+	format := fmtDecimal
+	if q.Integer {
+		format = fmtInteger
+	}
+	unit := strings.ReplaceAll(l10n.Unit(b.loc, q), `"`, "")
+	format += ` "` + unit + `"`
+	id, err := b.f.NewStyle(&excelize.Style{CustomNumFmt: &format, Alignment: &excelize.Alignment{Horizontal: "left"},
+		Font: &excelize.Font{Bold: true}})
+	b.check(err)
+	return id
 }
 
 func (b *builder) numberStyle(q *assessment.Question) int {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -40,6 +39,7 @@ var commands = []command{
 	{name: "validate", run: (*cli).validate},
 	{name: "score", run: (*cli).score, flags: func(fs *flag.FlagSet) { fs.Bool("json", false, "") }},
 	{name: "export", run: (*cli).export, flags: func(fs *flag.FlagSet) { fs.String("o", "", "") }},
+	{name: "import", run: (*cli).importReport, flags: func(fs *flag.FlagSet) { fs.String("o", "", "") }},
 }
 
 // run executes the command line and returns the exit status.
@@ -168,12 +168,7 @@ func (c *cli) problem(p assessment.Problem) {
 func (c *cli) load(path string) (*assessment.Assessment, bool) {
 	a, err := assessment.Load(path)
 	if err != nil {
-		var fe *assessment.FileError
-		if errors.As(err, &fe) {
-			c.problem(fe.Problem)
-		} else {
-			c.fail("cli.loadFailed", map[string]any{"File": path, "Detail": err.Error()})
-		}
+		c.fileError(err, path)
 		return nil, false
 	}
 	ps := assessment.Validate(c.qn, a, path)

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
 	"strings"
 
-	"creativecity/assessment"
 	"creativecity/assessment/report"
 )
 
@@ -28,12 +26,7 @@ func (c *cli) export(fs *flag.FlagSet, args []string) int {
 	}
 	warnings, err := report.WriteFile(out, c.qn, a, nil, report.Options{Lang: c.loc.Lang(), AppVersion: Version})
 	if err != nil {
-		var fe *assessment.FileError
-		if errors.As(err, &fe) {
-			c.problem(fe.Problem)
-		} else {
-			c.fail("cli.loadFailed", map[string]any{"File": out, "Detail": err.Error()})
-		}
+		c.fileError(err, out)
 		return exitInput
 	}
 	for _, w := range warnings {

@@ -1,0 +1,255 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"creativecity/assessment"
+)
+
+// Limits for opening workbooks that may come from anywhere: a zip bomb is
+// refused once it unpacks past these sizes, within bounded memory.
+const (
+	MaxWorkbookSize  = 32 << 20  // the .xlsx file itself
+	UnzipSizeLimit   = 128 << 20 // everything unpacked
+	UnzipXMLLimit    = 32 << 20  // one unpacked part held in memory
+	maxDataSheetRows = 100000
+)
+
+// ReadFile reads back the assessment of a workbook this app exported, in
+// either language. Errors are *assessment.FileError naming the file and,
+// for a cell that no longer parses, the sheet and cell.
+func ReadFile(path string) (*assessment.Assessment, []assessment.Problem, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, readError(path, assessment.CodeNotFound, nil, err)
+	}
+	if info.IsDir() {
+		return nil, nil, readError(path, assessment.CodeIsDir, nil, nil)
+	}
+	if info.Size() > MaxWorkbookSize {
+		return nil, nil, readError(path, assessment.CodeTooLarge, map[string]any{"Size": info.Size(), "Limit": MaxWorkbookSize}, nil)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, readError(path, assessment.CodePermission, nil, err)
+	}
+	defer f.Close()
+	return Read(f, path)
+}
+
+// Read reads back the assessment of a workbook; path names it in errors.
+func Read(r io.Reader, path string) (*assessment.Assessment, []assessment.Problem, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxWorkbookSize+1))
+	if err != nil {
+		return nil, nil, readError(path, assessment.CodeReadFailed, map[string]any{"Detail": err.Error()}, err)
+	}
+	if len(data) > MaxWorkbookSize {
+		return nil, nil, readError(path, assessment.CodeTooLarge, map[string]any{"Size": len(data), "Limit": MaxWorkbookSize}, nil)
+	}
+	if !bytes.HasPrefix(data, []byte("PK")) {
+		return nil, nil, readError(path, assessment.CodeNotWorkbook, nil, nil)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLLimit})
+	if err != nil {
+		if strings.Contains(err.Error(), "unzip size") {
+			return nil, nil, readError(path, assessment.CodeUnzipLimit, map[string]any{"Limit": UnzipSizeLimit}, err)
+		}
+		return nil, nil, readError(path, assessment.CodeNotWorkbook, nil, err)
+	}
+	defer f.Close()
+	sheet := ""
+	for _, name := range f.GetSheetList() {
+		if v, _ := f.GetCellValue(name, "A1"); v == DataSheetMarker {
+			sheet = name
+			break
+		}
+	}
+	if sheet == "" {
+		return nil, nil, readError(path, assessment.CodeNotAppWorkbook, nil, nil)
+	}
+	return readDataSheet(f, sheet, path)
+}
+
+func readError(path, code string, args map[string]any, err error) *assessment.FileError {
+	return &assessment.FileError{Problem: assessment.Problem{Severity: assessment.Error, Path: path, Code: code, Args: args}, Err: err}
+}
+
+// cellError names the sheet and cell that no longer parse.
+func cellError(path, sheet string, col, row int, code string, args map[string]any) *assessment.FileError {
+	if args == nil {
+		args = map[string]any{}
+	}
+	args["Sheet"], args["Cell"] = sheet, cell(col, row)
+	return readError(path, code, args, nil)
+}
+
+// readDataSheet rebuilds the file's JSON document from the data sheet and
+// decodes it, so that reading a workbook is as strict as reading a file.
+func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment, []assessment.Problem, error) {
+	if v, _ := f.GetCellValue(sheet, "B1", excelize.Options{RawCellValue: true}); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return nil, nil, cellError(path, sheet, 2, 1, assessment.CodeCellNotNumber, nil)
+		}
+		if n > assessment.SchemaVersion {
+			return nil, nil, readError(path, assessment.CodeSchemaNewer, map[string]any{"Version": n, "Supported": assessment.SchemaVersion}, nil)
+		}
+	}
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, nil, readError(path, assessment.CodeNotAppWorkbook, nil, err)
+	}
+	defer rows.Close()
+	doc := map[string]json.RawMessage{}
+	city := map[string]json.RawMessage{}
+	answers := map[string]json.RawMessage{}
+	var problems []assessment.Problem
+	row := 0
+	for rows.Next() {
+		row++
+		if row <= 2 {
+			continue
+		}
+		if row > maxDataSheetRows {
+			return nil, nil, readError(path, assessment.CodeTooLarge, map[string]any{"Size": row, "Limit": maxDataSheetRows}, nil)
+		}
+		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, nil, readError(path, assessment.CodeNotWorkbook, nil, err)
+		}
+		get := func(c int) string {
+			if c-1 < len(cols) {
+				return cols[c-1]
+			}
+			return ""
+		}
+		kind, key := get(dataKind), get(dataKey)
+		if kind == "" && key == "" {
+			continue
+		}
+		raw := json.RawMessage(get(dataJSON))
+		if !json.Valid(raw) {
+			return nil, nil, cellError(path, sheet, dataJSON, row, assessment.CodeCellNotJSON, nil)
+		}
+		switch kind {
+		case KindMeta:
+			doc[key] = raw
+		case KindCity:
+			v, err := cellValue(f, sheet, row, raw)
+			if err != nil {
+				return nil, nil, cellError(path, sheet, dataValue, row, err.Error(), nil)
+			}
+			city[key] = v
+		case KindAnswer:
+			ans, p, err := readAnswer(f, sheet, row, raw, get(dataEvidence), get(dataSource))
+			if err != nil {
+				return nil, nil, cellError(path, sheet, dataValue, row, err.Error(), nil)
+			}
+			if p {
+				problems = append(problems, assessment.Problem{Severity: assessment.Warning, Path: path, QuestionID: key,
+					Code: assessment.CodeEvidenceTruncated, Args: map[string]any{"Length": MaxCellChars, "Limit": MaxCellChars}})
+			}
+			answers[key] = ans
+		default:
+			return nil, nil, cellError(path, sheet, dataKind, row, assessment.CodeCellUnknownKind, map[string]any{"Kind": kind})
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return nil, nil, readError(path, assessment.CodeNotWorkbook, nil, err)
+	}
+	doc["city"], _ = json.Marshal(city)
+	doc["answers"], _ = json.Marshal(answers)
+	data, err := json.Marshal(doc)
+	if err != nil {
+		return nil, nil, readError(path, assessment.CodeNotAppWorkbook, nil, err)
+	}
+	a, err := assessment.Decode(data, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, problems, nil
+}
+
+// errCell carries a problem code about a value cell.
+type errCell string
+
+func (e errCell) Error() string { return string(e) }
+
+// cellValue returns the value of the data sheet's Value cell as JSON when
+// it agrees in type with the JSON copy (the cell wins, so that a figure
+// corrected in a spreadsheet is read), and an error code when the cell was
+// changed to another type.
+func cellValue(f *excelize.File, sheet string, row int, raw json.RawMessage) (json.RawMessage, error) {
+	ref := cell(dataValue, row)
+	shown, _ := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+	trimmed := bytes.TrimSpace(raw)
+	switch {
+	case len(trimmed) == 0 || trimmed[0] == '{' || trimmed[0] == '[' || bytes.Equal(trimmed, []byte("null")):
+		return raw, nil
+	case trimmed[0] == '"':
+		return json.Marshal(shown)
+	case bytes.Equal(trimmed, []byte("true")) || bytes.Equal(trimmed, []byte("false")):
+		switch strings.ToUpper(shown) {
+		case "1", "TRUE":
+			return json.RawMessage("true"), nil
+		case "0", "FALSE":
+			return json.RawMessage("false"), nil
+		}
+		return nil, errCell(assessment.CodeCellNotBoolean)
+	}
+	n, err := strconv.ParseFloat(strings.TrimSpace(shown), 64)
+	if err != nil || math.IsInf(n, 0) || math.IsNaN(n) {
+		return nil, errCell(assessment.CodeCellNotNumber)
+	}
+	// Keep the JSON text when the cell holds the same number, so that the
+	// round trip is exact to the digit.
+	var orig float64
+	if json.Unmarshal(raw, &orig) == nil && orig == n {
+		return raw, nil
+	}
+	return json.RawMessage(strconv.FormatFloat(n, 'f', -1, 64)), nil
+}
+
+// readAnswer merges the answer's JSON copy (value and unknown members)
+// with its value, evidence and source cells. truncated reports evidence
+// that the export had to cut.
+func readAnswer(f *excelize.File, sheet string, row int, raw json.RawMessage, evidence, source string) (json.RawMessage, bool, error) {
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &members); err != nil || members == nil {
+		return raw, false, nil // a malformed answer, kept as it was
+	}
+	v, err := cellValue(f, sheet, row, members["value"])
+	if err != nil {
+		return nil, false, err
+	}
+	if members["value"] != nil {
+		members["value"] = v
+	}
+	if evidence != "" {
+		members["evidence"], _ = json.Marshal(evidence)
+	}
+	if source != "" {
+		members["source"], _ = json.Marshal(source)
+	}
+	out, err := json.Marshal(members)
+	if err != nil {
+		return nil, false, fmt.Errorf("%w", err)
+	}
+	cut := len([]rune(evidence)) >= MaxCellChars-200 && strings.Contains(evidence, "[…")
+	return out, cut, nil
+}
+
+// IsWorkbook reports whether a path names an .xlsx file.
+func IsWorkbook(path string) bool {
+	return strings.EqualFold(filepath.Ext(path), ".xlsx")
+}

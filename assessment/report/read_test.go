@@ -1,0 +1,183 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
+
+	"creativecity/assessment"
+	"creativecity/translations"
+)
+
+// everyType is an assessment answering every question of the
+// questionnaire, with Vietnamese text in both Unicode forms and an answer to
+// a question this questionnaire does not know.
+func everyType(t *testing.T) *assessment.Assessment {
+	t.Helper()
+	qn := questionnaire(t)
+	a := assessment.New(qn)
+	a.City = assessment.City{Name: norm.NFD.String("Thừa Thiên Huế"), Province: "Huế", Population: 652572,
+		AreaKm2: 265.99, Assessor: "Lê Văn Tám", Organization: "Sở VHTTDL", Email: "a@b.vn", Phone: "+84 234", Date: "2026-11-20"}
+	for i, s := range qn.Sections {
+		for j, q := range s.Questions {
+			if q.CityField != "" {
+				continue
+			}
+			var v assessment.Value
+			switch q.Type {
+			case assessment.Rubric:
+				v = assessment.NumberValue(float64((i + j) % 5))
+			case assessment.Number:
+				v = assessment.NumberValue(float64(i*j) + 0.25)
+				if q.Integer {
+					v = assessment.NumberValue(float64(i * j))
+				}
+				if q.Max > 0 {
+					v = assessment.NumberValue(q.Max)
+				}
+			case assessment.Boolean:
+				v = assessment.BoolValue(j%2 == 0)
+			case assessment.Text:
+				v = assessment.StringValue("Nhã nhạc cung đình Huế; =SUM(A1) " + norm.NFD.String("Ẩm thực"))
+			}
+			a.SetValue(q.ID, v)
+			a.SetEvidence(q.ID, "Minh chứng "+q.ID+"\n+1 dòng hai", "@nguồn")
+		}
+	}
+	a.SetValue("future.question", assessment.NumberValue(7))
+	return a
+}
+
+func roundTrip(t *testing.T, a *assessment.Assessment, lang translations.Lang) *assessment.Assessment {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "r.xlsx")
+	if _, err := WriteFile(path, questionnaire(t), a, nil, Options{Lang: lang, AppVersion: "t"}); err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func encode(t *testing.T, a *assessment.Assessment) string {
+	t.Helper()
+	data, err := assessment.Encode(a.Clone())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func TestExportThenReadGivesTheSameAssessment(t *testing.T) {
+	for _, lang := range translations.Languages {
+		for name, a := range map[string]*assessment.Assessment{"demo": demo(t), "every type": everyType(t)} {
+			want := encode(t, a)
+			if got := encode(t, roundTrip(t, a, lang)); got != want {
+				t.Errorf("%s, %s: round trip differs:\n%s", name, lang, firstDiff(want, got))
+			}
+		}
+	}
+}
+
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return "want " + la[i] + "\n got " + lb[i]
+		}
+	}
+	return "lengths differ"
+}
+
+func readErrCode(t *testing.T, path string) *assessment.FileError {
+	t.Helper()
+	_, _, err := ReadFile(path)
+	var fe *assessment.FileError
+	if !errors.As(err, &fe) {
+		t.Fatalf("ReadFile(%s) = %v; want a FileError", path, err)
+	}
+	return fe
+}
+
+func TestReadRefusesForeignAndEditedWorkbooks(t *testing.T) {
+	dir := t.TempDir()
+	// A workbook from elsewhere.
+	foreign := filepath.Join(dir, "foreign.xlsx")
+	f := excelize.NewFile()
+	f.SetCellStr("Sheet1", "A1", "Hello")
+	f.SaveAs(foreign)
+	if fe := readErrCode(t, foreign); fe.Code != assessment.CodeNotAppWorkbook {
+		t.Errorf("foreign: %v", fe)
+	}
+	// Not a workbook at all.
+	text := filepath.Join(dir, "notes.xlsx")
+	os.WriteFile(text, []byte("just text"), 0o644)
+	if fe := readErrCode(t, text); fe.Code != assessment.CodeNotWorkbook {
+		t.Errorf("text: %v", fe)
+	}
+	// A number replaced by text in the data sheet.
+	path := filepath.Join(dir, "edited.xlsx")
+	if _, err := WriteFile(path, questionnaire(t), demo(t), nil, Options{Lang: translations.EN}); err != nil {
+		t.Fatal(err)
+	}
+	f, _ = excelize.OpenFile(path)
+	rows, _ := f.GetRows("Data")
+	target := 0
+	for i, r := range rows {
+		if len(r) > 1 && r[1] == "gastronomy.traditional_restaurants" {
+			target = i + 1
+		}
+	}
+	f.SetCellStr("Data", cell(dataValue, target), "about a hundred")
+	f.Save()
+	fe := readErrCode(t, path)
+	if fe.Code != assessment.CodeCellNotNumber || fe.Args["Sheet"] != "Data" || fe.Args["Cell"] != cell(dataValue, target) {
+		t.Errorf("edited: %v", fe)
+	}
+	// The data sheet deleted.
+	f.DeleteSheet("Data")
+	f.Save()
+	if fe := readErrCode(t, path); fe.Code != assessment.CodeNotAppWorkbook {
+		t.Errorf("no data sheet: %v", fe)
+	}
+	f.Close()
+}
+
+// TestReadRefusesAZipBomb builds a small workbook whose sheet unpacks to
+// far more than the limit: it is refused quickly with a message.
+func TestReadRefusesAZipBomb(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, content := range map[string]string{
+		"[Content_Types].xml":        `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+		"xl/workbook.xml":            `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+	} {
+		w, _ := zw.Create(name)
+		w.Write([]byte(content))
+	}
+	w, _ := zw.Create("xl/worksheets/sheet1.xml")
+	chunk := bytes.Repeat([]byte(" "), 1<<20)
+	for range (UnzipSizeLimit >> 20) + 16 {
+		w.Write(chunk)
+	}
+	zw.Close()
+	if buf.Len() > 2<<20 {
+		t.Fatalf("bomb is %d bytes", buf.Len())
+	}
+	path := filepath.Join(t.TempDir(), "bomb.xlsx")
+	os.WriteFile(path, buf.Bytes(), 0o644)
+	fe := readErrCode(t, path)
+	if fe.Code != assessment.CodeUnzipLimit {
+		t.Errorf("bomb: %v", fe)
+	}
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"creativecity/assessment"
+	"creativecity/assessment/report"
+)
+
+// importReport reads the assessment back from an exported workbook and
+// writes it as a .ccsa file, exactly as it was exported.
+func (c *cli) importReport(fs *flag.FlagSet, args []string) int {
+	out := fs.Lookup("o").Value.String()
+	if len(args) != 1 || out == "" {
+		c.fail("cli.importUsage", nil)
+		return exitUsage
+	}
+	if !strings.EqualFold(filepath.Ext(out), assessment.Extension) {
+		c.fail("cli.importExtension", map[string]any{"File": out})
+		return exitUsage
+	}
+	a, warnings, err := report.ReadFile(args[0])
+	if err != nil {
+		c.fileError(err, args[0])
+		return exitInput
+	}
+	for _, w := range warnings {
+		c.problem(w)
+	}
+	for _, p := range assessment.Validate(c.qn, a, args[0]) {
+		c.problem(p)
+	}
+	data, err := assessment.Encode(a)
+	if err == nil {
+		err = assessment.WriteFileAtomic(out, data)
+	}
+	if err != nil {
+		c.fileError(err, out)
+		return exitInput
+	}
+	fmt.Fprintln(c.stdout, c.loc.T("cli.imported", map[string]any{"File": out}))
+	return exitOK
+}
+
+// fileError prints a file problem, translated when it is a FileError.
+func (c *cli) fileError(err error, path string) {
+	var fe *assessment.FileError
+	if errors.As(err, &fe) {
+		c.problem(fe.Problem)
+		return
+	}
+	c.fail("cli.loadFailed", map[string]any{"File": path, "Detail": err.Error()})
+}
