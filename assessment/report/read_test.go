@@ -155,6 +155,18 @@ func TestReadRefusesForeignAndEditedWorkbooks(t *testing.T) {
 // TestReadRefusesAZipBomb builds a small workbook whose sheet unpacks to
 // far more than the limit: it is refused quickly with a message.
 func TestReadRefusesAZipBomb(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bomb.xlsx")
+	writeZipBomb(t, path)
+	fe := readErrCode(t, path)
+	if fe.Code != assessment.CodeUnzipLimit {
+		t.Errorf("bomb: %v", fe)
+	}
+}
+
+// writeZipBomb writes a small workbook whose sheet unpacks to far more than
+// the unzip limit.
+func writeZipBomb(t testing.TB, path string) {
+	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for name, content := range map[string]string{
@@ -174,10 +186,7 @@ func TestReadRefusesAZipBomb(t *testing.T) {
 	if buf.Len() > 2<<20 {
 		t.Fatalf("bomb is %d bytes", buf.Len())
 	}
-	path := filepath.Join(t.TempDir(), "bomb.xlsx")
-	os.WriteFile(path, buf.Bytes(), 0o644)
-	fe := readErrCode(t, path)
-	if fe.Code != assessment.CodeUnzipLimit {
-		t.Errorf("bomb: %v", fe)
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

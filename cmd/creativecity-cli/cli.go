@@ -40,6 +40,7 @@ var commands = []command{
 	{name: "score", run: (*cli).score, flags: func(fs *flag.FlagSet) { fs.Bool("json", false, "") }},
 	{name: "export", run: (*cli).export, flags: func(fs *flag.FlagSet) { fs.String("o", "", "") }},
 	{name: "import", run: (*cli).importReport, flags: func(fs *flag.FlagSet) { fs.String("o", "", "") }},
+	{name: "compare", run: (*cli).compare, flags: func(fs *flag.FlagSet) { fs.String("o", "", "") }},
 }
 
 // run executes the command line and returns the exit status.

@@ -1,0 +1,486 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"creativecity/assessment"
+	"creativecity/assessment/l10n"
+	"creativecity/translations"
+)
+
+// City is one assessment in a comparison, with its scores.
+type City struct {
+	Path   string
+	Doc    *assessment.Assessment
+	Result *assessment.Result
+}
+
+// Skipped is an input that could not be compared, with the reason.
+type Skipped struct {
+	Path    string
+	Problem assessment.Problem
+}
+
+// Comparison is what a set of inputs gave: the cities in input order and
+// the inputs skipped.
+type Comparison struct {
+	Cities  []City
+	Skipped []Skipped
+}
+
+// ChartCities is the most cities drawn in the comparison chart (all are in
+// the tables): beyond that a clustered bar chart cannot be read.
+const ChartCities = 30
+
+// LowCompleteness is the completeness under which a city is listed for
+// follow-up even when its confidence is not low.
+const LowCompleteness = assessment.MinFieldCompleteness
+
+// ExpandInputs turns the command-line inputs into files: a folder stands
+// for the .ccsa and .xlsx files in it (not its subfolders), sorted.
+func ExpandInputs(inputs []string) []string {
+	var out []string
+	for _, in := range inputs {
+		info, err := os.Stat(in)
+		if err != nil || !info.IsDir() {
+			out = append(out, in)
+			continue
+		}
+		entries, err := os.ReadDir(in)
+		if err != nil {
+			out = append(out, in) // reported as unreadable when loaded
+			continue
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
+				continue
+			}
+			if strings.EqualFold(filepath.Ext(name), assessment.Extension) || IsWorkbook(name) {
+				out = append(out, filepath.Join(in, name))
+			}
+		}
+	}
+	return out
+}
+
+// Load reads every input (an assessment file or an exported report),
+// concurrently up to the number of CPUs, and scores it. A bad input is
+// skipped with its reason and never stops the others.
+func Load(qn *assessment.Questionnaire, paths []string) *Comparison {
+	type result struct {
+		city City
+		skip *Skipped
+	}
+	results := make([]result, len(paths))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.NumCPU())
+	for i, p := range paths {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			doc, err := loadInput(qn, p)
+			if err != nil {
+				results[i].skip = &Skipped{Path: p, Problem: problemOf(err, p)}
+				return
+			}
+			results[i].city = City{Path: p, Doc: doc, Result: assessment.Score(qn, doc)}
+		}()
+	}
+	wg.Wait()
+	c := &Comparison{}
+	for _, r := range results {
+		if r.skip != nil {
+			c.Skipped = append(c.Skipped, *r.skip)
+		} else {
+			c.Cities = append(c.Cities, r.city)
+		}
+	}
+	return c
+}
+
+// loadInput reads one input; an assessment whose values are invalid is
+// refused like a bad file, so that no score comes from bad data.
+func loadInput(qn *assessment.Questionnaire, path string) (*assessment.Assessment, error) {
+	var doc *assessment.Assessment
+	var err error
+	if IsWorkbook(path) {
+		doc, _, err = ReadFile(path)
+	} else {
+		doc, err = assessment.Load(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range assessment.Validate(qn, doc, path) {
+		if p.Severity == assessment.Error {
+			return nil, &assessment.FileError{Problem: p}
+		}
+	}
+	return doc, nil
+}
+
+func problemOf(err error, path string) assessment.Problem {
+	var fe *assessment.FileError
+	if errors.As(err, &fe) {
+		return fe.Problem
+	}
+	return assessment.Problem{Severity: assessment.Error, Path: path, Code: assessment.CodeReadFailed,
+		Args: map[string]any{"Detail": err.Error()}}
+}
+
+// CompareOptions are the comparison workbook's settings.
+type CompareOptions struct {
+	Lang       translations.Lang
+	AppVersion string
+	Now        time.Time
+}
+
+// WriteComparison writes the comparison workbook: an overview of every
+// city, a ranking per field, a chart, the cities to follow up and the
+// skipped inputs. Large sheets are streamed.
+func WriteComparison(w io.Writer, qn *assessment.Questionnaire, c *Comparison, opts CompareOptions) error {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	cb := &compareBuilder{builder: builder{f: excelize.NewFile(), qn: qn, a: &assessment.Assessment{},
+		opts: Options{Lang: opts.Lang, AppVersion: opts.AppVersion, Now: opts.Now},
+		loc:  translations.New(opts.Lang), warned: map[string]bool{}}, c: c}
+	defer cb.f.Close()
+	if err := cb.build(); err != nil {
+		return err
+	}
+	_, err := cb.f.WriteTo(w)
+	return err
+}
+
+// WriteComparisonFile writes the comparison workbook to path atomically.
+func WriteComparisonFile(path string, qn *assessment.Questionnaire, c *Comparison, opts CompareOptions) error {
+	if err := checkWritable(path); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := WriteComparison(&buf, qn, c, opts); err != nil {
+		return readError(path, assessment.CodeWriteFailed, map[string]any{"Detail": err.Error()}, err)
+	}
+	return assessment.WriteFileAtomic(path, buf.Bytes())
+}
+
+type compareBuilder struct {
+	builder
+	c *Comparison
+}
+
+func (b *compareBuilder) build() error {
+	b.check(b.f.SetDefaultFont(Font))
+	b.st = newStyles(b.f, b.check)
+	overview := safeSheetName(b.t("compare.sheet.overview"))
+	b.check(b.f.SetSheetName("Sheet1", overview))
+	b.overview(overview)
+	b.ranking()
+	b.chart()
+	b.followUp()
+	b.skipped()
+	b.f.SetActiveSheet(0)
+	b.check(b.f.SetDocProps(&excelize.DocProperties{
+		Title:   b.t("compare.title"),
+		Creator: b.t("app.name") + " " + b.opts.AppVersion, Language: map[translations.Lang]string{translations.VI: "vi-VN", translations.EN: "en-GB"}[b.opts.Lang],
+		Created: b.opts.Now.UTC().Format(time.RFC3339), Version: b.opts.AppVersion,
+	}))
+	return b.err
+}
+
+// stream writes rows of cells to a sheet with excelize's StreamWriter.
+type stream struct {
+	sw  *excelize.StreamWriter
+	row int
+	b   *compareBuilder
+}
+
+// newStream creates a streamed sheet. Sheet settings (print setup,
+// filters, conditional formats) must be made before its stream writer
+// exists, so setup runs first.
+func (b *compareBuilder) newStream(sheet string, setup func(), widths ...float64) *stream {
+	if sheet != b.f.GetSheetName(0) {
+		_, err := b.f.NewSheet(sheet)
+		b.check(err)
+	}
+	setup()
+	sw, err := b.f.NewStreamWriter(sheet)
+	b.check(err)
+	if err != nil {
+		return &stream{b: b}
+	}
+	for i, w := range widths {
+		b.check(sw.SetColWidth(i+1, i+1, w))
+	}
+	return &stream{sw: sw, b: b}
+}
+
+// header writes the next row as a table header, two lines high.
+func (s *stream) header(values ...any) {
+	s.addRow(s.b.st.header, []excelize.RowOpts{{Height: 48}}, values...)
+}
+
+// add writes the next row. Strings go in as text (never formulas).
+func (s *stream) add(style int, values ...any) { s.addRow(style, nil, values...) }
+
+func (s *stream) addRow(style int, opts []excelize.RowOpts, values ...any) {
+	s.row++
+	if s.sw == nil {
+		return
+	}
+	cells := make([]any, len(values))
+	for i, v := range values {
+		switch x := v.(type) {
+		case string:
+			cells[i] = excelize.Cell{StyleID: style, Value: s.b.fit(x, "")}
+		case excelize.Cell:
+			cells[i] = x
+		default:
+			cells[i] = excelize.Cell{StyleID: style, Value: x}
+		}
+	}
+	s.b.check(s.sw.SetRow(cell(1, s.row), cells, opts...))
+}
+
+// panes freezes the first rows (and columns); it must come before any row.
+func (s *stream) panes(rows, cols int) {
+	if s.sw == nil {
+		return
+	}
+	s.b.check(s.sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: cell(cols+1, rows+1),
+		ActivePane: map[bool]string{true: "bottomRight", false: "bottomLeft"}[cols > 0]}))
+}
+
+func (s *stream) flush() {
+	if s.sw != nil {
+		s.b.check(s.sw.Flush())
+	}
+}
+
+func num(v float64, style int) excelize.Cell { return excelize.Cell{StyleID: style, Value: v} }
+
+// overview writes one row per city.
+func (b *compareBuilder) overview(sheet string) {
+	fields := b.qn.Fields()
+	widths := []float64{24, 18, 13}
+	for range fields {
+		widths = append(widths, 12)
+	}
+	widths = append(widths, 12, 22, 12, 12, 40)
+	last := 3 + len(b.c.Cities)
+	ncols := 3 + len(fields) + 5
+	s := b.newStream(sheet, func() {
+		// The filter first: it resets the sheet properties that the print
+		// setup then completes.
+		defer b.printSetup(sheet, 3)
+		if len(b.c.Cities) == 0 {
+			return
+		}
+		b.check(b.f.AutoFilter(sheet, fmt.Sprintf("A3:%s", cell(ncols, last)), nil))
+		scores := fmt.Sprintf("%s:%s", cell(4, 4), cell(3+len(fields)+1, last))
+		b.check(b.f.SetConditionalFormat(sheet, scores, []excelize.ConditionalFormatOptions{{
+			Type: "3_color_scale", Criteria: "=", MinType: "num", MinValue: "0", MinColor: "#F8696B",
+			MidType: "num", MidValue: "50", MidColor: "#FFEB84", MaxType: "num", MaxValue: "100", MaxColor: "#63BE7B",
+		}}))
+	}, widths...)
+	s.panes(3, 1)
+	s.add(b.st.title, b.t("compare.title"))
+	s.add(b.st.subtitle, b.t("compare.subtitle", map[string]any{"Count": len(b.c.Cities),
+		"Skipped": len(b.c.Skipped)}))
+	heads := []any{b.t("compare.col.city"), b.t("compare.col.province"), b.t("compare.col.population")}
+	for _, f := range fields {
+		heads = append(heads, l10n.SectionName(b.loc, f.ID))
+	}
+	heads = append(heads, b.t("section.readiness.name"), b.t("report.recommendedField"), b.t("report.confidence"),
+		b.t("report.col.completeness"), b.t("compare.col.file"))
+	s.header(heads...)
+	for _, c := range b.c.Cities {
+		rec := c.Result.Recommendation
+		row := []any{c.Doc.City.Name, c.Doc.City.Province, num(c.Doc.City.Population, b.st.integer)}
+		for _, f := range c.Result.Fields {
+			row = append(row, num(round(f.Score, 1), b.st.score))
+		}
+		recName, completeness := b.t("report.noRecommendation"), 0.0
+		if rec.Field != "" {
+			recName = l10n.SectionName(b.loc, rec.Field)
+			top, _ := c.Result.Field(rec.Field)
+			completeness = top.Completeness
+		}
+		row = append(row, num(round(c.Result.Readiness.Score, 1), b.st.score), recName,
+			l10n.Confidence(b.loc, rec.Confidence), num(round(completeness, 3), b.st.percent), c.Path)
+		s.add(b.st.text, row...)
+	}
+	s.flush()
+}
+
+// ranking lists, for each field, the cities from strongest to weakest.
+func (b *compareBuilder) ranking() {
+	sheet := safeSheetName(b.t("compare.sheet.ranking"))
+	rows := 2 + len(b.c.Cities)*len(b.qn.Fields())
+	s := b.newStream(sheet, func() {
+		if len(b.c.Cities) > 0 {
+			b.check(b.f.AutoFilter(sheet, fmt.Sprintf("A2:F%d", rows), nil))
+		}
+		b.printSetup(sheet, 2)
+	}, 38, 8, 26, 18, 12, 12)
+	s.panes(2, 0)
+	s.add(b.st.title, b.t("compare.rankingTitle"))
+	s.header(b.t("report.col.field"), b.t("report.col.rank"), b.t("compare.col.city"),
+		b.t("compare.col.province"), b.t("report.col.score"), b.t("report.col.completeness"))
+	order := make([]int, len(b.c.Cities))
+	for fi, f := range b.qn.Fields() {
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(x, y int) int {
+			a, c := b.c.Cities[x].Result.Fields[fi], b.c.Cities[y].Result.Fields[fi]
+			switch {
+			case a.Score != c.Score:
+				return cmpDesc(a.Score, c.Score)
+			case a.Completeness != c.Completeness:
+				return cmpDesc(a.Completeness, c.Completeness)
+			}
+			return 0
+		})
+		for rank, i := range order {
+			c := b.c.Cities[i]
+			fs := c.Result.Fields[fi]
+			s.add(b.st.text, l10n.SectionName(b.loc, f.ID), num(float64(rank+1), b.st.integer), c.Doc.City.Name,
+				c.Doc.City.Province, num(round(fs.Score, 1), b.st.score), num(round(fs.Completeness, 3), b.st.percent))
+		}
+	}
+	s.flush()
+}
+
+func cmpDesc(a, b float64) int {
+	if a > b {
+		return -1
+	}
+	return 1
+}
+
+// chart draws the cities' field scores as a clustered bar chart, for the
+// first ChartCities cities by their best field score.
+func (b *compareBuilder) chart() {
+	sheet := safeSheetName(b.t("compare.sheet.chart"))
+	_, err := b.f.NewSheet(sheet)
+	b.check(err)
+	cities := slices.Clone(b.c.Cities)
+	best := func(c City) float64 {
+		m := 0.0
+		for _, f := range c.Result.Fields {
+			m = max(m, f.Score)
+		}
+		return m
+	}
+	slices.SortStableFunc(cities, func(x, y City) int { return cmpDesc(best(x), best(y)) })
+	if len(cities) > ChartCities {
+		cities = cities[:ChartCities]
+	}
+	b.text(sheet, 1, 1, b.t("compare.chartTitle", map[string]any{"Count": len(cities)}))
+	b.style(sheet, 1, 1, b.st.title)
+	b.text(sheet, 1, 2, b.t("compare.col.city"))
+	fields := b.qn.Fields()
+	for j, f := range fields {
+		b.text(sheet, j+2, 2, l10n.SectionName(b.loc, f.ID))
+	}
+	b.styleRange(sheet, 1, 2, len(fields)+1, 2, b.st.header)
+	b.check(b.f.SetRowHeight(sheet, 2, 48))
+	for i, c := range cities {
+		b.text(sheet, 1, i+3, c.Doc.City.Name)
+		for j, f := range c.Result.Fields {
+			b.number(sheet, j+2, i+3, round(f.Score, 1), b.st.score)
+		}
+	}
+	b.widths(sheet, 24, 13, 13, 13, 13, 13, 13, 13)
+	if len(cities) == 0 {
+		return
+	}
+	q := quoteSheet(sheet)
+	var series []excelize.ChartSeries
+	for j := range fields {
+		col, _ := excelize.ColumnNumberToName(j + 2)
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("%s!$%s$2", q, col),
+			Categories: fmt.Sprintf("%s!$A$3:$A$%d", q, len(cities)+2),
+			Values:     fmt.Sprintf("%s!$%s$3:$%s$%d", q, col, col, len(cities)+2),
+		})
+	}
+	max100, zero := 100.0, 0.0
+	font := excelize.Font{Family: Font, Size: 9, Color: "000000"}
+	b.check(b.f.AddChart(sheet, cell(len(fields)+3, 2), &excelize.Chart{
+		Type: excelize.Col, Series: series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.t("compare.chartTitle", map[string]any{"Count": len(cities)})}}},
+		Dimension: excelize.ChartDimension{Width: uint(max(720, 60*len(cities))), Height: 420},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		XAxis:     excelize.ChartAxis{Font: font},
+		YAxis:     excelize.ChartAxis{Maximum: &max100, Minimum: &zero, MajorGridLines: true, Font: font},
+	}))
+	b.freeze(sheet, 2)
+	b.printSetup(sheet, 2)
+}
+
+// followUp lists the cities whose recommendation has low confidence or
+// whose recommended field is little answered, with the reasons.
+func (b *compareBuilder) followUp() {
+	sheet := safeSheetName(b.t("compare.sheet.followUp"))
+	s := b.newStream(sheet, func() { b.printSetup(sheet, 2) }, 24, 18, 22, 12, 12, 80)
+	s.panes(2, 0)
+	s.add(b.st.title, b.t("compare.followUpTitle"))
+	s.header(b.t("compare.col.city"), b.t("compare.col.province"), b.t("report.recommendedField"),
+		b.t("report.confidence"), b.t("report.col.completeness"), b.t("report.reasons"))
+	for _, c := range b.c.Cities {
+		rec := c.Result.Recommendation
+		completeness := 0.0
+		if top, ok := c.Result.Field(rec.Field); ok {
+			completeness = top.Completeness
+		}
+		if rec.Confidence != assessment.ConfidenceLow && completeness >= LowCompleteness {
+			continue
+		}
+		var reasons []string
+		for _, r := range rec.Reasons {
+			switch r.Code {
+			case assessment.ReasonLowCompleteness, assessment.ReasonLowReadiness, assessment.ReasonNoAnswers, assessment.ReasonNarrowLead:
+				reasons = append(reasons, l10n.Reason(b.loc, r))
+			}
+		}
+		name := b.t("report.noRecommendation")
+		if rec.Field != "" {
+			name = l10n.SectionName(b.loc, rec.Field)
+		}
+		s.add(b.st.text, c.Doc.City.Name, c.Doc.City.Province, name, l10n.Confidence(b.loc, rec.Confidence),
+			num(round(completeness, 3), b.st.percent), strings.Join(reasons, " "))
+	}
+	s.flush()
+}
+
+// skipped lists the inputs that could not be read, with the reason.
+func (b *compareBuilder) skipped() {
+	sheet := safeSheetName(b.t("compare.sheet.skipped"))
+	s := b.newStream(sheet, func() { b.printSetup(sheet, 2) }, 50, 90)
+	s.panes(2, 0)
+	s.add(b.st.title, b.t("compare.skippedTitle"))
+	s.header(b.t("compare.col.file"), b.t("compare.col.reason"))
+	for _, sk := range b.c.Skipped {
+		p := sk.Problem
+		p.Path = ""
+		s.add(b.st.text, sk.Path, l10n.Problem(b.loc, p))
+	}
+	s.flush()
+}

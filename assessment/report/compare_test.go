@@ -1,0 +1,198 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"creativecity/assessment"
+	"creativecity/translations"
+)
+
+// generated is a random but valid assessment of a made-up city.
+func generated(t testing.TB, r *rand.Rand, i int) *assessment.Assessment {
+	t.Helper()
+	qn := questionnaire(t)
+	a := assessment.New(qn)
+	a.City = assessment.City{Name: fmt.Sprintf("Thành phố %03d", i), Province: "Tỉnh thử", Population: float64(80000 + r.IntN(3000000))}
+	for _, s := range qn.Sections[1:] {
+		for _, q := range s.Questions {
+			if r.IntN(5) == 0 {
+				continue
+			}
+			switch q.Type {
+			case assessment.Rubric:
+				a.SetValue(q.ID, assessment.NumberValue(float64(r.IntN(5))))
+			case assessment.Number:
+				v := float64(r.IntN(int(q.Reference*20) + 1))
+				if q.Max > 0 {
+					v = min(v, q.Max)
+				}
+				a.SetValue(q.ID, assessment.NumberValue(v))
+			case assessment.Boolean:
+				a.SetValue(q.ID, assessment.BoolValue(r.IntN(2) == 0))
+			case assessment.Text:
+				a.SetValue(q.ID, assessment.StringValue("=ghi chú "+q.ID))
+			}
+		}
+	}
+	return a
+}
+
+func writeCCSA(t testing.TB, path string, a *assessment.Assessment) {
+	t.Helper()
+	data, err := assessment.Encode(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// compareFolder makes the folder of the acceptance test: 5 good
+// assessments, 2 exported reports and 3 bad files.
+func compareFolder(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range 5 {
+		writeCCSA(t, filepath.Join(dir, fmt.Sprintf("city%d.ccsa", i)), generated(t, r, i))
+	}
+	for i, lang := range translations.Languages {
+		if _, err := WriteFile(filepath.Join(dir, fmt.Sprintf("report-%s.xlsx", lang)), questionnaire(t), generated(t, r, 10+i), nil,
+			Options{Lang: lang}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "truncated.ccsa"), []byte(`{"format":"creativecity-assessment","schema`), 0o644)
+	foreign := excelize.NewFile()
+	foreign.SetCellStr("Sheet1", "A1", "Ngân sách 2026")
+	foreign.SaveAs(filepath.Join(dir, "foreign.xlsx"))
+	bomb := zipBomb(t)
+	os.WriteFile(filepath.Join(dir, "bomb.xlsx"), bomb, 0o644)
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("ignored: not an input"), 0o644)
+	return dir
+}
+
+func TestCompareAFolderSkipsBadInputs(t *testing.T) {
+	qn := questionnaire(t)
+	dir := compareFolder(t)
+	c := Load(qn, ExpandInputs([]string{dir}))
+	if len(c.Cities) != 7 || len(c.Skipped) != 3 {
+		t.Fatalf("%d cities, %d skipped: %+v", len(c.Cities), len(c.Skipped), c.Skipped)
+	}
+	codes := map[string]string{}
+	for _, s := range c.Skipped {
+		codes[filepath.Base(s.Path)] = s.Problem.Code
+	}
+	want := map[string]string{"truncated.ccsa": assessment.CodeSyntax, "foreign.xlsx": assessment.CodeNotAppWorkbook,
+		"bomb.xlsx": assessment.CodeUnzipLimit}
+	for f, code := range want {
+		if codes[f] != code {
+			t.Errorf("%s skipped with %q; want %q", f, codes[f], code)
+		}
+	}
+	for _, lang := range translations.Languages {
+		var buf bytes.Buffer
+		if err := WriteComparison(&buf, qn, c, CompareOptions{Lang: lang}); err != nil {
+			t.Fatal(err)
+		}
+		f := open(t, buf.Bytes())
+		loc := translations.New(lang)
+		sheets := f.GetSheetList()
+		if len(sheets) != 5 || sheets[0] != loc.T("compare.sheet.overview") {
+			t.Errorf("%s: sheets %v", lang, sheets)
+		}
+		rows, _ := f.GetRows(sheets[0])
+		if len(rows) != 3+7 {
+			t.Errorf("%s: overview has %d rows", lang, len(rows))
+		}
+		// Scores are numbers in the overview.
+		for i := range c.Cities {
+			assertNumber(t, f, sheets[0], cell(4, 4+i), round(c.Cities[i].Result.Fields[0].Score, 1))
+		}
+		skipped, _ := f.GetRows(sheets[4])
+		if len(skipped) != 2+3 {
+			t.Errorf("%s: skipped sheet has %d rows", lang, len(skipped))
+		}
+		forEachCell(t, f, func(sheet, ref, v string) {
+			if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
+				t.Errorf("formula in %s!%s", sheet, ref)
+			}
+		})
+	}
+}
+
+func TestLibreOfficeReadsTheComparison(t *testing.T) {
+	bin := soffice(t)
+	qn := questionnaire(t)
+	c := Load(qn, ExpandInputs([]string{compareFolder(t)}))
+	path := filepath.Join(t.TempDir(), "compare.xlsx")
+	if err := WriteComparisonFile(path, qn, c, CompareOptions{Lang: translations.VI}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, mustRead(t, path))
+	csvs := convertSheets(t, bin, path, f.GetSheetList())
+	overview := csvs[f.GetSheetList()[0]]
+	for _, city := range c.Cities {
+		row := findRow(overview, city.Doc.City.Name)
+		if row == nil {
+			t.Fatalf("no row for %s", city.Doc.City.Name)
+		}
+		for j, fs := range city.Result.Fields {
+			if want := fmt.Sprintf("%.1f", round(fs.Score, 1)); row[3+j] != want {
+				t.Errorf("%s %s shows %q; want %q", city.Doc.City.Name, fs.ID, row[3+j], want)
+			}
+		}
+		if !strings.HasSuffix(row[len(row)-1], filepath.Base(city.Path)) {
+			t.Errorf("%s: file column %q", city.Doc.City.Name, row[len(row)-1])
+		}
+	}
+}
+
+func zipBomb(t testing.TB) []byte {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "bomb.xlsx")
+	writeZipBomb(t, path)
+	return mustReadTB(t, path)
+}
+
+func mustReadTB(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func benchmarkCompare(b *testing.B, n int) {
+	qn := questionnaire(b)
+	dir := b.TempDir()
+	r := rand.New(rand.NewPCG(7, 7))
+	for i := range n {
+		writeCCSA(b, filepath.Join(dir, fmt.Sprintf("c%04d.ccsa", i)), generated(b, r, i))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		c := Load(qn, ExpandInputs([]string{dir}))
+		if len(c.Cities) != n {
+			b.Fatalf("%d cities", len(c.Cities))
+		}
+		if err := WriteComparisonFile(filepath.Join(dir, "out.xlsx"), qn, c, CompareOptions{Lang: translations.VI}); err != nil {
+			b.Fatal(err)
+		}
+		os.Remove(filepath.Join(dir, "out.xlsx"))
+	}
+}
+
+func BenchmarkCompare10(b *testing.B)   { benchmarkCompare(b, 10) }
+func BenchmarkCompare100(b *testing.B)  { benchmarkCompare(b, 100) }
+func BenchmarkCompare1000(b *testing.B) { benchmarkCompare(b, 1000) }

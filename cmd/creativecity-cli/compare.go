@@ -1,0 +1,36 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"creativecity/assessment/report"
+)
+
+// compare puts many cities' assessments side by side in one workbook.
+func (c *cli) compare(fs *flag.FlagSet, args []string) int {
+	out := fs.Lookup("o").Value.String()
+	if len(args) == 0 || out == "" {
+		c.fail("cli.compareUsage", nil)
+		return exitUsage
+	}
+	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
+		c.fail("cli.exportExtension", map[string]any{"File": out})
+		return exitUsage
+	}
+	cmp := report.Load(c.qn, report.ExpandInputs(args))
+	for _, s := range cmp.Skipped {
+		c.problem(s.Problem)
+	}
+	if err := report.WriteComparisonFile(out, c.qn, cmp, report.CompareOptions{Lang: c.loc.Lang(), AppVersion: Version}); err != nil {
+		c.fileError(err, out)
+		return exitInput
+	}
+	fmt.Fprintln(c.stdout, c.loc.T("cli.compared", map[string]any{"Count": len(cmp.Cities), "Skipped": len(cmp.Skipped), "File": out}))
+	if len(cmp.Cities) == 0 {
+		return exitInput
+	}
+	return exitOK
+}
