@@ -5,6 +5,7 @@
 package ui
 
 import (
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -64,8 +65,10 @@ type App struct {
 	// widgets of the current build
 	nav      *widget.List
 	navPages []string
-	pageView *pageView
-	results  *resultsView
+	pageView    *pageView
+	results     *resultsView
+	compareView *compareView
+	compare     comparison
 	body     *fyne.Container
 	status   *widget.Label
 	langPick *widget.Select
@@ -129,7 +132,7 @@ func (a *App) startLanguage() translations.Lang {
 }
 
 func (a *App) validPage(id string) bool {
-	if id == ResultsPage {
+	if id == ResultsPage || id == ComparePage {
 		return true
 	}
 	_, ok := a.qn.Section(id)
@@ -250,13 +253,16 @@ func (a *App) showPage(id string) {
 	}
 	a.page = id
 	var content fyne.CanvasObject
-	if id == ResultsPage {
-		a.pageView = nil
+	a.pageView, a.results, a.compareView = nil, nil, nil
+	switch id {
+	case ResultsPage:
 		a.results = newResultsView(a)
 		content = a.results.object()
-	} else {
+	case ComparePage:
+		a.compareView = newCompareView(a)
+		content = a.compareView.object()
+	default:
 		s, _ := a.qn.Section(id)
-		a.results = nil
 		a.pageView = newPageView(a, s)
 		content = a.pageView.object()
 	}
@@ -264,10 +270,10 @@ func (a *App) showPage(id string) {
 	if !a.building {
 		a.body.Refresh()
 	}
-	for i, p := range a.navPages {
-		if p == id {
-			a.nav.Select(i)
-		}
+	if i := slices.Index(a.navPages, id); i >= 0 {
+		a.nav.Select(i)
+	} else {
+		a.nav.UnselectAll()
 	}
 }
 
@@ -290,6 +296,9 @@ func (a *App) scrollOffset() fyne.Position {
 	if a.results != nil {
 		return a.results.scroll.Offset
 	}
+	if a.compareView != nil {
+		return a.compareView.scroll.Offset
+	}
 	return fyne.Position{}
 }
 
@@ -298,5 +307,7 @@ func (a *App) restoreScroll(p fyne.Position) {
 		a.pageView.scroll.ScrollToOffset(p)
 	} else if a.results != nil {
 		a.results.scroll.ScrollToOffset(p)
+	} else if a.compareView != nil {
+		a.compareView.scroll.ScrollToOffset(p)
 	}
 }

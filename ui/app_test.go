@@ -422,3 +422,50 @@ func BenchmarkLanguageSwitch(b *testing.B) {
 		i++
 	}
 }
+
+func TestComparingCitiesShowsTheTableAndExports(t *testing.T) {
+	a := newTestApp(t, translations.VI)
+	dir := t.TempDir()
+	demo, _ := assessment.Demo()
+	for _, name := range []string{"halong.ccsa", "hue.ccsa"} {
+		data, _ := assessment.Encode(demo.Clone())
+		os.WriteFile(filepath.Join(dir, name), data, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "broken.ccsa"), []byte("{"), 0o644)
+	ready := make(chan struct{})
+	a.CompareAdd([]string{dir}, func() { close(ready) })
+	select {
+	case <-ready:
+	case <-time.After(20 * time.Second):
+		t.Fatal("comparison did not finish")
+	}
+	if a.page != ComparePage || a.compareView == nil || a.compare.result == nil {
+		t.Fatalf("page %s", a.page)
+	}
+	if n := len(a.compare.result.Cities); n != 2 || len(a.compare.result.Skipped) != 1 {
+		t.Fatalf("%d cities, %d skipped", n, len(a.compare.result.Skipped))
+	}
+	rows, cols := a.compareView.table.Length()
+	if rows != 2 || cols != 12 {
+		t.Errorf("table %dx%d", rows, cols)
+	}
+	if got := a.compareView.cell(a.compare.result.Cities[0], 5); got != "79,4" {
+		t.Errorf("gastronomy cell %q", got)
+	}
+	if got := a.compareView.cell(a.compare.result.Cities[0], 10); got != "Ẩm thực" {
+		t.Errorf("recommendation cell %q", got)
+	}
+	a.SetLanguage(translations.EN)
+	if a.page != ComparePage || a.compareView.cell(a.compare.result.Cities[0], 10) != "Gastronomy" {
+		t.Errorf("after switch: page %s", a.page)
+	}
+	out := filepath.Join(t.TempDir(), "compare.xlsx")
+	done := make(chan error, 1)
+	a.CompareExport(out, translations.VI, func(err error) { done <- err })
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Stat(out); err != nil || info.Size() == 0 {
+		t.Fatalf("comparison workbook: %v", err)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,6 +19,11 @@ import (
 // ExportDialog asks for the report language (by default the interface's)
 // and the target file, then writes the workbook in the background.
 func (a *App) ExportDialog() {
+	a.askLanguage(a.t("gui.exportTitle"), a.exportFileDialog)
+}
+
+// askLanguage asks which language a report is to be written in.
+func (a *App) askLanguage(title string, then func(translations.Lang)) {
 	names := map[string]translations.Lang{}
 	var options []string
 	for _, l := range translations.Languages {
@@ -31,9 +35,9 @@ func (a *App) ExportDialog() {
 	choice.Required = true
 	choice.SetSelected(a.t("lang." + string(a.loc.Lang())))
 	form := widget.NewForm(widget.NewFormItem(a.t("gui.reportLanguage"), choice))
-	d := dialog.NewCustomConfirm(a.t("gui.exportTitle"), a.t("gui.chooseFile"), a.t("gui.cancel"), form, func(ok bool) {
+	d := dialog.NewCustomConfirm(title, a.t("gui.chooseFile"), a.t("gui.cancel"), form, func(ok bool) {
 		if ok {
-			a.exportFileDialog(names[choice.Selected])
+			then(names[choice.Selected])
 		}
 	}, a.win)
 	d.Show()
@@ -45,13 +49,7 @@ func (a *App) exportFileDialog(lang translations.Lang) {
 		if err != nil || w == nil {
 			return
 		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-			os.Remove(path)
-			path += ".xlsx"
-		}
-		a.Export(path, lang, nil)
+		a.Export(withExt(w, ".xlsx"), lang, nil)
 	}, a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	name := a.doc.City.Name
@@ -68,25 +66,45 @@ func (a *App) exportFileDialog(lang translations.Lang) {
 // then reports success (with a way to open the folder) or the error. done,
 // if set, is called on the interface thread when it is over.
 func (a *App) Export(path string, lang translations.Lang, done func(error)) {
+	doc := a.doc.Clone()
+	res := assessment.Score(a.qn, doc)
+	var warnings []assessment.Problem
+	a.runInBackground(path, func() (err error) {
+		warnings, err = report.WriteFile(path, a.qn, doc, res, report.Options{Lang: lang, AppVersion: a.opts.Version})
+		return err
+	}, func(err error) {
+		if err == nil {
+			a.exportDone(path, warnings)
+		}
+		if done != nil {
+			done(err)
+		}
+	})
+}
+
+// runInBackground runs work off the interface thread behind a progress
+// dialog, shows its error if any, then calls after on the interface thread.
+func (a *App) runInBackground(path string, work func() error, after func(error)) {
 	bar := widget.NewProgressBarInfinite()
 	progress := dialog.NewCustomWithoutButtons(a.t("gui.exporting"), container.NewVBox(widget.NewLabel(path), bar), a.win)
 	progress.Show()
-	doc := a.doc.Clone()
-	res := assessment.Score(a.qn, doc)
 	go func() {
-		warnings, err := report.WriteFile(path, a.qn, doc, res, report.Options{Lang: lang, AppVersion: a.opts.Version})
+		err := work()
 		fyne.Do(func() {
 			progress.Hide()
 			if err != nil {
 				a.showError(err, path)
-			} else {
-				a.exportDone(path, warnings)
 			}
-			if done != nil {
-				done(err)
-			}
+			after(err)
 		})
 	}()
+}
+
+// removeEmpty removes a file the save dialog created empty.
+func removeEmpty(path string) {
+	if info, err := os.Stat(path); err == nil && info.Size() == 0 {
+		os.Remove(path)
+	}
 }
 
 func (a *App) exportDone(path string, warnings []assessment.Problem) {

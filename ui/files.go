@@ -69,6 +69,7 @@ func (a *App) newMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(a.t("gui.menuSave"), a.Save),
 		fyne.NewMenuItem(a.t("gui.menuSaveAs"), a.SaveAsDialog),
 		fyne.NewMenuItem(a.t("gui.menuExport"), a.ExportDialog),
+		fyne.NewMenuItem(a.t("gui.menuCompare"), func() { a.showPage(ComparePage) }),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
@@ -250,12 +251,7 @@ func (a *App) saveAsThen(next func()) {
 		if err != nil || w == nil {
 			return
 		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.EqualFold(filepath.Ext(path), assessment.Extension) {
-			os.Remove(path)
-			path += assessment.Extension
-		}
+		path := withExt(w, assessment.Extension)
 		if err := a.saveTo(path); err != nil {
 			a.showError(err, path)
 			return

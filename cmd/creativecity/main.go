@@ -33,6 +33,11 @@ func run() int {
 	shot := flag.String("screenshot", "", "write a 1280x800 PNG of the page and exit")
 	quitWhenShown := flag.Bool("quit-when-shown", false, "benchmarks: print the start-up time and quit once the window is up")
 	minimal := flag.Bool("minimal-window", false, "benchmarks: show a minimal window instead of the app")
+	var compare []string
+	flag.Func("compare", "an assessment, report or folder to compare (repeatable); opens the comparison", func(s string) error {
+		compare = append(compare, s)
+		return nil
+	})
 	flag.Parse()
 	if *minimal {
 		return runMinimal(*quitWhenShown)
@@ -54,6 +59,9 @@ func run() int {
 	fa := app.NewWithID(AppID)
 	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	a := ui.New(fa, qn, ui.Options{Lang: lang, Open: *open, Page: *page, Version: Version})
+	if len(compare) > 0 {
+		a.CompareNow(compare)
+	}
 	if *shot != "" {
 		if err := a.Screenshot(*shot); err != nil {
 			fmt.Fprintln(os.Stderr, err)

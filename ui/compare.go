@@ -1,0 +1,355 @@
+package ui
+
+import (
+	"image/color"
+	"path/filepath"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"creativecity/assessment"
+	"creativecity/assessment/l10n"
+	"creativecity/assessment/report"
+	"creativecity/translations"
+)
+
+// ComparePage is the page ID of the comparison of several cities.
+const ComparePage = "compare"
+
+// fieldColors tell the fields apart in the comparison chart.
+var fieldColors = []color.NRGBA{
+	{0xE1, 0x57, 0x59, 0xff}, {0xF2, 0x8E, 0x2B, 0xff}, {0xED, 0xC9, 0x48, 0xff}, {0x59, 0xA1, 0x4F, 0xff},
+	{0x4E, 0x79, 0xA7, 0xff}, {0xB0, 0x7A, 0xA1, 0xff}, {0x76, 0xB7, 0xB2, 0xff},
+}
+
+// comparison is the state of the comparison page: its inputs and what
+// they gave.
+type comparison struct {
+	inputs []string
+	result *report.Comparison
+	busy   bool
+}
+
+// compareView shows the compared cities as a table and a grouped chart.
+type compareView struct {
+	a      *App
+	box    *fyne.Container
+	scroll *container.Scroll
+	table  *widget.Table
+}
+
+func newCompareView(a *App) *compareView {
+	v := &compareView{a: a, box: container.NewVBox()}
+	v.scroll = container.NewVScroll(container.NewPadded(v.box))
+	v.box.Objects = v.objects()
+	return v
+}
+
+func (v *compareView) object() fyne.CanvasObject { return v.scroll }
+
+func (v *compareView) refresh() {
+	v.box.Objects = v.objects()
+	v.box.Refresh()
+}
+
+func (v *compareView) objects() []fyne.CanvasObject {
+	a := v.a
+	cmp := a.compare
+	title := widget.NewLabel(a.t("gui.compareTitle"))
+	title.SizeName = theme.SizeNameHeadingText
+	title.TextStyle.Bold = true
+	intro := widget.NewLabel(a.t("gui.compareIntro"))
+	intro.Wrapping = fyne.TextWrapWord
+	addFolder := widget.NewButtonWithIcon(a.t("gui.compareAddFolder"), theme.FolderOpenIcon(), a.compareAddFolderDialog)
+	addFile := widget.NewButtonWithIcon(a.t("gui.compareAddFile"), theme.FileIcon(), a.compareAddFileDialog)
+	clear := widget.NewButtonWithIcon(a.t("gui.compareClear"), theme.ContentClearIcon(), func() {
+		a.compare = comparison{}
+		v.refresh()
+	})
+	export := widget.NewButtonWithIcon(a.t("gui.menuExport"), theme.UploadIcon(), a.compareExportDialog)
+	export.Importance = widget.HighImportance
+	objects := []fyne.CanvasObject{title, intro, container.NewHBox(addFolder, addFile, clear, export)}
+	if cmp.busy {
+		objects = append(objects, widget.NewProgressBarInfinite())
+	}
+	if cmp.result == nil {
+		clear.Disable()
+		export.Disable()
+		return objects
+	}
+	res := cmp.result
+	objects = append(objects, widget.NewLabel(a.t("compare.subtitle", map[string]any{"Count": len(res.Cities), "Skipped": len(res.Skipped)})))
+	if len(res.Cities) == 0 {
+		export.Disable()
+	} else {
+		v.table = v.newTable(res)
+		// The table scrolls itself; the spacer only gives it a height.
+		spacer := canvas.NewRectangle(color.Transparent)
+		spacer.SetMinSize(fyne.NewSize(0, min(520, float32(len(res.Cities)+1)*40+12)))
+		objects = append(objects, container.NewStack(spacer, v.table))
+		objects = append(objects, v.legend(), v.chart(res))
+	}
+	for _, s := range res.Skipped {
+		p := s.Problem
+		p.Path = ""
+		l := widget.NewLabel("⚠ " + s.Path + ": " + l10n.Problem(a.loc, p))
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.WarningImportance
+		objects = append(objects, l)
+	}
+	return objects
+}
+
+// columns of the overview table: city, province, the fields, readiness,
+// recommendation, confidence.
+func (v *compareView) columns() []string {
+	a := v.a
+	cols := []string{a.t("compare.col.city"), a.t("compare.col.province")}
+	for _, f := range a.qn.Fields() {
+		cols = append(cols, l10n.SectionName(a.loc, f.ID))
+	}
+	return append(cols, a.t("section.readiness.name"), a.t("report.recommendedField"), a.t("report.confidence"))
+}
+
+func (v *compareView) cell(c report.City, col int) string {
+	a := v.a
+	nf := len(c.Result.Fields)
+	switch {
+	case col == 0:
+		return c.Doc.City.Name
+	case col == 1:
+		return c.Doc.City.Province
+	case col < 2+nf:
+		return l10n.Score(a.loc, c.Result.Fields[col-2].Score)
+	case col == 2+nf:
+		return l10n.Score(a.loc, c.Result.Readiness.Score)
+	case col == 3+nf:
+		if f := c.Result.Recommendation.Field; f != "" {
+			return l10n.SectionName(a.loc, f)
+		}
+		return "–"
+	}
+	return l10n.Confidence(a.loc, c.Result.Recommendation.Confidence)
+}
+
+func (v *compareView) newTable(res *report.Comparison) *widget.Table {
+	cols := v.columns()
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return len(res.Cities), len(cols) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(v.cell(res.Cities[id.Row], id.Col))
+		},
+	)
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		l.Truncation = fyne.TextTruncateEllipsis
+		if id.Row < 0 && id.Col >= 0 {
+			l.SetText(cols[id.Col])
+		} else if id.Col < 0 && id.Row >= 0 {
+			l.SetText(res.Cities[id.Row].Doc.City.Name)
+		}
+	}
+	t.ShowHeaderColumn = false
+	t.SetColumnWidth(0, 170)
+	t.SetColumnWidth(1, 130)
+	for i := 2; i < len(cols); i++ {
+		t.SetColumnWidth(i, 90)
+	}
+	t.SetColumnWidth(len(cols)-2, 150)
+	return t
+}
+
+func (v *compareView) legend() fyne.CanvasObject {
+	items := []fyne.CanvasObject{}
+	for i, f := range v.a.qn.Fields() {
+		items = append(items, container.NewHBox(swatch(fieldColors[i%len(fieldColors)]), widget.NewLabel(l10n.SectionName(v.a.loc, f.ID))))
+	}
+	return container.NewGridWithColumns(3, items...)
+}
+
+// chart draws, for each city (up to report.ChartCities, strongest first),
+// a group of seven bars, one per field.
+func (v *compareView) chart(res *report.Comparison) fyne.CanvasObject {
+	cities := slices.Clone(res.Cities)
+	best := func(c report.City) float64 {
+		m := 0.0
+		for _, f := range c.Result.Fields {
+			m = max(m, f.Score)
+		}
+		return m
+	}
+	slices.SortStableFunc(cities, func(x, y report.City) int {
+		switch {
+		case best(x) > best(y):
+			return -1
+		case best(x) < best(y):
+			return 1
+		}
+		return 0
+	})
+	if len(cities) > report.ChartCities {
+		cities = cities[:report.ChartCities]
+	}
+	rows := []fyne.CanvasObject{widget.NewLabel(v.a.t("compare.chartTitle", map[string]any{"Count": len(cities)}))}
+	for _, c := range cities {
+		name := widget.NewLabel(c.Doc.City.Name)
+		name.Truncation = fyne.TextTruncateEllipsis
+		var bars []fyne.CanvasObject
+		for i, f := range c.Result.Fields {
+			bars = append(bars, newGroupBar(f.Score/100, fieldColors[i%len(fieldColors)]))
+		}
+		group := container.New(&groupLayout{}, bars...)
+		rows = append(rows, container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(200, 70), name), nil, group))
+	}
+	return container.NewVBox(rows...)
+}
+
+// newGroupBar is one vertical bar of a group, filled to score (0..1).
+func newGroupBar(score float64, c color.Color) fyne.CanvasObject {
+	return container.New(&vbarLayout{score: float32(score)}, canvas.NewRectangle(trackColor), canvas.NewRectangle(c))
+}
+
+type vbarLayout struct{ score float32 }
+
+func (l *vbarLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(size)
+	h := size.Height * l.score
+	objs[1].Move(fyne.NewPos(0, size.Height-h))
+	objs[1].Resize(fyne.NewSize(size.Width, h))
+}
+
+func (l *vbarLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(14, 60) }
+
+// groupLayout places the bars of a group side by side.
+type groupLayout struct{}
+
+func (g *groupLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := float32(22)
+	for i, o := range objs {
+		o.Move(fyne.NewPos(float32(i)*(w+4), 4))
+		o.Resize(fyne.NewSize(w, size.Height-8))
+	}
+}
+
+func (g *groupLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(float32(len(objs))*26, 70)
+}
+
+// addInputs adds files or folders to the comparison's inputs and returns
+// them all.
+func (a *App) addInputs(paths []string) []string {
+	for _, p := range report.ExpandInputs(paths) {
+		if !slices.Contains(a.compare.inputs, p) {
+			a.compare.inputs = append(a.compare.inputs, p)
+		}
+	}
+	return slices.Clone(a.compare.inputs)
+}
+
+// CompareNow adds inputs and loads the comparison before returning (for
+// the command line and screenshots).
+func (a *App) CompareNow(paths []string) {
+	a.compare.result = report.Load(a.qn, a.addInputs(paths))
+	a.showPage(ComparePage)
+}
+
+// CompareAdd adds inputs (files or folders) to the comparison and reloads
+// it off the interface thread. done, if set, runs on the interface thread
+// when the comparison is ready.
+func (a *App) CompareAdd(paths []string, done func()) {
+	inputs := a.addInputs(paths)
+	a.compare.busy = true
+	a.showPage(ComparePage)
+	go func() {
+		res := report.Load(a.qn, inputs)
+		fyne.Do(func() {
+			a.compare.result, a.compare.busy = res, false
+			if a.compareView != nil {
+				a.compareView.refresh()
+			}
+			if done != nil {
+				done()
+			}
+		})
+	}()
+}
+
+func (a *App) compareAddFolderDialog() {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err == nil && l != nil {
+			a.CompareAdd([]string{l.Path()}, nil)
+		}
+	}, a.win)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func (a *App) compareAddFileDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		a.CompareAdd([]string{path}, nil)
+	}, a.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{assessment.Extension, ".xlsx"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// compareExportDialog asks the report language and the file, then writes
+// the comparison workbook in the background.
+func (a *App) compareExportDialog() {
+	a.askLanguage(a.t("gui.compareExportTitle"), func(lang translations.Lang) {
+		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil || w == nil {
+				return
+			}
+			path := withExt(w, ".xlsx")
+			a.CompareExport(path, lang, nil)
+		}, a.win)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+		d.SetFileName(a.t("gui.compareFileName") + ".xlsx")
+		d.Resize(fyne.NewSize(900, 600))
+		d.Show()
+	})
+}
+
+// CompareExport writes the comparison workbook off the interface thread.
+func (a *App) CompareExport(path string, lang translations.Lang, done func(error)) {
+	res := a.compare.result
+	a.runInBackground(path, func() error {
+		return report.WriteComparisonFile(path, a.qn, res, report.CompareOptions{Lang: lang, AppVersion: a.opts.Version})
+	}, func(err error) {
+		if err == nil {
+			a.exportDone(path, nil)
+		}
+		if done != nil {
+			done(err)
+		}
+	})
+}
+
+// withExt closes a save dialog's writer and returns its path with ext.
+func withExt(w fyne.URIWriteCloser, ext string) string {
+	path := w.URI().Path()
+	w.Close()
+	if filepath.Ext(path) != ext {
+		removeEmpty(path)
+		path += ext
+	}
+	return path
+}
