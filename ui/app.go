@@ -63,16 +63,16 @@ type App struct {
 	autosave             *autosaver
 
 	// widgets of the current build
-	nav      *widget.List
-	navPages []string
+	nav         *widget.List
+	navPages    []string
 	pageView    *pageView
 	results     *resultsView
 	compareView *compareView
 	compare     comparison
-	body     *fyne.Container
-	status   *widget.Label
-	langPick *widget.Select
-	inputs   map[string]any // the input of each question on the current page
+	body        *fyne.Container
+	status      *widget.Label
+	langPick    *widget.Select
+	inputs      map[string]any // the input of each question on the current page
 
 	pendingDialog dialog.Dialog // the last dialog shown (tests inspect it)
 	closed        bool          // the window was closed through the intercept
