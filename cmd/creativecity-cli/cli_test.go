@@ -265,3 +265,50 @@ func TestExportRefusesWhatItCannotWrite(t *testing.T) {
 		}
 	}
 }
+
+func TestImportRestoresTheExportedAssessment(t *testing.T) {
+	dir := t.TempDir()
+	xlsx := filepath.Join(dir, "r.xlsx")
+	if code, _, errs := runCLI(t, "export", "--lang", "vi", "-o", xlsx, demoPath(t)); code != 0 {
+		t.Fatal(errs)
+	}
+	out := filepath.Join(dir, "back.ccsa")
+	code, stdout, errs := runCLI(t, "import", "-o", out, xlsx)
+	if code != 0 || !strings.Contains(stdout, out) {
+		t.Fatalf("exit %d: %s %s", code, stdout, errs)
+	}
+	want, _ := os.ReadFile(demoPath(t))
+	got, _ := os.ReadFile(out)
+	var a, b any
+	json.Unmarshal(want, &a)
+	json.Unmarshal(got, &b)
+	wa, _ := json.Marshal(a)
+	wb, _ := json.Marshal(b)
+	if string(wa) != string(wb) {
+		t.Error("the imported assessment differs from the exported one")
+	}
+	foreign := filepath.Join(dir, "foreign.xlsx")
+	os.WriteFile(foreign, []byte("PK not really"), 0o644)
+	if code, _, errs := runCLI(t, "import", "--lang", "en", "-o", filepath.Join(dir, "x.ccsa"), foreign); code != 1 || !strings.Contains(errs, "foreign.xlsx") {
+		t.Errorf("foreign: exit %d, %q", code, errs)
+	}
+}
+
+func TestCompareWritesTheWorkbookAndNamesSkippedInputs(t *testing.T) {
+	dir := t.TempDir()
+	data, _ := os.ReadFile(demoPath(t))
+	os.WriteFile(filepath.Join(dir, "a.ccsa"), data, 0o644)
+	os.WriteFile(filepath.Join(dir, "b.ccsa"), data, 0o644)
+	os.WriteFile(filepath.Join(dir, "bad.ccsa"), []byte("{"), 0o644)
+	out := filepath.Join(t.TempDir(), "cmp.xlsx")
+	code, stdout, errs := runCLI(t, "compare", "--lang", "en", "-o", out, dir)
+	if code != 0 || !strings.Contains(stdout, "2 cities") || !strings.Contains(errs, "bad.ccsa") {
+		t.Fatalf("exit %d: %s / %s", code, stdout, errs)
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := runCLI(t, "compare", "-o", out); code != 2 {
+		t.Errorf("no inputs: exit %d", code)
+	}
+}
