@@ -16,9 +16,10 @@ LDFLAGS := -X main.Version=$(VERSION)
 # gcc and pkg-config for cgo; X11 and OpenGL headers for Fyne's GLFW driver
 # and Mesa's software OpenGL; Xvfb and xauth to run the window headless in
 # tests; LibreOffice (Calc) as the real spreadsheet client of the report
-# tests; ImageMagick (X screenshots) and poppler to look at output.
+# tests; ImageMagick (X screenshots) and poppler to look at output; strace
+# to prove in a test that the app opens no network connection.
 SYSTEM_PACKAGES := gcc pkg-config libc6-dev xorg-dev libgl1-mesa-dev libgl1-mesa-dri xvfb xauth \
-	libreoffice-calc-nogui imagemagick poppler-utils fonts-liberation
+	libreoffice-calc-nogui imagemagick poppler-utils fonts-liberation strace
 
 FUZZTIME ?= 10s
 BIN := bin
