@@ -26,6 +26,16 @@ func main() {
 	os.Exit(run())
 }
 
+// appVersion is the version from FyneApp.toml: the packaging tool writes it
+// into the app's metadata; a plain build gets it from the Makefile's
+// -ldflags into Version.
+func appVersion(fa fyne.App) string {
+	if v := fa.Metadata().Version; v != "" && v != "0.0.1" {
+		return v
+	}
+	return Version
+}
+
 func run() int {
 	langFlag := flag.String("lang", "", "interface language: vi or en")
 	open := flag.String("open", "", "assessment file to open")
@@ -58,7 +68,7 @@ func run() int {
 	}
 	fa := app.NewWithID(AppID)
 	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
-	a := ui.New(fa, qn, ui.Options{Lang: lang, Open: *open, Page: *page, Version: Version})
+	a := ui.New(fa, qn, ui.Options{Lang: lang, Open: *open, Page: *page, Version: appVersion(fa)})
 	if len(compare) > 0 {
 		a.CompareNow(compare)
 	}
