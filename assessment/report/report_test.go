@@ -288,30 +288,39 @@ func TestFormulaLookingTextStaysText(t *testing.T) {
 // against the English messages and the other way round: no label of the
 // other language may appear.
 func TestEachReportSpeaksOneLanguage(t *testing.T) {
-	other := map[translations.Lang]translations.Lang{translations.VI: translations.EN, translations.EN: translations.VI}
-	for lang, foreign := range other {
-		own, theirs := translations.New(lang), translations.New(foreign)
-		ids, err := translations.MessageIDs(foreign)
-		if err != nil {
-			t.Fatal(err)
+	for _, lang := range translations.Languages {
+		assertOneLanguage(t, open(t, first(build(t, demo(t), lang))), lang)
+	}
+}
+
+// assertOneLanguage fails when a cell or a sheet name of a workbook in lang
+// is a message of the other language (one that differs between the two).
+func assertOneLanguage(t *testing.T, f *excelize.File, lang translations.Lang) {
+	t.Helper()
+	foreign := translations.EN
+	if lang == translations.EN {
+		foreign = translations.VI
+	}
+	own, theirs := translations.New(lang), translations.New(foreign)
+	ids, err := translations.MessageIDs(foreign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forbidden := map[string]string{}
+	for _, id := range ids {
+		s := theirs.T(id)
+		if s != own.T(id) && !strings.Contains(s, "{{") && len([]rune(s)) > 1 {
+			forbidden[s] = id
 		}
-		forbidden := map[string]string{}
-		for _, id := range ids {
-			s := theirs.T(id)
-			if s != own.T(id) && !strings.Contains(s, "{{") && len([]rune(s)) > 1 {
-				forbidden[s] = id
-			}
+	}
+	forEachCell(t, f, func(sheet, ref, v string) {
+		if id, bad := forbidden[strings.TrimPrefix(v, "• ")]; bad {
+			t.Errorf("%s workbook: %s!%s holds %q (%s)", lang, sheet, ref, v, id)
 		}
-		f := open(t, first(build(t, demo(t), lang)))
-		forEachCell(t, f, func(sheet, ref, v string) {
-			if id, bad := forbidden[strings.TrimPrefix(v, "• ")]; bad {
-				t.Errorf("%s report: %s!%s holds %q (%s)", lang, sheet, ref, v, id)
-			}
-		})
-		for _, sheet := range f.GetSheetList() {
-			if id, bad := forbidden[sheet]; bad {
-				t.Errorf("%s report: sheet named %q (%s)", lang, sheet, id)
-			}
+	})
+	for _, sheet := range f.GetSheetList() {
+		if id, bad := forbidden[sheet]; bad {
+			t.Errorf("%s workbook: sheet named %q (%s)", lang, sheet, id)
 		}
 	}
 }
