@@ -31,15 +31,16 @@ WINDOWS_PACKAGES := gcc-mingw-w64-x86-64
 SYSTEM_PACKAGES := gcc pkg-config libc6-dev xorg-dev libgl1-mesa-dev libgl1-mesa-dri xvfb xauth \
 	libreoffice-calc-nogui imagemagick poppler-utils fonts-liberation strace
 
-FUZZTIME ?= 10s
+FUZZTIME ?= 60s
+FUZZTIME_SHORT ?= 5s
 BIN := bin
 
-.PHONY: run test deps go-check build cli vet fmt-check unit fuzz bench clean windows linux release deps-windows
+.PHONY: fuzz-short install-packages run test deps go-check build cli vet fmt-check unit fuzz bench clean windows linux release deps-windows
 
 run: deps build
 	./$(BIN)/creativecity
 
-test: deps vet fmt-check unit fuzz
+test: deps vet fmt-check unit fuzz-short
 
 # deps installs the missing system packages: one apt-get update, then only
 # what dpkg does not list as installed.
@@ -78,11 +79,18 @@ fmt-check:
 unit:
 	go test -count=1 -timeout 20m ./...
 
-# A short fuzz of the file loader and the number parser (go test runs one
-# fuzz target at a time).
+# Fuzz targets: the file loader, the number parser, the questionnaire loader
+# and the workbook importer, each with its seed corpus in testdata/fuzz.
+# `make fuzz` runs each for $(FUZZTIME); `make test` runs each briefly.
+FUZZ_TARGETS := FuzzDecode:./assessment FuzzParseNumber:./assessment FuzzParseQuestionnaire:./assessment FuzzRead:./assessment/report
+
 fuzz:
-	go test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./assessment
-	go test -run='^$$' -fuzz='^FuzzParseNumber$$' -fuzztime=$(FUZZTIME) ./assessment
+	@for t in $(FUZZ_TARGETS); do \
+	  go test -run='^$$' -fuzz="^$${t%%:*}$$" -fuzztime=$(FUZZTIME) $${t#*:} || exit 1; \
+	done
+
+fuzz-short:
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME_SHORT)
 
 bench:
 	go test -run='^$$' -bench=. -benchmem ./...

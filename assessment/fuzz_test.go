@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"bytes"
+	"os"
 	"testing"
 )
 
@@ -41,4 +42,35 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("round trip differs:\n%s\n%s", first, second)
 		}
 	})
+}
+
+// FuzzParseQuestionnaire feeds arbitrary text to the questionnaire loader:
+// it must never panic, and what it accepts must be consistent.
+func FuzzParseQuestionnaire(f *testing.F) {
+	f.Add(string(mustShipped()))
+	f.Add("questionnaireVersion = \"x\"\n[[sections]]\nid = \"profile\"\nkind = \"profile\"\n")
+	f.Add("[[sections]]\n[[sections.questions]]\nid = 1\n")
+	f.Add("questionnaireVersion = [")
+	f.Fuzz(func(t *testing.T, src string) {
+		q, err := ParseQuestionnaire([]byte(src))
+		if err != nil {
+			return
+		}
+		for _, s := range q.Sections {
+			for _, qq := range s.Questions {
+				if got, ok := q.Question(qq.ID); !ok || got != qq || qq.Section() != s {
+					t.Fatalf("index broken for %q", qq.ID)
+				}
+			}
+		}
+		Score(q, New(q))
+	})
+}
+
+func mustShipped() []byte {
+	data, err := os.ReadFile("../assets/questionnaire.toml")
+	if err != nil {
+		panic(err)
+	}
+	return data
 }

@@ -38,24 +38,15 @@ type comparison struct {
 
 // compareView shows the compared cities as a table and a grouped chart.
 type compareView struct {
-	a      *App
-	box    *fyne.Container
-	scroll *container.Scroll
-	table  *widget.Table
+	a     *App
+	table *widget.Table
+	rebuiltPage
 }
 
 func newCompareView(a *App) *compareView {
-	v := &compareView{a: a, box: container.NewVBox()}
-	v.scroll = container.NewVScroll(container.NewPadded(v.box))
-	v.box.Objects = v.objects()
+	v := &compareView{a: a}
+	v.rebuiltPage = newRebuiltPage(v.objects)
 	return v
-}
-
-func (v *compareView) object() fyne.CanvasObject { return v.scroll }
-
-func (v *compareView) refresh() {
-	v.box.Objects = v.objects()
-	v.box.Refresh()
 }
 
 func (v *compareView) objects() []fyne.CanvasObject {

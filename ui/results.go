@@ -15,31 +15,42 @@ import (
 // resultsView shows the field scores as a bar chart, readiness, the
 // recommendation with its reasons and the gaps, each opening its question.
 type resultsView struct {
-	a      *App
-	box    *fyne.Container
-	scroll *container.Scroll
+	a *App
+	rebuiltPage
 }
 
 func newResultsView(a *App) *resultsView {
-	r := &resultsView{a: a, box: container.NewVBox()}
-	r.scroll = container.NewVScroll(container.NewPadded(r.box))
-	r.box.Objects = r.objects()
+	r := &resultsView{a: a}
+	r.rebuiltPage = newRebuiltPage(r.objects)
 	return r
 }
 
-func (r *resultsView) object() fyne.CanvasObject { return r.scroll }
+// rebuiltPage is a scrollable page whose widgets are rebuilt from the
+// app's state by build.
+type rebuiltPage struct {
+	box    *fyne.Container
+	scroll *container.Scroll
+	build  func() []fyne.CanvasObject
+}
+
+func newRebuiltPage(build func() []fyne.CanvasObject) rebuiltPage {
+	box := container.NewVBox(build()...)
+	return rebuiltPage{box: box, scroll: container.NewVScroll(container.NewPadded(box)), build: build}
+}
+
+func (p *rebuiltPage) object() fyne.CanvasObject { return p.scroll }
+
+// refresh rebuilds the page from the current state.
+func (p *rebuiltPage) refresh() {
+	p.box.Objects = p.build()
+	p.box.Refresh()
+}
 
 var (
 	scoreColor    = color.NRGBA{R: 0x2f, G: 0x54, B: 0x96, A: 0xff}
 	completeColor = color.NRGBA{R: 0x70, G: 0xad, B: 0x47, A: 0xff}
 	trackColor    = color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x30}
 )
-
-// refresh rebuilds the page from the current result.
-func (r *resultsView) refresh() {
-	r.box.Objects = r.objects()
-	r.box.Refresh()
-}
 
 // objects builds the page's widgets from the current result.
 func (r *resultsView) objects() []fyne.CanvasObject {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"creativecity/assessment"
@@ -193,4 +194,20 @@ func (c *cli) writeJSON(v any) int {
 func boolFlag(fs *flag.FlagSet, name string) bool {
 	f := fs.Lookup(name)
 	return f != nil && f.Value.String() == "true"
+}
+
+// output reads the -o flag of a command that takes want input arguments
+// (at least one when want < 0) and writes a file with extension ext; it
+// reports usage errors itself.
+func (c *cli) output(fs *flag.FlagSet, args []string, want int, ext, usageID string) (string, bool) {
+	out := fs.Lookup("o").Value.String()
+	if out == "" || (want >= 0 && len(args) != want) || (want < 0 && len(args) == 0) {
+		c.fail(usageID, nil)
+		return "", false
+	}
+	if !strings.EqualFold(filepath.Ext(out), ext) {
+		c.fail("cli.outputExtension", map[string]any{"File": out, "Ext": ext})
+		return "", false
+	}
+	return out, true
 }

@@ -3,21 +3,14 @@ package main
 import (
 	"flag"
 	"fmt"
-	"path/filepath"
-	"strings"
 
 	"creativecity/assessment/report"
 )
 
 // compare puts many cities' assessments side by side in one workbook.
 func (c *cli) compare(fs *flag.FlagSet, args []string) int {
-	out := fs.Lookup("o").Value.String()
-	if len(args) == 0 || out == "" {
-		c.fail("cli.compareUsage", nil)
-		return exitUsage
-	}
-	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
-		c.fail("cli.exportExtension", map[string]any{"File": out})
+	out, ok := c.output(fs, args, -1, ".xlsx", "cli.compareUsage")
+	if !ok {
 		return exitUsage
 	}
 	cmp := report.Load(c.qn, report.ExpandInputs(args))

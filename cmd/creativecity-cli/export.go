@@ -3,21 +3,14 @@ package main
 import (
 	"flag"
 	"fmt"
-	"path/filepath"
-	"strings"
 
 	"creativecity/assessment/report"
 )
 
 // export writes the Excel report of one assessment.
 func (c *cli) export(fs *flag.FlagSet, args []string) int {
-	out := fs.Lookup("o").Value.String()
-	if len(args) != 1 || out == "" {
-		c.fail("cli.exportUsage", nil)
-		return exitUsage
-	}
-	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
-		c.fail("cli.exportExtension", map[string]any{"File": out})
+	out, ok := c.output(fs, args, 1, ".xlsx", "cli.exportUsage")
+	if !ok {
 		return exitUsage
 	}
 	a, ok := c.load(args[0])

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"path/filepath"
-	"strings"
 
 	"creativecity/assessment"
 	"creativecity/assessment/report"
@@ -14,13 +12,8 @@ import (
 // importReport reads the assessment back from an exported workbook and
 // writes it as a .ccsa file, exactly as it was exported.
 func (c *cli) importReport(fs *flag.FlagSet, args []string) int {
-	out := fs.Lookup("o").Value.String()
-	if len(args) != 1 || out == "" {
-		c.fail("cli.importUsage", nil)
-		return exitUsage
-	}
-	if !strings.EqualFold(filepath.Ext(out), assessment.Extension) {
-		c.fail("cli.importExtension", map[string]any{"File": out})
+	out, ok := c.output(fs, args, 1, assessment.Extension, "cli.importUsage")
+	if !ok {
 		return exitUsage
 	}
 	a, warnings, err := report.ReadFile(args[0])
