@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"testing"
+	"time"
 
 	"creativecity/assessment"
 	"creativecity/translations"
@@ -21,7 +22,24 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("not a workbook"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a, _, err := Read(bytes.NewReader(data), "fuzz.xlsx")
+		// A workbook may come from anywhere: reading one must also end
+		// quickly, so a slow input is a failure too.
+		type result struct {
+			a   *assessment.Assessment
+			err error
+		}
+		done := make(chan result, 1)
+		go func() {
+			a, _, err := Read(bytes.NewReader(data), "fuzz.xlsx")
+			done <- result{a, err}
+		}()
+		var r result
+		select {
+		case r = <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("reading a %d-byte workbook took more than 10 s", len(data))
+		}
+		a, err := r.a, r.err
 		if err != nil {
 			var fe *assessment.FileError
 			if !errors.As(err, &fe) {

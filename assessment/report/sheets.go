@@ -72,12 +72,12 @@ func (b *builder) profileValue(sheet string, row int, q *assessment.Question) {
 	switch q.CityField {
 	case "population":
 		if c.Population > 0 {
-			b.number(sheet, 2, row, c.Population, b.unitStyle(q))
+			b.profileNumber(sheet, row, c.Population, q)
 		}
 		return
 	case "areaKm2":
 		if c.AreaKm2 > 0 {
-			b.number(sheet, 2, row, c.AreaKm2, b.unitStyle(q))
+			b.profileNumber(sheet, row, c.AreaKm2, q)
 		}
 		return
 	case "date":
@@ -95,7 +95,7 @@ func (b *builder) profileValue(sheet string, row int, q *assessment.Question) {
 	}
 	v := b.a.Value(q.ID)
 	if f, ok := v.Number(); ok {
-		b.number(sheet, 2, row, f, b.unitStyle(q))
+		b.profileNumber(sheet, row, f, q)
 	} else if s, ok := v.String(); ok {
 		b.longText(sheet, row, s)
 	}
@@ -383,6 +383,13 @@ func (b *builder) yesNo(v bool) string {
 		return b.t("report.yes")
 	}
 	return b.t("report.no")
+}
+
+// profileNumber writes a profile number in column B, across the value
+// columns, with its unit in the number format.
+func (b *builder) profileNumber(sheet string, row int, v float64, q *assessment.Question) {
+	b.check(b.f.MergeCell(sheet, cell(2, row), cell(1+summaryValueCols, row)))
+	b.number(sheet, 2, row, v, b.unitStyle(q))
 }
 
 // unitStyle is a left-aligned number format that shows the question's
