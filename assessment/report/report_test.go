@@ -375,3 +375,21 @@ func BenchmarkExport(b *testing.B) {
 		}
 	}
 }
+
+// TestControlCharactersLeaveAValidWorkbook: characters that XML cannot
+// carry are replaced, right-to-left overrides kept, and the workbook opens.
+func TestControlCharactersLeaveAValidWorkbook(t *testing.T) {
+	a := demo(t)
+	a.SetEvidence("gastronomy.signature_dishes", "a\x01b\x00c\u202ed\x1b=1+1", "\u202eevil")
+	a.City.Name = "Hạ\x07Long"
+	f := open(t, first(build(t, a, translations.EN)))
+	loc := translations.New(translations.EN)
+	sheet := SheetName(loc, "gastronomy")
+	got, _ := f.GetCellValue(sheet, cell(colEvidence, sectionHeaderRow+1))
+	if strings.ContainsAny(got, "\x00\x01\x1b") || !strings.Contains(got, "\u202ed") || !strings.HasSuffix(got, "=1+1") {
+		t.Errorf("evidence cell %q", got)
+	}
+	if formula, _ := f.GetCellFormula(sheet, cell(colEvidence, sectionHeaderRow+1)); formula != "" {
+		t.Errorf("formula %q", formula)
+	}
+}
