@@ -469,3 +469,64 @@ func TestComparingCitiesShowsTheTableAndExports(t *testing.T) {
 		t.Fatalf("comparison workbook: %v", err)
 	}
 }
+
+// TestRecoveryIsOfferedWhenTheClockWentBackwards: the file was saved at
+// 10:00 by a clock that was then set back, so the autosave says 09:00; the
+// file is unchanged since, so the autosave is still the newer work.
+func TestRecoveryIsOfferedWhenTheClockWentBackwards(t *testing.T) {
+	a := newTestApp(t, translations.EN)
+	path := filepath.Join(t.TempDir(), "hue.ccsa")
+	openDemo(t, a)
+	if err := a.saveTo(path); err != nil {
+		t.Fatal(err)
+	}
+	future := time.Now().Add(time.Hour)
+	os.Chtimes(path, future, future)
+	a.OpenPath(path)
+	a.showPage("profile")
+	test.Type(a.inputs["profile.name"].(*widget.Entry), " (mới)")
+	a.opts.Now = func() time.Time { return future.Add(-2 * time.Hour) } // the clock went back
+	a.autosave.now()
+	b := newTestApp(t, translations.EN)
+	b.autosave.dir = a.autosave.dir
+	if !b.offerRecovery() {
+		t.Fatal("recovery not offered after the clock went backwards")
+	}
+	tapButton(t, b, "Restore")
+	if !strings.Contains(b.doc.City.Name, "(mới)") || b.path != path {
+		t.Errorf("restored %q from %q", b.doc.City.Name, b.path)
+	}
+	// Someone saves the file later: the old autosave is no longer offered.
+	later := future.Add(time.Hour)
+	os.Chtimes(path, later, later)
+	c := newTestApp(t, translations.EN)
+	c.autosave.dir = a.autosave.dir
+	if c.offerRecovery() {
+		t.Error("an autosave older than the file was offered")
+	}
+}
+
+func TestSavingOverAFileChangedByOthersAsksFirst(t *testing.T) {
+	a := newTestApp(t, translations.EN)
+	openDemo(t, a)
+	path := filepath.Join(t.TempDir(), "halong.ccsa")
+	if err := a.saveTo(path); err != nil {
+		t.Fatal(err)
+	}
+	other := time.Now().Add(time.Minute)
+	os.Chtimes(path, other, other) // someone else saved it
+	before, _ := os.ReadFile(path)
+	a.showPage("profile")
+	test.Type(a.inputs["profile.name"].(*widget.Entry), "X")
+	a.Save()
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Fatal("overwritten without asking")
+	}
+	if !strings.Contains(dialogText(a), "changed by someone else") {
+		t.Fatalf("no warning: %q", dialogText(a))
+	}
+	tapButton(t, a, "Overwrite")
+	if after, _ := os.ReadFile(path); string(after) == string(before) || a.dirty {
+		t.Error("Overwrite did not save")
+	}
+}

@@ -27,6 +27,10 @@ const (
 type recoveryInfo struct {
 	Path        string    `json:"path"` // the file the work belongs to; "" if never saved
 	AutosavedAt time.Time `json:"autosavedAt"`
+	// FileModTime is the modification time of Path when it was last opened
+	// or saved by the app: if the file still has it, the autosave holds
+	// later work whatever the clocks say.
+	FileModTime time.Time `json:"fileModTime"`
 }
 
 // autosaver copies unsaved work to the app's storage every 30 seconds and
@@ -91,7 +95,7 @@ func (s *autosaver) now() {
 	}
 	at := a.opts.Now()
 	if err == nil {
-		meta, _ := json.Marshal(recoveryInfo{Path: a.path, AutosavedAt: at.UTC()})
+		meta, _ := json.Marshal(recoveryInfo{Path: a.path, AutosavedAt: at.UTC(), FileModTime: a.modTime})
 		err = assessment.WriteFileAtomic(filepath.Join(s.dir, recoveryMeta), meta)
 	}
 	if err != nil {
@@ -135,11 +139,16 @@ func (s *autosaver) pending() (*assessment.Assessment, recoveryInfo, bool) {
 	}
 	if info.Path != "" {
 		st, err := os.Stat(info.Path)
-		if err == nil && !st.ModTime().Before(info.AutosavedAt) {
-			return nil, info, false // the file was saved after the autosave
-		}
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		switch {
+		case err != nil && !errors.Is(err, fs.ErrNotExist):
 			return nil, info, false
+		case err != nil:
+			// The file is gone: the autosave is all there is.
+		case st.ModTime().Equal(info.FileModTime):
+			// The file is as the app last saw it: the autosave is newer,
+			// even if the clock has gone backwards since.
+		case !st.ModTime().Before(info.AutosavedAt):
+			return nil, info, false // the file was saved after the autosave
 		}
 	}
 	return doc, info, true

@@ -218,6 +218,20 @@ func (a *App) saveThen(next func()) {
 		a.saveAsThen(next)
 		return
 	}
+	if a.changedOnDisk() {
+		d := dialog.NewConfirm(a.t("gui.changedOnDiskTitle"), a.t("gui.changedOnDiskQuestion", map[string]any{"File": a.path}),
+			func(overwrite bool) {
+				if overwrite {
+					a.modTime = time.Time{}
+					a.saveThen(next)
+				}
+			}, a.win)
+		d.SetConfirmText(a.t("gui.overwrite"))
+		d.SetDismissText(a.t("gui.cancel"))
+		d.Show()
+		a.pendingDialog = d
+		return
+	}
 	if err := a.saveTo(a.path); err != nil {
 		a.showError(err, a.path)
 		return
@@ -225,6 +239,16 @@ func (a *App) saveThen(next func()) {
 	if next != nil {
 		next()
 	}
+}
+
+// changedOnDisk reports whether the file was changed by someone else since
+// the app opened or saved it.
+func (a *App) changedOnDisk() bool {
+	if a.path == "" || a.modTime.IsZero() {
+		return false
+	}
+	info, err := os.Stat(a.path)
+	return err == nil && !info.ModTime().Equal(a.modTime)
 }
 
 // saveTo saves to a path and updates the state.
