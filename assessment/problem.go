@@ -67,6 +67,7 @@ const (
 	CodeDiskFull          = "diskFull"          // no space left on the device
 	CodeReadOnly          = "readOnly"          // the existing file is marked read-only
 	CodeInUse             = "inUse"             // another program holds the file
+	CodeReadOnlyFS        = "readOnlyFS"        // the folder is on a read-only disk
 	CodeUnknownQuestion   = "unknownQuestion"   // kept, written back unchanged
 	CodeAnswerNotObject   = "answerNotObject"   // the answer is not an object
 	CodeWrongType         = "wrongType"         // Args: Expected (question type)

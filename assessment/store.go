@@ -269,6 +269,8 @@ func ioError(path string, err error, fallback string) *FileError {
 		return fileError(path, CodeDiskFull, nil, err)
 	case errors.Is(err, syscall.EISDIR):
 		return fileError(path, CodeIsDir, nil, err)
+	case errors.Is(err, syscall.EROFS):
+		return fileError(path, CodeReadOnlyFS, nil, err)
 	}
 	detail := err.Error()
 	var pe *fs.PathError

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -528,5 +529,37 @@ func TestSavingOverAFileChangedByOthersAsksFirst(t *testing.T) {
 	tapButton(t, a, "Overwrite")
 	if after, _ := os.ReadFile(path); string(after) == string(before) || a.dirty {
 		t.Error("Overwrite did not save")
+	}
+}
+
+// TestSavingIntoAReadOnlyFolderKeepsTheWorkAndTheAutosave: the error names
+// the file, the work stays open and unsaved, and autosave goes on.
+func TestSavingIntoAReadOnlyFolderKeepsTheWorkAndTheAutosave(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("a read-only mount needs root (CI runs as root)")
+	}
+	dir := t.TempDir()
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", syscall.MS_RDONLY, "size=1m"); err != nil {
+		t.Skipf("cannot mount: %v", err)
+	}
+	defer syscall.Unmount(dir, syscall.MNT_DETACH)
+	a := newTestApp(t, translations.EN)
+	a.showPage("profile")
+	test.Type(a.inputs["profile.name"].(*widget.Entry), "Vũng Tàu")
+	path := filepath.Join(dir, "vungtau.ccsa")
+	a.path = path
+	a.Save()
+	if text := dialogText(a); !strings.Contains(text, path) || !strings.Contains(text, "read-only") {
+		t.Errorf("error dialog says %q", text)
+	}
+	if !a.dirty || a.doc.City.Name != "Vũng Tàu" {
+		t.Fatal("the work was lost")
+	}
+	a.autosave.now()
+	if a.autosavedAt.IsZero() {
+		t.Fatal("autosave stopped")
+	}
+	if _, err := os.Stat(filepath.Join(a.autosave.dir, recoveryFile)); err != nil {
+		t.Fatal(err)
 	}
 }
