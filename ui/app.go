@@ -74,9 +74,11 @@ type App struct {
 	langPick    *widget.Select
 	inputs      map[string]any // the input of each question on the current page
 
-	pendingDialog dialog.Dialog // the last dialog shown (tests inspect it)
-	closed        bool          // the window was closed through the intercept
-	building      bool          // the widgets are being built, not yet shown
+	pendingDialog   dialog.Dialog        // the last dialog shown (tests inspect it)
+	closed          bool                 // the window was closed through the intercept
+	building        bool                 // the widgets are being built, not yet shown
+	lockWarning     *assessment.LockInfo // another editor of the file just opened
+	overwriteAgreed bool                 // the user agreed to overwrite a file changed or held by others
 }
 
 // New builds the application state and its window (not shown).
@@ -114,6 +116,7 @@ func New(fa fyne.App, qn *assessment.Questionnaire, opts Options) *App {
 	} else if opts.Open != "" && len(a.problems) > 0 {
 		a.showProblems(a.problems)
 	}
+	a.showLockWarning()
 	return a
 }
 

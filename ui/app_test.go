@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -561,5 +562,38 @@ func TestSavingIntoAReadOnlyFolderKeepsTheWorkAndTheAutosave(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(a.autosave.dir, recoveryFile)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestASecondEditorOfTheSameFileIsWarned simulates another computer that
+// has the file open: opening warns, and saving asks before overwriting.
+func TestASecondEditorOfTheSameFileIsWarned(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hue.ccsa")
+	first := newTestApp(t, translations.EN)
+	openDemo(t, first)
+	if err := first.saveTo(path); err != nil {
+		t.Fatal(err)
+	}
+	// The first editor's lock, as another computer would leave it.
+	held, _ := assessment.ReadLock(path)
+	held.Host = "phong-van-hoa-2"
+	data, _ := json.Marshal(held)
+	os.WriteFile(assessment.LockPath(path), data, 0o644)
+
+	second := newTestApp(t, translations.EN)
+	second.OpenPath(path)
+	if text := dialogText(second); !strings.Contains(text, "already open for editing") || !strings.Contains(text, "phong-van-hoa-2") {
+		t.Fatalf("no warning on open: %q", text)
+	}
+	before, _ := os.ReadFile(path)
+	second.showPage("profile")
+	test.Type(second.inputs["profile.name"].(*widget.Entry), "Z")
+	second.Save()
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Fatal("saved over another editor without asking")
+	}
+	tapButton(t, second, "Overwrite")
+	if second.dirty {
+		t.Error("Overwrite did not save")
 	}
 }

@@ -186,10 +186,12 @@ func (a *App) offerRecovery() bool {
 
 // restore makes recovered work the current document, unsaved.
 func (a *App) restore(doc *assessment.Assessment, info recoveryInfo) {
+	a.lockPath(info.Path)
 	a.doc, a.path, a.dirty = doc, info.Path, true
 	a.drafts = map[string]string{}
 	a.autosavedAt = info.AutosavedAt
 	a.rescore()
 	a.showPage(a.page)
 	a.refreshChrome()
+	a.showLockWarning()
 }

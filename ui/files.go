@@ -136,6 +136,9 @@ func (a *App) guardUnsaved(next func()) {
 func (a *App) confirmClose() {
 	a.guardUnsaved(func() {
 		a.autosave.stop()
+		if a.path != "" {
+			assessment.Unlock(a.path)
+		}
 		a.closed = true
 		a.win.Close()
 	})
@@ -151,6 +154,7 @@ func (a *App) NewDocument() {
 
 // setDocument replaces the assessment being edited.
 func (a *App) setDocument(doc *assessment.Assessment, path string) {
+	a.lockPath(path)
 	a.doc, a.path, a.dirty = doc, path, false
 	a.drafts = map[string]string{}
 	a.savedAt, a.autosavedAt = time.Time{}, time.Time{}
@@ -195,6 +199,7 @@ func (a *App) OpenPath(path string) {
 	if ps := assessment.Validate(a.qn, doc, path); len(ps) > 0 {
 		a.showProblems(ps)
 	}
+	a.showLockWarning()
 }
 
 // OpenDemo opens the demonstration assessment as a new, unsaved document.
@@ -218,12 +223,20 @@ func (a *App) saveThen(next func()) {
 		a.saveAsThen(next)
 		return
 	}
-	if a.changedOnDisk() {
-		d := dialog.NewConfirm(a.t("gui.changedOnDiskTitle"), a.t("gui.changedOnDiskQuestion", map[string]any{"File": a.path}),
+	title, question := "", ""
+	if other := assessment.HeldByOther(a.path); other != nil {
+		title, question = a.t("gui.lockedTitle"), a.t("gui.lockedSaveQuestion", map[string]any{"File": a.path,
+			"User": other.User, "Host": other.Host})
+	} else if a.changedOnDisk() {
+		title, question = a.t("gui.changedOnDiskTitle"), a.t("gui.changedOnDiskQuestion", map[string]any{"File": a.path})
+	}
+	if title != "" && !a.overwriteAgreed {
+		d := dialog.NewConfirm(title, question,
 			func(overwrite bool) {
 				if overwrite {
-					a.modTime = time.Time{}
+					a.overwriteAgreed = true
 					a.saveThen(next)
+					a.overwriteAgreed = false
 				}
 			}, a.win)
 		d.SetConfirmText(a.t("gui.overwrite"))
@@ -241,6 +254,36 @@ func (a *App) saveThen(next func()) {
 	}
 }
 
+// lockPath marks the file being edited (releasing the previous one) and
+// warns when someone else already has it open.
+func (a *App) lockPath(path string) {
+	if a.path != "" && a.path != path {
+		assessment.Unlock(a.path)
+	}
+	if path == "" {
+		return
+	}
+	if other := assessment.Lock(path, a.opts.Now()); other != nil {
+		a.lockWarning = other
+	}
+}
+
+// showLockWarning tells that another editor has the file open.
+func (a *App) showLockWarning() {
+	other := a.lockWarning
+	if other == nil {
+		return
+	}
+	a.lockWarning = nil
+	msg := widget.NewLabel(a.t("gui.lockedMessage", map[string]any{"File": a.path, "User": other.User, "Host": other.Host,
+		"Since": other.Since.Local().Format("15:04 02/01/2006")}))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(a.t("gui.lockedTitle"), a.t("gui.close"), msg, a.win)
+	d.Resize(fyne.NewSize(560, 240))
+	d.Show()
+	a.pendingDialog = d
+}
+
 // changedOnDisk reports whether the file was changed by someone else since
 // the app opened or saved it.
 func (a *App) changedOnDisk() bool {
@@ -255,6 +298,9 @@ func (a *App) changedOnDisk() bool {
 func (a *App) saveTo(path string) error {
 	if err := assessment.Save(path, a.doc); err != nil {
 		return err
+	}
+	if path != a.path {
+		a.lockPath(path)
 	}
 	a.path, a.dirty = path, false
 	a.savedAt = a.opts.Now()
