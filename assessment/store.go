@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 	"unicode/utf8"
@@ -246,7 +247,35 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 		return ioError(path, err, CodeWriteFailed)
 	}
 	syncDir(dir)
+	removeStaleTemps(dir, filepath.Base(path))
 	return nil
+}
+
+// staleTempAge is how old a temporary file of an interrupted save must be
+// before a later save removes it (younger ones may belong to a save under way).
+const staleTempAge = 10 * time.Minute
+
+// removeStaleTemps removes temporary files that saves of the same file left
+// when they were interrupted (a crash, a power cut).
+func removeStaleTemps(dir, base string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*.tmp"))
+	for _, m := range matches {
+		if info, err := os.Stat(m); err == nil && time.Since(info.ModTime()) > staleTempAge {
+			os.Remove(m)
+		}
+	}
+}
+
+// globEscape quotes the pattern characters of a file name.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // syncDir flushes a folder's entries so that a rename survives a power

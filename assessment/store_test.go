@@ -384,3 +384,28 @@ func BenchmarkSave(b *testing.B) {
 		}
 	}
 }
+
+func TestASaveRemovesTemporaryFilesOfInterruptedSaves(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "city[1].ccsa")
+	stale := filepath.Join(dir, ".city[1].ccsa.123.tmp")
+	fresh := filepath.Join(dir, ".city[1].ccsa.456.tmp")
+	other := filepath.Join(dir, ".other.ccsa.789.tmp")
+	for _, p := range []string{stale, fresh, other} {
+		os.WriteFile(p, []byte("partial"), 0o644)
+	}
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(stale, old, old)
+	os.Chtimes(other, old, old)
+	if err := Save(path, &Assessment{City: City{Name: "x"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Error("the stale temporary file was kept")
+	}
+	for _, p := range []string{fresh, other} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s was removed", filepath.Base(p))
+		}
+	}
+}
