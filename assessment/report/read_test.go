@@ -4,10 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
@@ -188,5 +190,42 @@ func writeZipBomb(t testing.TB, path string) {
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestReadRefusesAnXMLBomb: a workbook whose parts declare nested XML
+// entities ("billion laughs") is refused quickly; entities are never
+// expanded.
+func TestReadRefusesAnXMLBomb(t *testing.T) {
+	var entities strings.Builder
+	entities.WriteString(`<!DOCTYPE lolz [<!ENTITY lol "lol">`)
+	prev := "lol"
+	for i := range 9 {
+		name := fmt.Sprintf("lol%d", i)
+		entities.WriteString(fmt.Sprintf(`<!ENTITY %s "%s">`, name, strings.Repeat("&"+prev+";", 10)))
+		prev = name
+	}
+	entities.WriteString("]>")
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, content := range map[string]string{
+		"[Content_Types].xml":        `<?xml version="1.0"?>` + entities.String() + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`,
+		"xl/workbook.xml":            `<?xml version="1.0"?>` + entities.String() + `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="&` + prev + `;" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+		"xl/worksheets/sheet1.xml":   `<?xml version="1.0"?>` + entities.String() + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&` + prev + `;</t></is></c></row></sheetData></worksheet>`,
+	} {
+		w, _ := zw.Create(name)
+		w.Write([]byte(content))
+	}
+	zw.Close()
+	path := filepath.Join(t.TempDir(), "xmlbomb.xlsx")
+	os.WriteFile(path, buf.Bytes(), 0o644)
+	start := time.Now()
+	_, _, err := ReadFile(path)
+	if err == nil {
+		t.Fatal("an XML bomb was read as an assessment")
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("took %v", d)
 	}
 }
