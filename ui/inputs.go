@@ -61,12 +61,14 @@ func (a *App) rubricInput(q *assessment.Question) fyne.CanvasObject {
 			if updating {
 				return
 			}
-			if s == "" {
+			chosen := level
+			if s == "" { // the chosen level was tapped again: no answer
+				chosen = -1
 				a.doc.SetValue(q.ID, assessment.Value{})
 			} else {
 				a.doc.SetValue(q.ID, assessment.NumberValue(float64(level)))
 			}
-			choose(map[bool]int{true: -1, false: level}[s == ""])
+			choose(chosen)
 			a.changed()
 		}
 		radios[level] = r
@@ -189,7 +191,10 @@ func (a *App) booleanInput(q *assessment.Question) fyne.CanvasObject {
 	r := widget.NewRadioGroup([]string{yes, no}, nil)
 	r.Horizontal = true
 	if b, ok := a.doc.Value(q.ID).Bool(); ok {
-		r.Selected = map[bool]string{true: yes, false: no}[b]
+		r.Selected = no
+		if b {
+			r.Selected = yes
+		}
 	}
 	r.OnChanged = func(s string) {
 		switch s {

@@ -262,8 +262,12 @@ func (s *stream) panes(rows, cols int) {
 	if s.sw == nil {
 		return
 	}
+	pane := "bottomLeft"
+	if cols > 0 {
+		pane = "bottomRight"
+	}
 	s.b.check(s.sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: cell(cols+1, rows+1),
-		ActivePane: map[bool]string{true: "bottomRight", false: "bottomLeft"}[cols > 0]}))
+		ActivePane: pane}))
 }
 
 func (s *stream) flush() {

@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"math"
 	"os"
@@ -243,7 +242,7 @@ func readAnswer(f *excelize.File, sheet string, row int, raw json.RawMessage, ev
 	}
 	out, err := json.Marshal(members)
 	if err != nil {
-		return nil, false, fmt.Errorf("%w", err)
+		return nil, false, err
 	}
 	cut := len([]rune(evidence)) >= MaxCellChars-200 && strings.Contains(evidence, "[…")
 	return out, cut, nil
