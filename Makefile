@@ -35,7 +35,7 @@ FUZZTIME ?= 60s
 FUZZTIME_SHORT ?= 500x
 BIN := bin
 
-.PHONY: fuzz-short install-packages run test deps go-check build cli vet fmt-check unit fuzz bench clean windows linux release deps-windows
+.PHONY: faults fuzz-short install-packages run test deps go-check build cli vet fmt-check unit fuzz bench clean windows linux release deps-windows
 
 run: deps build
 	./$(BIN)/creativecity
@@ -93,6 +93,12 @@ fuzz:
 
 fuzz-short:
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME_SHORT)
+
+# faults: only the fault tests (also part of `make test`): kill loops, full
+# disk, read-only folder, hostile files, two editors, changed files, clock.
+FAULT_TESTS := Killed|Killing|FullDisk|ReadOnly|Hostile|Deeply|100MB|Strange|ControlCharacters|ZipBomb|XMLBomb|SecondEditor|ChangedByOthers|ClockWent|NetworkConnection|Unreadable|Temporary
+faults: deps
+	set -o pipefail; go test -count=1 -v -run '$(FAULT_TESTS)' ./... 2>&1 | grep -E '^(=== RUN|--- |ok|FAIL|PASS)|kills|losses'
 
 bench:
 	go test -run='^$$' -bench=. -benchmem ./...
