@@ -120,6 +120,13 @@ func New(fa fyne.App, qn *assessment.Questionnaire, opts Options) *App {
 	return a
 }
 
+// Start offers to restore autosaved work and starts the autosave timer;
+// call it once the window is about to be shown.
+func (a *App) Start() {
+	a.offerRecovery()
+	a.autosave.start()
+}
+
 // Window returns the main window.
 func (a *App) Window() fyne.Window { return a.win }
 

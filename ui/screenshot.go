@@ -32,9 +32,3 @@ func (a *App) Screenshot(path string) error {
 	}
 	return f.Close()
 }
-
-// Start offers to restore autosaved work and starts the autosave timer.
-func (a *App) Start() {
-	a.offerRecovery()
-	a.autosave.start()
-}
