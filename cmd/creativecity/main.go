@@ -37,14 +37,15 @@ func appVersion(fa fyne.App) string {
 }
 
 func run() int {
-	langFlag := flag.String("lang", "", "interface language: vi or en")
-	open := flag.String("open", "", "assessment file to open")
-	page := flag.String("page", "", "first page: a section ID or results")
-	shot := flag.String("screenshot", "", "write a 1280x800 PNG of the page and exit")
-	quitWhenShown := flag.Bool("quit-when-shown", false, "benchmarks: print the start-up time and quit once the window is up")
-	minimal := flag.Bool("minimal-window", false, "benchmarks: show a minimal window instead of the app")
+	help := translations.New(translations.Detect(os.Getenv)).T
+	langFlag := flag.String("lang", "", help("gui.flag.lang"))
+	open := flag.String("open", "", help("gui.flag.open"))
+	page := flag.String("page", "", help("gui.flag.page"))
+	shot := flag.String("screenshot", "", help("gui.flag.screenshot"))
+	quitWhenShown := flag.Bool("quit-when-shown", false, help("gui.flag.quitWhenShown"))
+	minimal := flag.Bool("minimal-window", false, help("gui.flag.minimalWindow"))
 	var compare []string
-	flag.Func("compare", "an assessment, report or folder to compare (repeatable); opens the comparison", func(s string) error {
+	flag.Func("compare", help("gui.flag.compare"), func(s string) error {
 		compare = append(compare, s)
 		return nil
 	})
