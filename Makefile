@@ -100,36 +100,24 @@ FAULT_TESTS := Killed|Killing|FullDisk|ReadOnly|Hostile|Deeply|100MB|Strange|Con
 faults: deps
 	set -o pipefail; go test -count=1 -v -run '$(FAULT_TESTS)' ./... 2>&1 | grep -E '^(=== RUN|--- |ok|FAIL|PASS)|kills|losses'
 
-bench:
-	go test -run='^$$' -bench=. -benchmem ./...
-
-# The fyne packaging tool, from the Go module proxy.
-$(FYNE):
-	go install fyne.io/tools/cmd/fyne@$(FYNE_TOOL_VERSION)
-
-# windows: the desktop app as a GUI-subsystem .exe with its icon and version
-# resources, and the command-line tool as a console .exe, in dist/.
-windows: deps-windows $(FYNE)
-	mkdir -p dist
-	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 $(FYNE) package --os windows $(FYNE_FLAGS)
-	mv cmd/creativecity/creativecity.exe dist/creativecity.exe
-	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 go build -ldflags "$(LDFLAGS)" -o dist/creativecity-cli.exe ./cmd/creativecity-cli
-
-# linux: a tarball with the binary, a .desktop file and the icon, and the
-# command-line tool, in dist/.
-linux: deps $(FYNE)
-	mkdir -p dist
-	$(FYNE) package --os linux $(FYNE_FLAGS)
-	rm -rf dist/linux && mkdir -p dist/linux && tar -xJf creativecity.tar.xz -C dist/linux && rm creativecity.tar.xz
-	desktop=$$(ls dist/linux/creativecity/usr/local/share/applications/*.desktop) && \
-	sed -i -e 's/^Name=.*/Name=$(call toml,Name)\nName[vi]=Tự đánh giá Thành phố sáng tạo/' \
-	  -e 's/^Keywords=.*/Keywords=UNESCO;creative city;thành phố sáng tạo;\nComment=Pre-feasibility review for the UNESCO Creative Cities Network\nComment[vi]=Rà soát tiền khả thi gia nhập Mạng lưới các thành phố sáng tạo của UNESCO\nCategories=Office;/' "$$desktop"
-	tar -cJf dist/creativecity-$(VERSION)-linux-amd64.tar.xz -C dist/linux creativecity && rm -rf dist/linux
-	CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o dist/creativecity-cli ./cmd/creativecity-cli
-
-release: windows linux
-	cd dist && sha256sum creativecity.exe creativecity-cli.exe creativecity-$(VERSION)-linux-amd64.tar.xz creativecity-cli > SHA256SUMS
-	@cat dist/SHA256SUMS
+# bench prints a table of every benchmark, the binary sizes, and how long
+# LibreOffice (the everyday alternative) takes to open and re-save the same
+# report workbook that `export` writes.
+bench: deps build
+	@set -o pipefail; out=$$(mktemp -d); \
+	go test -run='^$$' -bench=. -benchmem ./... | tee $$out/bench.txt | grep -E '^(Benchmark|ok|FAIL)'; \
+	./$(BIN)/creativecity-cli export --lang vi -o $$out/report.xlsx assets/demo-halong-gastronomy.ccsa >/dev/null; \
+	start=$$(date +%s%N); \
+	soffice -env:UserInstallation=file://$$out/lo --headless --norestore --convert-to xlsx --outdir $$out/lo-out $$out/report.xlsx >/dev/null 2>&1; \
+	lo_ms=$$(( ($$(date +%s%N) - start) / 1000000 )); \
+	echo; echo "| measure | result |"; echo "|---|---|"; \
+	awk '/^Benchmark/ { name=$$1; sub(/-[0-9]+$$/, "", name); line="| " name " | " $$3 " " $$4; \
+	  for (i = 5; i < NF; i += 2) if ($$(i+1) !~ /allocs|B\/op/) line=line ", " $$i " " $$(i+1); print line " |" }' $$out/bench.txt; \
+	for f in $(BIN)/creativecity $(BIN)/creativecity-cli; do echo "| size of $$f | $$(( $$(stat -c %s $$f) / 1048576 )) MiB |"; done; \
+	export_ms=$$(awk '/^BenchmarkExport/ { printf "%.1f", $$3 / 1e6 }' $$out/bench.txt); \
+	echo "| LibreOffice opens and re-saves the report | $$lo_ms ms |"; \
+	echo "| ratio LibreOffice / our export ($$export_ms ms) | $$(awk "BEGIN { printf \"%.0f\", $$lo_ms / $$export_ms }")× |"; \
+	rm -rf $$out
 
 clean:
 	rm -rf $(BIN) dist
