@@ -71,6 +71,7 @@ build:
 
 vet:
 	go vet ./...
+	go vet -tags faultdrive ./ui ./cmd/creativecity
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

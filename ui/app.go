@@ -125,7 +125,14 @@ func New(fa fyne.App, qn *assessment.Questionnaire, opts Options) *App {
 func (a *App) Start() {
 	a.offerRecovery()
 	a.autosave.start()
+	if startHook != nil {
+		go startHook(a)
+	}
 }
+
+// startHook, when set, runs once the app has started. Only the kill test's
+// build of the app sets it (ui/faultdrive.go).
+var startHook func(*App)
 
 // Window returns the main window.
 func (a *App) Window() fyne.Window { return a.win }

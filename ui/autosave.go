@@ -18,10 +18,17 @@ import (
 // AutosaveInterval is how often unsaved work is copied to the app's storage.
 const AutosaveInterval = 30 * time.Second
 
-const (
-	recoveryFile = "recovery" + assessment.Extension
-	recoveryMeta = "recovery.json"
-)
+// recoveryFile is the autosaved copy: the work and the facts needed to
+// decide whether it is newer than its file, in one file written atomically,
+// so that a kill at any moment leaves either the previous copy or the new
+// one, never the work of one document paired with another's file name.
+const recoveryFile = "recovery.json"
+
+// recoveryCopy is the content of the recovery file.
+type recoveryCopy struct {
+	recoveryInfo
+	Assessment json.RawMessage `json:"assessment"`
+}
 
 // recoveryInfo describes an autosaved copy.
 type recoveryInfo struct {
@@ -85,18 +92,20 @@ func (s *autosaver) now() {
 	if !a.dirty || s.dir == "" {
 		return
 	}
+	at := a.opts.Now()
 	err := os.MkdirAll(s.dir, 0o700)
-	var data []byte
+	var doc, data []byte
 	if err == nil {
-		data, err = assessment.Encode(a.doc.Clone())
+		doc, err = assessment.Encode(a.doc.Clone())
+	}
+	if err == nil {
+		data, err = json.Marshal(recoveryCopy{
+			recoveryInfo: recoveryInfo{Path: a.path, AutosavedAt: at.UTC(), FileModTime: a.modTime},
+			Assessment:   doc,
+		})
 	}
 	if err == nil {
 		err = assessment.WriteFileAtomic(filepath.Join(s.dir, recoveryFile), data)
-	}
-	at := a.opts.Now()
-	if err == nil {
-		meta, _ := json.Marshal(recoveryInfo{Path: a.path, AutosavedAt: at.UTC(), FileModTime: a.modTime})
-		err = assessment.WriteFileAtomic(filepath.Join(s.dir, recoveryMeta), meta)
 	}
 	if err != nil {
 		var fe *assessment.FileError
@@ -117,7 +126,6 @@ func (s *autosaver) discard() {
 	if s.dir == "" {
 		return
 	}
-	os.Remove(filepath.Join(s.dir, recoveryMeta))
 	os.Remove(filepath.Join(s.dir, recoveryFile))
 	s.a.autosavedAt = time.Time{}
 }
@@ -125,15 +133,20 @@ func (s *autosaver) discard() {
 // pending returns the recovery copy worth offering: one newer than its
 // saved file, or of work never saved.
 func (s *autosaver) pending() (*assessment.Assessment, recoveryInfo, bool) {
-	var info recoveryInfo
+	var rc recoveryCopy
 	if s.dir == "" {
-		return nil, info, false
+		return nil, rc.recoveryInfo, false
 	}
-	meta, err := os.ReadFile(filepath.Join(s.dir, recoveryMeta))
-	if err != nil || json.Unmarshal(meta, &info) != nil {
-		return nil, info, false
+	path := filepath.Join(s.dir, recoveryFile)
+	if st, err := os.Stat(path); err != nil || st.Size() > assessment.MaxFileSize {
+		return nil, rc.recoveryInfo, false
 	}
-	doc, err := assessment.Load(filepath.Join(s.dir, recoveryFile))
+	data, err := os.ReadFile(path)
+	if err != nil || json.Unmarshal(data, &rc) != nil {
+		return nil, rc.recoveryInfo, false
+	}
+	info := rc.recoveryInfo
+	doc, err := assessment.Decode(rc.Assessment, path)
 	if err != nil {
 		return nil, info, false
 	}
@@ -190,6 +203,8 @@ func (a *App) restore(doc *assessment.Assessment, info recoveryInfo) {
 	a.doc, a.path, a.dirty = doc, info.Path, true
 	a.drafts = map[string]string{}
 	a.autosavedAt = info.AutosavedAt
+	// The file as the app last saw it: saving warns if it changed since.
+	a.modTime, a.savedAt = info.FileModTime, info.FileModTime
 	a.rescore()
 	a.showPage(a.page)
 	a.refreshChrome()

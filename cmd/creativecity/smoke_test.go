@@ -14,7 +14,7 @@ import (
 
 // need finds a program the smoke test uses; under CI, where the Makefile
 // installs them, a missing one fails the test instead of skipping it.
-func need(t *testing.T, names ...string) {
+func need(t testing.TB, names ...string) {
 	t.Helper()
 	for _, n := range names {
 		if _, err := exec.LookPath(n); err != nil {

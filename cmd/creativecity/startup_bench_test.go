@@ -12,22 +12,6 @@ import (
 	"time"
 )
 
-// xvfb starts a private X server for the benchmarks and returns its display.
-func xvfb(b *testing.B) string {
-	b.Helper()
-	if _, err := exec.LookPath("Xvfb"); err != nil {
-		b.Skip("Xvfb is not installed (make test installs it)")
-	}
-	display := fmt.Sprintf(":%d", 90+os.Getpid()%100)
-	cmd := exec.Command("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-	if err := cmd.Start(); err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	time.Sleep(time.Second)
-	return display
-}
-
 // startupMillis runs the binary until its first frame and returns the
 // milliseconds it reported.
 func startupMillis(b *testing.B, bin, display string, args ...string) float64 {
@@ -51,7 +35,7 @@ func startupMillis(b *testing.B, bin, display string, args ...string) float64 {
 // the demo on its results page, and of a minimal Fyne window, on the same
 // X server; it reports both medians and their ratio (target ≤ 1.3).
 func BenchmarkStartup(b *testing.B) {
-	display := xvfb(b)
+	display := startXvfb(b)
 	bin := b.TempDir() + "/creativecity"
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		b.Fatalf("%v\n%s", err, out)
@@ -72,7 +56,7 @@ func BenchmarkStartup(b *testing.B) {
 // results page of the demo after 5 seconds (target ≤ 150 MB), and of a
 // minimal Fyne window on the same X server for reference.
 func BenchmarkIdleRSS(b *testing.B) {
-	display := xvfb(b)
+	display := startXvfb(b)
 	bin := b.TempDir() + "/creativecity"
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		b.Fatalf("%v\n%s", err, out)

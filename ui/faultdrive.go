@@ -1,0 +1,109 @@
+//go:build faultdrive
+
+package ui
+
+// This file is built only into the binary of the kill test
+// (go build -tags faultdrive). It plays a user of the real window who
+// accepts the recovery offered at start, then edits and saves without
+// pause: it types a new population into the profile page, then alternately
+// saves the file (as Ctrl+S does) and autosaves (as the timer and page
+// changes do). The test kills the process at random moments and checks the
+// files against what this driver reported as done.
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+func init() { startHook = faultDrive }
+
+func faultDrive(a *App) {
+	var population int
+	fyne.DoAndWait(func() {
+		if a.tapDialogButton(a.t("gui.restore")) {
+			fmt.Printf("recovered %.0f dirty=%v\n", a.doc.City.Population, a.dirty)
+		} else {
+			fmt.Printf("no-recovery %.0f\n", a.doc.City.Population)
+		}
+		population = int(a.doc.City.Population)
+		a.showPage("profile")
+	})
+	fmt.Println("ready")
+	// Steps run in batches on the UI thread, so that most of the time goes
+	// to the edits and writes rather than to painting frames between them.
+	const batch = 8
+	for i := 1; ; {
+		failed := ""
+		fyne.DoAndWait(func() {
+			for end := i + batch; i < end && failed == ""; i++ {
+				population++
+				failed = a.driveStep(population, i%2 == 0)
+			}
+		})
+		if failed != "" {
+			fmt.Printf("error %s: %s\n", failed, a.status.Text)
+			os.Exit(3)
+		}
+	}
+}
+
+// driveStep types a population, then saves or autosaves; it returns what
+// failed, if anything.
+func (a *App) driveStep(population int, save bool) string {
+	a.inputs["profile.population"].(numberWidget).entry.SetText(strconv.Itoa(population))
+	if a.doc.City.Population != float64(population) || !a.dirty {
+		return "the edit was not taken"
+	}
+	if save {
+		fmt.Printf("saving %d\n", population)
+		a.Save()
+		if a.dirty {
+			return "the save did not complete"
+		}
+		fmt.Printf("saved %d\n", population)
+		return ""
+	}
+	fmt.Printf("autosaving %d\n", population)
+	a.autosave.now()
+	if a.autosavedAt.IsZero() {
+		return "the autosave did not complete"
+	}
+	fmt.Printf("autosaved %d\n", population)
+	return ""
+}
+
+// tapDialogButton taps the button with that label in the window's
+// overlays, as a user would; it reports whether there was one.
+func (a *App) tapDialogButton(label string) bool {
+	var found *widget.Button
+	for _, o := range a.win.Canvas().Overlays().List() {
+		var visit func(fyne.CanvasObject)
+		visit = func(obj fyne.CanvasObject) {
+			switch v := obj.(type) {
+			case *widget.Button:
+				if v.Text == label {
+					found = v
+				}
+			case *fyne.Container:
+				for _, c := range v.Objects {
+					visit(c)
+				}
+			case fyne.Widget:
+				for _, c := range test.WidgetRenderer(v).Objects() {
+					visit(c)
+				}
+			}
+		}
+		visit(o)
+	}
+	if found == nil {
+		return false
+	}
+	found.OnTapped()
+	return true
+}
