@@ -36,8 +36,8 @@ func (a *App) newNav() *widget.List {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
 			name, detail := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
-			name.SetText(a.navName(a.navPages[i]))
-			detail.SetText(a.navDetail(a.navPages[i]))
+			setText(name, a.navName(a.navPages[i]))
+			setText(detail, a.navDetail(a.navPages[i]))
 		},
 	)
 	list.OnSelected = func(i widget.ListItemID) {
@@ -72,4 +72,13 @@ func (a *App) navDetail(id string) string {
 	}
 	return a.t("gui.navScore", map[string]any{"Score": l10n.Score(a.loc, score.Score),
 		"Answered": score.Answered, "Total": score.Total})
+}
+
+// setText changes a label's text only when it differs: a label refreshes on
+// every SetText, and truncating a label shapes its text again, which made
+// the navigation list the largest cost of building the window.
+func setText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
 }

@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"testing"
 	"time"
+
+	"creativecity/assets"
 )
 
 // need finds a program the smoke test uses; under CI, where the Makefile
@@ -64,11 +66,14 @@ func distinctColours(t *testing.T, path string) (image.Rectangle, int) {
 	return b, len(seen)
 }
 
-func demoFile(t *testing.T) string {
-	t.Helper()
-	p, err := filepath.Abs("../../assets/demo-halong-gastronomy.ccsa")
-	if err != nil {
-		t.Fatal(err)
+// demoFile is a copy of the demonstration assessment in a temporary
+// folder: the app marks a file it opens with a lock file beside it, which
+// must not land in the source tree.
+func demoFile(tb testing.TB) string {
+	tb.Helper()
+	p := filepath.Join(tb.TempDir(), "demo-halong-gastronomy.ccsa")
+	if err := os.WriteFile(p, assets.DemoCCSA, 0o644); err != nil {
+		tb.Fatal(err)
 	}
 	return p
 }

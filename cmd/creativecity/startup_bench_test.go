@@ -40,7 +40,7 @@ func BenchmarkStartup(b *testing.B) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		b.Fatalf("%v\n%s", err, out)
 	}
-	demo := "../../assets/demo-halong-gastronomy.ccsa"
+	demo := demoFile(b)
 	var app, minimal []float64
 	for b.Loop() {
 		minimal = append(minimal, startupMillis(b, bin, display, "--minimal-window"))
@@ -73,7 +73,7 @@ func BenchmarkIdleRSS(b *testing.B) {
 	}
 	var app, minimal []float64
 	for b.Loop() {
-		app = append(app, idle("--lang", "vi", "--open", "../../assets/demo-halong-gastronomy.ccsa", "--page", "results"))
+		app = append(app, idle("--lang", "vi", "--open", demoFile(b), "--page", "results"))
 		minimal = append(minimal, idle("--minimal-window"))
 	}
 	b.ReportMetric(median(app), "MB-rss")
