@@ -5,6 +5,7 @@
 package ui
 
 import (
+	"runtime/debug"
 	"slices"
 	"time"
 
@@ -37,6 +38,9 @@ type Options struct {
 	Now func() time.Time
 	// RecoveryDir holds autosaved work (default: the app's storage).
 	RecoveryDir string
+	// Progressive shows a page's first question cards at once and adds the
+	// others in the next frames (the desktop app; tests build pages whole).
+	Progressive bool
 }
 
 // App is the state of the desktop application: the assessment being edited
@@ -79,6 +83,7 @@ type App struct {
 	building        bool                 // the widgets are being built, not yet shown
 	lockWarning     *assessment.LockInfo // another editor of the file just opened
 	overwriteAgreed bool                 // the user agreed to overwrite a file changed or held by others
+	afterFrame      func(func())         // runs a step of a progressive page (page.go)
 }
 
 // New builds the application state and its window (not shown).
@@ -86,7 +91,7 @@ func New(fa fyne.App, qn *assessment.Questionnaire, opts Options) *App {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	a := &App{fyne: fa, qn: qn, opts: opts, drafts: map[string]string{}}
+	a := &App{fyne: fa, qn: qn, opts: opts, drafts: map[string]string{}, afterFrame: afterFrame}
 	a.loc = translations.New(a.startLanguage())
 	quietLocale()
 	a.doc = assessment.New(qn)
@@ -125,10 +130,21 @@ func New(fa fyne.App, qn *assessment.Questionnaire, opts Options) *App {
 func (a *App) Start() {
 	a.offerRecovery()
 	a.autosave.start()
+	go func() {
+		// Building the first page parses the translations, shapes its
+		// text and lays it out: memory needed once. Give it back to the
+		// system when the window has settled, as the app then mostly waits.
+		time.Sleep(settleDelay)
+		debug.FreeOSMemory()
+	}()
 	if startHook != nil {
 		go startHook(a)
 	}
 }
+
+// settleDelay is how long after start the app returns the memory of its
+// start-up to the system.
+const settleDelay = 3 * time.Second
 
 // startHook, when set, runs once the app has started. Only the kill test's
 // build of the app sets it (ui/faultdrive.go).
@@ -321,6 +337,7 @@ func (a *App) scrollOffset() fyne.Position {
 
 func (a *App) restoreScroll(p fyne.Position) {
 	if a.pageView != nil {
+		a.pageView.complete()
 		a.pageView.scroll.ScrollToOffset(p)
 	} else if a.results != nil {
 		a.results.scroll.ScrollToOffset(p)

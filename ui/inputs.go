@@ -72,8 +72,7 @@ func (a *App) rubricInput(q *assessment.Question) fyne.CanvasObject {
 			a.changed()
 		}
 		radios[level] = r
-		d := widget.NewLabel(a.t(q.LevelID(level)))
-		d.Wrapping = fyne.TextWrapWord
+		d := newParagraph(a.t(q.LevelID(level)))
 		rows = append(rows, container.NewBorder(nil, nil, container.NewVBox(r), nil, d))
 	}
 	if f, ok := a.doc.Value(q.ID).Number(); ok {

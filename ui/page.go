@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,6 +21,27 @@ type pageView struct {
 	box    *fyne.Container
 	scroll *container.Scroll
 	cards  map[string]fyne.CanvasObject
+	// pending are the cards built but not yet in the page (Progressive);
+	// loaded is closed when the page stops adding them.
+	pending []fyne.CanvasObject
+	loaded  chan struct{}
+}
+
+// With Options.Progressive, a page shows its first cards in its first
+// frame and adds the others a few at a time in the frames that follow:
+// laying out a card's text is the costly part of showing a page, and only
+// the first cards fit in the window anyway.
+const (
+	firstCards    = 3
+	cardsPerFrame = 3
+	frameDelay    = 15 * time.Millisecond
+)
+
+// afterFrame runs fn on the UI thread once a frame has had time to be
+// painted (tests replace it to step through a page's frames).
+func afterFrame(fn func()) {
+	time.Sleep(frameDelay)
+	fyne.DoAndWait(fn)
 }
 
 func newPageView(a *App, s *assessment.Section) *pageView {
@@ -28,17 +50,55 @@ func newPageView(a *App, s *assessment.Section) *pageView {
 	title := widget.NewLabel(l10n.SectionName(a.loc, s.ID))
 	title.SizeName = theme.SizeNameHeadingText
 	title.TextStyle.Bold = true
-	intro := widget.NewLabel(a.t(s.DescriptionID()))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := newParagraph(a.t(s.DescriptionID()))
 	objects := []fyne.CanvasObject{title, intro}
 	for i, q := range s.Questions {
 		card := p.card(i+1, q)
 		p.cards[q.ID] = card
-		objects = append(objects, card)
+		if a.opts.Progressive && i >= firstCards {
+			p.pending = append(p.pending, card)
+		} else {
+			objects = append(objects, card)
+		}
 	}
 	p.box = container.NewVBox(objects...)
 	p.scroll = container.NewVScroll(container.NewPadded(p.box))
+	p.loaded = make(chan struct{})
+	if len(p.pending) > 0 {
+		go p.addPending()
+	} else {
+		close(p.loaded)
+	}
 	return p
+}
+
+// addPending adds the pending cards a few per frame, until they are all
+// in or the page is no longer shown.
+func (p *pageView) addPending() {
+	defer close(p.loaded)
+	for more := true; more; {
+		p.a.afterFrame(func() {
+			if p.a.pageView != p || len(p.pending) == 0 {
+				more = false
+				return
+			}
+			n := min(cardsPerFrame, len(p.pending))
+			p.box.Objects = append(p.box.Objects, p.pending[:n]...)
+			p.pending = p.pending[n:]
+			p.box.Refresh()
+			more = len(p.pending) > 0
+		})
+	}
+}
+
+// complete adds every pending card now.
+func (p *pageView) complete() {
+	if len(p.pending) == 0 {
+		return
+	}
+	p.box.Objects = append(p.box.Objects, p.pending...)
+	p.pending = nil
+	p.box.Refresh()
 }
 
 func (p *pageView) object() fyne.CanvasObject { return p.scroll }
@@ -49,6 +109,7 @@ func (p *pageView) scrollTo(id string) {
 	if !ok {
 		return
 	}
+	p.complete()
 	// Lay the page out now so that the card has its position.
 	width := p.scroll.Size().Width
 	if width <= 0 {
@@ -62,16 +123,13 @@ func (p *pageView) scrollTo(id string) {
 // reflects, the input for its type, and the evidence and source.
 func (p *pageView) card(n int, q *assessment.Question) fyne.CanvasObject {
 	a := p.a
-	text := widget.NewLabel(fmt.Sprintf("%d. %s", n, a.t(q.TextID())))
+	text := newParagraph(fmt.Sprintf("%d. %s", n, a.t(q.TextID())))
 	text.TextStyle.Bold = true
-	text.Wrapping = fyne.TextWrapWord
-	help := widget.NewLabel(a.t(q.HelpID()))
-	help.Wrapping = fyne.TextWrapWord
+	help := newParagraph(a.t(q.HelpID()))
 	help.TextStyle.Italic = true
 	items := []fyne.CanvasObject{text, help}
 	if meta := p.meta(q); meta != "" {
-		m := widget.NewLabel(meta)
-		m.Wrapping = fyne.TextWrapWord
+		m := newParagraph(meta)
 		m.SizeName = theme.SizeNameCaptionText
 		items = append(items, m)
 	}

@@ -15,6 +15,9 @@ var ScreenshotSize = fyne.NewSize(1280, 800)
 // the software painter and writes a PNG. (The GL window's own capture is
 // not reliable on headless X servers.)
 func (a *App) Screenshot(path string) error {
+	if a.pageView != nil {
+		a.pageView.complete()
+	}
 	c := software.NewCanvas()
 	c.SetContent(a.win.Content())
 	c.Resize(ScreenshotSize)

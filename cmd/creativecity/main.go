@@ -69,7 +69,7 @@ func run() int {
 	}
 	fa := app.NewWithID(AppID)
 	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
-	a := ui.New(fa, qn, ui.Options{Lang: lang, Open: *open, Page: *page, Version: appVersion(fa)})
+	a := ui.New(fa, qn, ui.Options{Lang: lang, Open: *open, Page: *page, Version: appVersion(fa), Progressive: true})
 	if len(compare) > 0 {
 		a.CompareNow(compare)
 	}
