@@ -82,10 +82,7 @@ func (p *pageView) addPending() {
 				more = false
 				return
 			}
-			n := min(cardsPerFrame, len(p.pending))
-			p.box.Objects = append(p.box.Objects, p.pending[:n]...)
-			p.pending = p.pending[n:]
-			p.box.Refresh()
+			p.add(min(cardsPerFrame, len(p.pending)))
 			more = len(p.pending) > 0
 		})
 	}
@@ -93,11 +90,15 @@ func (p *pageView) addPending() {
 
 // complete adds every pending card now.
 func (p *pageView) complete() {
-	if len(p.pending) == 0 {
-		return
+	if len(p.pending) > 0 {
+		p.add(len(p.pending))
 	}
-	p.box.Objects = append(p.box.Objects, p.pending...)
-	p.pending = nil
+}
+
+// add moves the next n pending cards into the page.
+func (p *pageView) add(n int) {
+	p.box.Objects = append(p.box.Objects, p.pending[:n]...)
+	p.pending = p.pending[n:]
 	p.box.Refresh()
 }
 
