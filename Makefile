@@ -21,7 +21,10 @@ FYNE_TOOL_VERSION := v1.7.4
 FYNE := $(shell go env GOPATH 2>/dev/null)/bin/fyne
 FYNE_FLAGS = --src cmd/creativecity --name creativecity --app-id $(APP_ID) --app-version $(VERSION) \
 	--app-build $(BUILD_NUMBER) --icon $(CURDIR)/assets/icon.png --release
-WINDOWS_PACKAGES := gcc-mingw-w64-x86-64
+# The MinGW-w64 cross-compiler builds the Windows desktop app (its toolkit
+# has C code) and the test-only Windows programs; Wine runs both Windows
+# programs in the tests; xdotool and x11-utils look at their windows.
+WINDOWS_PACKAGES := gcc-mingw-w64-x86-64 wine64 xdotool x11-utils
 
 # gcc and pkg-config for cgo; X11 and OpenGL headers for Fyne's GLFW driver
 # and Mesa's software OpenGL; Xvfb and xauth to run the window headless in
@@ -35,19 +38,21 @@ FUZZTIME ?= 60s
 FUZZTIME_SHORT ?= 500x
 BIN := bin
 
-.PHONY: faults fuzz-short install-packages run test deps go-check build cli vet fmt-check unit fuzz bench clean windows linux release deps-windows
+.PHONY: faults fuzz-short install-packages run test deps go-check build cli vet fmt-check unit fuzz bench clean windows linux release deps-windows wine-prefix
 
 run: deps build
 	./$(BIN)/creativecity
 
-test: deps vet fmt-check unit fuzz-short
+# test builds the Windows programs exactly as a release does (make windows)
+# and runs them under Wine, beside every other test.
+test: deps deps-windows vet fmt-check windows wine-prefix unit fuzz-short
 
 # deps installs the missing system packages: one apt-get update, then only
 # what dpkg does not list as installed.
 deps: go-check
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(SYSTEM_PACKAGES)"
 
-# The Windows cross-compiler is needed by `make windows` only.
+# The Windows cross-compiler and Wine: for `make windows` and `make test`.
 deps-windows: deps
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(WINDOWS_PACKAGES)"
 
@@ -77,8 +82,10 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 
+# The tests of the Windows programs find them, and the Wine prefix, through
+# these variables; without them (a plain `go test`) they are skipped.
 unit:
-	go test -count=1 -timeout 20m ./...
+	CREATIVECITY_WINE=$(CURDIR)/$(WINE_DIR) CREATIVECITY_DIST=$(CURDIR)/dist go test -count=1 -timeout 20m ./...
 
 # Fuzz targets: the file loader, the number parser, the questionnaire loader
 # and the workbook importer, each with its seed corpus in testdata/fuzz.
@@ -119,6 +126,64 @@ bench: deps build
 	echo "| LibreOffice opens and re-saves the report | $$lo_ms ms |"; \
 	echo "| ratio LibreOffice / our export ($$export_ms ms) | $$(awk "BEGIN { printf \"%.0f\", $$lo_ms / $$export_ms }")× |"; \
 	rm -rf $$out
+
+# The fyne packaging tool, from the Go module proxy.
+$(FYNE):
+	go install fyne.io/tools/cmd/fyne@$(FYNE_TOOL_VERSION)
+
+# windows: the desktop app as a GUI-subsystem .exe with its icon, version
+# and manifest resources, and the command-line tool as a console .exe, in
+# dist/. The GUI build cross-compiles the toolkit's C code with MinGW-w64
+# (minutes the first time; the Go build cache keeps it).
+windows: deps-windows $(FYNE)
+	mkdir -p dist
+	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 $(FYNE) package --os windows $(FYNE_FLAGS)
+	mv cmd/creativecity/creativecity.exe dist/creativecity.exe
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 go build -ldflags "$(LDFLAGS)" -o dist/creativecity-cli.exe ./cmd/creativecity-cli
+
+# linux: a tarball with the binary, a .desktop file and the icon, and the
+# command-line tool, in dist/.
+linux: deps $(FYNE)
+	mkdir -p dist
+	$(FYNE) package --os linux $(FYNE_FLAGS)
+	rm -rf dist/linux && mkdir -p dist/linux && tar -xJf creativecity.tar.xz -C dist/linux && rm creativecity.tar.xz
+	desktop=$$(ls dist/linux/creativecity/usr/local/share/applications/*.desktop) && \
+	sed -i -e 's/^Name=.*/Name=$(call toml,Name)\nName[vi]=Tự đánh giá Thành phố sáng tạo/' \
+	  -e 's/^Keywords=.*/Keywords=UNESCO;creative city;thành phố sáng tạo;\nComment=Pre-feasibility review for the UNESCO Creative Cities Network\nComment[vi]=Rà soát tiền khả thi gia nhập Mạng lưới các thành phố sáng tạo của UNESCO\nCategories=Office;/' "$$desktop"
+	tar -cJf dist/creativecity-$(VERSION)-linux-amd64.tar.xz -C dist/linux creativecity && rm -rf dist/linux
+	CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o dist/creativecity-cli ./cmd/creativecity-cli
+
+release: windows linux
+	cd dist && sha256sum creativecity.exe creativecity-cli.exe creativecity-$(VERSION)-linux-amd64.tar.xz creativecity-cli > SHA256SUMS
+	@cat dist/SHA256SUMS
+
+# wine-prefix: the Wine prefix of the tests of the Windows programs, in
+# bin/wine (an ignored build folder), with the test-only programs beside
+# it. Never part of a release: bcryptprimitives.c says why the DLL exists.
+WINE_DIR := $(BIN)/wine
+WINE_LOADER := /usr/lib/wine/wine64
+WINE_FIXTURES := cmd/internal/testenv/testdata
+WINE_ENV := WINEPREFIX=$(CURDIR)/$(WINE_DIR)/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+MINGW := x86_64-w64-mingw32-gcc -O2 -s -Wall
+
+wine-prefix: deps-windows $(WINE_DIR)/prefix/.ready $(WINE_DIR)/sendinput.exe
+
+$(WINE_DIR)/bcryptprimitives.dll: $(WINE_FIXTURES)/bcryptprimitives.c
+	mkdir -p $(@D)
+	$(MINGW) -shared -o $@ $< -ladvapi32
+
+$(WINE_DIR)/sendinput.exe: $(WINE_FIXTURES)/sendinput.c
+	mkdir -p $(@D)
+	$(MINGW) -o $@ $<
+
+# A fresh prefix declines Mono and Gecko (WINEDLLOVERRIDES), which would
+# otherwise wait for a download that a headless run cannot answer.
+$(WINE_DIR)/prefix/.ready: $(WINE_DIR)/bcryptprimitives.dll
+	rm -rf $(WINE_DIR)/prefix
+	$(WINE_ENV) $(WINE_LOADER) wineboot --init >/dev/null 2>&1
+	$(WINE_ENV) /usr/lib/wine/wineserver --wait
+	cp $< $(WINE_DIR)/prefix/drive_c/windows/system32/
+	touch $@
 
 clean:
 	rm -rf $(BIN) dist

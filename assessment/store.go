@@ -179,15 +179,20 @@ func Save(path string, a *Assessment) error {
 		a.UpdatedAt = previous
 		return fileError(path, CodeWriteFailed, map[string]any{"Detail": err.Error()}, err)
 	}
-	if err := backup(path); err != nil {
-		a.UpdatedAt = previous
-		return err
-	}
-	if err := WriteFileAtomic(path, data); err != nil {
+	if err := WriteWithBackup(path, data); err != nil {
 		a.UpdatedAt = previous
 		return err
 	}
 	return nil
+}
+
+// WriteWithBackup keeps the current content of path, if any, as
+// path + ".bak", then writes data to path atomically.
+func WriteWithBackup(path string, data []byte) error {
+	if err := backup(path); err != nil {
+		return err
+	}
+	return WriteFileAtomic(path, data)
 }
 
 // existingSchema returns the schemaVersion of the file at path, or 0.

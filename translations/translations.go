@@ -51,8 +51,9 @@ func ParseLang(s string) (Lang, bool) {
 }
 
 // Detect chooses the language from the environment's locale variables
-// (LC_ALL, LC_MESSAGES, LANG, LANGUAGE, in POSIX precedence): Vietnamese on
-// a Vietnamese system, otherwise English.
+// (LC_ALL, LC_MESSAGES, LANG, LANGUAGE, in POSIX precedence) and, where
+// they say nothing (as on Windows), from the system's user locale:
+// Vietnamese on a Vietnamese system, otherwise English.
 func Detect(getenv func(string) string) Lang {
 	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := getenv(name); v != "" {
@@ -66,6 +67,9 @@ func Detect(getenv func(string) string) Lang {
 		if l, ok := ParseLang(part); ok {
 			return l
 		}
+	}
+	if l, ok := ParseLang(systemLocale()); ok {
+		return l
 	}
 	return EN
 }

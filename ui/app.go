@@ -100,7 +100,8 @@ func New(fa fyne.App, qn *assessment.Questionnaire, opts Options) *App {
 		a.page = opts.Page
 	}
 	a.win = fa.NewWindow(a.loc.T("app.name"))
-	a.win.Resize(fyne.NewSize(1280, 800))
+	a.win.Resize(a.windowSize())
+	a.win.SetOnDropped(a.dropped)
 	a.autosave = newAutosaver(a)
 	setFyneLanguage(a.loc.Lang())
 	// Open the file before building the window, so that the page is built once.
@@ -154,11 +155,15 @@ var startHook func(*App)
 func (a *App) Window() fyne.Window { return a.win }
 
 // startLanguage picks the language: the flag, the saved preference, or the system's.
-func (a *App) startLanguage() translations.Lang {
-	if a.opts.Lang != "" {
-		return a.opts.Lang
+func (a *App) startLanguage() translations.Lang { return StartLanguage(a.fyne, a.opts.Lang) }
+
+// StartLanguage is the language the app starts in: the one asked for (the
+// --lang flag) if any, else the saved preference, else the system's.
+func StartLanguage(fa fyne.App, asked translations.Lang) translations.Lang {
+	if asked != "" {
+		return asked
 	}
-	if l, ok := translations.ParseLang(a.fyne.Preferences().String(prefLanguage)); ok {
+	if l, ok := translations.ParseLang(fa.Preferences().String(prefLanguage)); ok {
 		return l
 	}
 	return translations.Detect(getenv)
@@ -186,12 +191,13 @@ func (a *App) build() {
 	a.building = true
 	a.showPage(a.page)
 	a.building = false
-	split := container.NewHSplit(a.nav, a.body)
+	split := container.NewHSplit(a.navigation(), a.body)
 	split.Offset = 0.22
 	a.win.SetContent(container.NewBorder(toolbar, a.status, nil, nil, split))
 	a.win.SetMainMenu(a.newMenu())
 	a.addShortcuts()
 	a.refreshChrome()
+	a.focusFirstInput()
 }
 
 // SetLanguage switches every text of the window to another language,
@@ -302,6 +308,7 @@ func (a *App) showPage(id string) {
 	a.body.Objects = []fyne.CanvasObject{content}
 	if !a.building {
 		a.body.Refresh()
+		a.focusFirstInput()
 	}
 	if i := slices.Index(a.navPages, id); i >= 0 {
 		a.nav.Select(i)

@@ -61,14 +61,14 @@ func (a *App) newMenu() *fyne.MainMenu {
 	quit := fyne.NewMenuItem(a.t("gui.menuQuit"), func() { a.confirmClose() })
 	quit.IsQuit = true
 	file := fyne.NewMenu(a.t("gui.menuFile"),
-		fyne.NewMenuItem(a.t("gui.menuNew"), a.NewDocument),
-		fyne.NewMenuItem(a.t("gui.menuOpen"), a.OpenDialog),
+		withShortcut(fyne.NewMenuItem(a.t("gui.menuNew"), a.NewDocument), fyne.KeyN),
+		withShortcut(fyne.NewMenuItem(a.t("gui.menuOpen"), a.OpenDialog), fyne.KeyO),
 		fyne.NewMenuItem(a.t("gui.menuOpenDemo"), a.OpenDemo),
 		recent,
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(a.t("gui.menuSave"), a.Save),
+		withShortcut(fyne.NewMenuItem(a.t("gui.menuSave"), a.Save), fyne.KeyS),
 		fyne.NewMenuItem(a.t("gui.menuSaveAs"), a.SaveAsDialog),
-		fyne.NewMenuItem(a.t("gui.menuExport"), a.ExportDialog),
+		withShortcut(fyne.NewMenuItem(a.t("gui.menuExport"), a.ExportDialog), fyne.KeyE),
 		fyne.NewMenuItem(a.t("gui.menuCompare"), func() { a.showPage(ComparePage) }),
 		fyne.NewMenuItemSeparator(),
 		quit,
@@ -85,6 +85,16 @@ func (a *App) newMenu() *fyne.MainMenu {
 	return fyne.NewMainMenu(file, view, fyne.NewMenu(a.t("gui.language"), langItems...), help)
 }
 
+// withShortcut gives a menu item its Ctrl+key shortcut: the menu shows it,
+// and the window handles it before the focused entry does, so that it works
+// while the user types.
+func withShortcut(item *fyne.MenuItem, key fyne.KeyName) *fyne.MenuItem {
+	item.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+	return item
+}
+
+// addShortcuts registers the same shortcuts on the canvas, for a window
+// without a menu bar (the test driver).
 func (a *App) addShortcuts() {
 	c := a.win.Canvas()
 	for key, action := range map[fyne.KeyName]func(){
@@ -136,6 +146,7 @@ func (a *App) guardUnsaved(next func()) {
 func (a *App) confirmClose() {
 	a.guardUnsaved(func() {
 		a.autosave.stop()
+		a.rememberWindowSize()
 		if a.path != "" {
 			assessment.Unlock(a.path)
 		}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/color"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +14,31 @@ import (
 )
 
 var getenv = os.Getenv
+
+// compactTheme is the app's theme with less padding, for the navigation:
+// its ten entries of two lines then fit the height of a 1366×768 screen.
+// Inside the override, theme.Current is this theme: it asks the app's.
+type compactTheme struct{}
+
+func appTheme() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return appTheme().Color(n, v)
+}
+func (compactTheme) Font(s fyne.TextStyle) fyne.Resource     { return appTheme().Font(s) }
+func (compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return appTheme().Icon(n) }
+func (compactTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameInnerPadding, theme.SizeNamePadding:
+		return 2
+	}
+	return appTheme().Size(n)
+}
+
+// navigation is the navigation list in its compact theme.
+func (a *App) navigation() fyne.CanvasObject {
+	return container.NewThemeOverride(a.nav, compactTheme{})
+}
 
 // newNav builds the navigation list: the profile, readiness, the fields
 // with their score and completion, and the results.

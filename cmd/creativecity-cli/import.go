@@ -10,7 +10,8 @@ import (
 )
 
 // importReport reads the assessment back from an exported workbook and
-// writes it as a .ccsa file, exactly as it was exported.
+// writes it as a .ccsa file, exactly as it was exported; a file it replaces
+// is kept as .bak.
 func (c *cli) importReport(fs *flag.FlagSet, args []string) int {
 	out, ok := c.output(fs, args, 1, assessment.Extension, "cli.importUsage")
 	if !ok {
@@ -29,7 +30,7 @@ func (c *cli) importReport(fs *flag.FlagSet, args []string) int {
 	}
 	data, err := assessment.Encode(a)
 	if err == nil {
-		err = assessment.WriteFileAtomic(out, data)
+		err = assessment.WriteWithBackup(out, data)
 	}
 	if err != nil {
 		c.fileError(err, out)

@@ -39,7 +39,7 @@ func appVersion(fa fyne.App) string {
 func run() int {
 	help := translations.New(translations.Detect(os.Getenv)).T
 	langFlag := flag.String("lang", "", help("gui.flag.lang"))
-	open := flag.String("open", "", help("gui.flag.open"))
+	openFlag := flag.String("open", "", help("gui.flag.open"))
 	page := flag.String("page", "", help("gui.flag.page"))
 	shot := flag.String("screenshot", "", help("gui.flag.screenshot"))
 	quitWhenShown := flag.Bool("quit-when-shown", false, help("gui.flag.quitWhenShown"))
@@ -49,7 +49,17 @@ func run() int {
 		compare = append(compare, s)
 		return nil
 	})
+	flag.Usage = func() {
+		fmt.Fprintln(flag.CommandLine.Output(), help("gui.usage"))
+		flag.PrintDefaults()
+	}
 	flag.Parse()
+	// Windows passes a file opened with the app ("Open with", a file
+	// dropped on the .exe, a file association) as the first argument.
+	open := *openFlag
+	if open == "" && flag.NArg() > 0 {
+		open = flag.Arg(0)
+	}
 	if *minimal {
 		return runMinimal(*quitWhenShown)
 	}
@@ -69,21 +79,61 @@ func run() int {
 	}
 	fa := app.NewWithID(AppID)
 	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
-	a := ui.New(fa, qn, ui.Options{Lang: lang, Open: *open, Page: *page, Version: appVersion(fa), Progressive: true})
-	if len(compare) > 0 {
-		a.CompareNow(compare)
-	}
+	opts := ui.Options{Lang: lang, Open: open, Page: *page, Version: appVersion(fa), Progressive: true}
 	if *shot != "" {
-		if err := a.Screenshot(*shot); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			return 1
-		}
-		return 0
+		return screenshot(fa, qn, opts, compare, *shot)
+	}
+	rec := recordLog()
+	a, err := showWindow(fa, qn, opts, compare)
+	if err != nil {
+		return startFailed(fa, opts.Lang, err, rec)
 	}
 	if *quitWhenShown {
 		quitOnStart(fa)
 	}
 	a.Start()
-	a.Window().ShowAndRun()
+	fa.Run()
+	return 0
+}
+
+// showWindow builds the app and shows its window. Without OpenGL 2.1 (a
+// remote-desktop session, an old graphics driver, no display) the toolkit
+// either panics or logs the error and leaves the window without a native
+// one; both come back as an error.
+func showWindow(fa fyne.App, qn *assessment.Questionnaire, opts ui.Options, compare []string) (a *ui.App, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	a = ui.New(fa, qn, opts)
+	if len(compare) > 0 {
+		a.CompareNow(compare)
+	}
+	w := a.Window()
+	w.Show()
+	if !hasNativeWindow(w) {
+		return nil, errNoWindow
+	}
+	fitScreen(w)
+	return a, nil
+}
+
+// screenshot renders the first page to a PNG instead of showing the window.
+func screenshot(fa fyne.App, qn *assessment.Questionnaire, opts ui.Options, compare []string, out string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintln(os.Stderr, r)
+			code = 1
+		}
+	}()
+	a := ui.New(fa, qn, opts)
+	if len(compare) > 0 {
+		a.CompareNow(compare)
+	}
+	if err := a.Screenshot(out); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
 	return 0
 }

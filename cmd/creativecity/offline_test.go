@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+
+	"creativecity/cmd/internal/testenv"
 )
 
 // inetConnect matches a connect(2) call to an IPv4 or IPv6 address in an
@@ -18,7 +20,7 @@ var inetConnect = regexp.MustCompile(`connect\(\d+, \{sa_family=AF_INET6?`)
 // under strace, and fails on any attempt to connect to an internet
 // address.
 func TestTheAppMakesNoNetworkConnection(t *testing.T) {
-	need(t, "xvfb-run", "strace", "unshare")
+	testenv.Need(t, "xvfb-run", "strace", "unshare")
 	if os.Geteuid() != 0 {
 		t.Skip("a network namespace needs root (CI runs as root)")
 	}

@@ -12,21 +12,8 @@ import (
 	"time"
 
 	"creativecity/assets"
+	"creativecity/cmd/internal/testenv"
 )
-
-// need finds a program the smoke test uses; under CI, where the Makefile
-// installs them, a missing one fails the test instead of skipping it.
-func need(t testing.TB, names ...string) {
-	t.Helper()
-	for _, n := range names {
-		if _, err := exec.LookPath(n); err != nil {
-			if os.Getenv("CI") != "" {
-				t.Fatalf("%s is not installed (the Makefile installs it)", n)
-			}
-			t.Skipf("%s is not installed (make test installs it)", n)
-		}
-	}
-}
 
 // buildApp builds the real desktop binary once per test run.
 func buildApp(t *testing.T) string {
@@ -81,7 +68,7 @@ func demoFile(tb testing.TB) string {
 // TestScreenshotOfTheResultsPage runs the real binary with --screenshot
 // under Xvfb in both languages.
 func TestScreenshotOfTheResultsPage(t *testing.T) {
-	need(t, "xvfb-run")
+	testenv.Need(t, "xvfb-run")
 	bin := buildApp(t)
 	for _, lang := range []string{"vi", "en"} {
 		out := filepath.Join(t.TempDir(), "results-"+lang+".png")
@@ -101,7 +88,7 @@ func TestScreenshotOfTheResultsPage(t *testing.T) {
 // TestRealWindowUnderXvfb starts the real GL window and takes an X
 // screenshot of the root window.
 func TestRealWindowUnderXvfb(t *testing.T) {
-	need(t, "xvfb-run", "import")
+	testenv.Need(t, "xvfb-run", "import")
 	bin := buildApp(t)
 	out := filepath.Join(t.TempDir(), "window.png")
 	script := `"$0" --lang vi --open "$1" --page gastronomy & pid=$!
