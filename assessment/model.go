@@ -380,34 +380,31 @@ func (a *Assessment) unmarshalCity(msg json.RawMessage) error {
 	if err := json.Unmarshal(msg, &members); err != nil {
 		return &fieldError{"city", err}
 	}
-	texts := map[string]*string{
-		"name": &a.City.Name, "province": &a.City.Province, "assessor": &a.City.Assessor,
-		"organization": &a.City.Organization, "email": &a.City.Email, "phone": &a.City.Phone,
-		"date": &a.City.Date,
-	}
-	numbers := map[string]*float64{"population": &a.City.Population, "areaKm2": &a.City.AreaKm2}
 	for key, m := range members {
-		if p, ok := texts[key]; ok {
-			if err := unmarshalText(m, p); err != nil {
-				return &fieldError{"city." + key, err}
+		attr, ok := LookupCityAttribute(key)
+		if !ok {
+			if a.cityExtra == nil {
+				a.cityExtra = map[string]json.RawMessage{}
 			}
+			a.cityExtra[key] = m
 			continue
 		}
-		if p, ok := numbers[key]; ok {
-			if bytes.Equal(bytes.TrimSpace(m), []byte("null")) {
-				continue
-			}
-			if err := json.Unmarshal(m, p); err != nil {
-				return &fieldError{"city." + key, err}
-			}
-			continue
+		if err := attr.unmarshal(&a.City, m); err != nil {
+			return &fieldError{"city." + key, err}
 		}
-		if a.cityExtra == nil {
-			a.cityExtra = map[string]json.RawMessage{}
-		}
-		a.cityExtra[key] = m
 	}
 	return nil
+}
+
+// unmarshal reads the attribute's JSON member into c; null leaves it unset.
+func (ca CityAttribute) unmarshal(c *City, m json.RawMessage) error {
+	if ca.text != nil {
+		return unmarshalText(m, ca.text(c))
+	}
+	if bytes.Equal(bytes.TrimSpace(m), []byte("null")) {
+		return nil
+	}
+	return json.Unmarshal(m, ca.number(c))
 }
 
 // fieldError tells which member of the document has the wrong JSON type.

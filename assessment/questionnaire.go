@@ -149,12 +149,6 @@ var (
 	questionIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*\.[a-z0-9][a-z0-9_]*$`)
 )
 
-// cityFields are the city profile attributes a profile question may edit.
-var cityFields = map[string]QuestionType{
-	"name": Text, "province": Text, "population": Number, "areaKm2": Number,
-	"assessor": Text, "organization": Text, "email": Text, "phone": Text, "date": Text,
-}
-
 // ParseQuestionnaire reads the TOML structure and checks it for
 // consistency: unique well-formed IDs, known types, weights, references,
 // declared and covered criteria.
@@ -261,8 +255,8 @@ func checkQuestion(s *Section, q *Question) error {
 		return fmt.Errorf("question %q: a scored question needs a positive weight", q.ID)
 	}
 	if q.CityField != "" {
-		t, ok := cityFields[q.CityField]
-		if s.Kind != KindProfile || !ok || t != q.Type {
+		attr, ok := LookupCityAttribute(q.CityField)
+		if s.Kind != KindProfile || !ok || attr.QuestionType() != q.Type {
 			return fmt.Errorf("question %q: cityField %q does not fit", q.ID, q.CityField)
 		}
 	}

@@ -108,9 +108,9 @@ func TestProfileQuestionsMapTheCity(t *testing.T) {
 			fields[q.CityField] = true
 		}
 	}
-	for f := range cityFields {
-		if !fields[f] {
-			t.Errorf("no profile question edits city.%s", f)
+	for _, attr := range CityAttributes() {
+		if !fields[attr.ID] {
+			t.Errorf("no profile question edits city.%s", attr.ID)
 		}
 	}
 }

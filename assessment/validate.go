@@ -21,12 +21,9 @@ func Validate(qn *Questionnaire, a *Assessment, path string) []Problem {
 	if a.City.Name == "" {
 		add(Warning, "", CodeCityNameMissing, nil)
 	}
-	for _, c := range []struct {
-		member string
-		value  float64
-	}{{"population", a.City.Population}, {"areaKm2", a.City.AreaKm2}} {
-		if c.value < 0 || math.IsNaN(c.value) {
-			add(Error, "", CodeCityNegative, map[string]any{"Member": c.member, "Value": c.value})
+	for _, attr := range cityAttributes {
+		if v, ok := attr.Raw(&a.City).(float64); ok && (v < 0 || math.IsNaN(v)) {
+			add(Error, "", CodeCityNegative, map[string]any{"Member": attr.ID, "Value": v})
 		}
 	}
 	perCapitaAnswered := false

@@ -16,7 +16,10 @@ import (
 func (a *App) input(q *assessment.Question) fyne.CanvasObject {
 	switch {
 	case q.CityField != "" && q.Type == assessment.Number:
-		return a.numberInput(q, a.cityNumber(q.CityField), a.setCityNumber(q.CityField))
+		attr, _ := assessment.LookupCityAttribute(q.CityField)
+		get := func() (float64, bool) { return attr.Value(&a.doc.City).Number() }
+		set := func(v assessment.Value) { attr.Set(&a.doc.City, v) }
+		return a.numberInput(q, get, set)
 	case q.CityField != "":
 		return a.cityTextInput(q)
 	case q.Type == assessment.Rubric:
@@ -145,39 +148,17 @@ func (a *App) numberInput(q *assessment.Question, get func() (float64, bool), se
 	return container.NewVBox(container.NewBorder(nil, nil, nil, unit, e), msg)
 }
 
-func (a *App) cityNumber(field string) func() (float64, bool) {
-	return func() (float64, bool) {
-		v := a.doc.City.Population
-		if field == "areaKm2" {
-			v = a.doc.City.AreaKm2
-		}
-		return v, v != 0
-	}
-}
-
-func (a *App) setCityNumber(field string) func(assessment.Value) {
-	return func(v assessment.Value) {
-		f, _ := v.Number()
-		if field == "areaKm2" {
-			a.doc.City.AreaKm2 = f
-		} else {
-			a.doc.City.Population = f
-		}
-	}
-}
-
 // cityTextInput edits a text attribute of the city profile.
 func (a *App) cityTextInput(q *assessment.Question) fyne.CanvasObject {
-	c := &a.doc.City
-	target := map[string]*string{"name": &c.Name, "province": &c.Province, "assessor": &c.Assessor,
-		"organization": &c.Organization, "email": &c.Email, "phone": &c.Phone, "date": &c.Date}[q.CityField]
+	attr, _ := assessment.LookupCityAttribute(q.CityField)
 	e := widget.NewEntry()
-	e.SetText(*target)
-	if q.CityField == "date" {
+	text, _ := attr.Value(&a.doc.City).String()
+	e.SetText(text)
+	if attr.Kind == assessment.AttributeDate {
 		e.SetPlaceHolder(a.opts.Now().Format("2006-01-02"))
 	}
 	e.OnChanged = func(s string) {
-		*target = s
+		attr.Set(&a.doc.City, assessment.StringValue(s))
 		a.changed()
 	}
 	a.register(q.ID, e)

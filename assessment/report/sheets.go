@@ -65,32 +65,33 @@ func (b *builder) summary(sheet string) {
 	b.printSetup(sheet, 2)
 }
 
+// cityValue writes an attribute of the city profile in column B: numbers
+// and the date typed, text as text.
+func (b *builder) cityValue(sheet string, row int, q *assessment.Question, attr assessment.CityAttribute) {
+	v := attr.Value(&b.a.City)
+	s, _ := v.String()
+	switch f, isNumber := v.Number(); {
+	case v.IsNone():
+	case isNumber:
+		if f > 0 {
+			b.profileNumber(sheet, row, f, q)
+		}
+	case attr.Kind == assessment.AttributeDate:
+		if d, err := time.Parse("2006-01-02", s); err == nil {
+			b.date(sheet, row, d)
+		} else {
+			b.longText(sheet, row, s)
+		}
+	default:
+		b.longText(sheet, row, s)
+	}
+}
+
 // profileValue writes a profile item in column B: typed for numbers and the
 // date, text otherwise.
 func (b *builder) profileValue(sheet string, row int, q *assessment.Question) {
-	c := b.a.City
-	switch q.CityField {
-	case "population":
-		if c.Population > 0 {
-			b.profileNumber(sheet, row, c.Population, q)
-		}
-		return
-	case "areaKm2":
-		if c.AreaKm2 > 0 {
-			b.profileNumber(sheet, row, c.AreaKm2, q)
-		}
-		return
-	case "date":
-		if d, err := time.Parse("2006-01-02", c.Date); err == nil {
-			b.date(sheet, row, d)
-		} else {
-			b.longText(sheet, row, c.Date)
-		}
-		return
-	case "":
-	default:
-		b.longText(sheet, row, map[string]string{"name": c.Name, "province": c.Province, "assessor": c.Assessor,
-			"organization": c.Organization, "email": c.Email, "phone": c.Phone}[q.CityField])
+	if attr, ok := assessment.LookupCityAttribute(q.CityField); ok {
+		b.cityValue(sheet, row, q, attr)
 		return
 	}
 	v := b.a.Value(q.ID)
@@ -546,13 +547,9 @@ func (b *builder) data() {
 	for _, k := range sortedKeys(a.ExtraMembers()) {
 		put(KindMeta, k, nil, a.ExtraMembers()[k])
 	}
-	c := a.City
-	for _, m := range []struct {
-		key   string
-		value any
-	}{{"name", c.Name}, {"province", c.Province}, {"population", c.Population}, {"areaKm2", c.AreaKm2},
-		{"assessor", c.Assessor}, {"organization", c.Organization}, {"email", c.Email}, {"phone", c.Phone}, {"date", c.Date}} {
-		put(KindCity, m.key, m.value, mustJSON(m.value))
+	for _, attr := range assessment.CityAttributes() {
+		raw := attr.Raw(&a.City)
+		put(KindCity, attr.ID, raw, mustJSON(raw))
 	}
 	for _, k := range sortedKeys(a.CityExtraMembers()) {
 		put(KindCity, k, nil, a.CityExtraMembers()[k])
