@@ -50,21 +50,8 @@ func (a *App) newNav() *widget.List {
 	a.navPages = append(a.navPages, ResultsPage)
 	list := widget.NewList(
 		func() int { return len(a.navPages) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabel("")
-			name.TextStyle.Bold = true
-			name.Truncation = fyne.TextTruncateEllipsis
-			detail := widget.NewLabel("")
-			detail.Truncation = fyne.TextTruncateEllipsis
-			detail.SizeName = theme.SizeNameCaptionText
-			return container.NewVBox(name, detail)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			name, detail := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
-			setText(name, a.navName(a.navPages[i]))
-			setText(detail, a.navDetail(a.navPages[i]))
-		},
+		newNavItem,
+		func(i widget.ListItemID, o fyne.CanvasObject) { a.fillNavItem(o, a.navPages[i]) },
 	)
 	list.OnSelected = func(i widget.ListItemID) {
 		if a.navPages[i] != a.page {
@@ -72,6 +59,24 @@ func (a *App) newNav() *widget.List {
 		}
 	}
 	return list
+}
+
+// newNavItem is a navigation entry: the page's name, and a detail line.
+func newNavItem() fyne.CanvasObject {
+	name := widget.NewLabel("")
+	name.TextStyle.Bold = true
+	name.Truncation = fyne.TextTruncateEllipsis
+	detail := widget.NewLabel("")
+	detail.Truncation = fyne.TextTruncateEllipsis
+	detail.SizeName = theme.SizeNameCaptionText
+	return container.NewVBox(name, detail)
+}
+
+// fillNavItem shows a page in a navigation entry.
+func (a *App) fillNavItem(o fyne.CanvasObject, id string) {
+	box := o.(*fyne.Container)
+	setText(box.Objects[0].(*widget.Label), a.navName(id))
+	setText(box.Objects[1].(*widget.Label), a.navDetail(id))
 }
 
 func (a *App) navName(id string) string {

@@ -68,18 +68,7 @@ func (r *resultsView) objects() []fyne.CanvasObject {
 	objects := []fyne.CanvasObject{title, heading("gui.chartTitle")}
 	legend := container.NewHBox(swatch(scoreColor), widget.NewLabel(a.t("gui.legendScore")),
 		swatch(completeColor), widget.NewLabel(a.t("gui.legendCompleteness")))
-	objects = append(objects, legend)
-	chart := container.New(&chartLayout{})
-	for _, f := range res.Fields {
-		name := widget.NewLabel(l10n.SectionName(a.loc, f.ID))
-		name.Truncation = fyne.TextTruncateEllipsis
-		value := widget.NewLabel(a.t("gui.chartValue", map[string]any{"Score": l10n.Score(a.loc, f.Score),
-			"Completeness": l10n.Percent(a.loc, f.Completeness), "Rank": f.Rank}))
-		chart.Add(name)
-		chart.Add(newBar(f.Score/100, f.Completeness))
-		chart.Add(value)
-	}
-	objects = append(objects, chart)
+	objects = append(objects, legend, r.chart())
 	objects = append(objects, widget.NewLabel(a.t("gui.readinessLine", map[string]any{
 		"Score": l10n.Score(a.loc, res.Readiness.Score), "Completeness": l10n.Percent(a.loc, res.Readiness.Completeness)})))
 
@@ -111,6 +100,23 @@ func (r *resultsView) objects() []fyne.CanvasObject {
 		}
 	}
 	return objects
+}
+
+// chart is the bar chart of the field scores: a row per field with its
+// name, its score and completeness bars, and the figures.
+func (r *resultsView) chart() *fyne.Container {
+	a := r.a
+	chart := container.New(&chartLayout{})
+	for _, f := range a.res.Fields {
+		name := widget.NewLabel(l10n.SectionName(a.loc, f.ID))
+		name.Truncation = fyne.TextTruncateEllipsis
+		value := widget.NewLabel(a.t("gui.chartValue", map[string]any{"Score": l10n.Score(a.loc, f.Score),
+			"Completeness": l10n.Percent(a.loc, f.Completeness), "Rank": f.Rank}))
+		chart.Add(name)
+		chart.Add(newBar(f.Score/100, f.Completeness))
+		chart.Add(value)
+	}
+	return chart
 }
 
 func swatch(c color.Color) fyne.CanvasObject {
