@@ -169,29 +169,10 @@ func (v *compareView) legend() fyne.CanvasObject {
 	return container.NewGridWithColumns(3, items...)
 }
 
-// chart draws, for each city (up to report.ChartCities, strongest first),
-// a group of seven bars, one per field.
+// chart draws, for each city (up to assessment.ChartCities, strongest
+// first), a group of seven bars, one per field.
 func (v *compareView) chart(res *report.Comparison) fyne.CanvasObject {
-	cities := slices.Clone(res.Cities)
-	best := func(c report.City) float64 {
-		m := 0.0
-		for _, f := range c.Result.Fields {
-			m = max(m, f.Score)
-		}
-		return m
-	}
-	slices.SortStableFunc(cities, func(x, y report.City) int {
-		switch {
-		case best(x) > best(y):
-			return -1
-		case best(x) < best(y):
-			return 1
-		}
-		return 0
-	})
-	if len(cities) > report.ChartCities {
-		cities = cities[:report.ChartCities]
-	}
+	cities := assessment.TopCities(res.Cities, assessment.ChartCities)
 	rows := []fyne.CanvasObject{widget.NewLabel(v.a.t("compare.chartTitle", map[string]any{"Count": len(cities)}))}
 	for _, c := range cities {
 		name := widget.NewLabel(c.Doc.City.Name)

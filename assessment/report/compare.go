@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -21,11 +20,7 @@ import (
 )
 
 // City is one assessment in a comparison, with its scores.
-type City struct {
-	Path   string
-	Doc    *assessment.Assessment
-	Result *assessment.Result
-}
+type City = assessment.CityResult
 
 // Skipped is an input that could not be compared, with the reason.
 type Skipped struct {
@@ -39,14 +34,6 @@ type Comparison struct {
 	Cities  []City
 	Skipped []Skipped
 }
-
-// ChartCities is the most cities drawn in the comparison chart (all are in
-// the tables): beyond that a clustered bar chart cannot be read.
-const ChartCities = 30
-
-// LowCompleteness is the completeness under which a city is listed for
-// follow-up even when its confidence is not low.
-const LowCompleteness = assessment.MinFieldCompleteness
 
 // ExpandInputs turns the command-line inputs into files: a folder stands
 // for the .ccsa and .xlsx files in it (not its subfolders), sorted.
@@ -319,14 +306,8 @@ func (b *compareBuilder) overview(sheet string) {
 		for _, f := range c.Result.Fields {
 			row = append(row, num(round(f.Score, 1), b.st.score))
 		}
-		recName, completeness := b.t("report.noRecommendation"), 0.0
-		if rec.Field != "" {
-			recName = l10n.SectionName(b.loc, rec.Field)
-			top, _ := c.Result.Field(rec.Field)
-			completeness = top.Completeness
-		}
-		row = append(row, num(round(c.Result.Readiness.Score, 1), b.st.score), recName,
-			l10n.Confidence(b.loc, rec.Confidence), num(round(completeness, 3), b.st.percent), c.Path)
+		row = append(row, num(round(c.Result.Readiness.Score, 1), b.st.score), b.recommendedName(rec.Field),
+			l10n.Confidence(b.loc, rec.Confidence), num(round(assessment.RecommendedCompleteness(c.Result), 3), b.st.percent), c.Path)
 		s.add(b.st.text, row...)
 	}
 	s.flush()
@@ -346,56 +327,22 @@ func (b *compareBuilder) ranking() {
 	s.add(b.st.title, b.t("compare.rankingTitle"))
 	s.header(b.t("report.col.field"), b.t("report.col.rank"), b.t("compare.col.city"),
 		b.t("compare.col.province"), b.t("report.col.score"), b.t("report.col.completeness"))
-	order := make([]int, len(b.c.Cities))
-	for fi, f := range b.qn.Fields() {
-		for i := range order {
-			order[i] = i
-		}
-		slices.SortStableFunc(order, func(x, y int) int {
-			a, c := b.c.Cities[x].Result.Fields[fi], b.c.Cities[y].Result.Fields[fi]
-			switch {
-			case a.Score != c.Score:
-				return cmpDesc(a.Score, c.Score)
-			case a.Completeness != c.Completeness:
-				return cmpDesc(a.Completeness, c.Completeness)
-			}
-			return 0
-		})
-		for rank, i := range order {
-			c := b.c.Cities[i]
-			fs := c.Result.Fields[fi]
-			s.add(b.st.text, l10n.SectionName(b.loc, f.ID), num(float64(rank+1), b.st.integer), c.Doc.City.Name,
-				c.Doc.City.Province, num(round(fs.Score, 1), b.st.score), num(round(fs.Completeness, 3), b.st.percent))
+	for _, f := range b.qn.Fields() {
+		for _, r := range assessment.RankCities(b.c.Cities, f.ID) {
+			s.add(b.st.text, l10n.SectionName(b.loc, f.ID), num(float64(r.Rank), b.st.integer), r.City.Doc.City.Name,
+				r.City.Doc.City.Province, num(round(r.Field.Score, 1), b.st.score), num(round(r.Field.Completeness, 3), b.st.percent))
 		}
 	}
 	s.flush()
 }
 
-func cmpDesc(a, b float64) int {
-	if a > b {
-		return -1
-	}
-	return 1
-}
-
 // chart draws the cities' field scores as a clustered bar chart, for the
-// first ChartCities cities by their best field score.
+// first assessment.ChartCities cities by their best field score.
 func (b *compareBuilder) chart() {
 	sheet := safeSheetName(b.t("compare.sheet.chart"))
 	_, err := b.f.NewSheet(sheet)
 	b.check(err)
-	cities := slices.Clone(b.c.Cities)
-	best := func(c City) float64 {
-		m := 0.0
-		for _, f := range c.Result.Fields {
-			m = max(m, f.Score)
-		}
-		return m
-	}
-	slices.SortStableFunc(cities, func(x, y City) int { return cmpDesc(best(x), best(y)) })
-	if len(cities) > ChartCities {
-		cities = cities[:ChartCities]
-	}
+	cities := assessment.TopCities(b.c.Cities, assessment.ChartCities)
 	b.text(sheet, 1, 1, b.t("compare.chartTitle", map[string]any{"Count": len(cities)}))
 	b.style(sheet, 1, 1, b.st.title)
 	b.text(sheet, 1, 2, b.t("compare.col.city"))
@@ -439,8 +386,8 @@ func (b *compareBuilder) chart() {
 	b.printSetup(sheet, 2)
 }
 
-// followUp lists the cities whose recommendation has low confidence or
-// whose recommended field is little answered, with the reasons.
+// followUp lists the cities that need following up (see
+// assessment.NeedsFollowUp), with the reasons.
 func (b *compareBuilder) followUp() {
 	sheet := safeSheetName(b.t("compare.sheet.followUp"))
 	s := b.newStream(sheet, func() { b.printSetup(sheet, 2) }, 24, 18, 22, 12, 12, 80)
@@ -449,29 +396,27 @@ func (b *compareBuilder) followUp() {
 	s.header(b.t("compare.col.city"), b.t("compare.col.province"), b.t("report.recommendedField"),
 		b.t("report.confidence"), b.t("report.col.completeness"), b.t("report.reasons"))
 	for _, c := range b.c.Cities {
-		rec := c.Result.Recommendation
-		completeness := 0.0
-		if top, ok := c.Result.Field(rec.Field); ok {
-			completeness = top.Completeness
-		}
-		if rec.Confidence != assessment.ConfidenceLow && completeness >= LowCompleteness {
+		if !assessment.NeedsFollowUp(c.Result) {
 			continue
 		}
 		var reasons []string
-		for _, r := range rec.Reasons {
-			switch r.Code {
-			case assessment.ReasonLowCompleteness, assessment.ReasonLowReadiness, assessment.ReasonNoAnswers, assessment.ReasonNarrowLead:
-				reasons = append(reasons, l10n.Reason(b.loc, r))
-			}
+		for _, r := range assessment.FollowUpReasons(c.Result) {
+			reasons = append(reasons, l10n.Reason(b.loc, r))
 		}
-		name := b.t("report.noRecommendation")
-		if rec.Field != "" {
-			name = l10n.SectionName(b.loc, rec.Field)
-		}
-		s.add(b.st.text, c.Doc.City.Name, c.Doc.City.Province, name, l10n.Confidence(b.loc, rec.Confidence),
-			num(round(completeness, 3), b.st.percent), strings.Join(reasons, " "))
+		rec := c.Result.Recommendation
+		s.add(b.st.text, c.Doc.City.Name, c.Doc.City.Province, b.recommendedName(rec.Field), l10n.Confidence(b.loc, rec.Confidence),
+			num(round(assessment.RecommendedCompleteness(c.Result), 3), b.st.percent), strings.Join(reasons, " "))
 	}
 	s.flush()
+}
+
+// recommendedName is the name of a recommended field, or the note that
+// there is none.
+func (b *compareBuilder) recommendedName(field string) string {
+	if field == "" {
+		return b.t("report.noRecommendation")
+	}
+	return l10n.SectionName(b.loc, field)
 }
 
 // skipped lists the inputs that could not be read, with the reason.

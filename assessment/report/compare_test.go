@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -163,6 +164,84 @@ func TestLibreOfficeReadsTheComparison(t *testing.T) {
 		if !strings.HasSuffix(row[len(row)-1], filepath.Base(city.Path)) {
 			t.Errorf("%s: file column %q", city.Doc.City.Name, row[len(row)-1])
 		}
+	}
+}
+
+// tiedComparison is a comparison of 70 cities with many ties: copies of
+// earlier cities and empty assessments.
+func tiedComparison(t *testing.T) *Comparison {
+	t.Helper()
+	qn := questionnaire(t)
+	r := rand.New(rand.NewPCG(3, 4))
+	c := &Comparison{}
+	for i := range 70 {
+		var a *assessment.Assessment
+		switch {
+		case i%7 == 3:
+			cp := *c.Cities[r.IntN(len(c.Cities))].Doc
+			a = &cp
+			a.City.Name = fmt.Sprintf("Bản sao %03d", i)
+		case i%11 == 5:
+			a = assessment.New(qn)
+			a.City.Name = fmt.Sprintf("Chưa trả lời %03d", i)
+		default:
+			a = generated(t, r, i)
+		}
+		c.Cities = append(c.Cities, City{Path: fmt.Sprintf("c%03d.ccsa", i), Doc: a, Result: assessment.Score(qn, a)})
+	}
+	return c
+}
+
+// The ranking, chart and follow-up sheets list the cities that the
+// comparison rules of package assessment give, in their order.
+func TestComparisonSheetsFollowTheComparisonRules(t *testing.T) {
+	qn := questionnaire(t)
+	c := tiedComparison(t)
+	var buf bytes.Buffer
+	if err := WriteComparison(&buf, qn, c, CompareOptions{Lang: translations.EN}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, buf.Bytes())
+	sheets := f.GetSheetList()
+	column := func(sheet string, header, col int) []string {
+		rows, _ := f.GetRows(sheet)
+		var out []string
+		for _, row := range rows[header:] {
+			if col < len(row) {
+				out = append(out, row[col])
+			}
+		}
+		return out
+	}
+	var want []string
+	for _, fs := range qn.Fields() {
+		for _, r := range assessment.RankCities(c.Cities, fs.ID) {
+			want = append(want, fmt.Sprintf("%d %s", r.Rank, r.City.Doc.City.Name))
+		}
+	}
+	ranks, cities := column(sheets[1], 2, 1), column(sheets[1], 2, 2)
+	var got []string
+	for i := range min(len(ranks), len(cities)) {
+		got = append(got, ranks[i]+" "+cities[i])
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("ranking sheet:\n%v\nwant\n%v", got, want)
+	}
+	want = nil
+	for _, city := range assessment.TopCities(c.Cities, assessment.ChartCities) {
+		want = append(want, city.Doc.City.Name)
+	}
+	if got := column(sheets[2], 2, 0); len(want) != assessment.ChartCities || !slices.Equal(got, want) {
+		t.Errorf("chart sheet: %v; want %v", got, want)
+	}
+	want = nil
+	for _, city := range c.Cities {
+		if assessment.NeedsFollowUp(city.Result) {
+			want = append(want, city.Doc.City.Name)
+		}
+	}
+	if got := column(sheets[3], 2, 0); len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("follow-up sheet: %v; want %v", got, want)
 	}
 }
 

@@ -1,0 +1,247 @@
+package assessment
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"testing"
+)
+
+// city is a compared city whose fields "a" and "b" have the given score
+// and completeness.
+func city(name string, a, aCompleteness, b float64) CityResult {
+	return CityResult{Path: name + Extension, Doc: &Assessment{City: City{Name: name}}, Result: &Result{
+		Fields: []SectionScore{{ID: "a", Score: a, Completeness: aCompleteness}, {ID: "b", Score: b, Completeness: 1}},
+	}}
+}
+
+func names(cities []CityResult) []string {
+	var out []string
+	for _, c := range cities {
+		out = append(out, c.Doc.City.Name)
+	}
+	return out
+}
+
+func TestRankCitiesBreaksTiesByCompletenessThenInputOrder(t *testing.T) {
+	cities := []CityResult{
+		city("p", 40, 0.5, 0),
+		city("q", 70, 0.2, 0),
+		city("r", 40, 0.9, 0),
+		city("s", 70, 0.2, 0), // ties q exactly: q came first
+		city("t", 40, 0.5, 0), // ties p exactly: p came first
+		city("u", 0, 0, 0),
+		city("v", 70, 0.3, 0),
+	}
+	before := slices.Clone(cities)
+	got := RankCities(cities, "a")
+	var order []string
+	for i, r := range got {
+		order = append(order, r.City.Doc.City.Name)
+		if r.Rank != i+1 {
+			t.Errorf("%s has rank %d at place %d; ranks are distinct, 1 first", r.City.Doc.City.Name, r.Rank, i+1)
+		}
+		if want, _ := r.City.Result.Field("a"); r.Field.Score != want.Score || r.Field.Completeness != want.Completeness {
+			t.Errorf("%s: field %+v; want %+v", r.City.Doc.City.Name, r.Field, want)
+		}
+	}
+	if want := []string{"v", "q", "s", "r", "p", "t", "u"}; !slices.Equal(order, want) {
+		t.Errorf("ranking %v; want %v", order, want)
+	}
+	if !slices.EqualFunc(cities, before, func(x, y CityResult) bool { return x.Doc == y.Doc }) {
+		t.Error("RankCities reordered its input")
+	}
+}
+
+func TestRankCitiesRanksTheNamedField(t *testing.T) {
+	cities := []CityResult{city("p", 90, 1, 10), city("q", 10, 1, 90), city("r", 50, 1, 50)}
+	for field, want := range map[string][]string{"a": {"p", "r", "q"}, "b": {"q", "r", "p"}} {
+		var got []string
+		for _, r := range RankCities(cities, field) {
+			got = append(got, r.City.Doc.City.Name)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("field %s: %v; want %v", field, got, want)
+		}
+	}
+	// A city without the field ranks as unanswered with 0, after any score.
+	cities = append([]CityResult{{Doc: &Assessment{City: City{Name: "none"}}, Result: &Result{}}}, cities...)
+	if got := RankCities(cities, "a"); got[3].City.Doc.City.Name != "none" || got[3].Field.Score != 0 || got[3].Field.ID != "" {
+		t.Errorf("a city without the field ranks %+v", got[3])
+	}
+	if got := RankCities(nil, "a"); len(got) != 0 {
+		t.Errorf("no cities ranked as %v", got)
+	}
+}
+
+// The ranking of cities in a field follows the rule that ranks a city's
+// own fields.
+func TestRankCitiesFollowsTheFieldRankingRule(t *testing.T) {
+	var cities []CityResult
+	var scores []SectionScore
+	for i := range 60 {
+		// Few distinct values, so that ties of both keys are frequent.
+		s := SectionScore{ID: "a", Score: float64(i * 7 % 5 * 25), Completeness: float64(i*3%4) / 4}
+		scores = append(scores, s)
+		cities = append(cities, CityResult{Doc: &Assessment{City: City{Name: fmt.Sprint(i)}}, Result: &Result{Fields: []SectionScore{s}}})
+	}
+	got := RankCities(cities, "a")
+	for rank, i := range rankOrder(scores) {
+		if got[rank].City.Doc != cities[i].Doc {
+			t.Fatalf("place %d holds %s; the field rule puts %d there", rank+1, got[rank].City.Doc.City.Name, i)
+		}
+	}
+}
+
+func TestBestScore(t *testing.T) {
+	r := &Result{Fields: []SectionScore{{Score: 12}, {Score: 87.5}, {Score: 40}}, Readiness: SectionScore{Score: 99}}
+	if got := BestScore(r); got != 87.5 {
+		t.Errorf("best %v; want 87.5 (readiness is not a field)", got)
+	}
+	if got := BestScore(&Result{}); got != 0 {
+		t.Errorf("best without fields %v; want 0", got)
+	}
+}
+
+func TestTopCitiesKeepsTheStrongestInInputOrderOnTies(t *testing.T) {
+	cities := []CityResult{
+		city("p", 10, 1, 20), // best 20
+		city("q", 60, 1, 5),  // best 60
+		city("r", 20, 1, 15), // best 20: ties p, which came first
+		city("s", 0, 0, 0),   // best 0
+		city("t", 30, 1, 60), // best 60: ties q, which came first
+		city("u", 45, 0, 0),  // best 45: completeness plays no part
+	}
+	before := slices.Clone(cities)
+	for n, want := range map[int][]string{
+		0: nil,
+		1: {"q"},
+		2: {"q", "t"},
+		4: {"q", "t", "u", "p"},
+		5: {"q", "t", "u", "p", "r"},
+		6: {"q", "t", "u", "p", "r", "s"},
+		9: {"q", "t", "u", "p", "r", "s"},
+	} {
+		if got := names(TopCities(cities, n)); !slices.Equal(got, want) {
+			t.Errorf("top %d: %v; want %v", n, got, want)
+		}
+	}
+	if !slices.EqualFunc(cities, before, func(x, y CityResult) bool { return x.Doc == y.Doc }) {
+		t.Error("TopCities reordered its input")
+	}
+}
+
+func TestTopCitiesCutsAtChartCities(t *testing.T) {
+	var cities []CityResult
+	for i := range ChartCities + 12 {
+		// Many ties: best scores 0, 10, 20, 30 in turn.
+		cities = append(cities, city(fmt.Sprintf("c%02d", i), float64(i%4*10), 1, 0))
+	}
+	got := TopCities(cities, ChartCities)
+	if len(got) != ChartCities {
+		t.Fatalf("%d cities charted; want %d", len(got), ChartCities)
+	}
+	for i := 1; i < len(got); i++ {
+		prev, cur := got[i-1], got[i]
+		bp, bc := BestScore(prev.Result), BestScore(cur.Result)
+		if bp < bc || (bp == bc && prev.Doc.City.Name > cur.Doc.City.Name) {
+			t.Errorf("%s (%v) before %s (%v)", prev.Doc.City.Name, bp, cur.Doc.City.Name, bc)
+		}
+	}
+	// 42 cities, 10 or 11 of each best score: the 30 strongest leave out
+	// exactly the cities with 0 and one with 10, the last of them.
+	if last := got[len(got)-1].Doc.City.Name; last != "c37" {
+		t.Errorf("last charted city %s; want c37", last)
+	}
+	if got := TopCities(cities[:5], ChartCities); len(got) != 5 {
+		t.Errorf("%d of 5 cities charted", len(got))
+	}
+}
+
+// followUpResult is a result recommending field "a" with the given
+// confidence and completeness.
+func followUpResult(c Confidence, completeness float64) *Result {
+	return &Result{
+		Fields:         []SectionScore{{ID: "a", Score: 50, Completeness: completeness}, {ID: "b", Completeness: 1}},
+		Recommendation: Recommendation{Field: "a", Confidence: c},
+	}
+}
+
+func TestNeedsFollowUpThresholds(t *testing.T) {
+	below := math.Nextafter(FollowUpCompleteness, 0)
+	for _, tc := range []struct {
+		confidence   Confidence
+		completeness float64
+		want         bool
+	}{
+		{ConfidenceLow, 1, true},
+		{ConfidenceLow, FollowUpCompleteness, true},
+		{ConfidenceMedium, 1, false},
+		{ConfidenceMedium, FollowUpCompleteness, false}, // the threshold itself is enough
+		{ConfidenceMedium, below, true},
+		{ConfidenceHigh, FollowUpCompleteness, false},
+		{ConfidenceHigh, below, true},
+		{ConfidenceHigh, 0, true},
+	} {
+		r := followUpResult(tc.confidence, tc.completeness)
+		if got := NeedsFollowUp(r); got != tc.want {
+			t.Errorf("confidence %s, completeness %v: follow up %v; want %v", tc.confidence, tc.completeness, got, tc.want)
+		}
+		if got := RecommendedCompleteness(r); got != tc.completeness {
+			t.Errorf("recommended completeness %v; want %v", got, tc.completeness)
+		}
+	}
+	if FollowUpCompleteness != MinFieldCompleteness {
+		t.Errorf("follow-up threshold %v differs from the confidence rule's %v", FollowUpCompleteness, MinFieldCompleteness)
+	}
+	// Without a recommended field the completeness counts as 0.
+	r := followUpResult(ConfidenceHigh, 1)
+	r.Recommendation.Field = ""
+	if RecommendedCompleteness(r) != 0 || !NeedsFollowUp(r) {
+		t.Error("a result without a recommended field needs no follow-up")
+	}
+}
+
+func TestFollowUpReasonsKeepTheExplainingReasonsInOrder(t *testing.T) {
+	r := followUpResult(ConfidenceLow, 0.2)
+	for _, code := range []string{ReasonTopScore, ReasonLowReadiness, ReasonLead, ReasonTie, ReasonStrongestDimension,
+		ReasonCompleteness, ReasonLowCompleteness, ReasonNarrowLead, ReasonReadinessScore, ReasonUnansweredQuestions, ReasonNoAnswers} {
+		r.Recommendation.Reasons = append(r.Recommendation.Reasons, Reason{Code: code})
+	}
+	var got []string
+	for _, reason := range FollowUpReasons(r) {
+		got = append(got, reason.Code)
+	}
+	if want := []string{ReasonLowReadiness, ReasonLowCompleteness, ReasonNarrowLead, ReasonNoAnswers}; !slices.Equal(got, want) {
+		t.Errorf("follow-up reasons %v; want %v", got, want)
+	}
+	if got := FollowUpReasons(&Result{}); got != nil {
+		t.Errorf("reasons without a recommendation: %v", got)
+	}
+}
+
+// Scored assessments: an empty one and a thinly answered one are followed
+// up, a fully answered one is not.
+func TestNeedsFollowUpOnScoredAssessments(t *testing.T) {
+	qn := shippedQn(t)
+	empty := Score(qn, New(qn))
+	if !NeedsFollowUp(empty) {
+		t.Error("an empty assessment is not followed up")
+	}
+	if got := FollowUpReasons(empty); len(got) != 1 || got[0].Code != ReasonNoAnswers {
+		t.Errorf("empty assessment's follow-up reasons %v", got)
+	}
+	full := New(qn)
+	full.City.Population = 1_000_000
+	for _, s := range qn.Sections {
+		for _, q := range s.ScoredQuestions() {
+			if s.ID == "gastronomy" || s.Kind == KindReadiness {
+				full.SetValue(q.ID, maxValue(q, full.City.Population))
+			}
+		}
+	}
+	if r := Score(qn, full); NeedsFollowUp(r) || RecommendedCompleteness(r) != 1 {
+		t.Errorf("a fully answered assessment: follow up %v, completeness %v, confidence %s",
+			NeedsFollowUp(r), RecommendedCompleteness(r), r.Recommendation.Confidence)
+	}
+}
