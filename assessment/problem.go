@@ -24,7 +24,7 @@ type Problem struct {
 	Path       string // the file, when known
 	QuestionID string // the question, when the problem is about one
 	Code       string
-	Args       map[string]any
+	Args       Args
 }
 
 // Error gives a developer-facing form of the problem; users see the

@@ -45,11 +45,10 @@ type SectionScore struct {
 }
 
 // Reason is one statement behind the recommendation; its text is the
-// message "reason.<Code>" filled with Args. Args whose key ends in "Field"
-// hold a field ID, "Score" and "Lead" a 0..100 number, "Completeness" a 0..1 share.
+// message "reason.<Code>" filled with Args.
 type Reason struct {
 	Code string
-	Args map[string]any
+	Args Args
 }
 
 // Reason codes.
@@ -234,43 +233,43 @@ func recommend(r *Result, order []int) Recommendation {
 	}
 	top := r.Fields[order[0]]
 	rec := Recommendation{Field: top.ID}
-	rec.Reasons = append(rec.Reasons, Reason{ReasonTopScore, map[string]any{"Field": top.ID, "Score": top.Score}})
+	rec.Reasons = append(rec.Reasons, Reason{ReasonTopScore, Args{"Field": FieldArg(top.ID), "Score": PointsArg(top.Score)}})
 	lead := math.Inf(1)
 	if len(order) > 1 {
 		second := r.Fields[order[1]]
 		lead = top.Score - second.Score
 		if lead > 0 {
-			rec.Reasons = append(rec.Reasons, Reason{ReasonLead, map[string]any{"Lead": lead, "SecondField": second.ID}})
+			rec.Reasons = append(rec.Reasons, Reason{ReasonLead, Args{"Lead": PointsArg(lead), "SecondField": FieldArg(second.ID)}})
 		} else {
-			rec.Reasons = append(rec.Reasons, Reason{ReasonTie, map[string]any{"SecondField": second.ID}})
+			rec.Reasons = append(rec.Reasons, Reason{ReasonTie, Args{"SecondField": FieldArg(second.ID)}})
 		}
 	}
 	if d, s, ok := strongestDimension(top.Dimensions); ok {
-		rec.Reasons = append(rec.Reasons, Reason{ReasonStrongestDimension, map[string]any{"Dimension": d, "Score": s}})
+		rec.Reasons = append(rec.Reasons, Reason{ReasonStrongestDimension, Args{"Dimension": DimensionArg(d), "Score": PointsArg(s)}})
 	}
-	rec.Reasons = append(rec.Reasons, Reason{ReasonCompleteness, map[string]any{"Completeness": top.Completeness}})
+	rec.Reasons = append(rec.Reasons, Reason{ReasonCompleteness, Args{"Completeness": ShareArg(top.Completeness)}})
 	switch {
 	case top.Completeness < MinFieldCompleteness || r.Readiness.Completeness < MinReadinessCompleteness:
 		rec.Confidence = ConfidenceLow
 		if top.Completeness < MinFieldCompleteness {
 			rec.Reasons = append(rec.Reasons, Reason{ReasonLowCompleteness,
-				map[string]any{"Completeness": top.Completeness, "Min": MinFieldCompleteness}})
+				Args{"Completeness": ShareArg(top.Completeness), "Min": ShareArg(MinFieldCompleteness)}})
 		}
 		if r.Readiness.Completeness < MinReadinessCompleteness {
 			rec.Reasons = append(rec.Reasons, Reason{ReasonLowReadiness,
-				map[string]any{"Completeness": r.Readiness.Completeness, "Min": MinReadinessCompleteness}})
+				Args{"Completeness": ShareArg(r.Readiness.Completeness), "Min": ShareArg(MinReadinessCompleteness)}})
 		}
 	case lead < MinLead:
 		rec.Confidence = ConfidenceMedium
-		rec.Reasons = append(rec.Reasons, Reason{ReasonNarrowLead, map[string]any{"Lead": lead, "Min": MinLead}})
+		rec.Reasons = append(rec.Reasons, Reason{ReasonNarrowLead, Args{"Lead": PointsArg(lead), "Min": PointsArg(MinLead)}})
 	default:
 		rec.Confidence = ConfidenceHigh
 	}
 	if r.Readiness.Total > 0 {
-		rec.Reasons = append(rec.Reasons, Reason{ReasonReadinessScore, map[string]any{"Score": r.Readiness.Score}})
+		rec.Reasons = append(rec.Reasons, Reason{ReasonReadinessScore, Args{"Score": PointsArg(r.Readiness.Score)}})
 	}
 	if n := top.Total - top.Answered; n > 0 {
-		rec.Reasons = append(rec.Reasons, Reason{ReasonUnansweredQuestions, map[string]any{"Count": n}})
+		rec.Reasons = append(rec.Reasons, Reason{ReasonUnansweredQuestions, Args{"Count": CountArg(n)}})
 	}
 	return rec
 }

@@ -39,7 +39,7 @@ func (e *FileError) Error() string {
 
 func (e *FileError) Unwrap() error { return e.Err }
 
-func fileError(path, code string, args map[string]any, err error) *FileError {
+func fileError(path, code string, args Args, err error) *FileError {
 	return &FileError{Problem: Problem{Severity: Error, Path: path, Code: code, Args: args}, Err: err}
 }
 
@@ -54,7 +54,7 @@ func Load(path string) (*Assessment, error) {
 		return nil, fileError(path, CodeIsDir, nil, nil)
 	}
 	if info.Size() > MaxFileSize {
-		return nil, fileError(path, CodeTooLarge, map[string]any{"Size": info.Size(), "Limit": MaxFileSize}, nil)
+		return nil, fileError(path, CodeTooLarge, Args{"Size": CountArg(info.Size()), "Limit": CountArg(int64(MaxFileSize))}, nil)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -66,7 +66,7 @@ func Load(path string) (*Assessment, error) {
 		return nil, ioError(path, err, CodeReadFailed)
 	}
 	if len(data) > MaxFileSize {
-		return nil, fileError(path, CodeTooLarge, map[string]any{"Size": len(data), "Limit": MaxFileSize}, nil)
+		return nil, fileError(path, CodeTooLarge, Args{"Size": CountArg(len(data)), "Limit": CountArg(int64(MaxFileSize))}, nil)
 	}
 	return Decode(data, path)
 }
@@ -82,7 +82,7 @@ func Decode(data []byte, path string) (*Assessment, error) {
 		var syn *json.SyntaxError
 		if errors.As(err, &syn) {
 			line, col := position(data, syn.Offset)
-			return nil, fileError(path, CodeSyntax, map[string]any{"Line": line, "Column": col}, err)
+			return nil, fileError(path, CodeSyntax, Args{"Line": CountArg(line), "Column": CountArg(col)}, err)
 		}
 		return nil, fileError(path, CodeNotObject, nil, err)
 	}
@@ -91,14 +91,14 @@ func Decode(data []byte, path string) (*Assessment, error) {
 	}
 	var format string
 	if json.Unmarshal(members["format"], &format) != nil || format != FileFormat {
-		return nil, fileError(path, CodeWrongFormat, map[string]any{"Format": format}, nil)
+		return nil, fileError(path, CodeWrongFormat, Args{"Format": TextArg(format)}, nil)
 	}
 	var version float64
 	if err := json.Unmarshal(members["schemaVersion"], &version); err != nil || version != float64(int(version)) || version < 1 {
-		return nil, fileError(path, CodeSchemaInvalid, map[string]any{"Version": string(members["schemaVersion"])}, err)
+		return nil, fileError(path, CodeSchemaInvalid, Args{"Version": TextArg(string(members["schemaVersion"]))}, err)
 	}
 	if version > SchemaVersion {
-		return nil, fileError(path, CodeSchemaNewer, map[string]any{"Version": int(version), "Supported": SchemaVersion}, nil)
+		return nil, fileError(path, CodeSchemaNewer, Args{"Version": CountArg(int(version)), "Supported": CountArg(SchemaVersion)}, nil)
 	}
 	a := &Assessment{}
 	if err := a.UnmarshalJSON(data); err != nil {
@@ -107,7 +107,7 @@ func Decode(data []byte, path string) (*Assessment, error) {
 		if errors.As(err, &fe) {
 			member = fe.member
 		}
-		return nil, fileError(path, CodeMemberType, map[string]any{"Member": member}, err)
+		return nil, fileError(path, CodeMemberType, Args{"Member": TextArg(member)}, err)
 	}
 	a.normalize()
 	return a, nil
@@ -170,14 +170,14 @@ func Save(path string, a *Assessment) error {
 		return fileError(path, CodeIsDir, nil, nil)
 	}
 	if v := existingSchema(path); v > SchemaVersion {
-		return fileError(path, CodeSchemaNewer, map[string]any{"Version": v, "Supported": SchemaVersion}, nil)
+		return fileError(path, CodeSchemaNewer, Args{"Version": CountArg(v), "Supported": CountArg(SchemaVersion)}, nil)
 	}
 	previous := a.UpdatedAt
 	a.UpdatedAt = time.Now().UTC().Truncate(time.Second)
 	data, err := Encode(a)
 	if err != nil {
 		a.UpdatedAt = previous
-		return fileError(path, CodeWriteFailed, map[string]any{"Detail": err.Error()}, err)
+		return fileError(path, CodeWriteFailed, Args{"Detail": TextArg(err.Error())}, err)
 	}
 	if err := WriteWithBackup(path, data); err != nil {
 		a.UpdatedAt = previous
@@ -311,5 +311,5 @@ func ioError(path string, err error, fallback string) *FileError {
 	if errors.As(err, &pe) {
 		detail = pe.Err.Error()
 	}
-	return fileError(path, fallback, map[string]any{"Detail": detail}, fmt.Errorf("%w", err))
+	return fileError(path, fallback, Args{"Detail": TextArg(detail)}, fmt.Errorf("%w", err))
 }

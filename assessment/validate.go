@@ -12,18 +12,18 @@ import (
 // the problems.
 func Validate(qn *Questionnaire, a *Assessment, path string) []Problem {
 	var ps []Problem
-	add := func(sev Severity, qid, code string, args map[string]any) {
+	add := func(sev Severity, qid, code string, args Args) {
 		ps = append(ps, Problem{Severity: sev, Path: path, QuestionID: qid, Code: code, Args: args})
 	}
 	if a.QuestionnaireVersion != "" && a.QuestionnaireVersion != qn.Version {
-		add(Warning, "", CodeVersionDiffers, map[string]any{"Version": a.QuestionnaireVersion, "Current": qn.Version})
+		add(Warning, "", CodeVersionDiffers, Args{"Version": TextArg(a.QuestionnaireVersion), "Current": TextArg(qn.Version)})
 	}
 	if a.City.Name == "" {
 		add(Warning, "", CodeCityNameMissing, nil)
 	}
 	for _, attr := range cityAttributes {
 		if v, ok := attr.Raw(&a.City).(float64); ok && (v < 0 || math.IsNaN(v)) {
-			add(Error, "", CodeCityNegative, map[string]any{"Member": attr.ID, "Value": v})
+			add(Error, "", CodeCityNegative, Args{"Member": TextArg(attr.ID), "Value": NumberArg(v)})
 		}
 	}
 	perCapitaAnswered := false
@@ -57,11 +57,11 @@ func Validate(qn *Questionnaire, a *Assessment, path string) []Problem {
 
 // CheckValue tells whether v is a valid answer to q; it returns the
 // problem code and its arguments, or "" when the value is valid.
-func CheckValue(q *Question, v Value) (code string, args map[string]any) {
+func CheckValue(q *Question, v Value) (code string, args Args) {
 	if v.IsNone() {
 		return "", nil
 	}
-	wrong := func() (string, map[string]any) { return CodeWrongType, map[string]any{"Expected": string(q.Type)} }
+	wrong := func() (string, Args) { return CodeWrongType, Args{"Expected": QuestionTypeArg(q.Type)} }
 	switch q.Type {
 	case Rubric:
 		f, ok := v.Number()
@@ -69,7 +69,7 @@ func CheckValue(q *Question, v Value) (code string, args map[string]any) {
 			return wrong()
 		}
 		if f != math.Trunc(f) || f < 0 || f > MaxRubric {
-			return CodeRubricRange, map[string]any{"Value": f, "Max": MaxRubric}
+			return CodeRubricRange, Args{"Value": NumberArg(f), "Max": CountArg(MaxRubric)}
 		}
 	case Number:
 		f, ok := v.Number()
@@ -78,11 +78,11 @@ func CheckValue(q *Question, v Value) (code string, args map[string]any) {
 		}
 		switch {
 		case f < 0:
-			return CodeNegative, map[string]any{"Value": f}
+			return CodeNegative, Args{"Value": NumberArg(f)}
 		case q.Max > 0 && f > q.Max:
-			return CodeAboveMax, map[string]any{"Value": f, "Max": q.Max}
+			return CodeAboveMax, Args{"Value": NumberArg(f), "Max": NumberArg(q.Max)}
 		case q.Integer && f != math.Trunc(f):
-			return CodeNotInteger, map[string]any{"Value": f}
+			return CodeNotInteger, Args{"Value": NumberArg(f)}
 		}
 	case Boolean:
 		if _, ok := v.Bool(); !ok {

@@ -6,7 +6,6 @@ package l10n
 
 import (
 	"math"
-	"strings"
 
 	"creativecity/assessment"
 	"creativecity/translations"
@@ -79,38 +78,34 @@ func Reason(l *translations.Localizer, r assessment.Reason) string {
 	return l.T("reason."+r.Code, args(l, r.Args))
 }
 
-// args formats a problem's or reason's arguments for a language: field IDs
-// become names, shares percentages, numbers local notation.
-func args(l *translations.Localizer, in map[string]any) map[string]any {
+// args writes a message's arguments in a language, each by its kind:
+// field and dimension IDs become names, shares percentages, points and
+// numbers local notation. Nothing is guessed from a name or a value.
+func args(l *translations.Localizer, in assessment.Args) map[string]any {
 	out := make(map[string]any, len(in))
 	for k, v := range in {
-		switch {
-		case strings.HasSuffix(k, "Field"):
-			out[k] = SectionName(l, v.(string))
-		case k == "Dimension":
-			out[k] = l.T(assessment.DimensionID(v.(string)))
-		case k == "Completeness" || (k == "Min" && isShare(v)):
-			out[k] = Percent(l, v.(float64))
-		case k == "Score" || k == "Lead":
-			out[k] = Score(l, v.(float64))
-		default:
-			switch n := v.(type) {
-			case float64:
-				out[k] = Number(l, n, 2)
-			case int:
-				out[k] = Number(l, float64(n), 0)
-			case int64:
-				out[k] = Number(l, float64(n), 0)
-			default:
-				out[k] = v
-			}
-		}
+		out[k] = Arg(l, v)
 	}
 	return out
 }
 
-// isShare reports whether a threshold is a 0..1 share rather than points.
-func isShare(v any) bool {
-	f, ok := v.(float64)
-	return ok && f > 0 && f < 1
+// Arg writes one message argument in a language.
+func Arg(l *translations.Localizer, a assessment.Arg) string {
+	switch a.Kind {
+	case assessment.ArgField:
+		return SectionName(l, a.Text)
+	case assessment.ArgDimension:
+		return l.T(assessment.DimensionID(a.Text))
+	case assessment.ArgQuestionType:
+		return QuestionType(l, assessment.QuestionType(a.Text))
+	case assessment.ArgShare:
+		return Percent(l, a.Num)
+	case assessment.ArgPoints:
+		return Score(l, a.Num)
+	case assessment.ArgCount:
+		return Number(l, a.Num, 0)
+	case assessment.ArgNumber:
+		return Number(l, a.Num, 2)
+	}
+	return a.Text
 }

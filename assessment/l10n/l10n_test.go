@@ -97,7 +97,7 @@ func TestEveryProblemAndReasonHasAMessage(t *testing.T) {
 
 func TestProblemTextNamesFileQuestionAndProblem(t *testing.T) {
 	p := assessment.Problem{Severity: assessment.Error, Path: "hue.ccsa", QuestionID: "film.cinemas",
-		Code: assessment.CodeNegative, Args: map[string]any{"Value": -1234.5}}
+		Code: assessment.CodeNegative, Args: assessment.Args{"Value": assessment.NumberArg(-1234.5)}}
 	vi := Problem(translations.New(translations.VI), p)
 	en := Problem(translations.New(translations.EN), p)
 	for _, want := range []string{"hue.ccsa", "film.cinemas", "-1.234,5", "số âm", "lỗi"} {
@@ -113,15 +113,45 @@ func TestProblemTextNamesFileQuestionAndProblem(t *testing.T) {
 }
 
 func TestReasonTextUsesFieldNamesAndLocalNumbers(t *testing.T) {
-	r := assessment.Reason{Code: assessment.ReasonLead, Args: map[string]any{"Lead": 12.5, "SecondField": "media_arts"}}
+	r := assessment.Reason{Code: assessment.ReasonLead, Args: assessment.Args{"Lead": assessment.PointsArg(12.5), "SecondField": assessment.FieldArg("media_arts")}}
 	if got := Reason(translations.New(translations.VI), r); !strings.Contains(got, "12,5") || !strings.Contains(got, "Nghệ thuật truyền thông") {
 		t.Errorf("vi: %q", got)
 	}
 	if got := Reason(translations.New(translations.EN), r); !strings.Contains(got, "12.5") || !strings.Contains(got, "Media Arts") {
 		t.Errorf("en: %q", got)
 	}
-	c := assessment.Reason{Code: assessment.ReasonLowCompleteness, Args: map[string]any{"Completeness": 0.25, "Min": 0.6}}
+	c := assessment.Reason{Code: assessment.ReasonLowCompleteness, Args: assessment.Args{"Completeness": assessment.ShareArg(0.25), "Min": assessment.ShareArg(0.6)}}
 	if got := Reason(translations.New(translations.EN), c); !strings.Contains(got, "25%") || !strings.Contains(got, "60%") {
 		t.Errorf("en: %q", got)
+	}
+}
+
+// TestEachArgumentKindIsWrittenByWhatItIs: the same number is a share, a
+// score, a count or a value by its kind alone, never by its name or size.
+func TestEachArgumentKindIsWrittenByWhatItIs(t *testing.T) {
+	cases := []struct {
+		arg    assessment.Arg
+		vi, en string
+	}{
+		{assessment.FieldArg("gastronomy"), "Ẩm thực", "Gastronomy"},
+		{assessment.DimensionArg("events"), "Sự kiện và lễ hội", "Events and festivals"},
+		{assessment.QuestionTypeArg(assessment.Number), "số", "number"},
+		{assessment.ShareArg(0.5), "50%", "50%"},
+		{assessment.ShareArg(2), "200%", "200%"},
+		{assessment.PointsArg(0.5), "0,5", "0.5"},
+		{assessment.PointsArg(1234.56), "1.234,6", "1,234.6"},
+		{assessment.CountArg(1234567), "1.234.567", "1,234,567"},
+		{assessment.NumberArg(0.5), "0,5", "0.5"},
+		{assessment.NumberArg(-3.126), "-3,13", "-3.13"},
+		{assessment.TextArg("Z:\\Hồ sơ\\a.ccsa"), "Z:\\Hồ sơ\\a.ccsa", "Z:\\Hồ sơ\\a.ccsa"},
+		{assessment.Arg{Kind: 200, Text: "?"}, "?", "?"},
+	}
+	for _, c := range cases {
+		if got := Arg(translations.New(translations.VI), c.arg); got != c.vi {
+			t.Errorf("vi %v: %q, want %q", c.arg, got, c.vi)
+		}
+		if got := Arg(translations.New(translations.EN), c.arg); got != c.en {
+			t.Errorf("en %v: %q, want %q", c.arg, got, c.en)
+		}
 	}
 }

@@ -126,7 +126,7 @@ func problemOf(err error, path string) assessment.Problem {
 		return fe.Problem
 	}
 	return assessment.Problem{Severity: assessment.Error, Path: path, Code: assessment.CodeReadFailed,
-		Args: map[string]any{"Detail": err.Error()}}
+		Args: assessment.Args{"Detail": assessment.TextArg(err.Error())}}
 }
 
 // CompareOptions are the comparison workbook's settings.
@@ -161,7 +161,7 @@ func WriteComparisonFile(path string, qn *assessment.Questionnaire, c *Compariso
 	}
 	var buf bytes.Buffer
 	if err := WriteComparison(&buf, qn, c, opts); err != nil {
-		return readError(path, assessment.CodeWriteFailed, map[string]any{"Detail": err.Error()}, err)
+		return readError(path, assessment.CodeWriteFailed, assessment.Args{"Detail": assessment.TextArg(err.Error())}, err)
 	}
 	return assessment.WriteFileAtomic(path, buf.Bytes())
 }

@@ -20,13 +20,13 @@ func WriteFile(path string, qn *assessment.Questionnaire, a *assessment.Assessme
 	f, warnings, err := Build(qn, a, res, opts)
 	if err != nil {
 		return nil, &assessment.FileError{Problem: assessment.Problem{Severity: assessment.Error, Path: path,
-			Code: assessment.CodeWriteFailed, Args: map[string]any{"Detail": err.Error()}}, Err: err}
+			Code: assessment.CodeWriteFailed, Args: assessment.Args{"Detail": assessment.TextArg(err.Error())}}, Err: err}
 	}
 	defer f.Close()
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return nil, &assessment.FileError{Problem: assessment.Problem{Severity: assessment.Error, Path: path,
-			Code: assessment.CodeWriteFailed, Args: map[string]any{"Detail": err.Error()}}, Err: err}
+			Code: assessment.CodeWriteFailed, Args: assessment.Args{"Detail": assessment.TextArg(err.Error())}}, Err: err}
 	}
 	if err := assessment.WriteFileAtomic(path, buf.Bytes()); err != nil {
 		return nil, err

@@ -36,7 +36,7 @@ func ReadFile(path string) (*assessment.Assessment, []assessment.Problem, error)
 		return nil, nil, readError(path, assessment.CodeIsDir, nil, nil)
 	}
 	if info.Size() > MaxWorkbookSize {
-		return nil, nil, readError(path, assessment.CodeTooLarge, map[string]any{"Size": info.Size(), "Limit": MaxWorkbookSize}, nil)
+		return nil, nil, readError(path, assessment.CodeTooLarge, assessment.Args{"Size": assessment.CountArg(info.Size()), "Limit": assessment.CountArg(int64(MaxWorkbookSize))}, nil)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -50,10 +50,10 @@ func ReadFile(path string) (*assessment.Assessment, []assessment.Problem, error)
 func Read(r io.Reader, path string) (*assessment.Assessment, []assessment.Problem, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxWorkbookSize+1))
 	if err != nil {
-		return nil, nil, readError(path, assessment.CodeReadFailed, map[string]any{"Detail": err.Error()}, err)
+		return nil, nil, readError(path, assessment.CodeReadFailed, assessment.Args{"Detail": assessment.TextArg(err.Error())}, err)
 	}
 	if len(data) > MaxWorkbookSize {
-		return nil, nil, readError(path, assessment.CodeTooLarge, map[string]any{"Size": len(data), "Limit": MaxWorkbookSize}, nil)
+		return nil, nil, readError(path, assessment.CodeTooLarge, assessment.Args{"Size": assessment.CountArg(len(data)), "Limit": assessment.CountArg(int64(MaxWorkbookSize))}, nil)
 	}
 	if !bytes.HasPrefix(data, []byte("PK")) {
 		return nil, nil, readError(path, assessment.CodeNotWorkbook, nil, nil)
@@ -61,7 +61,7 @@ func Read(r io.Reader, path string) (*assessment.Assessment, []assessment.Proble
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLLimit})
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size") {
-			return nil, nil, readError(path, assessment.CodeUnzipLimit, map[string]any{"Limit": UnzipSizeLimit}, err)
+			return nil, nil, readError(path, assessment.CodeUnzipLimit, assessment.Args{"Limit": assessment.CountArg(int64(UnzipSizeLimit))}, err)
 		}
 		return nil, nil, readError(path, assessment.CodeNotWorkbook, nil, err)
 	}
@@ -79,16 +79,16 @@ func Read(r io.Reader, path string) (*assessment.Assessment, []assessment.Proble
 	return readDataSheet(f, sheet, path)
 }
 
-func readError(path, code string, args map[string]any, err error) *assessment.FileError {
+func readError(path, code string, args assessment.Args, err error) *assessment.FileError {
 	return &assessment.FileError{Problem: assessment.Problem{Severity: assessment.Error, Path: path, Code: code, Args: args}, Err: err}
 }
 
 // cellError names the sheet and cell that no longer parse.
-func cellError(path, sheet string, col, row int, code string, args map[string]any) *assessment.FileError {
+func cellError(path, sheet string, col, row int, code string, args assessment.Args) *assessment.FileError {
 	if args == nil {
-		args = map[string]any{}
+		args = assessment.Args{}
 	}
-	args["Sheet"], args["Cell"] = sheet, cell(col, row)
+	args["Sheet"], args["Cell"] = assessment.TextArg(sheet), assessment.TextArg(cell(col, row))
 	return readError(path, code, args, nil)
 }
 
@@ -101,7 +101,7 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 			return nil, nil, cellError(path, sheet, 2, 1, assessment.CodeCellNotNumber, nil)
 		}
 		if n > assessment.SchemaVersion {
-			return nil, nil, readError(path, assessment.CodeSchemaNewer, map[string]any{"Version": n, "Supported": assessment.SchemaVersion}, nil)
+			return nil, nil, readError(path, assessment.CodeSchemaNewer, assessment.Args{"Version": assessment.CountArg(n), "Supported": assessment.CountArg(assessment.SchemaVersion)}, nil)
 		}
 	}
 	rows, err := f.Rows(sheet)
@@ -120,7 +120,7 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 			continue
 		}
 		if row > maxDataSheetRows {
-			return nil, nil, readError(path, assessment.CodeTooLarge, map[string]any{"Size": row, "Limit": maxDataSheetRows}, nil)
+			return nil, nil, readError(path, assessment.CodeTooLarge, assessment.Args{"Size": assessment.CountArg(row), "Limit": assessment.CountArg(maxDataSheetRows)}, nil)
 		}
 		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -156,11 +156,11 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 			}
 			if p {
 				problems = append(problems, assessment.Problem{Severity: assessment.Warning, Path: path, QuestionID: key,
-					Code: assessment.CodeEvidenceTruncated, Args: map[string]any{"Length": MaxCellChars, "Limit": MaxCellChars}})
+					Code: assessment.CodeEvidenceTruncated, Args: assessment.Args{"Length": assessment.CountArg(MaxCellChars), "Limit": assessment.CountArg(MaxCellChars)}})
 			}
 			answers[key] = ans
 		default:
-			return nil, nil, cellError(path, sheet, dataKind, row, assessment.CodeCellUnknownKind, map[string]any{"Kind": kind})
+			return nil, nil, cellError(path, sheet, dataKind, row, assessment.CodeCellUnknownKind, assessment.Args{"Kind": assessment.TextArg(kind)})
 		}
 	}
 	if err := rows.Error(); err != nil {

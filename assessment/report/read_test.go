@@ -142,7 +142,7 @@ func TestReadRefusesForeignAndEditedWorkbooks(t *testing.T) {
 	f.SetCellStr("Data", cell(dataValue, target), "about a hundred")
 	f.Save()
 	fe := readErrCode(t, path)
-	if fe.Code != assessment.CodeCellNotNumber || fe.Args["Sheet"] != "Data" || fe.Args["Cell"] != cell(dataValue, target) {
+	if fe.Code != assessment.CodeCellNotNumber || fe.Args["Sheet"] != assessment.TextArg("Data") || fe.Args["Cell"] != assessment.TextArg(cell(dataValue, target)) {
 		t.Errorf("edited: %v", fe)
 	}
 	// The data sheet deleted.

@@ -164,7 +164,7 @@ func (b *builder) fit(s, questionID string) string {
 	if key := fmt.Sprint(questionID, len(units)); !b.warned[key] {
 		b.warned[key] = true
 		b.warnings = append(b.warnings, assessment.Problem{Severity: assessment.Warning, QuestionID: questionID,
-			Code: assessment.CodeEvidenceTruncated, Args: map[string]any{"Length": len(units), "Limit": MaxCellChars}})
+			Code: assessment.CodeEvidenceTruncated, Args: assessment.Args{"Length": assessment.CountArg(len(units)), "Limit": assessment.CountArg(MaxCellChars)}})
 	}
 	return string(utf16.Decode(units[:keep])) + marker
 }
