@@ -1,0 +1,178 @@
+// Package document holds the assessment open for editing in the desktop
+// app: the file it belongs to, that file's lock, whether it has unsaved
+// changes, its score and problems, and its autosaved copy. It has no user
+// interface: the window is a view over a Document, and when a Document
+// reports a condition (a file held or changed by someone else, autosaved
+// work worth restoring) the view asks the user and calls back.
+//
+// A Document is not safe for concurrent use: the UI calls it from its one
+// thread, and it starts no goroutines of its own.
+package document
+
+import (
+	"os"
+	"time"
+
+	"creativecity/assessment"
+)
+
+// Options are the choices a Document is made with.
+type Options struct {
+	// Now returns the current time (tests set it); nil means time.Now.
+	Now func() time.Time
+	// RecoveryDir is the folder of the autosaved copy; "" turns autosave off.
+	RecoveryDir string
+}
+
+// Document is the assessment open for editing: its content, its file, and
+// what the app knows about that file. It is the one owner of this state;
+// views read it through the accessors, change the assessment only through
+// Edit, and redraw when OnChange tells them to.
+type Document struct {
+	qn   *assessment.Questionnaire
+	opts Options
+
+	doc  *assessment.Assessment
+	path string // the file the assessment is saved to; "" if never saved
+	// seenModTime is the file's modification time when this document last
+	// read or wrote it: a different time on disk means someone else saved.
+	seenModTime          time.Time
+	dirty                bool
+	res                  *assessment.Result
+	problems             []assessment.Problem
+	savedAt, autosavedAt time.Time
+	lockedBy             *assessment.LockInfo // another editor holding path when we locked it
+	onChange             func()
+}
+
+// New returns a document holding an empty assessment that was never saved.
+func New(qn *assessment.Questionnaire, opts Options) *Document {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	d := &Document{qn: qn, opts: opts, doc: assessment.New(qn)}
+	d.rescore()
+	return d
+}
+
+// OnChange sets the function called after every change of the document
+// (edit, open, replace, save, autosave, restore, discard), replacing the
+// previous one; nil calls nothing. It is called synchronously, so that a
+// view rebuilt after a language switch simply sets it again.
+func (d *Document) OnChange(f func()) { d.onChange = f }
+
+// Assessment returns the assessment, for reading. The pointer is only good
+// until the next Open, Replace or Restore: views look it up again rather
+// than keep it, and change it only through Edit.
+func (d *Document) Assessment() *assessment.Assessment { return d.doc }
+
+// Questionnaire returns the questionnaire the document is scored against.
+func (d *Document) Questionnaire() *assessment.Questionnaire { return d.qn }
+
+// Path returns the file the assessment belongs to; "" if never saved.
+func (d *Document) Path() string { return d.path }
+
+// Dirty reports whether there are changes not saved to the file.
+func (d *Document) Dirty() bool { return d.dirty }
+
+// SavedAt returns when the file was last saved: by this document, or the
+// file's modification time when it was opened; zero if never saved.
+func (d *Document) SavedAt() time.Time { return d.savedAt }
+
+// AutosavedAt returns when the unsaved changes were last copied to the
+// recovery folder; zero if they have not been.
+func (d *Document) AutosavedAt() time.Time { return d.autosavedAt }
+
+// Result returns the scoring of the assessment as it is now.
+func (d *Document) Result() *assessment.Result { return d.res }
+
+// Problems returns what validation finds in the assessment as it is now.
+func (d *Document) Problems() []assessment.Problem { return d.problems }
+
+// LockedBy returns the other editor that held the file when this document
+// took it (by Open, Restore or saving to a new file), so that the view can
+// warn; nil if the file was free.
+func (d *Document) LockedBy() *assessment.LockInfo { return d.lockedBy }
+
+// Open loads an assessment file and makes it the document, locking it. On
+// failure the document is unchanged and the error is the store's
+// *assessment.FileError, naming the file and the problem.
+func (d *Document) Open(path string) error {
+	doc, err := assessment.Load(path)
+	if err != nil {
+		return err
+	}
+	d.Replace(doc, path)
+	return nil
+}
+
+// Replace makes doc the document, with no unsaved changes: a new or
+// demonstration assessment with path "" (never saved), or one just read
+// from path, which is then locked.
+func (d *Document) Replace(doc *assessment.Assessment, path string) {
+	d.moveLock(path)
+	d.doc, d.path, d.dirty = doc, path, false
+	d.autosavedAt = time.Time{}
+	// A file just read was last saved when it was last modified.
+	d.seenModTime = modTime(path)
+	d.savedAt = d.seenModTime
+	d.rescore()
+	d.notify()
+}
+
+// Edit applies a change to the assessment, marks it unsaved and updates
+// the score and problems. Every change of the content goes through Edit,
+// so that none escapes the unsaved mark or the autosave.
+func (d *Document) Edit(change func(a *assessment.Assessment)) {
+	change(d.doc)
+	d.dirty = true
+	d.rescore()
+	d.notify()
+}
+
+// Close releases the file's lock, so that others can edit it without a
+// warning. Call it when the window closes.
+func (d *Document) Close() {
+	if d.path != "" {
+		assessment.Unlock(d.path)
+	}
+	d.lockedBy = nil
+}
+
+// moveLock locks path for this document and releases the previous file's
+// lock. The lock only warns: another editor holding path is recorded for
+// LockedBy, never an obstacle.
+func (d *Document) moveLock(path string) {
+	if d.path != "" && d.path != path {
+		assessment.Unlock(d.path)
+	}
+	d.lockedBy = nil
+	if path != "" {
+		d.lockedBy = assessment.Lock(path, d.opts.Now())
+	}
+}
+
+// rescore recomputes the score and the problems; problems name the file.
+func (d *Document) rescore() {
+	d.res = assessment.Score(d.qn, d.doc)
+	d.problems = assessment.Validate(d.qn, d.doc, d.path)
+}
+
+func (d *Document) notify() {
+	if d.onChange != nil {
+		d.onChange()
+	}
+}
+
+// modTime returns the modification time of the file at path; zero if there
+// is no such file (or path is "").
+func modTime(path string) time.Time {
+	if path == "" {
+		return time.Time{}
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return time.Time{}
+	}
+	return info.ModTime()
+}

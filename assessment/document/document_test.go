@@ -1,0 +1,626 @@
+package document
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"creativecity/assessment"
+)
+
+var fixedNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.Local)
+
+// newDoc returns an empty document on a fixed clock that autosaves to
+// recovery (a folder that need not exist yet).
+func newDoc(t *testing.T, recovery string) *Document {
+	t.Helper()
+	return newDocAt(t, recovery, func() time.Time { return fixedNow })
+}
+
+func newDocAt(t *testing.T, recovery string, now func() time.Time) *Document {
+	t.Helper()
+	qn, err := assessment.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := New(qn, Options{Now: now, RecoveryDir: recovery})
+	t.Cleanup(d.Close)
+	return d
+}
+
+func demo(t *testing.T) *assessment.Assessment {
+	t.Helper()
+	doc, err := assessment.Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// savedDemo writes the demo to a new file and returns its path.
+func savedDemo(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "halong.ccsa")
+	if err := assessment.Save(path, demo(t)); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// counter counts the change notifications of a document.
+func counter(d *Document) *int {
+	n := new(int)
+	d.OnChange(func() { *n++ })
+	return n
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func setModTime(t *testing.T, path string, at time.Time) {
+	t.Helper()
+	if err := os.Chtimes(path, at, at); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// holdByAnotherComputer rewrites the lock of path as another computer's
+// editor would leave it. Two documents of one process share its lock (it
+// is per process), so another editor is always another process or host.
+func holdByAnotherComputer(t *testing.T, path, host string) {
+	t.Helper()
+	held, ok := assessment.ReadLock(path)
+	if !ok {
+		held = assessment.LockInfo{User: "lan", PID: 42, Since: fixedNow}
+	}
+	held.Host = host
+	data, _ := json.Marshal(held)
+	if err := os.WriteFile(assessment.LockPath(path), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func hasProblem(ps []assessment.Problem, code string) bool {
+	return slices.ContainsFunc(ps, func(p assessment.Problem) bool { return p.Code == code })
+}
+
+func ourLock(path string) bool {
+	held, ok := assessment.ReadLock(path)
+	host, _ := os.Hostname()
+	return ok && held.PID == os.Getpid() && held.Host == host
+}
+
+func TestANewDocumentIsEmptyAndNeverSaved(t *testing.T) {
+	d := newDoc(t, "")
+	if d.Path() != "" || d.Dirty() || !d.SavedAt().IsZero() || !d.AutosavedAt().IsZero() {
+		t.Fatalf("path %q dirty %v saved %v autosaved %v", d.Path(), d.Dirty(), d.SavedAt(), d.AutosavedAt())
+	}
+	if d.Result() == nil || len(d.Assessment().Answers) != 0 {
+		t.Fatal("not an empty, scored assessment")
+	}
+	if !hasProblem(d.Problems(), assessment.CodeCityNameMissing) {
+		t.Errorf("problems %v lack the missing city name", d.Problems())
+	}
+}
+
+func TestOpeningAFileLocksItAndRemembersWhenItWasSaved(t *testing.T) {
+	path := savedDemo(t)
+	d := newDoc(t, "")
+	changes := counter(d)
+	if err := d.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	info, _ := os.Stat(path)
+	if d.Path() != path || d.Dirty() || !d.SavedAt().Equal(info.ModTime()) {
+		t.Fatalf("path %q dirty %v saved %v; file modified %v", d.Path(), d.Dirty(), d.SavedAt(), info.ModTime())
+	}
+	if d.Assessment().City.Name != "Hạ Long" || *changes != 1 {
+		t.Errorf("city %q, %d notifications", d.Assessment().City.Name, *changes)
+	}
+	if !ourLock(path) || d.LockedBy() != nil {
+		t.Errorf("lock: ours %v, held by %+v", ourLock(path), d.LockedBy())
+	}
+}
+
+func TestOpeningABadFileKeepsTheCurrentDocument(t *testing.T) {
+	d := newDoc(t, "")
+	d.Replace(demo(t), "")
+	d.Edit(func(a *assessment.Assessment) { a.City.Name += " (mới)" })
+	before, changes := d.Assessment(), counter(d)
+	bad := filepath.Join(t.TempDir(), "hong.ccsa")
+	os.WriteFile(bad, []byte(`{"format":"creativecity-assessment","schemaVersion":99}`), 0o644)
+
+	err := d.Open(bad)
+	var fe *assessment.FileError
+	if !errors.As(err, &fe) || fe.Code != assessment.CodeSchemaNewer || fe.Path != bad {
+		t.Fatalf("error %v; want the newer schema of %s", err, bad)
+	}
+	if d.Assessment() != before || d.Path() != "" || !d.Dirty() || *changes != 0 {
+		t.Errorf("the document changed: path %q dirty %v, %d notifications", d.Path(), d.Dirty(), *changes)
+	}
+	if _, ok := assessment.ReadLock(bad); ok {
+		t.Error("a file that did not open was locked")
+	}
+}
+
+func TestOpeningAnotherFileReleasesTheFirstLock(t *testing.T) {
+	first, second := savedDemo(t), savedDemo(t)
+	d := newDoc(t, "")
+	if err := d.Open(first); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Open(second); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := assessment.ReadLock(first); ok {
+		t.Error("the first file is still locked")
+	}
+	if !ourLock(second) {
+		t.Error("the second file is not locked")
+	}
+	d.Replace(demo(t), "")
+	if _, ok := assessment.ReadLock(second); ok {
+		t.Error("a new document kept the file locked")
+	}
+}
+
+func TestEditingMarksUnsavedRescoresAndNotifies(t *testing.T) {
+	d := newDoc(t, "")
+	changes := counter(d)
+	before, _ := d.Result().Field("gastronomy")
+	d.Edit(func(a *assessment.Assessment) {
+		a.City.Name, a.City.Population = "Huế", 300000 // restaurants count per inhabitant
+		a.SetValue("gastronomy.traditional_restaurants", assessment.NumberValue(60))
+	})
+	after, _ := d.Result().Field("gastronomy")
+	if !d.Dirty() || *changes != 1 {
+		t.Fatalf("dirty %v, %d notifications", d.Dirty(), *changes)
+	}
+	if after.Score <= before.Score {
+		t.Errorf("gastronomy score %v -> %v", before.Score, after.Score)
+	}
+	if hasProblem(d.Problems(), assessment.CodeCityNameMissing) {
+		t.Error("problems not recomputed after naming the city")
+	}
+}
+
+func TestSaveWritesTheFileAndBackupAndDiscardsTheAutosave(t *testing.T) {
+	recovery := filepath.Join(t.TempDir(), "recovery")
+	path := savedDemo(t)
+	original := readFile(t, path)
+	d := newDoc(t, recovery)
+	if err := d.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	d.Edit(func(a *assessment.Assessment) { a.City.Name = "Hạ Long mới" })
+	if err := d.Autosave(); err != nil {
+		t.Fatal(err)
+	}
+	changes := counter(d)
+	if err := d.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := assessment.Load(path); got.City.Name != "Hạ Long mới" {
+		t.Errorf("file holds %q", got.City.Name)
+	}
+	if readFile(t, path+assessment.BackupSuffix) != original {
+		t.Error("the backup is not the previous version")
+	}
+	if d.Dirty() || !d.SavedAt().Equal(fixedNow) || !d.AutosavedAt().IsZero() || *changes != 1 {
+		t.Errorf("dirty %v saved %v autosaved %v, %d notifications", d.Dirty(), d.SavedAt(), d.AutosavedAt(), *changes)
+	}
+	if _, err := os.Stat(filepath.Join(recovery, RecoveryFile)); !os.IsNotExist(err) {
+		t.Errorf("the recovery copy is still there: %v", err)
+	}
+	// Our own save is not someone else's change: the next save goes ahead.
+	d.Edit(func(a *assessment.Assessment) { a.City.Province = "Quảng Ninh" })
+	if err := d.Save(); err != nil {
+		t.Errorf("second save: %v", err)
+	}
+}
+
+func TestSavingWorkNeverSavedNeedsAFileName(t *testing.T) {
+	d := newDoc(t, "")
+	d.Edit(func(a *assessment.Assessment) { a.City.Name = "Huế" })
+	if err := d.Save(); !errors.Is(err, ErrNoPath) {
+		t.Fatalf("Save = %v; want ErrNoPath", err)
+	}
+	path := filepath.Join(t.TempDir(), "hue.ccsa")
+	if err := d.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	if d.Path() != path || d.Dirty() || !ourLock(path) {
+		t.Errorf("path %q dirty %v locked %v", d.Path(), d.Dirty(), ourLock(path))
+	}
+	if ps := d.Problems(); len(ps) > 0 && ps[0].Path != path {
+		t.Errorf("problems name %q, not the new file", ps[0].Path)
+	}
+}
+
+func TestSavingAsAnotherFileMovesTheLock(t *testing.T) {
+	first := savedDemo(t)
+	second := filepath.Join(t.TempDir(), "copy.ccsa")
+	d := newDoc(t, "")
+	if err := d.Open(first); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.SaveAs(second); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := assessment.ReadLock(first); ok || !ourLock(second) || d.Path() != second {
+		t.Errorf("first locked %v, second ours %v, path %q", ok, ourLock(second), d.Path())
+	}
+}
+
+func TestAFailedSaveKeepsTheWorkUnsaved(t *testing.T) {
+	d := newDoc(t, "")
+	d.Edit(func(a *assessment.Assessment) { a.City.Name = "Huế" })
+	changes := counter(d)
+	folder := t.TempDir()
+	err := d.SaveAs(folder)
+	var fe *assessment.FileError
+	if !errors.As(err, &fe) || fe.Code != assessment.CodeIsDir {
+		t.Fatalf("error %v; want a folder error", err)
+	}
+	if !d.Dirty() || d.Path() != "" || *changes != 0 {
+		t.Errorf("dirty %v path %q, %d notifications", d.Dirty(), d.Path(), *changes)
+	}
+}
+
+func TestSavingOverAFileChangedByOthersAsksFirst(t *testing.T) {
+	path := savedDemo(t)
+	d := newDoc(t, "")
+	if err := d.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Minute)
+	setModTime(t, path, later) // someone else saved it
+	before := readFile(t, path)
+	d.Edit(func(a *assessment.Assessment) { a.City.Name = "X" })
+
+	err := d.Save()
+	var c *Conflict
+	if !errors.Is(err, ErrChangedOnDisk) || !errors.As(err, &c) || c.Path != path || c.HeldBy != nil {
+		t.Fatalf("Save = %v; want a changed-on-disk conflict", err)
+	}
+	if readFile(t, path) != before || !d.Dirty() {
+		t.Fatal("overwritten without asking")
+	}
+	if err := d.SaveOverwriting(c.Path); err != nil {
+		t.Fatal(err)
+	}
+	if readFile(t, path) == before || d.Dirty() {
+		t.Error("the agreed overwrite did not save")
+	}
+	if err := d.Save(); err != nil {
+		t.Errorf("saving again asks: %v", err)
+	}
+}
+
+// TestASecondEditorIsWarnedAndAskedBeforeSaving: another computer has the
+// file open (its lock beside the file); opening warns, and saving asks.
+func TestASecondEditorIsWarnedAndAskedBeforeSaving(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hue.ccsa")
+	first := newDoc(t, "")
+	first.Replace(demo(t), "")
+	if err := first.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	holdByAnotherComputer(t, path, "phong-van-hoa-2")
+
+	second := newDoc(t, "")
+	if err := second.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	if other := second.LockedBy(); other == nil || other.Host != "phong-van-hoa-2" {
+		t.Fatalf("LockedBy = %+v; want the other computer", other)
+	}
+	before := readFile(t, path)
+	second.Edit(func(a *assessment.Assessment) { a.City.Name = "Z" })
+	err := second.Save()
+	var c *Conflict
+	if !errors.Is(err, ErrHeldByOther) || !errors.As(err, &c) || c.HeldBy == nil || c.HeldBy.Host != "phong-van-hoa-2" {
+		t.Fatalf("Save = %v; want a held-by-other conflict", err)
+	}
+	if readFile(t, path) != before {
+		t.Fatal("saved over another editor without asking")
+	}
+	if err := second.SaveOverwriting(c.Path); err != nil || second.Dirty() {
+		t.Fatalf("agreed overwrite: %v, dirty %v", err, second.Dirty())
+	}
+	if held, _ := assessment.ReadLock(path); held.Host != "phong-van-hoa-2" {
+		t.Error("the other editor's lock was taken")
+	}
+	// They still have it open: every save asks again.
+	second.Edit(func(a *assessment.Assessment) { a.City.Name = "Z2" })
+	if err := second.Save(); !errors.Is(err, ErrHeldByOther) {
+		t.Errorf("second save = %v; want it to ask again", err)
+	}
+}
+
+func TestSavingAsAFileHeldByAnotherEditorAsks(t *testing.T) {
+	path := savedDemo(t)
+	holdByAnotherComputer(t, path, "phong-van-hoa-2")
+	d := newDoc(t, "")
+	d.Edit(func(a *assessment.Assessment) { a.City.Name = "Huế" })
+	if err := d.SaveAs(path); !errors.Is(err, ErrHeldByOther) {
+		t.Fatalf("SaveAs = %v; want a held-by-other conflict", err)
+	}
+	if d.Path() != "" || !d.Dirty() {
+		t.Errorf("path %q dirty %v", d.Path(), d.Dirty())
+	}
+}
+
+func TestAutosaveIsOfferedAtTheNextStartAndRestoresTheWork(t *testing.T) {
+	recovery := filepath.Join(t.TempDir(), "recovery")
+	path := savedDemo(t)
+	d := newDoc(t, recovery)
+	if err := d.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	d.Edit(func(a *assessment.Assessment) { a.City.Name = "Đà Lạt" })
+	changes := counter(d)
+	if err := d.Autosave(); err != nil {
+		t.Fatal(err)
+	}
+	if !d.AutosavedAt().Equal(fixedNow) || *changes != 1 || !d.Dirty() {
+		t.Fatalf("autosaved %v, %d notifications, dirty %v", d.AutosavedAt(), *changes, d.Dirty())
+	}
+	var members map[string]json.RawMessage
+	json.Unmarshal([]byte(readFile(t, filepath.Join(recovery, RecoveryFile))), &members)
+	for _, k := range []string{"path", "autosavedAt", "fileModTime", "assessment"} {
+		if _, ok := members[k]; !ok {
+			t.Errorf("recovery.json lacks %q", k)
+		}
+	}
+	d.Close() // the app is killed: the next start finds the copy
+
+	next := newDoc(t, recovery)
+	r, ok := next.Pending()
+	if !ok {
+		t.Fatal("no recovery offered")
+	}
+	if r.CityName() != "Đà Lạt" || r.Path() != path || !r.AutosavedAt().Equal(fixedNow) {
+		t.Fatalf("offered %q of %q at %v", r.CityName(), r.Path(), r.AutosavedAt())
+	}
+	changes = counter(next)
+	next.Restore(r)
+	if next.Assessment().City.Name != "Đà Lạt" || !next.Dirty() || next.Path() != path || *changes != 1 {
+		t.Fatalf("restored %q dirty %v path %q, %d notifications",
+			next.Assessment().City.Name, next.Dirty(), next.Path(), *changes)
+	}
+	info, _ := os.Stat(path)
+	if !ourLock(path) || !next.AutosavedAt().Equal(fixedNow) || !next.SavedAt().Equal(info.ModTime()) {
+		t.Errorf("locked %v autosaved %v saved %v", ourLock(path), next.AutosavedAt(), next.SavedAt())
+	}
+	// Once saved, the autosave is gone.
+	if err := next.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := newDoc(t, recovery).Pending(); ok {
+		t.Error("recovery offered after saving")
+	}
+}
+
+func TestAutosaveWritesNothingWithoutUnsavedChanges(t *testing.T) {
+	recovery := filepath.Join(t.TempDir(), "recovery")
+	d := newDoc(t, recovery)
+	d.Replace(demo(t), "")
+	if err := d.Autosave(); err != nil || !d.AutosavedAt().IsZero() {
+		t.Fatalf("Autosave = %v at %v", err, d.AutosavedAt())
+	}
+	if _, err := os.Stat(recovery); !os.IsNotExist(err) {
+		t.Error("a recovery copy of unchanged work")
+	}
+	off := newDoc(t, "")
+	off.Edit(func(a *assessment.Assessment) { a.City.Name = "Huế" })
+	if err := off.Autosave(); err != nil || !off.AutosavedAt().IsZero() {
+		t.Errorf("autosave off: %v at %v", err, off.AutosavedAt())
+	}
+	if _, ok := off.Pending(); ok {
+		t.Error("autosave off offers a recovery")
+	}
+}
+
+func TestAFileSavedAfterTheAutosaveIsNotOffered(t *testing.T) {
+	recovery := filepath.Join(t.TempDir(), "recovery")
+	path := savedDemo(t)
+	d := newDoc(t, recovery)
+	if err := d.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	d.Edit(func(a *assessment.Assessment) { a.City.Name = "Đà Lạt" })
+	if err := d.Autosave(); err != nil {
+		t.Fatal(err)
+	}
+	setModTime(t, path, fixedNow.Add(time.Hour)) // someone saved the file since
+	if _, ok := newDoc(t, recovery).Pending(); ok {
+		t.Error("an autosave older than the file was offered")
+	}
+}
+
+// TestRecoveryIsOfferedWhenTheClockWentBackwards: the file was saved by a
+// clock that was then set back, so the autosave says an earlier time than
+// the file; the file is unchanged since, so the autosave is still newer.
+func TestRecoveryIsOfferedWhenTheClockWentBackwards(t *testing.T) {
+	recovery := filepath.Join(t.TempDir(), "recovery")
+	path := savedDemo(t)
+	future := time.Now().Add(time.Hour)
+	setModTime(t, path, future)
+	clock := fixedNow
+	d := newDocAt(t, recovery, func() time.Time { return clock })
+	if err := d.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	d.Edit(func(a *assessment.Assessment) { a.City.Name += " (mới)" })
+	clock = future.Add(-2 * time.Hour) // the clock went back
+	if err := d.Autosave(); err != nil {
+		t.Fatal(err)
+	}
+	next := newDoc(t, recovery)
+	r, ok := next.Pending()
+	if !ok {
+		t.Fatal("recovery not offered after the clock went backwards")
+	}
+	if !r.AutosavedAt().Before(future) {
+		t.Fatalf("autosaved at %v, not before the file's %v", r.AutosavedAt(), future)
+	}
+	next.Restore(r)
+	if !strings.Contains(next.Assessment().City.Name, "(mới)") || next.Path() != path {
+		t.Errorf("restored %q from %q", next.Assessment().City.Name, next.Path())
+	}
+	// Someone saves the file later: the old autosave is no longer offered.
+	setModTime(t, path, future.Add(time.Hour))
+	if _, ok := newDoc(t, recovery).Pending(); ok {
+		t.Error("an autosave older than the file was offered")
+	}
+}
+
+func TestRecoveryOfWorkNeverSaved(t *testing.T) {
+	recovery := filepath.Join(t.TempDir(), "recovery")
+	d := newDoc(t, recovery)
+	d.Edit(func(a *assessment.Assessment) { a.City.Name = "Vũng Tàu" })
+	if err := d.Autosave(); err != nil {
+		t.Fatal(err)
+	}
+	next := newDoc(t, recovery)
+	r, ok := next.Pending()
+	if !ok || r.Path() != "" {
+		t.Fatalf("offered %v of %q", ok, r.Path())
+	}
+	next.Restore(r)
+	if next.Assessment().City.Name != "Vũng Tàu" || !next.Dirty() || next.Path() != "" || !next.SavedAt().IsZero() {
+		t.Errorf("restored %q dirty %v path %q saved %v",
+			next.Assessment().City.Name, next.Dirty(), next.Path(), next.SavedAt())
+	}
+	if err := next.Save(); !errors.Is(err, ErrNoPath) {
+		t.Errorf("Save = %v; want ErrNoPath", err)
+	}
+}
+
+func TestRecoveryIsOfferedWhenItsFileIsGone(t *testing.T) {
+	recovery := filepath.Join(t.TempDir(), "recovery")
+	path := savedDemo(t)
+	d := newDoc(t, recovery)
+	if err := d.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	d.Edit(func(a *assessment.Assessment) { a.City.Name = "Đà Lạt" })
+	if err := d.Autosave(); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(path)
+	if r, ok := newDoc(t, recovery).Pending(); !ok || r.Path() != path {
+		t.Error("the only copy of the work was not offered")
+	}
+}
+
+// TestRestoredWorkAsksBeforeOverwritingAFileChangedSince: the copy records
+// the file as the app last saw it, so a change made while the app was
+// down is noticed when the restored work is saved.
+func TestRestoredWorkAsksBeforeOverwritingAFileChangedSince(t *testing.T) {
+	recovery := filepath.Join(t.TempDir(), "recovery")
+	path := savedDemo(t)
+	d := newDoc(t, recovery)
+	if err := d.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	d.Edit(func(a *assessment.Assessment) { a.City.Name = "Đà Lạt" })
+	if err := d.Autosave(); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	next := newDoc(t, recovery)
+	r, ok := next.Pending()
+	if !ok {
+		t.Fatal("no recovery offered")
+	}
+	next.Restore(r)
+	setModTime(t, path, time.Now().Add(-time.Hour)) // changed, yet before the autosave's clock
+	if err := next.Save(); !errors.Is(err, ErrChangedOnDisk) {
+		t.Errorf("Save = %v; want a changed-on-disk conflict", err)
+	}
+}
+
+// TestARecoveryCopyOfEarlierVersionsIsRead: a copy in the format the app
+// has always written is still offered.
+func TestARecoveryCopyOfEarlierVersionsIsRead(t *testing.T) {
+	recovery := t.TempDir()
+	work, err := assessment.Encode(demo(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := `{"path":"","autosavedAt":"2026-11-23T02:30:00Z","fileModTime":"0001-01-01T00:00:00Z","assessment":` +
+		string(work) + `}`
+	os.WriteFile(filepath.Join(recovery, RecoveryFile), []byte(data), 0o600)
+	r, ok := newDoc(t, recovery).Pending()
+	if !ok || r.CityName() != "Hạ Long" || !r.AutosavedAt().Equal(time.Date(2026, 11, 23, 2, 30, 0, 0, time.UTC)) {
+		t.Fatalf("offered %v: %+v", ok, r)
+	}
+}
+
+func TestAnUnreadableRecoveryCopyIsNotOffered(t *testing.T) {
+	for name, write := range map[string]func(file string) error{
+		"not JSON":     func(file string) error { return os.WriteFile(file, []byte("{"), 0o600) },
+		"no work":      func(file string) error { return os.WriteFile(file, []byte(`{"path":""}`), 0o600) },
+		"far too long": func(file string) error { return os.Truncate(file, assessment.MaxFileSize+1) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			recovery := t.TempDir()
+			file := filepath.Join(recovery, RecoveryFile)
+			os.WriteFile(file, nil, 0o600)
+			if err := write(file); err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := newDoc(t, recovery).Pending(); ok {
+				t.Error("offered")
+			}
+		})
+	}
+}
+
+func TestDiscardRemovesTheRecoveryCopy(t *testing.T) {
+	recovery := filepath.Join(t.TempDir(), "recovery")
+	d := newDoc(t, recovery)
+	d.Edit(func(a *assessment.Assessment) { a.City.Name = "Huế" })
+	if err := d.Autosave(); err != nil {
+		t.Fatal(err)
+	}
+	changes := counter(d)
+	d.Discard()
+	if _, err := os.Stat(filepath.Join(recovery, RecoveryFile)); !os.IsNotExist(err) {
+		t.Errorf("the recovery copy is still there: %v", err)
+	}
+	if !d.AutosavedAt().IsZero() || *changes != 1 {
+		t.Errorf("autosaved %v, %d notifications", d.AutosavedAt(), *changes)
+	}
+	if _, ok := newDoc(t, recovery).Pending(); ok {
+		t.Error("discarded work offered")
+	}
+}
+
+func TestCloseReleasesTheLock(t *testing.T) {
+	path := savedDemo(t)
+	d := newDoc(t, "")
+	if err := d.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	if !ourLock(path) {
+		t.Fatal("not locked")
+	}
+	d.Close()
+	if _, err := os.Stat(assessment.LockPath(path)); !os.IsNotExist(err) {
+		t.Errorf("the lock is still there: %v", err)
+	}
+}
