@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
+	"creativecity/assessment/document"
 	"creativecity/translations"
 )
 
@@ -43,28 +44,23 @@ type Options struct {
 	Progressive bool
 }
 
-// App is the state of the desktop application: the assessment being edited
-// and the widgets that show it. The widgets are a view: they are rebuilt
-// from the state when the language changes.
+// App is the desktop application: a window that is a view over the open
+// document (document.Document owns the assessment, its file, lock, unsaved
+// mark, score and autosave). The widgets are rebuilt from the document
+// when the language changes or another document is opened.
 type App struct {
 	fyne fyne.App
 	win  fyne.Window
 	qn   *assessment.Questionnaire
 	opts Options
 
-	doc      *assessment.Assessment
-	path     string // the file the assessment is saved to; "" if never saved
-	modTime  time.Time
-	dirty    bool
-	res      *assessment.Result
-	problems []assessment.Problem
+	doc *document.Document
 
 	loc    *translations.Localizer
 	page   string
 	drafts map[string]string // text of number entries that does not parse yet
 
-	savedAt, autosavedAt time.Time
-	autosave             *autosaver
+	autosave *autosaveTimer
 
 	// widgets of the current build
 	nav         *widget.List
@@ -78,12 +74,10 @@ type App struct {
 	langPick    *widget.Select
 	inputs      map[string]any // the input of each question on the current page
 
-	pendingDialog   dialog.Dialog        // the last dialog shown (tests inspect it)
-	closed          bool                 // the window was closed through the intercept
-	building        bool                 // the widgets are being built, not yet shown
-	lockWarning     *assessment.LockInfo // another editor of the file just opened
-	overwriteAgreed bool                 // the user agreed to overwrite a file changed or held by others
-	afterFrame      func(func())         // runs a step of a progressive page (page.go)
+	pendingDialog dialog.Dialog // the last dialog shown (tests inspect it)
+	closed        bool          // the window was closed through the intercept
+	building      bool          // the widgets are being built, not yet shown
+	afterFrame    func(func())  // runs a step of a progressive page (page.go)
 }
 
 // New builds the application state and its window (not shown).
@@ -94,7 +88,8 @@ func New(fa fyne.App, qn *assessment.Questionnaire, opts Options) *App {
 	a := &App{fyne: fa, qn: qn, opts: opts, drafts: map[string]string{}, afterFrame: afterFrame}
 	a.loc = translations.New(a.startLanguage())
 	quietLocale()
-	a.doc = assessment.New(qn)
+	// The document reads the app's clock, which tests may change.
+	a.doc = document.New(qn, document.Options{Now: func() time.Time { return a.opts.Now() }, RecoveryDir: a.recoveryDir()})
 	a.page = "profile"
 	if opts.Page != "" && a.validPage(opts.Page) {
 		a.page = opts.Page
@@ -102,27 +97,23 @@ func New(fa fyne.App, qn *assessment.Questionnaire, opts Options) *App {
 	a.win = fa.NewWindow(a.loc.T("app.name"))
 	a.win.Resize(a.windowSize())
 	a.win.SetOnDropped(a.dropped)
-	a.autosave = newAutosaver(a)
+	a.autosave = &autosaveTimer{a: a}
 	setFyneLanguage(a.loc.Lang())
 	// Open the file before building the window, so that the page is built once.
 	var openErr error
 	if opts.Open != "" {
-		if doc, err := assessment.Load(opts.Open); err != nil {
-			openErr = err
-		} else {
-			a.setDocument(doc, opts.Open)
+		if openErr = a.doc.Open(opts.Open); openErr == nil {
 			a.addRecent(opts.Open)
 		}
 	}
-	a.rescore()
 	a.build()
+	a.doc.OnChange(a.documentChanged)
 	a.win.SetCloseIntercept(a.confirmClose)
 	if openErr != nil {
 		a.showError(openErr, opts.Open)
-	} else if opts.Open != "" && len(a.problems) > 0 {
-		a.showProblems(a.problems)
+	} else if opts.Open != "" {
+		a.afterOpening()
 	}
-	a.showLockWarning()
 	return a
 }
 
@@ -221,25 +212,30 @@ func (a *App) Lang() translations.Lang { return a.loc.Lang() }
 func (a *App) Page() string { return a.page }
 
 // Assessment returns the assessment being edited.
-func (a *App) Assessment() *assessment.Assessment { return a.doc }
+func (a *App) Assessment() *assessment.Assessment { return a.doc.Assessment() }
 
 // Result returns the current scoring.
-func (a *App) Result() *assessment.Result { return a.res }
+func (a *App) Result() *assessment.Result { return a.doc.Result() }
 
 // Dirty reports whether there are unsaved changes.
-func (a *App) Dirty() bool { return a.dirty }
+func (a *App) Dirty() bool { return a.doc.Dirty() }
 
-// rescore recomputes the scores and problems of the assessment.
-func (a *App) rescore() {
-	a.res = assessment.Score(a.qn, a.doc)
-	a.problems = assessment.Validate(a.qn, a.doc, a.path)
+// edit changes the assessment through the document, which marks it
+// unsaved, rescores it and tells the window.
+func (a *App) edit(change func(*assessment.Assessment)) { a.doc.Edit(change) }
+
+// value is the answer to a question.
+func (a *App) value(id string) assessment.Value { return a.doc.Assessment().Value(id) }
+
+// setValue answers a question.
+func (a *App) setValue(id string, v assessment.Value) {
+	a.edit(func(d *assessment.Assessment) { d.SetValue(id, v) })
 }
 
-// changed records an edit: rescore, mark unsaved, refresh the navigation,
-// title and status (not the page being edited, which keeps its focus).
-func (a *App) changed() {
-	a.dirty = true
-	a.rescore()
+// documentChanged follows a change of the document: the title, the
+// navigation and the status line, and the results page if it is shown
+// (not a section page being edited, which keeps its focus).
+func (a *App) documentChanged() {
 	a.refreshChrome()
 	if a.results != nil && a.page == ResultsPage {
 		a.results.refresh()
@@ -248,12 +244,12 @@ func (a *App) changed() {
 
 // refreshChrome updates the title, the navigation and the status line.
 func (a *App) refreshChrome() {
-	name := a.doc.City.Name
+	name := a.doc.Assessment().City.Name
 	if name == "" {
 		name = a.t("gui.untitled")
 	}
 	title := name + " — " + a.t("app.name")
-	if a.dirty {
+	if a.doc.Dirty() {
 		title = "* " + title
 	}
 	a.win.SetTitle(title)
@@ -264,18 +260,19 @@ func (a *App) refreshChrome() {
 }
 
 func (a *App) statusText() string {
-	file := a.path
+	d := a.doc
+	file := d.Path()
 	if file == "" {
 		file = a.t("gui.notSavedYet")
 	}
 	var state string
 	switch {
-	case a.dirty && !a.autosavedAt.IsZero():
-		state = a.t("gui.statusAutosaved", map[string]any{"Time": a.autosavedAt.Format("15:04")})
-	case a.dirty:
+	case d.Dirty() && !d.AutosavedAt().IsZero():
+		state = a.t("gui.statusAutosaved", map[string]any{"Time": d.AutosavedAt().Format("15:04")})
+	case d.Dirty():
 		state = a.t("gui.statusUnsaved")
-	case !a.savedAt.IsZero():
-		state = a.t("gui.statusSaved", map[string]any{"Time": a.savedAt.Format("15:04")})
+	case !d.SavedAt().IsZero():
+		state = a.t("gui.statusSaved", map[string]any{"Time": d.SavedAt().Format("15:04")})
 	default:
 		state = a.t("gui.statusNoChanges")
 	}
@@ -287,7 +284,7 @@ func (a *App) showPage(id string) {
 	if !a.validPage(id) {
 		id = "profile"
 	}
-	if id != a.page && a.dirty {
+	if id != a.page && a.doc.Dirty() {
 		a.autosave.now()
 	}
 	a.page = id

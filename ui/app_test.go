@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
+	"creativecity/assessment/document"
 	"creativecity/translations"
 )
 
@@ -23,13 +24,20 @@ var fixedNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.Local)
 // newTestApp builds the app on Fyne's test driver (never a real window).
 func newTestApp(t *testing.T, lang translations.Lang) *App {
 	t.Helper()
+	return newTestAppIn(t, lang, filepath.Join(t.TempDir(), "recovery"))
+}
+
+// newTestAppIn builds the app with its autosaved work in recoveryDir, as
+// the next start of the app on the same computer finds it.
+func newTestAppIn(t *testing.T, lang translations.Lang, recoveryDir string) *App {
+	t.Helper()
 	fa := test.NewTempApp(t)
 	qn, err := assessment.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	a := New(fa, qn, Options{Lang: lang, Version: "test", Now: func() time.Time { return fixedNow },
-		RecoveryDir: filepath.Join(t.TempDir(), "recovery")})
+		RecoveryDir: recoveryDir})
 	a.win.Resize(fyne.NewSize(1280, 800))
 	return a
 }
@@ -40,7 +48,7 @@ func openDemo(t *testing.T, a *App) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a.setDocument(doc, "")
+	a.doc.Replace(doc, "")
 }
 
 func number(t *testing.T, a *App, id string) numberWidget {
@@ -53,7 +61,7 @@ func number(t *testing.T, a *App, id string) numberWidget {
 }
 
 func fieldScore(a *App, id string) float64 {
-	f, _ := a.res.Field(id)
+	f, _ := a.Result().Field(id)
 	return f.Score
 }
 
@@ -61,13 +69,13 @@ func TestTypingAnswersUpdatesTheModelAndScore(t *testing.T) {
 	a := newTestApp(t, translations.EN)
 	a.ShowQuestion("profile.population")
 	test.Type(number(t, a, "profile.population").entry, "300,000")
-	if a.doc.City.Population != 300000 {
-		t.Fatalf("population = %v", a.doc.City.Population)
+	if a.Assessment().City.Population != 300000 {
+		t.Fatalf("population = %v", a.Assessment().City.Population)
 	}
 	a.showPage("gastronomy")
 	before := fieldScore(a, "gastronomy")
 	test.Type(number(t, a, "gastronomy.traditional_restaurants").entry, "60")
-	if v, _ := a.doc.Value("gastronomy.traditional_restaurants").Number(); v != 60 {
+	if v, _ := a.value("gastronomy.traditional_restaurants").Number(); v != 60 {
 		t.Fatalf("value = %v", v)
 	}
 	if after := fieldScore(a, "gastronomy"); after <= before {
@@ -75,19 +83,19 @@ func TestTypingAnswersUpdatesTheModelAndScore(t *testing.T) {
 	}
 	radios := a.inputs["gastronomy.signature_dishes"].([]*widget.RadioGroup)
 	radios[3].SetSelected("3")
-	if v, _ := a.doc.Value("gastronomy.signature_dishes").Number(); v != 3 {
+	if v, _ := a.value("gastronomy.signature_dishes").Number(); v != 3 {
 		t.Fatalf("rubric = %v", v)
 	}
 	radios[1].SetSelected("1")
-	if v, _ := a.doc.Value("gastronomy.signature_dishes").Number(); v != 1 || radios[3].Selected != "" {
+	if v, _ := a.value("gastronomy.signature_dishes").Number(); v != 1 || radios[3].Selected != "" {
 		t.Fatalf("rubric = %v, level 3 still selected %q", v, radios[3].Selected)
 	}
 	yesNo := a.inputs["gastronomy.major_food_festival"].(*widget.RadioGroup)
 	yesNo.SetSelected("Yes")
-	if b, ok := a.doc.Value("gastronomy.major_food_festival").Bool(); !ok || !b {
+	if b, ok := a.value("gastronomy.major_food_festival").Bool(); !ok || !b {
 		t.Fatal("boolean not stored")
 	}
-	if !a.dirty || !strings.HasPrefix(a.win.Title(), "* ") {
+	if !a.Dirty() || !strings.HasPrefix(a.win.Title(), "* ") {
 		t.Errorf("not marked unsaved: %q", a.win.Title())
 	}
 }
@@ -100,18 +108,18 @@ func TestAnInvalidNumberShowsAnErrorAndKeepsTheOldValue(t *testing.T) {
 	w.entry.SetText("")
 	test.Type(w.entry, "42")
 	test.Type(w.entry, "x") // "42x"
-	if v, _ := a.doc.Value("gastronomy.traditional_restaurants").Number(); v != 42 {
+	if v, _ := a.value("gastronomy.traditional_restaurants").Number(); v != 42 {
 		t.Fatalf("stored value = %v; want the old 42", v)
 	}
 	if !w.message.Visible() || !strings.Contains(w.message.Text, "is not a number") {
 		t.Fatalf("message %q visible=%v", w.message.Text, w.message.Visible())
 	}
 	w.entry.SetText("-5")
-	if v, _ := a.doc.Value("gastronomy.traditional_restaurants").Number(); v != 42 || !strings.Contains(w.message.Text, "negative") {
+	if v, _ := a.value("gastronomy.traditional_restaurants").Number(); v != 42 || !strings.Contains(w.message.Text, "negative") {
 		t.Fatalf("negative: value %v, message %q", v, w.message.Text)
 	}
 	w.entry.SetText("1,234")
-	if v, _ := a.doc.Value("gastronomy.traditional_restaurants").Number(); v != 1234 || w.message.Visible() {
+	if v, _ := a.value("gastronomy.traditional_restaurants").Number(); v != 1234 || w.message.Visible() {
 		t.Fatalf("1,234: value %v, message %q", v, w.message.Text)
 	}
 }
@@ -121,12 +129,12 @@ func TestVietnameseNumbersUseTheirOwnNotation(t *testing.T) {
 	a.showPage("profile")
 	w := number(t, a, "profile.area_km2")
 	w.entry.SetText("1.119,1")
-	if a.doc.City.AreaKm2 != 1119.1 {
-		t.Fatalf("area = %v", a.doc.City.AreaKm2)
+	if a.Assessment().City.AreaKm2 != 1119.1 {
+		t.Fatalf("area = %v", a.Assessment().City.AreaKm2)
 	}
 	w.entry.SetText("1,119.1")
-	if a.doc.City.AreaKm2 != 1119.1 || !strings.Contains(w.message.Text, "không phải là số") {
-		t.Fatalf("area = %v, message %q", a.doc.City.AreaKm2, w.message.Text)
+	if a.Assessment().City.AreaKm2 != 1119.1 || !strings.Contains(w.message.Text, "không phải là số") {
+		t.Fatalf("area = %v, message %q", a.Assessment().City.AreaKm2, w.message.Text)
 	}
 }
 
@@ -136,12 +144,12 @@ func TestSwitchingLanguageKeepsAnswersPageAndDrafts(t *testing.T) {
 	a.showPage("music")
 	w := number(t, a, "music.venues")
 	w.entry.SetText("12")
-	ev := a.doc.Answer("music.venues")
+	ev := a.Assessment().Answer("music.venues")
 	a.showPage("gastronomy")
 	draft := number(t, a, "gastronomy.professional_chefs")
 	draft.entry.SetText("7x") // still being edited: not a number yet
 	a.pageView.scroll.ScrollToOffset(fyne.NewPos(0, 900))
-	answers := a.doc.Clone()
+	answers := a.Assessment().Clone()
 
 	if got := a.navName("gastronomy"); got != "Gastronomy" {
 		t.Fatalf("nav name %q", got)
@@ -155,12 +163,12 @@ func TestSwitchingLanguageKeepsAnswersPageAndDrafts(t *testing.T) {
 		t.Errorf("scroll offset %v", a.pageView.scroll.Offset)
 	}
 	for id, ans := range answers.Answers {
-		if got := a.doc.Answer(id); got == nil || got.Value.Raw() != ans.Value.Raw() || got.Evidence != ans.Evidence {
+		if got := a.Assessment().Answer(id); got == nil || got.Value.Raw() != ans.Value.Raw() || got.Evidence != ans.Evidence {
 			t.Errorf("answer %s changed", id)
 		}
 	}
-	if ev == nil || a.doc.Value("music.venues").Raw() != "12" {
-		t.Errorf("music.venues = %s", a.doc.Value("music.venues").Raw())
+	if ev == nil || a.value("music.venues").Raw() != "12" {
+		t.Errorf("music.venues = %s", a.value("music.venues").Raw())
 	}
 	if got := number(t, a, "gastronomy.professional_chefs").entry.Text; got != "7x" {
 		t.Errorf("draft lost: %q", got)
@@ -192,7 +200,7 @@ func TestTappingAGapOpensItsQuestion(t *testing.T) {
 	a := newTestApp(t, translations.EN)
 	openDemo(t, a)
 	a.showPage(ResultsPage)
-	gap := a.res.Gaps[len(a.res.Gaps)-1]
+	gap := a.Result().Gaps[len(a.Result().Gaps)-1]
 	var button *widget.Button
 	for _, o := range a.results.box.Objects {
 		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 {
@@ -221,19 +229,19 @@ func TestSaveThenReopenGivesTheSameAnswers(t *testing.T) {
 	a.showPage("crafts")
 	test.Type(number(t, a, "crafts.craft_workers").entry, "9")
 	path := filepath.Join(t.TempDir(), "halong.ccsa")
-	if err := a.saveTo(path); err != nil {
+	if err := a.doc.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	if a.dirty || strings.HasPrefix(a.win.Title(), "*") || !strings.Contains(a.status.Text, "saved at") {
-		t.Errorf("after save: dirty=%v title=%q status=%q", a.dirty, a.win.Title(), a.status.Text)
+	if a.Dirty() || strings.HasPrefix(a.win.Title(), "*") || !strings.Contains(a.status.Text, "saved at") {
+		t.Errorf("after save: dirty=%v title=%q status=%q", a.Dirty(), a.win.Title(), a.status.Text)
 	}
 	b := newTestApp(t, translations.EN)
 	b.OpenPath(path)
-	if b.path != path || b.dirty {
-		t.Fatalf("reopened path %q dirty %v", b.path, b.dirty)
+	if b.doc.Path() != path || b.Dirty() {
+		t.Fatalf("reopened path %q dirty %v", b.doc.Path(), b.Dirty())
 	}
-	want, _ := assessment.Encode(a.doc.Clone())
-	got, _ := assessment.Encode(b.doc.Clone())
+	want, _ := assessment.Encode(a.Assessment().Clone())
+	got, _ := assessment.Encode(b.Assessment().Clone())
 	if string(want) != string(got) {
 		t.Error("reopened assessment differs")
 	}
@@ -245,7 +253,7 @@ func TestOpeningABadFileKeepsTheCurrentWork(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "hong.ccsa")
 	os.WriteFile(bad, []byte(`{"format":"creativecity-assessment","schemaVersion":99}`), 0o644)
 	a.OpenPath(bad)
-	if a.doc.City.Name != "Hạ Long" {
+	if a.Assessment().City.Name != "Hạ Long" {
 		t.Fatal("the current work was replaced")
 	}
 	d, ok := a.pendingDialog.(*dialog.CustomDialog)
@@ -314,7 +322,7 @@ func TestClosingWithUnsavedChangesAsks(t *testing.T) {
 		t.Fatal("closed without asking")
 	}
 	tapButton(t, a, "Cancel")
-	if a.closed || a.doc.City.Name != "Huế" {
+	if a.closed || a.Assessment().City.Name != "Huế" {
 		t.Fatal("Cancel closed the window or lost the work")
 	}
 	a.confirmClose()
@@ -363,24 +371,22 @@ func TestAutosaveIsOfferedAtTheNextStart(t *testing.T) {
 	a.showPage("profile")
 	test.Type(a.inputs["profile.name"].(*widget.Entry), "Đà Lạt")
 	a.autosave.now()
-	if a.autosavedAt.IsZero() || !strings.Contains(a.status.Text, "autosaved") {
+	if a.doc.AutosavedAt().IsZero() || !strings.Contains(a.status.Text, "autosaved") {
 		t.Fatalf("status %q", a.status.Text)
 	}
-	b := newTestApp(t, translations.EN)
-	b.autosave.dir = a.autosave.dir
+	b := newTestAppIn(t, translations.EN, a.opts.RecoveryDir)
 	if !b.offerRecovery() {
 		t.Fatal("no recovery offered")
 	}
 	tapButton(t, b, "Restore")
-	if b.doc.City.Name != "Đà Lạt" || !b.dirty {
-		t.Fatalf("restored %q dirty=%v", b.doc.City.Name, b.dirty)
+	if b.Assessment().City.Name != "Đà Lạt" || !b.Dirty() {
+		t.Fatalf("restored %q dirty=%v", b.Assessment().City.Name, b.Dirty())
 	}
 	// Once saved, the autosave is gone.
-	if err := b.saveTo(filepath.Join(t.TempDir(), "dalat.ccsa")); err != nil {
+	if err := b.doc.SaveAs(filepath.Join(t.TempDir(), "dalat.ccsa")); err != nil {
 		t.Fatal(err)
 	}
-	c := newTestApp(t, translations.EN)
-	c.autosave.dir = a.autosave.dir
+	c := newTestAppIn(t, translations.EN, a.opts.RecoveryDir)
 	if c.offerRecovery() {
 		t.Error("recovery offered after saving")
 	}
@@ -415,7 +421,7 @@ func BenchmarkLanguageSwitch(b *testing.B) {
 	qn, _ := assessment.Default()
 	a := New(fa, qn, Options{Lang: translations.EN, RecoveryDir: b.TempDir()})
 	doc, _ := assessment.Demo()
-	a.setDocument(doc, "")
+	a.doc.Replace(doc, "")
 	a.showPage("gastronomy")
 	langs := []translations.Lang{translations.VI, translations.EN}
 	i := 0
@@ -479,7 +485,7 @@ func TestRecoveryIsOfferedWhenTheClockWentBackwards(t *testing.T) {
 	a := newTestApp(t, translations.EN)
 	path := filepath.Join(t.TempDir(), "hue.ccsa")
 	openDemo(t, a)
-	if err := a.saveTo(path); err != nil {
+	if err := a.doc.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
 	future := time.Now().Add(time.Hour)
@@ -489,20 +495,18 @@ func TestRecoveryIsOfferedWhenTheClockWentBackwards(t *testing.T) {
 	test.Type(a.inputs["profile.name"].(*widget.Entry), " (mới)")
 	a.opts.Now = func() time.Time { return future.Add(-2 * time.Hour) } // the clock went back
 	a.autosave.now()
-	b := newTestApp(t, translations.EN)
-	b.autosave.dir = a.autosave.dir
+	b := newTestAppIn(t, translations.EN, a.opts.RecoveryDir)
 	if !b.offerRecovery() {
 		t.Fatal("recovery not offered after the clock went backwards")
 	}
 	tapButton(t, b, "Restore")
-	if !strings.Contains(b.doc.City.Name, "(mới)") || b.path != path {
-		t.Errorf("restored %q from %q", b.doc.City.Name, b.path)
+	if !strings.Contains(b.Assessment().City.Name, "(mới)") || b.doc.Path() != path {
+		t.Errorf("restored %q from %q", b.Assessment().City.Name, b.doc.Path())
 	}
 	// Someone saves the file later: the old autosave is no longer offered.
 	later := future.Add(time.Hour)
 	os.Chtimes(path, later, later)
-	c := newTestApp(t, translations.EN)
-	c.autosave.dir = a.autosave.dir
+	c := newTestAppIn(t, translations.EN, a.opts.RecoveryDir)
 	if c.offerRecovery() {
 		t.Error("an autosave older than the file was offered")
 	}
@@ -512,7 +516,7 @@ func TestSavingOverAFileChangedByOthersAsksFirst(t *testing.T) {
 	a := newTestApp(t, translations.EN)
 	openDemo(t, a)
 	path := filepath.Join(t.TempDir(), "halong.ccsa")
-	if err := a.saveTo(path); err != nil {
+	if err := a.doc.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
 	other := time.Now().Add(time.Minute)
@@ -528,7 +532,7 @@ func TestSavingOverAFileChangedByOthersAsksFirst(t *testing.T) {
 		t.Fatalf("no warning: %q", dialogText(a))
 	}
 	tapButton(t, a, "Overwrite")
-	if after, _ := os.ReadFile(path); string(after) == string(before) || a.dirty {
+	if after, _ := os.ReadFile(path); string(after) == string(before) || a.Dirty() {
 		t.Error("Overwrite did not save")
 	}
 }
@@ -548,19 +552,18 @@ func TestSavingIntoAReadOnlyFolderKeepsTheWorkAndTheAutosave(t *testing.T) {
 	a.showPage("profile")
 	test.Type(a.inputs["profile.name"].(*widget.Entry), "Vũng Tàu")
 	path := filepath.Join(dir, "vungtau.ccsa")
-	a.path = path
-	a.Save()
+	a.trySave(path, func() error { return a.doc.SaveAs(path) }, nil)
 	if text := dialogText(a); !strings.Contains(text, path) || !strings.Contains(text, "read-only") {
 		t.Errorf("error dialog says %q", text)
 	}
-	if !a.dirty || a.doc.City.Name != "Vũng Tàu" {
+	if !a.Dirty() || a.Assessment().City.Name != "Vũng Tàu" {
 		t.Fatal("the work was lost")
 	}
 	a.autosave.now()
-	if a.autosavedAt.IsZero() {
+	if a.doc.AutosavedAt().IsZero() {
 		t.Fatal("autosave stopped")
 	}
-	if _, err := os.Stat(filepath.Join(a.autosave.dir, recoveryFile)); err != nil {
+	if _, err := os.Stat(filepath.Join(a.opts.RecoveryDir, document.RecoveryFile)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -571,7 +574,7 @@ func TestASecondEditorOfTheSameFileIsWarned(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "hue.ccsa")
 	first := newTestApp(t, translations.EN)
 	openDemo(t, first)
-	if err := first.saveTo(path); err != nil {
+	if err := first.doc.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
 	// The first editor's lock, as another computer would leave it.
@@ -593,7 +596,7 @@ func TestASecondEditorOfTheSameFileIsWarned(t *testing.T) {
 		t.Fatal("saved over another editor without asking")
 	}
 	tapButton(t, second, "Overwrite")
-	if second.dirty {
+	if second.Dirty() {
 		t.Error("Overwrite did not save")
 	}
 }

@@ -52,7 +52,7 @@ func (a *App) exportFileDialog(lang translations.Lang) {
 		a.Export(withExt(w, ".xlsx"), lang, nil)
 	}, a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	name := a.doc.City.Name
+	name := a.Assessment().City.Name
 	if name == "" {
 		name = a.t("gui.untitled")
 	}
@@ -66,7 +66,7 @@ func (a *App) exportFileDialog(lang translations.Lang) {
 // then reports success (with a way to open the folder) or the error. done,
 // if set, is called on the interface thread when it is over.
 func (a *App) Export(path string, lang translations.Lang, done func(error)) {
-	doc := a.doc.Clone()
+	doc := a.Assessment().Clone()
 	res := assessment.Score(a.qn, doc)
 	var warnings []assessment.Problem
 	a.runInBackground(path, func() (err error) {

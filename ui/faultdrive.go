@@ -26,11 +26,11 @@ func faultDrive(a *App) {
 	var population int
 	fyne.DoAndWait(func() {
 		if a.tapDialogButton(a.t("gui.restore")) {
-			fmt.Printf("recovered %.0f dirty=%v\n", a.doc.City.Population, a.dirty)
+			fmt.Printf("recovered %.0f dirty=%v\n", a.Assessment().City.Population, a.Dirty())
 		} else {
-			fmt.Printf("no-recovery %.0f\n", a.doc.City.Population)
+			fmt.Printf("no-recovery %.0f\n", a.Assessment().City.Population)
 		}
-		population = int(a.doc.City.Population)
+		population = int(a.Assessment().City.Population)
 		a.showPage("profile")
 	})
 	fmt.Println("ready")
@@ -56,13 +56,13 @@ func faultDrive(a *App) {
 // failed, if anything.
 func (a *App) driveStep(population int, save bool) string {
 	a.inputs["profile.population"].(numberWidget).entry.SetText(strconv.Itoa(population))
-	if a.doc.City.Population != float64(population) || !a.dirty {
+	if a.Assessment().City.Population != float64(population) || !a.Dirty() {
 		return "the edit was not taken"
 	}
 	if save {
 		fmt.Printf("saving %d\n", population)
 		a.Save()
-		if a.dirty {
+		if a.Dirty() {
 			return "the save did not complete"
 		}
 		fmt.Printf("saved %d\n", population)
@@ -70,7 +70,7 @@ func (a *App) driveStep(population int, save bool) string {
 	}
 	fmt.Printf("autosaving %d\n", population)
 	a.autosave.now()
-	if a.autosavedAt.IsZero() {
+	if a.doc.AutosavedAt().IsZero() {
 		return "the autosave did not complete"
 	}
 	fmt.Printf("autosaved %d\n", population)

@@ -17,16 +17,16 @@ func (a *App) input(q *assessment.Question) fyne.CanvasObject {
 	switch {
 	case q.CityField != "" && q.Type == assessment.Number:
 		attr, _ := assessment.LookupCityAttribute(q.CityField)
-		get := func() (float64, bool) { return attr.Value(&a.doc.City).Number() }
-		set := func(v assessment.Value) { attr.Set(&a.doc.City, v) }
+		get := func() (float64, bool) { return attr.Value(&a.Assessment().City).Number() }
+		set := func(v assessment.Value) { a.edit(func(d *assessment.Assessment) { attr.Set(&d.City, v) }) }
 		return a.numberInput(q, get, set)
 	case q.CityField != "":
 		return a.cityTextInput(q)
 	case q.Type == assessment.Rubric:
 		return a.rubricInput(q)
 	case q.Type == assessment.Number:
-		get := func() (float64, bool) { return a.doc.Value(q.ID).Number() }
-		set := func(v assessment.Value) { a.doc.SetValue(q.ID, v) }
+		get := func() (float64, bool) { return a.value(q.ID).Number() }
+		set := func(v assessment.Value) { a.setValue(q.ID, v) }
 		return a.numberInput(q, get, set)
 	case q.Type == assessment.Boolean:
 		return a.booleanInput(q)
@@ -67,25 +67,23 @@ func (a *App) rubricInput(q *assessment.Question) fyne.CanvasObject {
 			chosen := level
 			if s == "" { // the chosen level was tapped again: no answer
 				chosen = -1
-				a.doc.SetValue(q.ID, assessment.Value{})
+				a.setValue(q.ID, assessment.Value{})
 			} else {
-				a.doc.SetValue(q.ID, assessment.NumberValue(float64(level)))
+				a.setValue(q.ID, assessment.NumberValue(float64(level)))
 			}
 			choose(chosen)
-			a.changed()
 		}
 		radios[level] = r
 		d := newParagraph(a.t(q.LevelID(level)))
 		rows = append(rows, container.NewBorder(nil, nil, container.NewVBox(r), nil, d))
 	}
-	if f, ok := a.doc.Value(q.ID).Number(); ok {
+	if f, ok := a.value(q.ID).Number(); ok {
 		choose(int(f))
 	}
 	a.register(q.ID, radios)
 	rows = append(rows, container.NewHBox(a.clearButton(func() {
-		a.doc.SetValue(q.ID, assessment.Value{})
+		a.setValue(q.ID, assessment.Value{})
 		choose(-1)
-		a.changed()
 	})))
 	return container.NewVBox(rows...)
 }
@@ -116,7 +114,6 @@ func (a *App) numberInput(q *assessment.Question, get func() (float64, bool), se
 			msg.Hide()
 			if _, had := get(); had {
 				set(assessment.Value{})
-				a.changed()
 			}
 			return
 		}
@@ -136,7 +133,6 @@ func (a *App) numberInput(q *assessment.Question, get func() (float64, bool), se
 		msg.Hide()
 		if old, had := get(); !had || old != v {
 			set(assessment.NumberValue(v))
-			a.changed()
 		}
 	}
 	e.OnChanged = validate
@@ -152,14 +148,13 @@ func (a *App) numberInput(q *assessment.Question, get func() (float64, bool), se
 func (a *App) cityTextInput(q *assessment.Question) fyne.CanvasObject {
 	attr, _ := assessment.LookupCityAttribute(q.CityField)
 	e := widget.NewEntry()
-	text, _ := attr.Value(&a.doc.City).String()
+	text, _ := attr.Value(&a.Assessment().City).String()
 	e.SetText(text)
 	if attr.Kind == assessment.AttributeDate {
 		e.SetPlaceHolder(a.opts.Now().Format("2006-01-02"))
 	}
 	e.OnChanged = func(s string) {
-		attr.Set(&a.doc.City, assessment.StringValue(s))
-		a.changed()
+		a.edit(func(d *assessment.Assessment) { attr.Set(&d.City, assessment.StringValue(s)) })
 	}
 	a.register(q.ID, e)
 	return e
@@ -170,7 +165,7 @@ func (a *App) booleanInput(q *assessment.Question) fyne.CanvasObject {
 	yes, no := a.t("report.yes"), a.t("report.no")
 	r := widget.NewRadioGroup([]string{yes, no}, nil)
 	r.Horizontal = true
-	if b, ok := a.doc.Value(q.ID).Bool(); ok {
+	if b, ok := a.value(q.ID).Bool(); ok {
 		r.Selected = no
 		if b {
 			r.Selected = yes
@@ -179,13 +174,12 @@ func (a *App) booleanInput(q *assessment.Question) fyne.CanvasObject {
 	r.OnChanged = func(s string) {
 		switch s {
 		case yes:
-			a.doc.SetValue(q.ID, assessment.BoolValue(true))
+			a.setValue(q.ID, assessment.BoolValue(true))
 		case no:
-			a.doc.SetValue(q.ID, assessment.BoolValue(false))
+			a.setValue(q.ID, assessment.BoolValue(false))
 		default:
-			a.doc.SetValue(q.ID, assessment.Value{})
+			a.setValue(q.ID, assessment.Value{})
 		}
-		a.changed()
 	}
 	a.register(q.ID, r)
 	return container.NewHBox(r, a.clearButton(func() { r.SetSelected("") }))
@@ -196,16 +190,15 @@ func (a *App) textInput(q *assessment.Question) fyne.CanvasObject {
 	e := widget.NewMultiLineEntry()
 	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(3)
-	if s, ok := a.doc.Value(q.ID).String(); ok {
+	if s, ok := a.value(q.ID).String(); ok {
 		e.SetText(s)
 	}
 	e.OnChanged = func(s string) {
 		if s == "" {
-			a.doc.SetValue(q.ID, assessment.Value{})
+			a.setValue(q.ID, assessment.Value{})
 		} else {
-			a.doc.SetValue(q.ID, assessment.StringValue(s))
+			a.setValue(q.ID, assessment.StringValue(s))
 		}
-		a.changed()
 	}
 	a.register(q.ID, e)
 	return e

@@ -90,16 +90,16 @@ func (a *App) navName(id string) string {
 func (a *App) navDetail(id string) string {
 	switch id {
 	case ResultsPage:
-		if f := a.res.Recommendation.Field; f != "" {
+		if f := a.Result().Recommendation.Field; f != "" {
 			return a.t("gui.navRecommended", map[string]any{"Field": l10n.SectionName(a.loc, f)})
 		}
 		return a.t("gui.navNoRecommendation")
 	case "profile":
-		return a.t("gui.navProfile", map[string]any{"Name": a.doc.City.Name})
+		return a.t("gui.navProfile", map[string]any{"Name": a.Assessment().City.Name})
 	}
-	score := a.res.Readiness
+	score := a.Result().Readiness
 	if s, ok := a.qn.Section(id); ok && s.Kind == assessment.KindField {
-		score, _ = a.res.Field(id)
+		score, _ = a.Result().Field(id)
 	}
 	return a.t("gui.navScore", map[string]any{"Score": l10n.Score(a.loc, score.Score),
 		"Answered": score.Answered, "Total": score.Total})

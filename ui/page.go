@@ -160,7 +160,7 @@ func (p *pageView) meta(q *assessment.Question) string {
 
 // evidenceInputs are the evidence and source entries of an answer.
 func (a *App) evidenceInputs(q *assessment.Question) []fyne.CanvasObject {
-	ans := a.doc.Answer(q.ID)
+	ans := a.Assessment().Answer(q.ID)
 	evidence, source := "", ""
 	if ans != nil {
 		evidence, source = ans.Evidence, ans.Source
@@ -174,8 +174,7 @@ func (a *App) evidenceInputs(q *assessment.Question) []fyne.CanvasObject {
 	src.SetPlaceHolder(a.t("gui.sourcePlaceholder"))
 	src.SetText(source)
 	update := func(string) {
-		a.doc.SetEvidence(q.ID, ev.Text, src.Text)
-		a.changed()
+		a.edit(func(d *assessment.Assessment) { d.SetEvidence(q.ID, ev.Text, src.Text) })
 	}
 	ev.OnChanged, src.OnChanged = update, update
 	return []fyne.CanvasObject{

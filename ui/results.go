@@ -55,7 +55,7 @@ var (
 // objects builds the page's widgets from the current result.
 func (r *resultsView) objects() []fyne.CanvasObject {
 	a := r.a
-	res := a.res
+	res := a.Result()
 	heading := func(id string) *widget.Label {
 		l := widget.NewLabel(a.t(id))
 		l.SizeName = theme.SizeNameSubHeadingText
@@ -107,7 +107,7 @@ func (r *resultsView) objects() []fyne.CanvasObject {
 func (r *resultsView) chart() *fyne.Container {
 	a := r.a
 	chart := container.New(&chartLayout{})
-	for _, f := range a.res.Fields {
+	for _, f := range a.Result().Fields {
 		name := widget.NewLabel(l10n.SectionName(a.loc, f.ID))
 		name.Truncation = fyne.TextTruncateEllipsis
 		value := widget.NewLabel(a.t("gui.chartValue", map[string]any{"Score": l10n.Score(a.loc, f.Score),

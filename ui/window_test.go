@@ -63,8 +63,8 @@ func TestADroppedFileOpens(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path)})
-	if a.path != path || a.doc.City.Name != "Hạ Long" {
-		t.Errorf("after the drop the app has %q, city %q", a.path, a.doc.City.Name)
+	if a.doc.Path() != path || a.Assessment().City.Name != "Hạ Long" {
+		t.Errorf("after the drop the app has %q, city %q", a.doc.Path(), a.Assessment().City.Name)
 	}
 }
 
@@ -79,8 +79,8 @@ func TestTheFirstInputHasTheFocusWhenAPageOpens(t *testing.T) {
 		t.Fatalf("focus on %T, not on the city name", a.win.Canvas().Focused())
 	}
 	test.Type(name, "Huế")
-	if a.doc.City.Name != "Huế" {
-		t.Errorf("city %q", a.doc.City.Name)
+	if a.Assessment().City.Name != "Huế" {
+		t.Errorf("city %q", a.Assessment().City.Name)
 	}
 }
 
