@@ -11,24 +11,28 @@ import (
 // in the given language's notation.
 var ErrNotANumber = errors.New("not a number")
 
-// Separators returns the decimal and thousands separators of a language:
-// Vietnamese writes 1.234,5 and English 1,234.5.
-func Separators(lang string) (decimal, thousands byte) {
-	if lang == "vi" {
-		return ',', '.'
-	}
-	return '.', ','
+// Notation is how a language writes numbers: Vietnamese 1.234,5 has a
+// decimal comma and a thousands dot, English 1,234.5 the reverse. It comes
+// from the language's message files.
+type Notation struct {
+	Decimal, Thousands byte
 }
 
-// ParseNumber reads a number typed by a user. It accepts the language's
-// own notation with or without thousands separators (vi "1.234,5",
-// en "1,234.5"), plain "1234.5" in both languages, spaces (also
+// The two notations of the languages the app ships, for tests and defaults.
+var (
+	CommaDecimal = Notation{Decimal: ',', Thousands: '.'}
+	PointDecimal = Notation{Decimal: '.', Thousands: ','}
+)
+
+// ParseNumber reads a number typed by a user. It accepts the notation's
+// own form with or without thousands separators (vi "1.234,5",
+// en "1,234.5"), plain "1234.5" in every notation, spaces (also
 // non-breaking) as thousands separators, and a leading sign. Thousands
-// groups must have three digits, so "1.23" in Vietnamese is 1.23 and not
-// a mistyped thousand. Anything else, including exponents, "NaN" and
-// "Inf", is ErrNotANumber.
-func ParseNumber(s, lang string) (float64, error) {
-	dec, sep := Separators(lang)
+// groups must have three digits, so "1.23" with a thousands dot is 1.23
+// and not a mistyped thousand. Anything else, including exponents, "NaN"
+// and "Inf", is ErrNotANumber.
+func ParseNumber(s string, n Notation) (float64, error) {
+	dec, sep := n.Decimal, n.Thousands
 	s = strings.TrimSpace(s)
 	for _, space := range []string{" ", "\u00a0", "\u202f", "\u2009"} {
 		s = strings.ReplaceAll(s, space, string(sep))
@@ -46,9 +50,9 @@ func ParseNumber(s, lang string) (float64, error) {
 	case strings.IndexByte(s, dec) >= 0:
 		i := strings.IndexByte(s, dec)
 		intPart, frac, hasDec = s[:i], s[i+1:], true
-	case lang == "vi" && strings.Count(s, ".") == 1 && !validGroups(s, '.'):
-		// Plain "1234.5" in Vietnamese: a lone dot that cannot be a
-		// thousands separator is a decimal point.
+	case sep == '.' && strings.Count(s, ".") == 1 && !validGroups(s, '.'):
+		// Plain "1234.5" where the dot groups thousands: a lone dot that
+		// cannot be a thousands separator is a decimal point.
 		i := strings.IndexByte(s, '.')
 		intPart, frac, hasDec = s[:i], s[i+1:], true
 	}
@@ -108,11 +112,11 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
-// FormatNumber writes a number in a language's notation with up to
-// decimals fraction digits (trailing zeros dropped) and thousands
-// separators: vi 1.234,5; en 1,234.5.
-func FormatNumber(f float64, lang string, decimals int) string {
-	dec, sep := Separators(lang)
+// FormatNumber writes a number in a notation with up to decimals fraction
+// digits (trailing zeros dropped) and thousands separators: vi 1.234,5;
+// en 1,234.5.
+func FormatNumber(f float64, n Notation, decimals int) string {
+	dec, sep := n.Decimal, n.Thousands
 	s := strconv.FormatFloat(f, 'f', decimals, 64)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")

@@ -1,6 +1,18 @@
-// Package translations holds every user-facing text of the app in
-// go-i18n message files, one per language and domain (ui, questionnaire),
-// and gives a Localizer per language. It is a leaf package.
+// Package translations holds every user-facing text of the app in go-i18n
+// message files and gives a Localizer per language. A language is data:
+// it exists when its files do. Each language has one file per consumer:
+//
+//	shared.<lang>.toml         the language itself ([language]: its name,
+//	                           number notation, date and time formats,
+//	                           report font) and what every program says
+//	                           (problems, reasons, confidence, units)
+//	questionnaire.<lang>.toml  sections, questions, levels, criteria
+//	report.<lang>.toml         the Excel report and the comparison workbook
+//	cli.<lang>.toml            the command-line tool
+//	desktop.<lang>.toml        the desktop app
+//	fyne.<lang>.json           the toolkit's own strings (Fyne's format)
+//
+// It is a leaf package.
 package translations
 
 import (
@@ -9,7 +21,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
-	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -18,26 +30,83 @@ import (
 	"golang.org/x/text/language"
 )
 
-//go:embed *.toml
-var files embed.FS
+//go:embed *.toml fyne.*.json
+var embedded embed.FS
 
-// fyneFiles are the toolkit's own strings (dialog buttons, the file
-// dialog), in the toolkit's JSON format.
-//
-//go:embed fyne.*.json
-var fyneFiles embed.FS
-
-// Lang is a language the app speaks.
+// Lang is a language code, as in the names of its message files.
 type Lang string
 
-// The languages, Vietnamese first.
+// Languages the app ships. EN is also the fallback of Detect.
 const (
 	VI Lang = "vi"
 	EN Lang = "en"
 )
 
-// Languages lists every supported language.
-var Languages = []Lang{VI, EN}
+// sharedFile names the file of a language that holds its [language] table.
+func sharedFile(l Lang) string { return "shared." + string(l) + ".toml" }
+
+var (
+	mu      sync.Mutex
+	sources = []fs.FS{embedded} // the embedded files, then any added ones
+	// Languages lists every language that has message files, in the
+	// order their files give (Vietnamese first).
+	Languages  = discover()
+	localizers = map[Lang]*Localizer{}
+)
+
+// AddFiles adds message files to the embedded ones, as if they were in
+// this folder when the app was built (a new language, for tests and
+// tools); the languages are found again. Call it before any Localizer of
+// those languages is made.
+func AddFiles(fsys fs.FS) {
+	mu.Lock()
+	defer mu.Unlock()
+	sources = append(sources, fsys)
+	Languages = discover()
+}
+
+// languageInfo is a language's [language] table: its name, order, tag,
+// number notation, date and time formats and report font.
+type languageInfo map[string]string
+
+// discover lists the languages that have a shared file, in their order.
+func discover() []Lang {
+	var langs []Lang
+	order := map[Lang]float64{}
+	for _, src := range sources {
+		names, _ := fs.Glob(src, "shared.*.toml")
+		for _, name := range names {
+			l := Lang(strings.TrimSuffix(strings.TrimPrefix(name, "shared."), ".toml"))
+			info, err := readInfo(src, l)
+			if err != nil || slices.Contains(langs, l) {
+				continue
+			}
+			langs = append(langs, l)
+			order[l], _ = strconv.ParseFloat(info["order"], 64)
+		}
+	}
+	slices.SortStableFunc(langs, func(a, b Lang) int {
+		if order[a] != order[b] {
+			if order[a] < order[b] {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(string(a), string(b))
+	})
+	return langs
+}
+
+func readInfo(src fs.FS, l Lang) (languageInfo, error) {
+	var doc struct {
+		Language languageInfo `toml:"language"`
+	}
+	data, err := fs.ReadFile(src, sharedFile(l))
+	if err == nil {
+		err = toml.Unmarshal(data, &doc)
+	}
+	return doc.Language, err
+}
 
 // ParseLang reads a language code such as "vi", "en", "vi_VN.UTF-8" or "en-GB".
 func ParseLang(s string) (Lang, bool) {
@@ -74,106 +143,94 @@ func Detect(getenv func(string) string) Lang {
 	return EN
 }
 
-var (
-	bundleMu sync.Mutex
-	bundle   *i18n.Bundle
-	loaded   = map[Lang][]string{} // message IDs of each language parsed so far
-)
-
-// Bundle returns the go-i18n bundle (its files are parsed by the first
-// Localizer).
-func Bundle() *i18n.Bundle {
-	bundleMu.Lock()
-	defer bundleMu.Unlock()
-	return bundleLocked()
-}
-
-func bundleLocked() *i18n.Bundle {
-	if bundle == nil {
-		bundle = i18n.NewBundle(language.English)
-		bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	}
-	return bundle
-}
-
-// load parses the message files of every language into the bundle, once
-// (so that no goroutine reads the bundle while another adds to it), and
-// returns the message IDs of one language, sorted.
-func load(lang Lang) ([]string, error) {
-	bundleMu.Lock()
-	defer bundleMu.Unlock()
-	if len(loaded) == 0 {
-		b := bundleLocked()
-		for _, l := range Languages {
-			names, err := fs.Glob(files, "*."+string(l)+".toml")
-			if err != nil {
-				return nil, err
-			}
-			var ids []string
-			for _, name := range names {
-				data, err := files.ReadFile(name)
-				if err != nil {
-					return nil, err
-				}
-				mf, err := b.ParseMessageFileBytes(data, path.Base(name))
-				if err != nil {
-					return nil, fmt.Errorf("translations %s: %w", name, err)
-				}
-				for _, m := range mf.Messages {
-					ids = append(ids, m.ID)
-				}
-			}
-			sort.Strings(ids)
-			loaded[l] = ids
-		}
-	}
-	ids, ok := loaded[lang]
-	if !ok {
-		return nil, fmt.Errorf("translations: no language %q", lang)
-	}
-	return ids, nil
-}
-
 // Localizer gives the texts of one language.
 type Localizer struct {
 	lang Lang
 	loc  *i18n.Localizer
-	ids  map[string]bool
+	ids  []string     // sorted
+	info languageInfo // the [language] table
 }
 
-var (
-	locMu      sync.Mutex
-	localizers = map[Lang]*Localizer{}
-)
-
-// New returns the localizer of a language (shared, safe for concurrent use).
-// It panics if the embedded message files are broken, which the package's
-// tests rule out.
+// New returns the localizer of a language (shared, safe for concurrent
+// use). Only that language's files are read, once. It panics if they are
+// missing or broken, which the package's tests rule out.
 func New(lang Lang) *Localizer {
-	locMu.Lock()
-	defer locMu.Unlock()
+	mu.Lock()
+	defer mu.Unlock()
 	if l := localizers[lang]; l != nil {
 		return l
 	}
-	ids, err := load(lang)
+	l, err := load(lang)
 	if err != nil {
 		panic(err)
 	}
-	b := Bundle()
-	set := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		set[id] = true
-	}
-	l := &Localizer{lang: lang, loc: i18n.NewLocalizer(b, string(lang)), ids: set}
 	localizers[lang] = l
 	return l
+}
+
+// load parses every message file of one language into a bundle of its own,
+// under the language's tag (its plural rules).
+func load(lang Lang) (*Localizer, error) {
+	src := sourceOf(lang)
+	if src == nil {
+		return nil, fmt.Errorf("translations: no language %q", lang)
+	}
+	info, err := readInfo(src, lang)
+	if err != nil {
+		return nil, fmt.Errorf("translations %s: %w", sharedFile(lang), err)
+	}
+	tag, err := language.Parse(info["tag"])
+	if err != nil {
+		return nil, fmt.Errorf("translations %s: language.tag %q: %w", sharedFile(lang), info["tag"], err)
+	}
+	b := i18n.NewBundle(tag)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	names, _ := fs.Glob(src, "*."+string(lang)+".toml")
+	var ids []string
+	for _, name := range names {
+		data, err := fs.ReadFile(src, name)
+		if err != nil {
+			return nil, err
+		}
+		// The file is parsed as of the language's tag, whatever its code.
+		mf, err := b.ParseMessageFileBytes(data, path.Base(strings.TrimSuffix(name, string(lang)+".toml")+tag.String()+".toml"))
+		if err != nil {
+			return nil, fmt.Errorf("translations %s: %w", name, err)
+		}
+		for _, m := range mf.Messages {
+			ids = append(ids, m.ID)
+		}
+	}
+	slices.Sort(ids)
+	return &Localizer{lang: lang, loc: i18n.NewLocalizer(b, tag.String()), ids: ids, info: info}, nil
+}
+
+// sourceOf returns the file system that holds a language's files.
+func sourceOf(lang Lang) fs.FS {
+	for _, src := range slices.Backward(sources) {
+		if _, err := fs.Stat(src, sharedFile(lang)); err == nil {
+			return src
+		}
+	}
+	return nil
 }
 
 // Lang returns the localizer's language.
 func (l *Localizer) Lang() Lang { return l.lang }
 
+// Name is the language's name in itself ("Tiếng Việt", "English").
+func (l *Localizer) Name() string { return l.info["name"] }
+
+// Setting is a value of the language's [language] table: "tag",
+// "decimalSeparator", "thousandsSeparator", "date", "time", "dateTime",
+// "dateExcel", "reportFont" ("" if the file lacks it).
+func (l *Localizer) Setting(key string) string { return l.info[key] }
+
 // Has reports whether the language has a message with this ID.
-func (l *Localizer) Has(id string) bool { return l.ids[id] }
+func (l *Localizer) Has(id string) bool {
+	_, found := slices.BinarySearch(l.ids, id)
+	return found
+}
 
 // T returns the message id filled with data. A missing message yields the
 // ID itself, so that a gap shows instead of crashing; tests forbid gaps.
@@ -196,7 +253,7 @@ func (l *Localizer) N(id string, n int, data map[string]any) string {
 }
 
 func (l *Localizer) localize(cfg *i18n.LocalizeConfig, id string) string {
-	if !l.ids[id] {
+	if !l.Has(id) {
 		return id
 	}
 	s, err := l.loc.Localize(cfg)
@@ -208,15 +265,65 @@ func (l *Localizer) localize(cfg *i18n.LocalizeConfig, id string) string {
 
 // MessageIDs returns every message ID defined for a language, sorted.
 func MessageIDs(lang Lang) ([]string, error) {
-	ids, err := load(lang)
-	return slices.Clone(ids), err
+	mu.Lock()
+	defer mu.Unlock()
+	if l := localizers[lang]; l != nil {
+		return slices.Clone(l.ids), nil
+	}
+	l, err := load(lang)
+	if err != nil {
+		return nil, err
+	}
+	return l.ids, nil
 }
 
-// Files returns the embedded message files (for tests and tools).
-func Files() fs.FS { return files }
+// Files returns the message files of every language (for tests and tools).
+func Files() fs.FS {
+	mu.Lock()
+	defer mu.Unlock()
+	return overlay(slices.Clone(sources))
+}
+
+// overlay reads a file from the last file system that has it.
+type overlay []fs.FS
+
+func (o overlay) Open(name string) (fs.File, error) {
+	for _, src := range slices.Backward(o) {
+		if f, err := src.Open(name); err == nil {
+			return f, nil
+		}
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// ReadDir lists a folder of every file system, each name once.
+func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
+	var out []fs.DirEntry
+	seen := map[string]bool{}
+	for _, src := range o {
+		entries, err := fs.ReadDir(src, name)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if !seen[e.Name()] {
+				seen[e.Name()] = true
+				out = append(out, e)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return out, nil
+}
 
 // FyneJSON returns the toolkit's own strings in a language, for
 // fyne.io/fyne/v2/lang.AddTranslationsForLocale.
 func FyneJSON(l Lang) ([]byte, error) {
-	return fyneFiles.ReadFile("fyne." + string(l) + ".json")
+	mu.Lock()
+	defer mu.Unlock()
+	src := sourceOf(l)
+	if src == nil {
+		return nil, fmt.Errorf("translations: no language %q", l)
+	}
+	return fs.ReadFile(src, "fyne."+string(l)+".json")
 }

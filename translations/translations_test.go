@@ -2,6 +2,7 @@ package translations
 
 import (
 	"encoding/json"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -24,36 +25,79 @@ func idsOf(t *testing.T, lang Lang) []string {
 	return ids
 }
 
-func TestEveryMessageExistsInBothLanguages(t *testing.T) {
-	vi, en := idsOf(t, VI), idsOf(t, EN)
-	for _, id := range vi {
-		if _, found := slices.BinarySearch(en, id); !found {
-			t.Errorf("%q is in Vietnamese but not in English", id)
-		}
+// consumers are the message files every language has, one per program
+// or part that reads them.
+var consumers = []string{"shared", "questionnaire", "report", "cli", "desktop"}
+
+func TestTheAppShipsVietnameseFirstThenEnglish(t *testing.T) {
+	if len(Languages) < 2 || Languages[0] != VI || Languages[1] != EN {
+		t.Errorf("languages %v", Languages)
 	}
-	for _, id := range en {
-		if _, found := slices.BinarySearch(vi, id); !found {
-			t.Errorf("%q is in English but not in Vietnamese", id)
-		}
+	if New(VI).Name() != "Tiếng Việt" || New(EN).Name() != "English" {
+		t.Errorf("names %q, %q", New(VI).Name(), New(EN).Name())
 	}
 }
 
-func TestEachDomainHasBothLanguageFiles(t *testing.T) {
-	for _, domain := range []string{"ui", "questionnaire"} {
-		for _, l := range Languages {
-			if _, err := files.ReadFile(domain + "." + string(l) + ".toml"); err != nil {
-				t.Errorf("missing %s.%s.toml", domain, l)
+func TestEveryMessageExistsInEveryLanguage(t *testing.T) {
+	en := idsOf(t, EN)
+	for _, l := range Languages {
+		ids := idsOf(t, l)
+		for _, id := range ids {
+			if _, found := slices.BinarySearch(en, id); !found {
+				t.Errorf("%q is in %s but not in English", id, l)
+			}
+		}
+		for _, id := range en {
+			if _, found := slices.BinarySearch(ids, id); !found {
+				t.Errorf("%q is in English but not in %s", id, l)
 			}
 		}
 	}
 }
 
+// TestEachMessageIsInTheSameFileInEveryLanguage: a message belongs to
+// one consumer's file, the same in every language.
+func TestEachMessageIsInTheSameFileInEveryLanguage(t *testing.T) {
+	fileOf := map[string]string{}
+	for _, name := range filesOf(t, EN) {
+		for _, id := range messagesIn(t, name) {
+			fileOf[id] = strings.TrimSuffix(name, ".en.toml")
+		}
+	}
+	for _, l := range Languages {
+		for _, name := range filesOf(t, l) {
+			consumer := strings.TrimSuffix(name, "."+string(l)+".toml")
+			for _, id := range messagesIn(t, name) {
+				if fileOf[id] != consumer {
+					t.Errorf("%s: %s is in %s.en.toml", name, id, fileOf[id])
+				}
+			}
+		}
+	}
+}
+
+func messagesIn(t *testing.T, name string) []string {
+	t.Helper()
+	data, err := fs.ReadFile(Files(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mf, err := i18n.ParseMessageFileBytes(data, "x.en.toml", map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, m := range mf.Messages {
+		ids = append(ids, m.ID)
+	}
+	return ids
+}
+
 func TestNoMessageIsEmptyOrBroken(t *testing.T) {
 	for _, l := range Languages {
-		names, _ := filesOf(l)
-		for _, name := range names {
-			data, _ := files.ReadFile(name)
-			mf, err := i18n.ParseMessageFileBytes(data, name, map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
+		for _, name := range filesOf(t, l) {
+			data, _ := fs.ReadFile(Files(), name)
+			mf, err := i18n.ParseMessageFileBytes(data, "x."+New(l).T("language.tag")+".toml", map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -69,8 +113,20 @@ func TestNoMessageIsEmptyOrBroken(t *testing.T) {
 	}
 }
 
-func filesOf(l Lang) ([]string, error) {
-	return []string{"ui." + string(l) + ".toml", "questionnaire." + string(l) + ".toml"}, nil
+// filesOf lists a language's message files, failing when one of the
+// consumers' files is missing.
+func filesOf(t *testing.T, l Lang) []string {
+	t.Helper()
+	var names []string
+	for _, c := range consumers {
+		name := c + "." + string(l) + ".toml"
+		if _, err := fs.Stat(Files(), name); err != nil {
+			t.Errorf("%s has no %s", l, name)
+			continue
+		}
+		names = append(names, name)
+	}
+	return names
 }
 
 // TestVietnameseIsWrittenWithDiacritics guards against text typed without

@@ -268,11 +268,11 @@ func (a *App) statusText() string {
 	var state string
 	switch {
 	case d.Dirty() && !d.AutosavedAt().IsZero():
-		state = a.t("gui.statusAutosaved", map[string]any{"Time": d.AutosavedAt().Format("15:04")})
+		state = a.t("gui.statusAutosaved", map[string]any{"Time": d.AutosavedAt().Format(a.loc.Setting("time"))})
 	case d.Dirty():
 		state = a.t("gui.statusUnsaved")
 	case !d.SavedAt().IsZero():
-		state = a.t("gui.statusSaved", map[string]any{"Time": d.SavedAt().Format("15:04")})
+		state = a.t("gui.statusSaved", map[string]any{"Time": d.SavedAt().Format(a.loc.Setting("time"))})
 	default:
 		state = a.t("gui.statusNoChanges")
 	}

@@ -92,7 +92,7 @@ func (a *App) offerRecovery() bool {
 		name = a.t("gui.untitled")
 	}
 	msg := a.t("gui.recoveryQuestion", map[string]any{"City": name, "File": file,
-		"Time": r.AutosavedAt().Format("15:04 02/01/2006")})
+		"Time": r.AutosavedAt().Format(a.loc.Setting("dateTime"))})
 	d := dialog.NewConfirm(a.t("gui.recoveryTitle"), msg, func(restore bool) {
 		if !restore {
 			a.doc.Discard()

@@ -89,7 +89,7 @@ func (a *App) showLockWarning() {
 		return
 	}
 	msg := widget.NewLabel(a.t("gui.lockedMessage", map[string]any{"File": a.doc.Path(), "User": other.User,
-		"Host": other.Host, "Since": other.Since.Local().Format("15:04 02/01/2006")}))
+		"Host": other.Host, "Since": other.Since.Local().Format(a.loc.Setting("dateTime"))}))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(a.t("gui.lockedTitle"), a.t("gui.close"), msg, a.win)
 	d.Resize(fyne.NewSize(560, 240))

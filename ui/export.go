@@ -27,13 +27,13 @@ func (a *App) askLanguage(title string, then func(translations.Lang)) {
 	names := map[string]translations.Lang{}
 	var options []string
 	for _, l := range translations.Languages {
-		n := a.t("lang." + string(l))
+		n := langName(l)
 		names[n] = l
 		options = append(options, n)
 	}
 	choice := widget.NewRadioGroup(options, nil)
 	choice.Required = true
-	choice.SetSelected(a.t("lang." + string(a.loc.Lang())))
+	choice.SetSelected(a.loc.Name())
 	form := widget.NewForm(widget.NewFormItem(a.t("gui.reportLanguage"), choice))
 	d := dialog.NewCustomConfirm(title, a.t("gui.chooseFile"), a.t("gui.cancel"), form, func(ok bool) {
 		if ok {

@@ -117,7 +117,7 @@ func (a *App) numberInput(q *assessment.Question, get func() (float64, bool), se
 			}
 			return
 		}
-		v, err := assessment.ParseNumber(s, string(a.loc.Lang()))
+		v, err := assessment.ParseNumber(s, l10n.Notation(a.loc))
 		if err != nil {
 			a.drafts[q.ID] = s
 			showError(a.t("gui.numberInvalid", map[string]any{"Text": s,

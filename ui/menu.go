@@ -22,17 +22,17 @@ func (a *App) newToolbar() fyne.CanvasObject {
 	)
 	names := []string{}
 	for _, l := range translations.Languages {
-		names = append(names, a.t("lang."+string(l)))
+		names = append(names, langName(l))
 	}
 	a.langPick = widget.NewSelect(names, func(s string) {
 		for _, l := range translations.Languages {
-			if a.t("lang."+string(l)) == s {
+			if langName(l) == s {
 				a.SetLanguage(l)
 				return
 			}
 		}
 	})
-	a.langPick.Selected = a.t("lang." + string(a.loc.Lang()))
+	a.langPick.Selected = a.loc.Name()
 	label := widget.NewLabel(a.t("gui.language"))
 	return container.NewBorder(nil, nil, nil, container.NewHBox(label, a.langPick), tb)
 }
@@ -65,7 +65,7 @@ func (a *App) newMenu() *fyne.MainMenu {
 	var langItems []*fyne.MenuItem
 	for _, l := range translations.Languages {
 		lang := l
-		item := fyne.NewMenuItem(a.t("lang."+string(l)), func() { a.SetLanguage(lang) })
+		item := fyne.NewMenuItem(langName(l), func() { a.SetLanguage(lang) })
 		item.Checked = l == a.loc.Lang()
 		langItems = append(langItems, item)
 	}
@@ -93,3 +93,6 @@ func (a *App) addShortcuts() {
 			func(fyne.Shortcut) { action() })
 	}
 }
+
+// langName is a language's name in itself, as language menus show it.
+func langName(l translations.Lang) string { return translations.New(l).Name() }

@@ -14,7 +14,21 @@ import (
 // Number formats a number in the localizer's notation with up to
 // decimals fraction digits.
 func Number(l *translations.Localizer, f float64, decimals int) string {
-	return assessment.FormatNumber(f, string(l.Lang()), decimals)
+	return assessment.FormatNumber(f, Notation(l), decimals)
+}
+
+// Notation is how the localizer's language writes numbers, from its
+// [language] table.
+func Notation(l *translations.Localizer) assessment.Notation {
+	return assessment.Notation{Decimal: firstByte(l.Setting("decimalSeparator"), '.'),
+		Thousands: firstByte(l.Setting("thousandsSeparator"), ',')}
+}
+
+func firstByte(s string, fallback byte) byte {
+	if len(s) != 1 {
+		return fallback
+	}
+	return s[0]
 }
 
 // Score formats a 0..100 score with one decimal.

@@ -172,8 +172,8 @@ type compareBuilder struct {
 }
 
 func (b *compareBuilder) build() error {
-	b.check(b.f.SetDefaultFont(Font))
-	b.st = newStyles(b.f, b.check)
+	b.check(b.f.SetDefaultFont(b.font()))
+	b.st = newStyles(b.f, b.check, b.loc.Setting("dateExcel"))
 	overview := safeSheetName(b.t("compare.sheet.overview"))
 	b.check(b.f.SetSheetName("Sheet1", overview))
 	b.overview(overview)
@@ -184,7 +184,7 @@ func (b *compareBuilder) build() error {
 	b.f.SetActiveSheet(0)
 	b.check(b.f.SetDocProps(&excelize.DocProperties{
 		Title:   b.t("compare.title"),
-		Creator: b.t("app.name") + " " + b.opts.AppVersion, Language: map[translations.Lang]string{translations.VI: "vi-VN", translations.EN: "en-GB"}[b.opts.Lang],
+		Creator: b.t("app.name") + " " + b.opts.AppVersion, Language: b.loc.Setting("tag"),
 		Created: b.opts.Now.UTC().Format(time.RFC3339), Version: b.opts.AppVersion,
 	}))
 	return b.err
@@ -373,7 +373,7 @@ func (b *compareBuilder) chart() {
 		})
 	}
 	max100, zero := 100.0, 0.0
-	font := excelize.Font{Family: Font, Size: 9, Color: "000000"}
+	font := excelize.Font{Family: b.font(), Size: 9, Color: "000000"}
 	b.check(b.f.AddChart(sheet, cell(len(fields)+3, 2), &excelize.Chart{
 		Type: excelize.Col, Series: series,
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.t("compare.chartTitle", map[string]any{"Count": len(cities)})}}},

@@ -24,9 +24,6 @@ import (
 // MaxCellChars is Excel's limit of characters (UTF-16 units) in a cell.
 const MaxCellChars = 32767
 
-// Font is the report's font: the one Vietnamese administrative documents use.
-const Font = "Times New Roman"
-
 // Options set what the report says about itself.
 type Options struct {
 	Lang       translations.Lang
@@ -83,6 +80,10 @@ type builder struct {
 	err      error           // the first error of a cell operation
 }
 
+// font is the report's font, from the language's files (for Vietnamese the
+// one administrative documents use, Times New Roman).
+func (b *builder) font() string { return b.loc.Setting("reportFont") }
+
 // t translates a message.
 func (b *builder) t(id string, data ...map[string]any) string { return b.loc.T(id, data...) }
 
@@ -94,8 +95,8 @@ func (b *builder) check(err error) {
 }
 
 func (b *builder) build() error {
-	b.check(b.f.SetDefaultFont(Font))
-	b.st = newStyles(b.f, b.check)
+	b.check(b.f.SetDefaultFont(b.font()))
+	b.st = newStyles(b.f, b.check, b.loc.Setting("dateExcel"))
 	summary := b.t("report.sheet.summary")
 	b.check(b.f.SetSheetName("Sheet1", summary))
 	b.summary(summary)
@@ -227,7 +228,7 @@ func (b *builder) freeze(sheet string, rows int) {
 }
 
 func (b *builder) properties() {
-	lang := map[translations.Lang]string{translations.VI: "vi-VN", translations.EN: "en-GB"}[b.opts.Lang]
+	lang := b.loc.Setting("tag")
 	now := b.opts.Now.UTC().Format(time.RFC3339)
 	creator := b.t("app.name") + " " + b.opts.AppVersion
 	b.check(b.f.SetDocProps(&excelize.DocProperties{

@@ -44,7 +44,7 @@ func (b *builder) summary(sheet string) {
 	}
 	for _, kv := range [][2]string{
 		{b.t("report.questionnaireVersion"), b.a.QuestionnaireVersion},
-		{b.t("report.language"), b.t("report.languageName")},
+		{b.t("report.language"), b.t("language.name")},
 		{b.t("report.generatedBy"), b.t("app.name") + " " + b.opts.AppVersion},
 	} {
 		b.text(sheet, 1, row, kv[0])
@@ -145,11 +145,7 @@ func wrappedLines(s string, width int) int {
 func (b *builder) date(sheet string, row int, d time.Time) {
 	b.check(b.f.MergeCell(sheet, cell(2, row), cell(1+summaryValueCols, row)))
 	b.check(b.f.SetCellValue(sheet, cell(2, row), time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)))
-	st := b.st.dateEN
-	if b.opts.Lang == "vi" {
-		st = b.st.dateVI
-	}
-	b.style(sheet, 2, row, st)
+	b.style(sheet, 2, row, b.st.date)
 }
 
 // fieldTable writes the seven fields and readiness with score,
@@ -225,9 +221,9 @@ func (b *builder) charts(sheet string, top int) {
 	}}
 	max100, zero := 100.0, 0.0
 	title := func(id string) excelize.ChartTitle {
-		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.t(id), Font: &excelize.Font{Family: Font, Size: 12, Bold: true}}}}
+		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.t(id), Font: &excelize.Font{Family: b.font(), Size: 12, Bold: true}}}}
 	}
-	font := excelize.Font{Family: Font, Size: 10, Color: "000000"}
+	font := excelize.Font{Family: b.font(), Size: 10, Color: "000000"}
 	b.check(b.f.AddChart(sheet, "H5", &excelize.Chart{
 		Type: excelize.Bar, Series: series, Title: title("report.chartBar"),
 		Dimension: excelize.ChartDimension{Width: 620, Height: 340},

@@ -7,7 +7,7 @@ type styles struct {
 	title, subtitle, label, header, notice int
 	text, textCenter                       int
 	integer, decimal, score, percent       int
-	dateVI, dateEN                         int
+	date                                   int // in the report language's format
 	highlight                              int
 }
 
@@ -17,11 +17,10 @@ const (
 	fmtDecimal = "#,##0.0##"
 	fmtScore   = "0.0"
 	fmtPercent = "0%"
-	fmtDateVI  = "dd/mm/yyyy"
-	fmtDateEN  = "[$-809]d mmmm yyyy"
 )
 
-func newStyles(f *excelize.File, check func(error)) styles {
+// newStyles creates the styles; dates take the language's Excel format.
+func newStyles(f *excelize.File, check func(error), dateFormat string) styles {
 	border := []excelize.Border{
 		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
 		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
@@ -49,8 +48,7 @@ func newStyles(f *excelize.File, check func(error)) styles {
 		decimal:    cellStyle(fmtDecimal),
 		score:      cellStyle(fmtScore),
 		percent:    cellStyle(fmtPercent),
-		dateVI:     mk(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left"}, CustomNumFmt: ptr(fmtDateVI)}),
-		dateEN:     mk(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left"}, CustomNumFmt: ptr(fmtDateEN)}),
+		date:       mk(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left"}, CustomNumFmt: &dateFormat}),
 		highlight: mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13, Color: "375623"},
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E2EFDA"}}}),
 	}
