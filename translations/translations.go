@@ -56,13 +56,27 @@ var (
 
 // AddFiles adds message files to the embedded ones, as if they were in
 // this folder when the app was built (a new language, for tests and
-// tools); the languages are found again. Call it before any Localizer of
-// those languages is made.
-func AddFiles(fsys fs.FS) {
+// tools); the languages are found again. remove takes them away again,
+// with the localizers of their languages (remove in the reverse order of
+// adding).
+func AddFiles(fsys fs.FS) (remove func()) {
 	mu.Lock()
 	defer mu.Unlock()
-	sources = append(sources, fsys)
+	n := len(sources)
+	sources = append(sources[:n:n], fsys)
 	Languages = discover()
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		added := Languages
+		sources = slices.Delete(slices.Clone(sources), n, n+1)
+		Languages = discover()
+		for _, l := range added {
+			if !slices.Contains(Languages, l) {
+				delete(localizers, l)
+			}
+		}
+	}
 }
 
 // languageInfo is a language's [language] table: its name, order, tag,

@@ -236,3 +236,40 @@ func TestToolkitStringsExistInBothLanguages(t *testing.T) {
 		t.Errorf("only %d toolkit strings", len(keys[EN]))
 	}
 }
+
+// TestALanguageIsItsFilesAlone adds a pseudo-language from files only: it
+// is found, named, parsed and complete.
+func TestALanguageIsItsFilesAlone(t *testing.T) {
+	files, err := Pseudo("xx", EN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	remove := AddFiles(files)
+	defer func() {
+		remove()
+		if _, ok := ParseLang("xx"); ok {
+			t.Error("the language stayed after its files were removed")
+		}
+	}()
+	l, ok := ParseLang("xx")
+	if !ok || Languages[len(Languages)-1] != "xx" {
+		t.Fatalf("languages %v", Languages)
+	}
+	loc := New(l)
+	if loc.Name() != "⟦Pseudo xx⟧" || loc.Setting("decimalSeparator") != "." {
+		t.Errorf("name %q, decimal %q", loc.Name(), loc.Setting("decimalSeparator"))
+	}
+	if got := loc.T("problem.inFile", map[string]any{"File": "hue.ccsa", "Severity": "x", "Message": "y"}); got != "⟦hue.ccsa: x: y⟧" {
+		t.Errorf("template: %q", got)
+	}
+	if got := loc.T("confidence.medium"); got != "⟦mediummed⟧" {
+		t.Errorf("confidence.medium: %q", got)
+	}
+	xx, en := idsOf(t, "xx"), idsOf(t, EN)
+	if !slices.Equal(xx, en) {
+		t.Errorf("%d messages, English has %d", len(xx), len(en))
+	}
+	if data, err := FyneJSON("xx"); err != nil || !strings.Contains(string(data), "⟦") {
+		t.Errorf("toolkit strings: %v", err)
+	}
+}

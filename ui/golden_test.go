@@ -51,7 +51,7 @@ func TestTheResultsChartRendersAsReviewed(t *testing.T) {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
 		a.showPage(ResultsPage)
-		w := goldenWindow(t, a.results.chart(), fyne.NewSize(420, 300))
+		w := goldenWindow(t, a.results.chart(), fyne.NewSize(720, 300))
 		test.AssertRendersToMarkup(t, "chart_"+string(lang)+".xml", w.Canvas())
 	}
 }

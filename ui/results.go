@@ -153,12 +153,24 @@ func (l *barLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize
 // their width, bars the rest.
 type chartLayout struct{}
 
-const chartNameWidth, chartValueWidth = 260, 250
+// chartNameWidth is the width of the field names (longer ones are cut
+// with an ellipsis); the figures take the width their longest row needs.
+const chartNameWidth, chartMinBar = 260, 200
+
+// valueWidth is the width of the figures column: its widest label.
+func (c *chartLayout) valueWidth(objs []fyne.CanvasObject) float32 {
+	w := float32(0)
+	for i := 2; i < len(objs); i += 3 {
+		w = max(w, objs[i].MinSize().Width)
+	}
+	return w
+}
 
 func (c *chartLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
 	y := float32(0)
-	barW := size.Width - chartNameWidth - chartValueWidth - 2*pad
+	valueW := c.valueWidth(objs)
+	barW := size.Width - chartNameWidth - valueW - 2*pad
 	for i := 0; i+2 < len(objs); i += 3 {
 		h := max(objs[0].MinSize().Height, 34)
 		objs[i].Move(fyne.NewPos(0, y))
@@ -166,7 +178,7 @@ func (c *chartLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		objs[i+1].Move(fyne.NewPos(chartNameWidth+pad, y+2))
 		objs[i+1].Resize(fyne.NewSize(barW, h-4))
 		objs[i+2].Move(fyne.NewPos(chartNameWidth+barW+2*pad, y))
-		objs[i+2].Resize(fyne.NewSize(chartValueWidth, h))
+		objs[i+2].Resize(fyne.NewSize(valueW, h))
 		y += h + pad
 	}
 }
@@ -178,5 +190,5 @@ func (c *chartLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	if len(objs) > 0 {
 		h = max(objs[0].MinSize().Height, 34)
 	}
-	return fyne.NewSize(chartNameWidth+chartValueWidth+200+2*pad, rows*(h+pad))
+	return fyne.NewSize(chartNameWidth+c.valueWidth(objs)+chartMinBar+2*pad, rows*(h+pad))
 }

@@ -108,6 +108,9 @@ func (b *builder) build() error {
 	}
 	b.gaps()
 	b.data()
+	for _, sheet := range b.f.GetSheetList() {
+		b.fitRows(sheet)
+	}
 	b.f.SetActiveSheet(0)
 	b.properties()
 	return b.err

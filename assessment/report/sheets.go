@@ -4,10 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -39,7 +37,6 @@ func (b *builder) summary(sheet string) {
 		b.text(sheet, 1, row, b.t(q.TextID()))
 		b.style(sheet, 1, row, b.st.label)
 		b.profileValue(sheet, row, q)
-		b.fitRow(sheet, row, wrappedLines(b.t(q.TextID()), 36))
 		row++
 	}
 	for _, kv := range [][2]string{
@@ -102,42 +99,12 @@ func (b *builder) profileValue(sheet string, row int, q *assessment.Question) {
 	}
 }
 
-// longText writes text in column B merged across the value columns, with
-// a row height that shows it and the row's label whole.
+// longText writes text in column B merged across the value columns.
 func (b *builder) longText(sheet string, row int, s string) {
 	s = b.fit(s, "")
 	b.check(b.f.MergeCell(sheet, cell(2, row), cell(1+summaryValueCols, row)))
 	b.check(b.f.SetCellStr(sheet, cell(2, row), s))
 	b.styleRange(sheet, 2, row, 1+summaryValueCols, row, b.st.label)
-	label, _ := b.f.GetCellValue(sheet, cell(1, row))
-	b.fitRow(sheet, row, wrappedLines(s, 58), wrappedLines(label, 36))
-}
-
-// fitCells sets a row's height from the text of the given columns, each
-// with its width in characters.
-func (b *builder) fitCells(sheet string, row int, widths map[int]int) {
-	lines := []int{1}
-	for col, width := range widths {
-		v, _ := b.f.GetCellValue(sheet, cell(col, row))
-		lines = append(lines, wrappedLines(v, width))
-	}
-	b.fitRow(sheet, row, lines...)
-}
-
-// fitRow sets a row's height to show the most wrapped lines of its cells.
-func (b *builder) fitRow(sheet string, row int, lines ...int) {
-	if n := slices.Max(lines); n > 1 {
-		b.check(b.f.SetRowHeight(sheet, row, math.Min(409, 15.5*float64(n))))
-	}
-}
-
-// wrappedLines estimates how many lines s takes in a column of width chars.
-func wrappedLines(s string, width int) int {
-	lines := 0
-	for _, para := range strings.Split(s, "\n") {
-		lines += max(1, (utf8.RuneCountInString(para)+width-1)/width)
-	}
-	return lines
 }
 
 // date writes a date cell in column B, across the value columns, in the
@@ -314,7 +281,6 @@ func (b *builder) section(s *assessment.Section) {
 		if !q.Scored() {
 			b.styleRange(sheet, colPoints, row, colMax, row, b.st.text)
 		}
-		b.fitCells(sheet, row, map[int]int{colQuestion: 53, colDimension: 16, colDetail: 38, colEvidence: 48, colSource: 26, colAnswer: 10})
 		row++
 	}
 	b.check(b.f.AutoFilter(sheet, fmt.Sprintf("%s:%s", cell(1, sectionHeaderRow), cell(questionCols, row-1)), nil))
@@ -447,7 +413,6 @@ func (b *builder) gaps() {
 		for _, c := range []int{2, 3, 5, 7, 8, 9} {
 			b.style(sheet, c, row, b.st.text)
 		}
-		b.fitCells(sheet, row, map[int]int{3: 53, 4: 10, 5: 34, 7: 48})
 		row++
 	}
 	if len(b.res.Gaps) > 0 {

@@ -103,6 +103,11 @@ func TestWindowsCLIUnderWine(t *testing.T) {
 		t.Fatal(err)
 	}
 	win := testenv.WindowsPath
+	// The release build carries the version of FyneApp.toml; the report
+	// names it, so the Linux side of the comparison takes it too.
+	_, version, _ := windowsCLI(t, w, "version")
+	defer func(v string) { Version = v }(Version)
+	Version = strings.TrimSpace(version)
 
 	t.Run("questions, validate and score", func(t *testing.T) {
 		for _, args := range [][]string{
