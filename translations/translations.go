@@ -122,6 +122,17 @@ func readInfo(src fs.FS, l Lang) (languageInfo, error) {
 	return doc.Language, err
 }
 
+// Codes lists the language codes for a usage message, as "vi|en".
+func Codes() string {
+	mu.Lock()
+	defer mu.Unlock()
+	codes := make([]string, len(Languages))
+	for i, l := range Languages {
+		codes[i] = string(l)
+	}
+	return strings.Join(codes, "|")
+}
+
 // ParseLang reads a language code such as "vi", "en", "vi_VN.UTF-8" or "en-GB".
 func ParseLang(s string) (Lang, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))

@@ -2,11 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
+	"text/tabwriter"
 
 	"creativecity/assessment"
 	"creativecity/assessment/l10n"
@@ -27,99 +29,160 @@ type cli struct {
 	qn             *assessment.Questionnaire
 }
 
-// command is one sub-command: its flags are parsed by run.
+// options are the flags of a command, bound to fields rather than read
+// back by name.
+type options struct {
+	json bool
+	out  string
+}
+
+// The flags a command may declare.
+const (
+	flagJSON = 1 << iota // --json: machine-readable output
+	flagOut              // -o FILE: the file to write
+)
+
+// command is one sub-command. Its synopsis, summary and flag help are the
+// messages cli.cmd.<name>.synopsis, cli.cmd.<name>.summary and
+// cli.flag.<flag>.
 type command struct {
-	name string
-	run  func(c *cli, fs *flag.FlagSet, args []string) int
-	// flags declares the command's own flags on fs.
-	flags func(fs *flag.FlagSet)
+	name  string
+	flags int
+	run   func(c *cli, o options, args []string) int
 }
 
 var commands = []command{
-	{name: "questions", run: (*cli).questions, flags: func(fs *flag.FlagSet) { fs.Bool("json", false, "") }},
+	{name: "questions", flags: flagJSON, run: (*cli).questions},
 	{name: "validate", run: (*cli).validate},
-	{name: "score", run: (*cli).score, flags: func(fs *flag.FlagSet) { fs.Bool("json", false, "") }},
-	{name: "export", run: (*cli).export, flags: func(fs *flag.FlagSet) { fs.String("o", "", "") }},
-	{name: "import", run: (*cli).importReport, flags: func(fs *flag.FlagSet) { fs.String("o", "", "") }},
-	{name: "compare", run: (*cli).compare, flags: func(fs *flag.FlagSet) { fs.String("o", "", "") }},
+	{name: "score", flags: flagJSON, run: (*cli).score},
+	{name: "export", flags: flagOut, run: (*cli).export},
+	{name: "import", flags: flagOut, run: (*cli).importReport},
+	{name: "compare", flags: flagOut, run: (*cli).compare},
 }
 
 // run executes the command line and returns the exit status.
 func run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	c := &cli{stdout: stdout, stderr: stderr, loc: translations.New(translations.Detect(getenv))}
-	// A --lang before the command applies too.
-	args, ok := c.takeLang(args)
-	if !ok {
+	// A --lang anywhere applies to every message, the usage included.
+	if !c.scanLang(args) {
 		return exitUsage
 	}
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	args, _ = c.takeLang(args)
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
 		c.usage(stdout)
 		if len(args) == 0 {
 			return exitUsage
 		}
 		return exitOK
 	}
+	if args[0] == "help" {
+		if len(args) > 1 {
+			if cmd, ok := findCommand(args[1]); ok {
+				c.commandHelp(stdout, cmd)
+				return exitOK
+			}
+		}
+		c.usage(stdout)
+		return exitOK
+	}
 	if args[0] == "version" || args[0] == "--version" {
 		fmt.Fprintln(stdout, Version)
 		return exitOK
 	}
-	for _, cmd := range commands {
-		if cmd.name != args[0] {
-			continue
-		}
-		fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
-		fs.SetOutput(io.Discard)
-		lang := fs.String("lang", string(c.loc.Lang()), "")
-		if cmd.flags != nil {
-			cmd.flags(fs)
-		}
-		if err := fs.Parse(interleave(fs, args[1:])); err != nil {
-			c.fail("cli.badFlag", map[string]any{"Command": cmd.name, "Detail": err.Error()})
-			return exitUsage
-		}
-		l, ok := translations.ParseLang(*lang)
-		if !ok {
-			c.fail("cli.badLang", map[string]any{"Lang": *lang})
-			return exitUsage
-		}
-		c.loc = translations.New(l)
-		qn, err := assessment.Default()
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return exitInput
-		}
-		c.qn = qn
-		return cmd.run(c, fs, fs.Args())
+	cmd, ok := findCommand(args[0])
+	if !ok {
+		c.fail("cli.unknownCommand", map[string]any{"Command": args[0]})
+		c.usage(stderr)
+		return exitUsage
 	}
-	c.fail("cli.unknownCommand", map[string]any{"Command": args[0]})
-	c.usage(stderr)
-	return exitUsage
+	return c.runCommand(cmd, args[1:])
 }
 
-// takeLang removes a leading --lang flag.
-func (c *cli) takeLang(args []string) ([]string, bool) {
-	if len(args) == 0 {
-		return args, true
-	}
-	var value string
-	switch {
-	case args[0] == "--lang" || args[0] == "-lang":
-		if len(args) < 2 {
-			c.fail("cli.badLang", map[string]any{"Lang": ""})
-			return nil, false
+func findCommand(name string) (command, bool) {
+	for _, cmd := range commands {
+		if cmd.name == name {
+			return cmd, true
 		}
-		value, args = args[1], args[2:]
-	case strings.HasPrefix(args[0], "--lang=") || strings.HasPrefix(args[0], "-lang="):
-		value, args = args[0][strings.IndexByte(args[0], '=')+1:], args[1:]
-	default:
-		return args, true
 	}
-	l, ok := translations.ParseLang(value)
-	if !ok {
-		c.fail("cli.badLang", map[string]any{"Lang": value})
-		return nil, false
+	return command{}, false
+}
+
+// flagSet declares a command's flags, with their help in the language.
+func (c *cli) flagSet(cmd command, o *options, lang *string) *flag.FlagSet {
+	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(lang, "lang", string(c.loc.Lang()), c.loc.T("cli.flag.lang", map[string]any{"Languages": translations.Codes()}))
+	if cmd.flags&flagJSON != 0 {
+		fs.BoolVar(&o.json, "json", false, c.loc.T("cli.flag.json"))
 	}
-	c.loc = translations.New(l)
+	if cmd.flags&flagOut != 0 {
+		fs.StringVar(&o.out, "o", "", c.loc.T("cli.flag.o"))
+	}
+	return fs
+}
+
+// runCommand parses a command's flags and runs it; --help prints its help.
+func (c *cli) runCommand(cmd command, args []string) int {
+	var o options
+	var lang string
+	fs := c.flagSet(cmd, &o, &lang)
+	if err := fs.Parse(interleave(fs, args)); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			c.commandHelp(c.stdout, cmd)
+			return exitOK
+		}
+		c.fail("cli.badFlag", map[string]any{"Command": cmd.name, "Detail": err.Error()})
+		return exitUsage
+	}
+	qn, err := assessment.Default()
+	if err != nil {
+		fmt.Fprintln(c.stderr, err)
+		return exitInput
+	}
+	c.qn = qn
+	return cmd.run(c, o, fs.Args())
+}
+
+// scanLang applies the last --lang of the command line, wherever it is,
+// so that even a usage message is in the language asked for.
+func (c *cli) scanLang(args []string) bool {
+	for i := 0; i < len(args); i++ {
+		value, found := "", false
+		switch a := args[i]; {
+		case a == "--":
+			return true
+		case a == "--lang" || a == "-lang":
+			if i+1 < len(args) {
+				value, found = args[i+1], true
+				i++
+			} else {
+				c.fail("usage.badLang", map[string]any{"Lang": "", "Languages": translations.Codes()})
+				return false
+			}
+		case strings.HasPrefix(a, "--lang=") || strings.HasPrefix(a, "-lang="):
+			value, found = a[strings.IndexByte(a, '=')+1:], true
+		}
+		if !found {
+			continue
+		}
+		l, ok := translations.ParseLang(value)
+		if !ok {
+			c.fail("usage.badLang", map[string]any{"Lang": value, "Languages": translations.Codes()})
+			return false
+		}
+		c.loc = translations.New(l)
+	}
+	return true
+}
+
+// takeLang removes a leading --lang flag (scanLang applied it).
+func (c *cli) takeLang(args []string) ([]string, bool) {
+	switch {
+	case len(args) >= 2 && (args[0] == "--lang" || args[0] == "-lang"):
+		return args[2:], true
+	case len(args) >= 1 && (strings.HasPrefix(args[0], "--lang=") || strings.HasPrefix(args[0], "-lang=")):
+		return args[1:], true
+	}
 	return args, true
 }
 
@@ -151,8 +214,44 @@ func interleave(fs *flag.FlagSet, args []string) []string {
 	return append(flags, append([]string{"--"}, positional...)...)
 }
 
+// usage lists the commands, each with its synopsis and summary.
 func (c *cli) usage(w io.Writer) {
-	fmt.Fprintln(w, c.loc.T("cli.usage"))
+	fmt.Fprintln(w, c.loc.T("cli.usage", map[string]any{"Languages": translations.Codes()}))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, cmd := range commands {
+		fmt.Fprintf(tw, "  %s\t%s\n", c.loc.T("cli.cmd."+cmd.name+".synopsis"), c.loc.T("cli.cmd."+cmd.name+".summary"))
+	}
+	fmt.Fprintf(tw, "  version\t%s\n", c.loc.T("cli.versionSummary"))
+	tw.Flush()
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, c.loc.T("cli.usageFooter"))
+}
+
+// commandHelp explains one command and its flags.
+func (c *cli) commandHelp(w io.Writer, cmd command) {
+	fmt.Fprintln(w, c.loc.T("cli.usageLine")+" creativecity-cli "+c.loc.T("cli.cmd."+cmd.name+".synopsis"))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, c.loc.T("cli.cmd."+cmd.name+".summary"))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, c.loc.T("cli.flagsTitle"))
+	var o options
+	var lang string
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	c.flagSet(cmd, &o, &lang).VisitAll(func(f *flag.Flag) {
+		name := "-" + f.Name
+		if len(f.Name) > 1 {
+			name = "-" + name
+		}
+		if id := "cli.flagArg." + f.Name; c.loc.Has(id) {
+			name += " " + c.loc.T(id)
+		}
+		usage := f.Usage
+		if f.DefValue != "" && f.DefValue != "false" {
+			usage += " " + c.loc.T("cli.flagDefault", map[string]any{"Value": f.DefValue})
+		}
+		fmt.Fprintf(tw, "  %s\t%s\n", name, usage)
+	})
+	tw.Flush()
 }
 
 // fail prints a translated message to stderr.
@@ -191,18 +290,13 @@ func (c *cli) writeJSON(v any) int {
 	return exitOK
 }
 
-func boolFlag(fs *flag.FlagSet, name string) bool {
-	f := fs.Lookup(name)
-	return f != nil && f.Value.String() == "true"
-}
-
-// output reads the -o flag of a command that takes want input arguments
+// output checks the -o file of a command that takes want input arguments
 // (at least one when want < 0) and writes a file with extension ext; it
 // reports usage errors itself.
-func (c *cli) output(fs *flag.FlagSet, args []string, want int, ext, usageID string) (string, bool) {
-	out := fs.Lookup("o").Value.String()
+func (c *cli) output(cmd string, o options, args []string, want int, ext string) (string, bool) {
+	out := o.out
 	if out == "" || (want >= 0 && len(args) != want) || (want < 0 && len(args) == 0) {
-		c.fail(usageID, nil)
+		c.fail("cli.useCommand", map[string]any{"Command": cmd, "Synopsis": c.loc.T("cli.cmd." + cmd + ".synopsis")})
 		return "", false
 	}
 	if !strings.EqualFold(filepath.Ext(out), ext) {

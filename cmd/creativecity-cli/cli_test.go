@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"creativecity/assets"
+	"creativecity/translations"
 )
 
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -310,5 +311,30 @@ func TestCompareWritesTheWorkbookAndNamesSkippedInputs(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "compare", "-o", out); code != 2 {
 		t.Errorf("no inputs: exit %d", code)
+	}
+}
+
+// TestEveryCommandHasHelpInEachLanguage: COMMAND --help and help COMMAND
+// explain the command and every one of its flags, in the language asked.
+func TestEveryCommandHasHelpInEachLanguage(t *testing.T) {
+	for _, lang := range []string{"vi", "en"} {
+		loc := translations.New(translations.Lang(lang))
+		for _, cmd := range commands {
+			for _, args := range [][]string{{"--lang", lang, cmd.name, "--help"}, {"--lang", lang, "help", cmd.name}} {
+				code, out, _ := runCLI(t, args...)
+				if code != 0 || !strings.Contains(out, loc.T("cli.cmd."+cmd.name+".synopsis")) ||
+					!strings.Contains(out, loc.T("cli.cmd."+cmd.name+".summary")) || !strings.Contains(out, "--lang") {
+					t.Errorf("%v: exit %d:\n%s", args, code, out)
+				}
+				for flag, id := range map[int]string{flagJSON: "cli.flag.json", flagOut: "cli.flag.o"} {
+					if cmd.flags&flag != 0 && !strings.Contains(out, loc.T(id)) {
+						t.Errorf("%v: no help for %s:\n%s", args, id, out)
+					}
+				}
+				if lang == "vi" && strings.Contains(out, "default") {
+					t.Errorf("%v: English in the Vietnamese help:\n%s", args, out)
+				}
+			}
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"math"
 	"text/tabwriter"
@@ -47,7 +46,7 @@ type criterion struct {
 
 func ptr[T any](v T) *T { return &v }
 
-func (c *cli) questions(fs *flag.FlagSet, args []string) int {
+func (c *cli) questions(o options, args []string) int {
 	if len(args) != 0 {
 		c.fail("cli.tooManyArgs", map[string]any{"Command": "questions"})
 		return exitUsage
@@ -88,7 +87,7 @@ func (c *cli) questions(fs *flag.FlagSet, args []string) int {
 		}
 		out.Sections = append(out.Sections, sj)
 	}
-	if boolFlag(fs, "json") {
+	if o.json {
 		return c.writeJSON(out)
 	}
 	for _, s := range out.Sections {
@@ -110,7 +109,7 @@ func (c *cli) questions(fs *flag.FlagSet, args []string) int {
 	return exitOK
 }
 
-func (c *cli) validate(_ *flag.FlagSet, args []string) int {
+func (c *cli) validate(_ options, args []string) int {
 	if len(args) == 0 {
 		c.fail("cli.needFile", map[string]any{"Command": "validate"})
 		return exitUsage
@@ -169,7 +168,7 @@ func round(x float64, decimals int) float64 {
 	return math.Round(x*p) / p
 }
 
-func (c *cli) score(fs *flag.FlagSet, args []string) int {
+func (c *cli) score(o options, args []string) int {
 	if len(args) != 1 {
 		c.fail("cli.needOneFile", map[string]any{"Command": "score"})
 		return exitUsage
@@ -197,7 +196,7 @@ func (c *cli) score(fs *flag.FlagSet, args []string) int {
 		q, _ := c.qn.Question(g.QuestionID)
 		out.Gaps = append(out.Gaps, gapJSON{g.QuestionID, g.Field, c.loc.T(q.TextID()), round(g.Gain, 2), g.Answered})
 	}
-	if boolFlag(fs, "json") {
+	if o.json {
 		return c.writeJSON(out)
 	}
 	c.printScore(out)

@@ -1,15 +1,14 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 
 	"creativecity/assessment/report"
 )
 
 // compare puts many cities' assessments side by side in one workbook.
-func (c *cli) compare(fs *flag.FlagSet, args []string) int {
-	out, ok := c.output(fs, args, -1, ".xlsx", "cli.compareUsage")
+func (c *cli) compare(o options, args []string) int {
+	out, ok := c.output("compare", o, args, -1, ".xlsx")
 	if !ok {
 		return exitUsage
 	}

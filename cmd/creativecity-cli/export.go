@@ -1,15 +1,14 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 
 	"creativecity/assessment/report"
 )
 
 // export writes the Excel report of one assessment.
-func (c *cli) export(fs *flag.FlagSet, args []string) int {
-	out, ok := c.output(fs, args, 1, ".xlsx", "cli.exportUsage")
+func (c *cli) export(o options, args []string) int {
+	out, ok := c.output("export", o, args, 1, ".xlsx")
 	if !ok {
 		return exitUsage
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 
 	"creativecity/assessment"
@@ -12,8 +11,8 @@ import (
 // importReport reads the assessment back from an exported workbook and
 // writes it as a .ccsa file, exactly as it was exported; a file it replaces
 // is kept as .bak.
-func (c *cli) importReport(fs *flag.FlagSet, args []string) int {
-	out, ok := c.output(fs, args, 1, assessment.Extension, "cli.importUsage")
+func (c *cli) importReport(o options, args []string) int {
+	out, ok := c.output("import", o, args, 1, assessment.Extension)
 	if !ok {
 		return exitUsage
 	}

@@ -38,7 +38,7 @@ func appVersion(fa fyne.App) string {
 
 func run() int {
 	help := translations.New(translations.Detect(os.Getenv)).T
-	langFlag := flag.String("lang", "", help("gui.flag.lang"))
+	langFlag := flag.String("lang", "", help("gui.flag.lang", map[string]any{"Languages": translations.Codes()}))
 	openFlag := flag.String("open", "", help("gui.flag.open"))
 	page := flag.String("page", "", help("gui.flag.page"))
 	shot := flag.String("screenshot", "", help("gui.flag.screenshot"))
@@ -67,7 +67,7 @@ func run() int {
 	if *langFlag != "" {
 		l, ok := translations.ParseLang(*langFlag)
 		if !ok {
-			fmt.Fprintln(os.Stderr, translations.New(translations.Detect(os.Getenv)).T("cli.badLang", map[string]any{"Lang": *langFlag}))
+			fmt.Fprintln(os.Stderr, translations.New(translations.Detect(os.Getenv)).T("usage.badLang", map[string]any{"Lang": *langFlag, "Languages": translations.Codes()}))
 			return 2
 		}
 		lang = l
