@@ -8,11 +8,14 @@
 package assessment
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 
-	"github.com/BurntSushi/toml"
+	"github.com/pelletier/go-toml/v2"
 )
 
 // QuestionType is the kind of answer a question takes (contract).
@@ -154,12 +157,14 @@ var (
 // declared and covered criteria.
 func ParseQuestionnaire(data []byte) (*Questionnaire, error) {
 	var qn Questionnaire
-	md, err := toml.Decode(string(data), &qn)
-	if err != nil {
+	dec := toml.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&qn); err != nil {
+		var strict *toml.StrictMissingError
+		if errors.As(err, &strict) && len(strict.Errors) > 0 {
+			return nil, fmt.Errorf("questionnaire: unknown key %q", strings.Join(strict.Errors[0].Key(), "."))
+		}
 		return nil, fmt.Errorf("questionnaire: %w", err)
-	}
-	if undec := md.Undecoded(); len(undec) > 0 {
-		return nil, fmt.Errorf("questionnaire: unknown key %q", undec[0].String())
 	}
 	if err := qn.index(); err != nil {
 		return nil, fmt.Errorf("questionnaire: %w", err)

@@ -1,7 +1,6 @@
 package translations
 
 import (
-	"bytes"
 	"encoding/json"
 	"io/fs"
 	"math"
@@ -11,7 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/BurntSushi/toml"
+	"github.com/pelletier/go-toml/v2"
 )
 
 // Pseudo makes the message files of a pseudo-language from those of a real
@@ -44,11 +43,11 @@ func Pseudo(code, from Lang) (fstest.MapFS, error) {
 			}
 			doc[key] = pseudoValue(v)
 		}
-		var buf bytes.Buffer
-		if err := toml.NewEncoder(&buf).Encode(doc); err != nil {
+		data, err = toml.Marshal(doc)
+		if err != nil {
 			return nil, err
 		}
-		out[strings.TrimSuffix(name, string(from)+".toml")+string(code)+".toml"] = &fstest.MapFile{Data: buf.Bytes()}
+		out[strings.TrimSuffix(name, string(from)+".toml")+string(code)+".toml"] = &fstest.MapFile{Data: data}
 	}
 	fyne, err := fs.ReadFile(src, "fyne."+string(from)+".json")
 	if err != nil {

@@ -36,51 +36,57 @@ func lineCount(s string, width, letterWidth float64) int {
 	return lines
 }
 
+// textCell is a text written in a sheet.
+type textCell struct {
+	col, row int
+	s        string
+}
+
 // fitRows gives every row of a sheet the height its wrapped text needs,
-// across merged cells, never lowering a height set on purpose.
+// across merged cells, never lowering a height set on purpose. It works
+// from the text cells the builder wrote, not by reading the sheet back.
 func (b *builder) fitRows(sheet string) {
-	rows, err := b.f.GetRows(sheet)
-	b.check(err)
 	merges, err := b.f.GetMergeCells(sheet)
 	b.check(err)
 	lastCol := map[string]int{} // first cell of a merged range -> its last column
 	for _, m := range merges {
 		lastCol[m.GetStartAxis()], _, _ = excelize.CellNameToCoordinates(m.GetEndAxis())
 	}
-	letters := map[int]float64{}
+	colWidth := map[int]float64{}
 	width := func(from, to int) float64 {
 		w := 0.0
 		for c := from; c <= to; c++ {
-			letter, _ := excelize.ColumnNumberToName(c)
-			cw, err := b.f.GetColWidth(sheet, letter)
-			b.check(err)
-			w += cw
+			if _, known := colWidth[c]; !known {
+				letter, _ := excelize.ColumnNumberToName(c)
+				cw, err := b.f.GetColWidth(sheet, letter)
+				b.check(err)
+				colWidth[c] = cw
+			}
+			w += colWidth[c]
 		}
 		return w
 	}
-	for r, row := range rows {
-		lines := 1
-		for c, v := range row {
-			if v == "" {
-				continue
-			}
-			name := cell(c+1, r+1)
-			letter := b.wrappedLetterWidth(sheet, name, letters)
-			if letter == 0 {
-				continue
-			}
-			last := c + 1
-			if l, merged := lastCol[name]; merged {
-				last = l
-			}
-			lines = max(lines, lineCount(v, width(c+1, last), letter))
-		}
-		if lines == 1 {
+	letters := map[int]float64{}
+	lines := map[int]int{}
+	for _, t := range b.texts[sheet] {
+		name := cell(t.col, t.row)
+		letter := b.wrappedLetterWidth(sheet, name, letters)
+		if letter == 0 {
 			continue
 		}
-		need := math.Min(maxRowHeight, lineHeight*float64(lines))
-		if current, err := b.f.GetRowHeight(sheet, r+1); err == nil && current < need {
-			b.check(b.f.SetRowHeight(sheet, r+1, need))
+		last := t.col
+		if l, merged := lastCol[name]; merged {
+			last = l
+		}
+		lines[t.row] = max(lines[t.row], lineCount(t.s, width(t.col, last), letter))
+	}
+	for row, n := range lines {
+		if n == 1 {
+			continue
+		}
+		need := math.Min(maxRowHeight, lineHeight*float64(n))
+		if current, err := b.f.GetRowHeight(sheet, row); err == nil && current < need {
+			b.check(b.f.SetRowHeight(sheet, row, need))
 		}
 	}
 }

@@ -76,8 +76,9 @@ type builder struct {
 	loc      *translations.Localizer
 	st       styles
 	warnings []assessment.Problem
-	warned   map[string]bool // warnings already given, so each is given once
-	err      error           // the first error of a cell operation
+	warned   map[string]bool       // warnings already given, so each is given once
+	texts    map[string][]textCell // the text cells written, by sheet
+	err      error                 // the first error of a cell operation
 }
 
 // font is the report's font, from the language's files (for Vietnamese the
@@ -149,7 +150,18 @@ func cell(col, row int) string {
 
 // text writes a string as text, never as a formula, cut to fit a cell.
 func (b *builder) text(sheet string, col, row int, s string) {
-	b.check(b.f.SetCellStr(sheet, cell(col, row), b.fit(s, "")))
+	b.setStr(sheet, col, row, b.fit(s, ""))
+}
+
+// setStr writes a text cell, and remembers it for fitRows.
+func (b *builder) setStr(sheet string, col, row int, s string) {
+	b.check(b.f.SetCellStr(sheet, cell(col, row), s))
+	if s != "" {
+		if b.texts == nil {
+			b.texts = map[string][]textCell{}
+		}
+		b.texts[sheet] = append(b.texts[sheet], textCell{col, row, s})
+	}
 }
 
 // fit cuts s to Excel's cell limit with a visible marker; questionID,

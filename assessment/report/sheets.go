@@ -103,7 +103,7 @@ func (b *builder) profileValue(sheet string, row int, q *assessment.Question) {
 func (b *builder) longText(sheet string, row int, s string) {
 	s = b.fit(s, "")
 	b.check(b.f.MergeCell(sheet, cell(2, row), cell(1+summaryValueCols, row)))
-	b.check(b.f.SetCellStr(sheet, cell(2, row), s))
+	b.setStr(sheet, 2, row, s)
 	b.styleRange(sheet, 2, row, 1+summaryValueCols, row, b.st.label)
 }
 
@@ -272,8 +272,8 @@ func (b *builder) section(s *assessment.Section) {
 			b.number(sheet, colMax, row, round(qs.Max, 2), b.st.decimal)
 		}
 		if ans := b.a.Answer(q.ID); ans != nil {
-			b.check(b.f.SetCellStr(sheet, cell(colEvidence, row), b.fit(ans.Evidence, q.ID)))
-			b.check(b.f.SetCellStr(sheet, cell(colSource, row), b.fit(ans.Source, q.ID)))
+			b.setStr(sheet, colEvidence, row, b.fit(ans.Evidence, q.ID))
+			b.setStr(sheet, colSource, row, b.fit(ans.Source, q.ID))
 		}
 		for _, c := range []int{colID, colQuestion, colDimension, colDetail, colEvidence, colSource} {
 			b.style(sheet, c, row, b.st.text)
@@ -328,7 +328,7 @@ func (b *builder) answer(sheet string, valueCol, detailCol, row int, q *assessme
 		b.style(sheet, valueCol, row, b.st.textCenter)
 	case q.Type == assessment.Text:
 		s, _ := v.String()
-		b.check(b.f.SetCellStr(sheet, cell(valueCol, row), b.fit(s, q.ID)))
+		b.setStr(sheet, valueCol, row, b.fit(s, q.ID))
 		b.style(sheet, valueCol, row, b.st.text)
 	}
 	b.text(sheet, detailCol, row, detail)
@@ -527,8 +527,8 @@ func (b *builder) data() {
 				value = s
 			}
 		}
-		b.check(b.f.SetCellStr(sheet, cell(dataEvidence, row), b.fit(ans.Evidence, id)))
-		b.check(b.f.SetCellStr(sheet, cell(dataSource, row), b.fit(ans.Source, id)))
+		b.setStr(sheet, dataEvidence, row, b.fit(ans.Evidence, id))
+		b.setStr(sheet, dataSource, row, b.fit(ans.Source, id))
 		put(KindAnswer, id, value, ans.CoreJSON())
 	}
 	b.check(b.f.AutoFilter(sheet, fmt.Sprintf("A2:%s", cell(dataJSON, row-1)), nil))

@@ -62,12 +62,17 @@ var commands = []command{
 
 // run executes the command line and returns the exit status.
 func run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	// The version needs no messages: it answers before they are read.
+	if rest := withoutLang(args); len(rest) > 0 && (rest[0] == "version" || rest[0] == "--version") {
+		fmt.Fprintln(stdout, Version)
+		return exitOK
+	}
 	c := &cli{stdout: stdout, stderr: stderr, loc: translations.New(translations.Detect(getenv))}
 	// A --lang anywhere applies to every message, the usage included.
 	if !c.scanLang(args) {
 		return exitUsage
 	}
-	args, _ = c.takeLang(args)
+	args = withoutLang(args)
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
 		c.usage(stdout)
 		if len(args) == 0 {
@@ -83,10 +88,6 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 			}
 		}
 		c.usage(stdout)
-		return exitOK
-	}
-	if args[0] == "version" || args[0] == "--version" {
-		fmt.Fprintln(stdout, Version)
 		return exitOK
 	}
 	cmd, ok := findCommand(args[0])
@@ -175,15 +176,15 @@ func (c *cli) scanLang(args []string) bool {
 	return true
 }
 
-// takeLang removes a leading --lang flag (scanLang applied it).
-func (c *cli) takeLang(args []string) ([]string, bool) {
+// withoutLang removes a leading --lang flag (scanLang applies it).
+func withoutLang(args []string) []string {
 	switch {
 	case len(args) >= 2 && (args[0] == "--lang" || args[0] == "-lang"):
-		return args[2:], true
+		return args[2:]
 	case len(args) >= 1 && (strings.HasPrefix(args[0], "--lang=") || strings.HasPrefix(args[0], "-lang=")):
-		return args[1:], true
+		return args[1:]
 	}
-	return args, true
+	return args
 }
 
 // interleave moves flags that follow positional arguments to the front,
