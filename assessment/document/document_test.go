@@ -435,15 +435,7 @@ func TestAutosaveWritesNothingWithoutUnsavedChanges(t *testing.T) {
 
 func TestAFileSavedAfterTheAutosaveIsNotOffered(t *testing.T) {
 	recovery := filepath.Join(t.TempDir(), "recovery")
-	path := savedDemo(t)
-	d := newDoc(t, recovery)
-	if err := d.Open(path); err != nil {
-		t.Fatal(err)
-	}
-	d.Edit(func(a *assessment.Assessment) { a.City.Name = "Đà Lạt" })
-	if err := d.Autosave(); err != nil {
-		t.Fatal(err)
-	}
+	_, path := editedAndAutosaved(t, recovery, "Đà Lạt")
 	setModTime(t, path, fixedNow.Add(time.Hour)) // someone saved the file since
 	if _, ok := newDoc(t, recovery).Pending(); ok {
 		t.Error("an autosave older than the file was offered")
@@ -511,15 +503,7 @@ func TestRecoveryOfWorkNeverSaved(t *testing.T) {
 
 func TestRecoveryIsOfferedWhenItsFileIsGone(t *testing.T) {
 	recovery := filepath.Join(t.TempDir(), "recovery")
-	path := savedDemo(t)
-	d := newDoc(t, recovery)
-	if err := d.Open(path); err != nil {
-		t.Fatal(err)
-	}
-	d.Edit(func(a *assessment.Assessment) { a.City.Name = "Đà Lạt" })
-	if err := d.Autosave(); err != nil {
-		t.Fatal(err)
-	}
+	_, path := editedAndAutosaved(t, recovery, "Đà Lạt")
 	os.Remove(path)
 	if r, ok := newDoc(t, recovery).Pending(); !ok || r.Path() != path {
 		t.Error("the only copy of the work was not offered")
@@ -531,15 +515,7 @@ func TestRecoveryIsOfferedWhenItsFileIsGone(t *testing.T) {
 // down is noticed when the restored work is saved.
 func TestRestoredWorkAsksBeforeOverwritingAFileChangedSince(t *testing.T) {
 	recovery := filepath.Join(t.TempDir(), "recovery")
-	path := savedDemo(t)
-	d := newDoc(t, recovery)
-	if err := d.Open(path); err != nil {
-		t.Fatal(err)
-	}
-	d.Edit(func(a *assessment.Assessment) { a.City.Name = "Đà Lạt" })
-	if err := d.Autosave(); err != nil {
-		t.Fatal(err)
-	}
+	d, path := editedAndAutosaved(t, recovery, "Đà Lạt")
 	d.Close()
 	next := newDoc(t, recovery)
 	r, ok := next.Pending()
@@ -623,4 +599,20 @@ func TestCloseReleasesTheLock(t *testing.T) {
 	if _, err := os.Stat(assessment.LockPath(path)); !os.IsNotExist(err) {
 		t.Errorf("the lock is still there: %v", err)
 	}
+}
+
+// editedAndAutosaved opens a saved copy of the demo, renames its city and
+// autosaves, as a user whose power then goes.
+func editedAndAutosaved(t *testing.T, recovery, name string) (*Document, string) {
+	t.Helper()
+	path := savedDemo(t)
+	d := newDoc(t, recovery)
+	if err := d.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	d.Edit(func(a *assessment.Assessment) { a.City.Name = name })
+	if err := d.Autosave(); err != nil {
+		t.Fatal(err)
+	}
+	return d, path
 }
