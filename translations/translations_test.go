@@ -9,8 +9,8 @@ import (
 	"text/template"
 	"unicode"
 
-	"github.com/pelletier/go-toml/v2"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/pelletier/go-toml/v2"
 )
 
 func idsOf(t *testing.T, lang Lang) []string {
