@@ -18,6 +18,7 @@ const (
 	ArgPoints                      // points of a 0..100 score, one decimal
 	ArgCount                       // a whole number (a count, a size, a line)
 	ArgNumber                      // a value, up to two decimals
+	ArgMember                      // a member of the file ("city.population"), written as what it holds
 )
 
 // Arg is one argument of a problem or reason message, typed for its role.
@@ -41,6 +42,9 @@ func DimensionArg(id string) Arg { return Arg{Kind: ArgDimension, Text: id} }
 
 // QuestionTypeArg is a question type.
 func QuestionTypeArg(t QuestionType) Arg { return Arg{Kind: ArgQuestionType, Text: string(t)} }
+
+// MemberArg is a member of the assessment file, by its JSON path.
+func MemberArg(path string) Arg { return Arg{Kind: ArgMember, Text: path} }
 
 // ShareArg is a share from 0 to 1.
 func ShareArg(f float64) Arg { return Arg{Kind: ArgShare, Num: f} }

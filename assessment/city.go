@@ -1,6 +1,9 @@
 package assessment
 
-import "slices"
+import (
+	"slices"
+	"time"
+)
 
 // AttributeKind is what an attribute of the city profile holds, which
 // decides how it is typed in, checked and written to the report.
@@ -58,6 +61,25 @@ func LookupCityAttribute(id string) (CityAttribute, bool) {
 		return CityAttribute{}, false
 	}
 	return cityAttributes[i], true
+}
+
+// check returns the problem code of a text attribute that is not written
+// as its kind requires (an e-mail address, a telephone number, an ISO
+// date), "" when it is empty or fine.
+func (ca CityAttribute) check(c *City) string {
+	s, _ := ca.Value(c).String()
+	switch {
+	case s == "":
+	case ca.Kind == AttributeEmail && !ValidEmail(s):
+		return CodeEmailInvalid
+	case ca.Kind == AttributePhone && !ValidPhone(s):
+		return CodePhoneInvalid
+	case ca.Kind == AttributeDate:
+		if _, err := time.Parse(ISODate, s); err != nil {
+			return CodeDateInvalid
+		}
+	}
+	return ""
 }
 
 // QuestionType is the type of the profile question that edits the attribute.

@@ -1,6 +1,12 @@
 package assessment
 
-import "slices"
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
 
 // The rules of the comparison of several cities, shared by the comparison
 // window and the comparison workbook.
@@ -18,6 +24,73 @@ type CityResult struct {
 	Path   string
 	Doc    *Assessment
 	Result *Result
+}
+
+// Duplicate is an input of a comparison that holds a city already in it:
+// the same city as Of (see SameCity). It is not compared again.
+type Duplicate struct {
+	City CityResult // the input given again
+	Of   CityResult // the input that keeps the city's place
+}
+
+// CityKey is the key under which two assessments are of the same city:
+// the city's name and province, each in Unicode NFC, case-folded, with
+// spaces trimmed and inner runs of white space counted as one space. It
+// is "" for a city without a name, which is never the same as another.
+func CityKey(c City) string {
+	name := foldName(c.Name)
+	if name == "" {
+		return ""
+	}
+	// A line break cannot be in a folded name: white space is one space.
+	return name + "\n" + foldName(c.Province)
+}
+
+// foldName is a name compared without regard to Unicode normalisation,
+// case or spacing.
+func foldName(s string) string {
+	s = strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+	return norm.NFC.String(cases.Fold().String(s))
+}
+
+// SameCity reports whether two assessments are of the same city: same
+// name and province (see CityKey). Cities without a name never are.
+func SameCity(x, y City) bool {
+	k := CityKey(x)
+	return k != "" && k == CityKey(y)
+}
+
+// DedupeCities keeps each city once, in input order: the first input of
+// a city keeps its place (the order the user gave, as for ties everywhere
+// in a comparison, not the latest UpdatedAt, which an exported report may
+// lack) and every later input of the same city (see SameCity) is listed
+// as a duplicate of it, in input order. The input is not changed.
+func DedupeCities(cities []CityResult) (kept []CityResult, dups []Duplicate) {
+	first := map[string]int{} // city key -> index in kept
+	for _, c := range cities {
+		k := CityKey(c.Doc.City)
+		if i, seen := first[k]; seen && k != "" {
+			dups = append(dups, Duplicate{City: c, Of: kept[i]})
+			continue
+		}
+		if k != "" {
+			first[k] = len(kept)
+		}
+		kept = append(kept, c)
+	}
+	return kept, dups
+}
+
+// DuplicatesOf returns the duplicates whose city keeps its place in c,
+// in their order.
+func DuplicatesOf(dups []Duplicate, c CityResult) []Duplicate {
+	var out []Duplicate
+	for _, d := range dups {
+		if d.Of.Doc == c.Doc && d.Of.Path == c.Path {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // CityRank is a city's place in the ranking of one field.

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // city is a compared city whose fields "a" and "b" have the given score
@@ -243,5 +245,100 @@ func TestNeedsFollowUpOnScoredAssessments(t *testing.T) {
 	if r := Score(qn, full); NeedsFollowUp(r) || RecommendedCompleteness(r) != 1 {
 		t.Errorf("a fully answered assessment: follow up %v, completeness %v, confidence %s",
 			NeedsFollowUp(r), RecommendedCompleteness(r), r.Recommendation.Confidence)
+	}
+}
+
+// located is a compared city with a name and a province, from path.
+func located(path, name, province string) CityResult {
+	return CityResult{Path: path, Doc: &Assessment{City: City{Name: name, Province: province}}, Result: &Result{}}
+}
+
+func TestSameCityIgnoresNormalisationCaseAndSpaces(t *testing.T) {
+	nfc := City{Name: "Hạ Long", Province: "Quảng Ninh"}
+	for _, other := range []City{
+		{Name: norm.NFD.String("Hạ Long"), Province: norm.NFD.String("Quảng Ninh")}, // decomposed accents
+		{Name: "HẠ LONG", Province: "quảng ninh"},
+		{Name: "  Hạ   Long\t", Province: "Quảng\u00a0Ninh "},
+		{Name: "hạ long", Province: "QUẢNG NINH", Population: 300000}, // other data does not count
+	} {
+		if !SameCity(nfc, other) || !SameCity(other, nfc) {
+			t.Errorf("%q, %q is not the same city as %q, %q", other.Name, other.Province, nfc.Name, nfc.Province)
+		}
+	}
+	if !SameCity(City{Name: "Đà Lạt"}, City{Name: "đà lạt"}) {
+		t.Error("Đ and đ differ")
+	}
+	for _, other := range []City{
+		{Name: "Ha Long", Province: "Quang Ninh"}, // accents tell names apart
+		{Name: "Hạ Long", Province: "Lâm Đồng"},
+		{Name: "Hạ Long"},
+		{Name: "HạLong", Province: "Quảng Ninh"},
+		{Name: "Hạ Long Quảng Ninh"},
+	} {
+		if SameCity(nfc, other) {
+			t.Errorf("%q, %q is the same city as %q, %q", other.Name, other.Province, nfc.Name, nfc.Province)
+		}
+	}
+	// Without a name, nothing tells that two assessments are of one city.
+	if SameCity(City{}, City{}) || SameCity(City{Name: " ", Province: "Huế"}, City{Province: "Huế"}) || CityKey(City{Province: "Huế"}) != "" {
+		t.Error("cities without a name are the same city")
+	}
+}
+
+func TestDedupeCitiesKeepsTheFirstInputOfEachCity(t *testing.T) {
+	cities := []CityResult{
+		located("hue.xlsx", "Huế", "Thừa Thiên Huế"),
+		located("halong.ccsa", "Hạ Long", "Quảng Ninh"),
+		located("unnamed1.ccsa", "", "Quảng Ninh"),
+		located("halong-vi.xlsx", norm.NFD.String("hạ long"), "QUẢNG NINH"),
+		located("unnamed2.ccsa", " ", "Quảng Ninh"),
+		located("hue.ccsa", "HUẾ ", "thừa thiên huế"),
+		located("halong-en.xlsx", "Hạ  Long", " Quảng Ninh"),
+		located("dalat.ccsa", "Đà Lạt", "Lâm Đồng"),
+	}
+	before := slices.Clone(cities)
+	kept, dups := DedupeCities(cities)
+	var got []string
+	for _, c := range kept {
+		got = append(got, c.Path)
+	}
+	if want := []string{"hue.xlsx", "halong.ccsa", "unnamed1.ccsa", "unnamed2.ccsa", "dalat.ccsa"}; !slices.Equal(got, want) {
+		t.Errorf("kept %v; want %v", got, want)
+	}
+	got = nil
+	for _, d := range dups {
+		got = append(got, d.City.Path+" of "+d.Of.Path)
+	}
+	if want := []string{"halong-vi.xlsx of halong.ccsa", "hue.ccsa of hue.xlsx", "halong-en.xlsx of halong.ccsa"}; !slices.Equal(got, want) {
+		t.Errorf("duplicates %v; want %v", got, want)
+	}
+	if !slices.EqualFunc(cities, before, func(x, y CityResult) bool { return x.Doc == y.Doc && x.Path == y.Path }) {
+		t.Error("DedupeCities changed its input")
+	}
+	got = nil
+	for _, d := range DuplicatesOf(dups, kept[1]) {
+		got = append(got, d.City.Path)
+	}
+	if want := []string{"halong-vi.xlsx", "halong-en.xlsx"}; !slices.Equal(got, want) {
+		t.Errorf("duplicates of Hạ Long %v; want %v", got, want)
+	}
+	if d := DuplicatesOf(dups, kept[4]); d != nil {
+		t.Errorf("Đà Lạt has duplicates %v", d)
+	}
+	if kept, dups := DedupeCities(nil); kept != nil || dups != nil {
+		t.Errorf("no cities gave %v, %v", kept, dups)
+	}
+}
+
+// The same file given twice is a duplicate of itself.
+func TestDedupeCitiesListsTheSameFileGivenTwice(t *testing.T) {
+	a := located("hue.ccsa", "Huế", "")
+	b := located("hue.ccsa", "Huế", "")
+	kept, dups := DedupeCities([]CityResult{a, b})
+	if len(kept) != 1 || kept[0].Doc != a.Doc || len(dups) != 1 || dups[0].City.Doc != b.Doc || dups[0].Of.Doc != a.Doc {
+		t.Errorf("kept %v, duplicates %v", kept, dups)
+	}
+	if got := DuplicatesOf(dups, kept[0]); len(got) != 1 {
+		t.Errorf("duplicates of the kept file: %v", got)
 	}
 }

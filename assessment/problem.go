@@ -79,6 +79,9 @@ const (
 	CodeCityNegative      = "cityNegative"      // Args: Member, Value
 	CodePopulationMissing = "populationMissing" // per-capita answers without population
 	CodeCityNameMissing   = "cityNameMissing"
+	CodeEmailInvalid      = "emailInvalid"      // Args: Text
+	CodePhoneInvalid      = "phoneInvalid"      // Args: Text
+	CodeDateInvalid       = "dateInvalid"       // Args: Text
 	CodeVersionDiffers    = "versionDiffers"    // Args: Version, Current
 	CodeEvidenceTruncated = "evidenceTruncated" // Args: Length, Limit (a report cell)
 

@@ -272,6 +272,19 @@ func checkQuestion(s *Section, q *Question) error {
 }
 
 // Question returns the question with the given ID.
+// cityQuestion is the ID of the profile question that edits a city
+// attribute, "" if none does.
+func (qn *Questionnaire) cityQuestion(attr string) string {
+	if s := qn.SectionOfKind(KindProfile); s != nil {
+		for _, q := range s.Questions {
+			if q.CityField == attr {
+				return q.ID
+			}
+		}
+	}
+	return ""
+}
+
 func (qn *Questionnaire) Question(id string) (*Question, bool) {
 	q, ok := qn.byID[id]
 	return q, ok

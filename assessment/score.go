@@ -44,6 +44,11 @@ type SectionScore struct {
 	Dimensions   map[string]float64 // 0..100 per dimension
 }
 
+// Assessed reports whether any question of the section is answered: a
+// field with nothing answered is "not assessed", and the window and the
+// report show no rank for it (score --json keeps it, with completeness 0).
+func (s SectionScore) Assessed() bool { return s.Answered > 0 }
+
 // Reason is one statement behind the recommendation; its text is the
 // message "reason.<Code>" filled with Args.
 type Reason struct {

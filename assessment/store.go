@@ -107,7 +107,7 @@ func Decode(data []byte, path string) (*Assessment, error) {
 		if errors.As(err, &fe) {
 			member = fe.member
 		}
-		return nil, fileError(path, CodeMemberType, Args{"Member": TextArg(member)}, err)
+		return nil, fileError(path, CodeMemberType, Args{"Member": MemberArg(member)}, err)
 	}
 	a.normalize()
 	return a, nil
@@ -212,10 +212,11 @@ func existingSchema(path string) int {
 }
 
 // backup copies the current content of path, if any, to path + ".bak",
-// itself atomically.
+// itself atomically. An empty file is no version worth keeping (a save
+// dialog creates one before the save): it never replaces a backup.
 func backup(path string) error {
 	old, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(old) == 0) {
 		return nil
 	}
 	if err != nil {

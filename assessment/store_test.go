@@ -409,3 +409,23 @@ func TestASaveRemovesTemporaryFilesOfInterruptedSaves(t *testing.T) {
 		}
 	}
 }
+
+// TestAnEmptyFileIsNeverKeptAsTheBackup: a save over an empty file (as a
+// save dialog leaves it) keeps the previous backup rather than an empty one.
+func TestAnEmptyFileIsNeverKeptAsTheBackup(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hue.ccsa")
+	a, _ := Demo()
+	if err := Save(path, a); err != nil {
+		t.Fatal(err)
+	}
+	if err := Save(path, a); err != nil { // the first version becomes the backup
+		t.Fatal(err)
+	}
+	os.WriteFile(path, nil, 0o644)
+	if err := Save(path, a); err != nil {
+		t.Fatal(err)
+	}
+	if bak, err := os.ReadFile(path + BackupSuffix); err != nil || len(bak) == 0 {
+		t.Errorf("backup %d bytes, %v", len(bak), err)
+	}
+}

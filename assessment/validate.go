@@ -23,7 +23,10 @@ func Validate(qn *Questionnaire, a *Assessment, path string) []Problem {
 	}
 	for _, attr := range cityAttributes {
 		if v, ok := attr.Raw(&a.City).(float64); ok && (v < 0 || math.IsNaN(v)) {
-			add(Error, "", CodeCityNegative, Args{"Member": TextArg(attr.ID), "Value": NumberArg(v)})
+			add(Error, "", CodeCityNegative, Args{"Member": MemberArg("city." + attr.ID), "Value": NumberArg(v)})
+		}
+		if code := attr.check(&a.City); code != "" {
+			add(Warning, qn.cityQuestion(attr.ID), code, Args{"Text": TextArg(attr.Raw(&a.City).(string))})
 		}
 	}
 	perCapitaAnswered := false

@@ -5,6 +5,7 @@
 package ui
 
 import (
+	"os"
 	"runtime/debug"
 	"slices"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"creativecity/assessment"
 	"creativecity/assessment/document"
 	"creativecity/translations"
+	"creativecity/ui/vnkey"
 )
 
 // ResultsPage is the page ID of the results page; other page IDs are
@@ -62,17 +64,23 @@ type App struct {
 
 	autosave *autosaveTimer
 
+	typing     *vnkey.Engine // the built-in Vietnamese typing mode; nil when off
+	lastTyping string        // the mode to switch back to
+	typingPick *widget.Select
+
 	// widgets of the current build
 	nav         *widget.List
 	navPages    []string
 	pageView    *pageView
 	results     *resultsView
 	compareView *compareView
+	startView   *startView
 	compare     comparison
 	body        *fyne.Container
 	status      *widget.Label
 	langPick    *widget.Select
-	inputs      map[string]any // the input of each question on the current page
+	inputs      map[string]any    // the input of each question on the current page
+	evidence    map[string]*entry // the evidence box of each question on the current page
 
 	pendingDialog dialog.Dialog // the last dialog shown (tests inspect it)
 	closed        bool          // the window was closed through the intercept
@@ -87,34 +95,62 @@ func New(fa fyne.App, qn *assessment.Questionnaire, opts Options) *App {
 	}
 	a := &App{fyne: fa, qn: qn, opts: opts, drafts: map[string]string{}, afterFrame: afterFrame}
 	a.loc = translations.New(a.startLanguage())
+	a.typing = typingEngine(fa.Preferences().String(prefTyping))
 	quietLocale()
 	// The document reads the app's clock, which tests may change.
 	a.doc = document.New(qn, document.Options{Now: func() time.Time { return a.opts.Now() }, RecoveryDir: a.recoveryDir()})
-	a.page = "profile"
-	if opts.Page != "" && a.validPage(opts.Page) {
-		a.page = opts.Page
-	}
 	a.win = fa.NewWindow(a.loc.T("app.name"))
 	a.win.Resize(a.windowSize())
 	a.win.SetOnDropped(a.dropped)
 	a.autosave = &autosaveTimer{a: a}
 	setFyneLanguage(a.loc.Lang())
-	// Open the file before building the window, so that the page is built once.
+	// Open the file before building the window, so that the page is built
+	// once: the one asked for, else the one open when the app last closed.
+	open := opts.Open
+	if open == "" {
+		open = a.lastFile()
+	}
 	var openErr error
-	if opts.Open != "" {
-		if openErr = a.doc.Open(opts.Open); openErr == nil {
-			a.addRecent(opts.Open)
+	if open != "" {
+		if openErr = a.doc.Open(open); openErr == nil {
+			a.addRecent(open)
 		}
 	}
+	a.page = a.firstPage(open != "" && openErr == nil)
 	a.build()
 	a.doc.OnChange(a.documentChanged)
 	a.win.SetCloseIntercept(a.confirmClose)
 	if openErr != nil {
-		a.showError(openErr, opts.Open)
-	} else if opts.Open != "" {
+		a.showError(openErr, open)
+	} else if open != "" {
 		a.afterOpening()
 	}
 	return a
+}
+
+// firstPage is the page the window opens on: the one asked for, the city
+// profile of a file just opened, or the start page.
+func (a *App) firstPage(opened bool) string {
+	switch {
+	case a.opts.Page != "" && a.validPage(a.opts.Page):
+		return a.opts.Page
+	case opened:
+		return "profile"
+	}
+	return StartPage
+}
+
+// lastFile is the file open when the app was last closed, if it is still
+// there.
+func (a *App) lastFile() string {
+	p := a.fyne.Preferences().String(prefLastFile)
+	if p == "" {
+		return ""
+	}
+	if info, err := os.Stat(p); err != nil || !info.Mode().IsRegular() {
+		return ""
+	}
+	return p
 }
 
 // Start offers to restore autosaved work and starts the autosave timer;
@@ -161,7 +197,7 @@ func StartLanguage(fa fyne.App, asked translations.Lang) translations.Lang {
 }
 
 func (a *App) validPage(id string) bool {
-	if id == ResultsPage || id == ComparePage {
+	if id == ResultsPage || id == ComparePage || id == StartPage {
 		return true
 	}
 	_, ok := a.qn.Section(id)
@@ -289,8 +325,11 @@ func (a *App) showPage(id string) {
 	}
 	a.page = id
 	var content fyne.CanvasObject
-	a.pageView, a.results, a.compareView = nil, nil, nil
+	a.pageView, a.results, a.compareView, a.startView = nil, nil, nil, nil
 	switch id {
+	case StartPage:
+		a.startView = newStartView(a)
+		content = a.startView.object()
 	case ResultsPage:
 		a.results = newResultsView(a)
 		content = a.results.object()
@@ -327,14 +366,8 @@ func (a *App) ShowQuestion(id string) {
 }
 
 func (a *App) scrollOffset() fyne.Position {
-	if a.pageView != nil {
-		return a.pageView.scroll.Offset
-	}
-	if a.results != nil {
-		return a.results.scroll.Offset
-	}
-	if a.compareView != nil {
-		return a.compareView.scroll.Offset
+	if s := a.currentScroll(); s != nil {
+		return s.Offset
 	}
 	return fyne.Position{}
 }
@@ -342,10 +375,8 @@ func (a *App) scrollOffset() fyne.Position {
 func (a *App) restoreScroll(p fyne.Position) {
 	if a.pageView != nil {
 		a.pageView.complete()
-		a.pageView.scroll.ScrollToOffset(p)
-	} else if a.results != nil {
-		a.results.scroll.ScrollToOffset(p)
-	} else if a.compareView != nil {
-		a.compareView.scroll.ScrollToOffset(p)
+	}
+	if s := a.currentScroll(); s != nil {
+		s.ScrollToOffset(p)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -38,8 +39,11 @@ type comparison struct {
 
 // compareView shows the compared cities as a table and a grouped chart.
 type compareView struct {
-	a     *App
-	table *widget.Table
+	a       *App
+	table   *widget.Table
+	details *widget.Label // the full path of the selected city's file
+	widths  []float32     // the table's column widths
+	header  float32       // the height of the table's header row
 	rebuiltPage
 }
 
@@ -49,14 +53,21 @@ func newCompareView(a *App) *compareView {
 	return v
 }
 
+// compareLabel is a label whose text wraps at spaces.
+func compareLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
 func (v *compareView) objects() []fyne.CanvasObject {
 	a := v.a
 	cmp := a.compare
+	v.table, v.details = nil, nil
 	title := widget.NewLabel(a.t("gui.compareTitle"))
 	title.SizeName = theme.SizeNameHeadingText
 	title.TextStyle.Bold = true
-	intro := widget.NewLabel(a.t("gui.compareIntro"))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := compareLabel(a.t("gui.compareIntro"))
 	addFolder := widget.NewButtonWithIcon(a.t("gui.compareAddFolder"), theme.FolderOpenIcon(), a.compareAddFolderDialog)
 	addFile := widget.NewButtonWithIcon(a.t("gui.compareAddFile"), theme.FileIcon(), a.compareAddFileDialog)
 	clear := widget.NewButtonWithIcon(a.t("gui.compareClear"), theme.ContentClearIcon(), func() {
@@ -75,37 +86,85 @@ func (v *compareView) objects() []fyne.CanvasObject {
 		return objects
 	}
 	res := cmp.result
-	objects = append(objects, widget.NewLabel(a.t("compare.subtitle", map[string]any{"Count": len(res.Cities), "Skipped": len(res.Skipped)})))
+	objects = append(objects, compareLabel(a.t("gui.compareView.summary", map[string]any{"Count": len(res.Cities),
+		"Duplicates": len(res.Duplicates), "Skipped": len(res.Skipped)})))
 	if len(res.Cities) == 0 {
 		export.Disable()
 	} else {
 		v.table = v.newTable(res)
 		// The table scrolls itself; the spacer only gives it a height.
+		rowHeight := widget.NewLabel("").MinSize().Height + theme.Padding()
 		spacer := canvas.NewRectangle(color.Transparent)
-		spacer.SetMinSize(fyne.NewSize(0, min(520, float32(len(res.Cities)+1)*40+12)))
-		objects = append(objects, container.NewStack(spacer, v.table))
-		objects = append(objects, v.legend(), v.chart(res))
+		spacer.SetMinSize(fyne.NewSize(0, min(520, v.header+float32(len(res.Cities))*rowHeight+12)))
+		v.details = compareLabel(a.t("gui.compareView.selectHint"))
+		v.details.Importance = widget.LowImportance
+		objects = append(objects, container.NewStack(spacer, v.table), v.details)
 	}
-	for _, s := range res.Skipped {
-		p := s.Problem
-		p.Path = ""
-		l := widget.NewLabel("⚠ " + s.Path + ": " + l10n.Problem(a.loc, p))
-		l.Wrapping = fyne.TextWrapWord
-		l.Importance = widget.WarningImportance
-		objects = append(objects, l)
+	objects = append(objects, v.alsoGiven(res)...)
+	objects = append(objects, v.skipped(res)...)
+	if len(res.Cities) > 0 {
+		objects = append(objects, v.legend(), v.chart(res))
 	}
 	return objects
 }
 
+// compareListTitle is the bold title of a list under the table.
+func compareListTitle(text string) *widget.Label {
+	l := compareLabel(text)
+	l.TextStyle.Bold = true
+	return l
+}
+
+// alsoGiven lists, under the table, the files of a city already in it, by
+// the city they repeat.
+func (v *compareView) alsoGiven(res *report.Comparison) []fyne.CanvasObject {
+	if len(res.Duplicates) == 0 {
+		return nil
+	}
+	a := v.a
+	out := []fyne.CanvasObject{compareListTitle(a.t("gui.compareView.alsoGivenTitle"))}
+	for _, c := range res.Cities {
+		dups := assessment.DuplicatesOf(res.Duplicates, c)
+		if len(dups) == 0 {
+			continue
+		}
+		var files []string
+		for _, d := range dups {
+			files = append(files, filepath.Base(d.City.Path))
+		}
+		out = append(out, compareLabel("• "+a.t("gui.compareView.alsoGiven", map[string]any{
+			"City": report.CityLabel(c.Doc.City), "Files": strings.Join(files, ", "), "File": filepath.Base(c.Path)})))
+	}
+	return out
+}
+
+// skipped lists the inputs that could not be read, with the reason.
+func (v *compareView) skipped(res *report.Comparison) []fyne.CanvasObject {
+	if len(res.Skipped) == 0 {
+		return nil
+	}
+	a := v.a
+	out := []fyne.CanvasObject{compareListTitle(a.t("gui.compareView.skippedTitle"))}
+	for _, s := range res.Skipped {
+		p := s.Problem
+		p.Path = ""
+		l := compareLabel("⚠ " + s.Path + ": " + l10n.Problem(a.loc, p))
+		l.Importance = widget.WarningImportance
+		out = append(out, l)
+	}
+	return out
+}
+
 // columns of the overview table: city, province, the fields, readiness,
-// recommendation, confidence.
+// recommendation, confidence, source file.
 func (v *compareView) columns() []string {
 	a := v.a
 	cols := []string{a.t("compare.col.city"), a.t("compare.col.province")}
 	for _, f := range a.qn.Fields() {
 		cols = append(cols, l10n.SectionName(a.loc, f.ID))
 	}
-	return append(cols, a.t("section.readiness.name"), a.t("report.recommendedField"), a.t("report.confidence"))
+	return append(cols, a.t("section.readiness.name"), a.t("report.recommendedField"), a.t("report.confidence"),
+		a.t("gui.compareView.colFile"))
 }
 
 func (v *compareView) cell(c report.City, col int) string {
@@ -125,12 +184,57 @@ func (v *compareView) cell(c report.City, col int) string {
 			return l10n.SectionName(a.loc, f)
 		}
 		return "–"
+	case col == 4+nf:
+		return l10n.Confidence(a.loc, c.Result.Recommendation.Confidence)
 	}
-	return l10n.Confidence(a.loc, c.Result.Recommendation.Confidence)
+	return filepath.Base(c.Path)
+}
+
+// Column widths of the table: a header wraps at spaces, so a column is at
+// least as wide as the longest word of its header; it is as wide as its
+// widest cell up to compareMaxColumnWidth (a longer cell ends in "…").
+const (
+	compareMinColumnWidth = 90
+	compareMaxColumnWidth = 260
+)
+
+// newCompareHeader is a header cell of the table: bold, wrapped at
+// spaces, never cut.
+func newCompareHeader() fyne.CanvasObject {
+	l := compareLabel("")
+	l.TextStyle.Bold = true
+	return l
+}
+
+// layoutColumns sets the column widths and the header height that show
+// every header whole and most cells whole.
+func (v *compareView) layoutColumns(cols []string, res *report.Comparison) {
+	pad := 2*theme.InnerPadding() + 2
+	size := theme.TextSize()
+	v.widths = make([]float32, len(cols))
+	for i, head := range cols {
+		w := float32(compareMinColumnWidth)
+		for _, word := range strings.Fields(head) {
+			w = max(w, fyne.MeasureText(word, size, fyne.TextStyle{Bold: true}).Width+pad)
+		}
+		widest := float32(0)
+		for _, c := range res.Cities {
+			widest = max(widest, fyne.MeasureText(v.cell(c, i), size, fyne.TextStyle{}).Width+pad)
+		}
+		v.widths[i] = max(w, min(widest, compareMaxColumnWidth))
+	}
+	v.header = 0
+	for i, head := range cols {
+		h := newCompareHeader().(*widget.Label)
+		h.SetText(head)
+		h.Resize(fyne.NewSize(v.widths[i], 1000))
+		v.header = max(v.header, h.MinSize().Height)
+	}
 }
 
 func (v *compareView) newTable(res *report.Comparison) *widget.Table {
 	cols := v.columns()
+	v.layoutColumns(cols, res)
 	t := widget.NewTableWithHeaders(
 		func() (int, int) { return len(res.Cities), len(cols) },
 		func() fyne.CanvasObject {
@@ -142,23 +246,43 @@ func (v *compareView) newTable(res *report.Comparison) *widget.Table {
 			o.(*widget.Label).SetText(v.cell(res.Cities[id.Row], id.Col))
 		},
 	)
+	t.CreateHeader = newCompareHeader
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
-		l.Truncation = fyne.TextTruncateEllipsis
 		if id.Row < 0 && id.Col >= 0 {
 			l.SetText(cols[id.Col])
-		} else if id.Col < 0 && id.Row >= 0 {
-			l.SetText(res.Cities[id.Row].Doc.City.Name)
+		} else {
+			l.SetText("")
 		}
 	}
 	t.ShowHeaderColumn = false
-	t.SetColumnWidth(0, 170)
-	t.SetColumnWidth(1, 130)
-	for i := 2; i < len(cols); i++ {
-		t.SetColumnWidth(i, 90)
+	t.StickyColumnCount = 1 // the city stays in view
+	for i, w := range v.widths {
+		t.SetColumnWidth(i, w)
 	}
-	t.SetColumnWidth(len(cols)-2, 150)
+	t.SetRowHeight(-1, v.header)
+	t.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(res.Cities) {
+			v.showDetails(res, res.Cities[id.Row])
+		}
+	}
 	return t
+}
+
+// showDetails shows, under the table, the full path of a city's file and
+// of the files given again for it.
+func (v *compareView) showDetails(res *report.Comparison, c report.City) {
+	if v.details == nil {
+		return
+	}
+	a := v.a
+	text := a.t("gui.compareView.selected", map[string]any{"City": report.CityLabel(c.Doc.City), "File": c.Path})
+	for _, d := range assessment.DuplicatesOf(res.Duplicates, c) {
+		text += "\n" + a.t("gui.compareView.selectedAlso", map[string]any{"File": d.City.Path})
+	}
+	v.details.SetText(text)
+	v.details.Importance = widget.MediumImportance
+	v.details.Refresh()
 }
 
 func (v *compareView) legend() fyne.CanvasObject {

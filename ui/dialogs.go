@@ -14,14 +14,35 @@ import (
 	"creativecity/assessment/l10n"
 )
 
+// showText shows a text in a dialog with a Close button, scrolling when
+// it is long; Esc closes it too.
+func (a *App) showText(title, text string, size fyne.Size) {
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	var content fyne.CanvasObject = msg
+	if size.Height > 300 {
+		content = container.NewVScroll(msg)
+	}
+	d := dialog.NewCustom(title, a.t("gui.close"), content, a.win)
+	d.Resize(size)
+	d.Show()
+	a.pendingDialog = d
+}
+
 // showAbout tells the version of the app and of the questionnaire.
 func (a *App) showAbout() {
-	text := widget.NewLabel(a.t("gui.about", map[string]any{"Version": a.opts.Version,
-		"Questionnaire": a.qn.Version}))
-	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(a.t("gui.menuAbout"), a.t("gui.close"), text, a.win)
-	d.Resize(fyne.NewSize(520, 300))
-	d.Show()
+	a.showText(a.t("gui.menuAbout"), a.t("gui.about", map[string]any{"Version": a.opts.Version,
+		"Questionnaire": a.qn.Version}), fyne.NewSize(520, 300))
+}
+
+// showGuide is the short guide: the order of work and where things are.
+func (a *App) showGuide() {
+	a.showText(a.t("gui.menuGuide"), a.t("gui.guide"), fyne.NewSize(720, 520))
+}
+
+// showShortcuts lists the keyboard shortcuts.
+func (a *App) showShortcuts() {
+	a.showText(a.t("gui.menuShortcuts"), a.t("gui.shortcuts"), fyne.NewSize(640, 520))
 }
 
 // guardUnsaved runs next after the user agreed to leave unsaved changes:
@@ -43,7 +64,11 @@ func (a *App) guardUnsaved(next func()) {
 		next()
 	})
 	cancel := widget.NewButton(a.t("gui.cancel"), func() { d.Hide() })
-	msg := widget.NewLabel(a.t("gui.unsavedQuestion"))
+	name := a.Assessment().City.Name
+	if name == "" {
+		name = a.t("gui.untitled")
+	}
+	msg := widget.NewLabel(a.t("gui.unsavedQuestion", map[string]any{"City": name}))
 	msg.Wrapping = fyne.TextWrapWord
 	d = dialog.NewCustomWithoutButtons(a.t("gui.unsavedTitle"), msg, a.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
@@ -88,13 +113,8 @@ func (a *App) showLockWarning() {
 	if other == nil {
 		return
 	}
-	msg := widget.NewLabel(a.t("gui.lockedMessage", map[string]any{"File": a.doc.Path(), "User": other.User,
-		"Host": other.Host, "Since": other.Since.Local().Format(a.loc.Setting("dateTime"))}))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(a.t("gui.lockedTitle"), a.t("gui.close"), msg, a.win)
-	d.Resize(fyne.NewSize(560, 240))
-	d.Show()
-	a.pendingDialog = d
+	a.showText(a.t("gui.lockedTitle"), a.t("gui.lockedMessage", map[string]any{"File": a.doc.Path(), "User": other.User,
+		"Host": other.Host, "Since": other.Since.Local().Format(a.loc.Setting("dateTime"))}), fyne.NewSize(560, 240))
 }
 
 // showError shows a file problem, translated, naming the file.
@@ -106,12 +126,7 @@ func (a *App) showError(err error, path string) {
 	} else if path != "" {
 		text = path + ": " + text
 	}
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(a.t("gui.errorTitle"), a.t("gui.close"), msg, a.win)
-	d.Resize(fyne.NewSize(560, 240))
-	d.Show()
-	a.pendingDialog = d
+	a.showText(a.t("gui.errorTitle"), text, fyne.NewSize(560, 240))
 }
 
 // showProblems lists what validation found in an opened file.
@@ -120,10 +135,5 @@ func (a *App) showProblems(ps []assessment.Problem) {
 	for _, p := range ps {
 		lines = append(lines, "• "+l10n.Problem(a.loc, p))
 	}
-	msg := widget.NewLabel(strings.Join(lines, "\n"))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(a.t("gui.problemsTitle"), a.t("gui.close"), container.NewVScroll(msg), a.win)
-	d.Resize(fyne.NewSize(700, 400))
-	d.Show()
-	a.pendingDialog = d
+	a.showText(a.t("gui.problemsTitle"), strings.Join(lines, "\n"), fyne.NewSize(700, 400))
 }

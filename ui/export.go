@@ -110,7 +110,7 @@ func removeEmpty(path string) {
 func (a *App) exportDone(path string, warnings []assessment.Problem) {
 	text := a.t("gui.exported", map[string]any{"File": path})
 	if len(warnings) > 0 {
-		text += "\n\n" + a.t("gui.exportWarnings", map[string]any{"Count": len(warnings)})
+		text += "\n\n" + a.loc.N("gui.exportWarnings", len(warnings), nil)
 	}
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord

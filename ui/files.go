@@ -37,6 +37,7 @@ func (a *App) OpenDemo() {
 // replace shows a document that has no file yet on a page.
 func (a *App) replace(doc *assessment.Assessment, page string) {
 	a.doc.Replace(doc, "")
+	a.fyne.Preferences().SetString(prefLastFile, "")
 	a.drafts = map[string]string{}
 	a.showPage(page)
 }
@@ -157,7 +158,10 @@ func (a *App) recentFiles() []string {
 	return a.fyne.Preferences().StringList(prefRecent)
 }
 
+// addRecent puts a file opened or saved first in the recent files, and
+// makes it the one reopened at the next start.
 func (a *App) addRecent(path string) {
+	a.fyne.Preferences().SetString(prefLastFile, path)
 	list := slices.DeleteFunc(a.recentFiles(), func(p string) bool { return p == path })
 	list = append([]string{path}, list...)
 	if len(list) > maxRecent {

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"strconv"
+	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -34,162 +34,226 @@ func (a *App) input(q *assessment.Question) fyne.CanvasObject {
 	return a.textInput(q)
 }
 
-// clearButton resets a question to unanswered.
-func (a *App) clearButton(clear func()) *widget.Button {
-	b := widget.NewButton(a.t("gui.clearAnswer"), clear)
-	b.Importance = widget.LowImportance
-	return b
+// choiceInput is a choice of one option, stored by set, with a Clear link
+// that shows only while there is an answer. The link is for the mouse:
+// it is no Tab stop (Tab goes from the choice to the evidence, and Delete
+// clears the choice).
+func (a *App) choiceInput(q *assessment.Question, c *choice, set func(int)) fyne.CanvasObject {
+	clear := newTapLabel(a.t("gui.clearAnswer"), func() { c.pick(-1) })
+	show := func() {
+		if c.Selected() < 0 {
+			clear.Hide()
+		} else {
+			clear.Show()
+		}
+	}
+	c.OnChanged = func(i int) {
+		set(i)
+		show()
+	}
+	show()
+	a.register(q.ID, c)
+	return container.NewVBox(c, container.NewHBox(clear))
 }
 
 // rubricInput shows the five levels with their descriptors; one can be
-// chosen, or none.
+// chosen by its number, or none.
 func (a *App) rubricInput(q *assessment.Question) fyne.CanvasObject {
-	radios := make([]*widget.RadioGroup, assessment.RubricLevels)
-	updating := false
-	choose := func(level int) {
-		updating = true
-		for i, r := range radios {
-			if i == level {
-				r.SetSelected(strconv.Itoa(i))
-			} else {
-				r.SetSelected("")
-			}
-		}
-		updating = false
-	}
-	rows := []fyne.CanvasObject{}
+	descriptors := make([]string, assessment.RubricLevels)
 	for level := range assessment.RubricLevels {
-		r := widget.NewRadioGroup([]string{strconv.Itoa(level)}, nil)
-		r.OnChanged = func(s string) {
-			if updating {
-				return
-			}
-			chosen := level
-			if s == "" { // the chosen level was tapped again: no answer
-				chosen = -1
-				a.setValue(q.ID, assessment.Value{})
-			} else {
-				a.setValue(q.ID, assessment.NumberValue(float64(level)))
-			}
-			choose(chosen)
-		}
-		radios[level] = r
-		d := newParagraph(a.t(q.LevelID(level)))
-		rows = append(rows, container.NewBorder(nil, nil, container.NewVBox(r), nil, d))
+		descriptors[level] = a.t(q.LevelID(level))
 	}
+	c := newLevelChoice(a, descriptors)
 	if f, ok := a.value(q.ID).Number(); ok {
-		choose(int(f))
+		c.SetSelected(int(f))
 	}
-	a.register(q.ID, radios)
-	rows = append(rows, container.NewHBox(a.clearButton(func() {
-		a.setValue(q.ID, assessment.Value{})
-		choose(-1)
-	})))
-	return container.NewVBox(rows...)
+	return a.choiceInput(q, c, func(level int) {
+		if level < 0 {
+			a.setValue(q.ID, assessment.Value{})
+		} else {
+			a.setValue(q.ID, assessment.NumberValue(float64(level)))
+		}
+	})
 }
 
 // numberInput is an entry that reads numbers in the interface language's
-// notation. Text that is not a valid answer shows a message and never
-// replaces the stored value; it is kept as a draft across language changes.
+// notation (a parsedEntry).
 func (a *App) numberInput(q *assessment.Question, get func() (float64, bool), set func(assessment.Value)) fyne.CanvasObject {
-	e := widget.NewEntry()
-	e.SetPlaceHolder(a.t("gui.numberPlaceholder", map[string]any{"Example": l10n.Number(a.loc, 1234.5, 1)}))
+	example := l10n.Number(a.loc, 1234.5, 1)
+	p := a.parsedEntry(q, a.t("gui.numberPlaceholder", map[string]any{"Example": example}),
+		func(v assessment.Value) string {
+			f, _ := v.Number()
+			return l10n.Number(a.loc, f, 6)
+		},
+		func(s string) (assessment.Value, string) {
+			f, err := assessment.ParseNumber(s, l10n.Notation(a.loc))
+			if err != nil {
+				return assessment.Value{}, a.t("gui.numberInvalid", map[string]any{"Text": s, "Example": example})
+			}
+			v := assessment.NumberValue(f)
+			if code, args := assessment.CheckValue(q, v); code != "" {
+				return v, l10n.Problem(a.loc, assessment.Problem{Severity: assessment.Error, Code: code, Args: args})
+			}
+			return v, ""
+		},
+		func() assessment.Value {
+			if f, ok := get(); ok {
+				return assessment.NumberValue(f)
+			}
+			return assessment.Value{}
+		}, set)
+	unit := widget.NewLabel(l10n.Unit(a.loc, q))
+	return container.NewVBox(container.NewBorder(nil, nil, nil, unit, p.entry), p.message)
+}
+
+// parsedEntry is an entry whose text is read into a value (a number, a
+// date). Text that does not read shows why under the entry, stays a draft
+// (kept across a language switch, counted as to fix in the navigation and
+// listed on the results page) and never replaces the stored value.
+func (a *App) parsedEntry(q *assessment.Question, placeholder string, format func(assessment.Value) string,
+	parse func(string) (assessment.Value, string), get func() assessment.Value, set func(assessment.Value)) numberWidget {
+	e := newEntry(a)
+	e.vietnamese = false
+	e.SetPlaceHolder(placeholder)
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Hide()
-	showError := func(text string) {
-		msg.SetText(text)
-		msg.Show()
-	}
 	if draft, ok := a.drafts[q.ID]; ok {
 		e.SetText(draft)
-	} else if v, ok := get(); ok {
-		e.SetText(l10n.Number(a.loc, v, 6))
+	} else if v := get(); !v.IsNone() {
+		e.SetText(format(v))
+	}
+	draft := func(s, why string) {
+		_, had := a.drafts[q.ID]
+		if why == "" {
+			delete(a.drafts, q.ID)
+			msg.Hide()
+		} else {
+			a.drafts[q.ID] = s
+			msg.SetText(why)
+			msg.Show()
+		}
+		if _, has := a.drafts[q.ID]; has != had {
+			a.refreshChrome()
+		}
 	}
 	validate := func(s string) {
 		s = strings.TrimSpace(s)
 		if s == "" {
-			delete(a.drafts, q.ID)
-			msg.Hide()
-			if _, had := get(); had {
+			draft(s, "")
+			if !get().IsNone() {
 				set(assessment.Value{})
 			}
 			return
 		}
-		v, err := assessment.ParseNumber(s, l10n.Notation(a.loc))
-		if err != nil {
-			a.drafts[q.ID] = s
-			showError(a.t("gui.numberInvalid", map[string]any{"Text": s,
-				"Example": l10n.Number(a.loc, 1234.5, 1)}))
-			return
-		}
-		if code, args := assessment.CheckValue(q, assessment.NumberValue(v)); code != "" {
-			a.drafts[q.ID] = s
-			showError(l10n.Problem(a.loc, assessment.Problem{Severity: assessment.Error, Code: code, Args: args}))
-			return
-		}
-		delete(a.drafts, q.ID)
-		msg.Hide()
-		if old, had := get(); !had || old != v {
-			set(assessment.NumberValue(v))
+		v, why := parse(s)
+		draft(s, why)
+		if why == "" && !reflect.DeepEqual(get(), v) {
+			set(v)
 		}
 	}
 	e.OnChanged = validate
 	if _, ok := a.drafts[q.ID]; ok {
 		validate(e.Text)
 	}
-	unit := widget.NewLabel(l10n.Unit(a.loc, q))
-	a.register(q.ID, numberWidget{e, msg})
-	return container.NewVBox(container.NewBorder(nil, nil, nil, unit, e), msg)
+	w := numberWidget{e, msg}
+	a.register(q.ID, w)
+	return w
 }
 
-// cityTextInput edits a text attribute of the city profile.
+// cityTextInput edits a text attribute of the city profile: a date has
+// its own input; an e-mail address or a telephone number that is not
+// written as one is stored as typed and shown as to fix under the entry.
 func (a *App) cityTextInput(q *assessment.Question) fyne.CanvasObject {
 	attr, _ := assessment.LookupCityAttribute(q.CityField)
-	e := widget.NewEntry()
+	if attr.Kind == assessment.AttributeDate {
+		return a.dateInput(q, attr)
+	}
+	e := newEntry(a)
+	e.vietnamese = attr.Kind == assessment.AttributeText
 	text, _ := attr.Value(&a.Assessment().City).String()
 	e.SetText(text)
-	if attr.Kind == assessment.AttributeDate {
-		e.SetPlaceHolder(a.opts.Now().Format("2006-01-02"))
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	show := func() {
+		if p, ok := a.problemOf(q.ID); ok {
+			msg.SetText(l10n.Message(a.loc, p))
+			msg.Show()
+		} else {
+			msg.Hide()
+		}
 	}
 	e.OnChanged = func(s string) {
 		a.edit(func(d *assessment.Assessment) { attr.Set(&d.City, assessment.StringValue(s)) })
+		show()
 	}
+	show()
 	a.register(q.ID, e)
-	return e
+	return container.NewVBox(e, msg)
 }
 
-// booleanInput is a yes/no choice that can be cleared.
-func (a *App) booleanInput(q *assessment.Question) fyne.CanvasObject {
-	yes, no := a.t("report.yes"), a.t("report.no")
-	r := widget.NewRadioGroup([]string{yes, no}, nil)
-	r.Horizontal = true
-	if b, ok := a.value(q.ID).Bool(); ok {
-		r.Selected = no
-		if b {
-			r.Selected = yes
+// fixItem is an answer to fix: typed text that does not read (a draft),
+// or a stored value that validation finds wrong.
+type fixItem struct {
+	questionID string
+	message    string
+}
+
+// toFix lists the answers to fix of a section ("" for every section), in
+// the questionnaire's order.
+func (a *App) toFix(sectionID string) []fixItem {
+	var items []fixItem
+	for _, s := range a.qn.Sections {
+		if sectionID != "" && s.ID != sectionID {
+			continue
+		}
+		for _, q := range s.Questions {
+			if draft, ok := a.drafts[q.ID]; ok {
+				items = append(items, fixItem{q.ID, a.t("gui.draftInvalid", map[string]any{"Text": draft})})
+			} else if p, ok := a.problemOf(q.ID); ok {
+				items = append(items, fixItem{q.ID, l10n.Message(a.loc, p)})
+			}
 		}
 	}
-	r.OnChanged = func(s string) {
-		switch s {
-		case yes:
+	return items
+}
+
+// problemOf is the first problem validation finds with a question's answer.
+func (a *App) problemOf(questionID string) (assessment.Problem, bool) {
+	for _, p := range a.doc.Problems() {
+		if p.QuestionID == questionID {
+			return p, true
+		}
+	}
+	return assessment.Problem{}, false
+}
+
+// booleanInput is a yes/no choice that can be cleared; the first letter
+// of each answer picks it.
+func (a *App) booleanInput(q *assessment.Question) fyne.CanvasObject {
+	yes, no := a.t("report.yes"), a.t("report.no")
+	c := newChoice(a, []string{yes, no}, []rune{[]rune(yes)[0], []rune(no)[0]})
+	if b, ok := a.value(q.ID).Bool(); ok {
+		c.SetSelected(map[bool]int{true: 0, false: 1}[b])
+	}
+	return a.choiceInput(q, c, func(i int) {
+		switch i {
+		case 0:
 			a.setValue(q.ID, assessment.BoolValue(true))
-		case no:
+		case 1:
 			a.setValue(q.ID, assessment.BoolValue(false))
 		default:
 			a.setValue(q.ID, assessment.Value{})
 		}
-	}
-	a.register(q.ID, r)
-	return container.NewHBox(r, a.clearButton(func() { r.SetSelected("") }))
+	})
 }
 
-// textInput is free text, stored as the answer's value.
+// textInput is free text, stored as the answer's value, under its label
+// (so that it is not taken for the evidence box below it).
 func (a *App) textInput(q *assessment.Question) fyne.CanvasObject {
-	e := widget.NewMultiLineEntry()
-	e.Wrapping = fyne.TextWrapWord
-	e.SetMinRowsVisible(3)
+	e := newTextArea(a, 3)
 	if s, ok := a.value(q.ID).String(); ok {
 		e.SetText(s)
 	}
@@ -201,12 +265,12 @@ func (a *App) textInput(q *assessment.Question) fyne.CanvasObject {
 		}
 	}
 	a.register(q.ID, e)
-	return e
+	return widget.NewForm(widget.NewFormItem(a.t("gui.textAnswer"), e))
 }
 
 // numberWidget is a number entry with its message line.
 type numberWidget struct {
-	entry   *widget.Entry
+	entry   *entry
 	message *widget.Label
 }
 

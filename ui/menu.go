@@ -1,41 +1,13 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"creativecity/translations"
 )
-
-// newToolbar is the row of file actions, with the language choice.
-func (a *App) newToolbar() fyne.CanvasObject {
-	tb := widget.NewToolbar(
-		widget.NewToolbarAction(theme.DocumentCreateIcon(), a.NewDocument),
-		widget.NewToolbarAction(theme.FolderOpenIcon(), a.OpenDialog),
-		widget.NewToolbarAction(theme.DocumentSaveIcon(), a.Save),
-		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.UploadIcon(), a.ExportDialog),
-		widget.NewToolbarAction(theme.InfoIcon(), func() { a.showPage(ResultsPage) }),
-	)
-	names := []string{}
-	for _, l := range translations.Languages {
-		names = append(names, langName(l))
-	}
-	a.langPick = widget.NewSelect(names, func(s string) {
-		for _, l := range translations.Languages {
-			if langName(l) == s {
-				a.SetLanguage(l)
-				return
-			}
-		}
-	})
-	a.langPick.Selected = a.loc.Name()
-	label := widget.NewLabel(a.t("gui.language"))
-	return container.NewBorder(nil, nil, nil, container.NewHBox(label, a.langPick), tb)
-}
 
 // newMenu is the main menu: File, View, Language, Help.
 func (a *App) newMenu() *fyne.MainMenu {
@@ -69,8 +41,16 @@ func (a *App) newMenu() *fyne.MainMenu {
 		item.Checked = l == a.loc.Lang()
 		langItems = append(langItems, item)
 	}
-	view := fyne.NewMenu(a.t("gui.menuView"), fyne.NewMenuItem(a.t("gui.results"), func() { a.showPage(ResultsPage) }))
-	help := fyne.NewMenu(a.t("gui.menuHelp"), fyne.NewMenuItem(a.t("gui.menuAbout"), a.showAbout))
+	langItems = append(append(langItems, fyne.NewMenuItemSeparator()), a.typingMenuItems()...)
+	next := fyne.NewMenuItem(a.t("gui.menuNextSection"), func() { a.stepSection(1) })
+	next.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierShortcutDefault}
+	previous := fyne.NewMenuItem(a.t("gui.menuPreviousSection"), func() { a.stepSection(-1) })
+	previous.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierShortcutDefault}
+	view := fyne.NewMenu(a.t("gui.menuView"), fyne.NewMenuItem(a.t("gui.startPage"), func() { a.showPage(StartPage) }),
+		fyne.NewMenuItem(a.t("gui.results"), func() { a.showPage(ResultsPage) }), fyne.NewMenuItemSeparator(), next, previous)
+	help := fyne.NewMenu(a.t("gui.menuHelp"), fyne.NewMenuItem(a.t("gui.menuGuide"), a.showGuide),
+		fyne.NewMenuItem(a.t("gui.menuShortcuts"), a.showShortcuts), fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(a.t("gui.menuAbout"), a.showAbout))
 	return fyne.NewMainMenu(file, view, fyne.NewMenu(a.t("gui.language"), langItems...), help)
 }
 
@@ -83,15 +63,33 @@ func withShortcut(item *fyne.MenuItem, key fyne.KeyName) *fyne.MenuItem {
 }
 
 // addShortcuts registers the same shortcuts on the canvas, for a window
-// without a menu bar (the test driver).
+// without a menu bar (the test driver), and the keys typed with no input
+// focused (F1, F10, Esc).
 func (a *App) addShortcuts() {
 	c := a.win.Canvas()
 	for key, action := range map[fyne.KeyName]func(){
 		fyne.KeyN: a.NewDocument, fyne.KeyO: a.OpenDialog, fyne.KeyS: a.Save, fyne.KeyE: a.ExportDialog,
+		fyne.KeyPageDown: func() { a.stepSection(1) }, fyne.KeyPageUp: func() { a.stepSection(-1) },
 	} {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault},
 			func(fyne.Shortcut) { action() })
 	}
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
+		func(fyne.Shortcut) { a.toggleTyping() })
+	c.SetOnTypedKey(a.canvasKey)
+}
+
+// stepSection shows the next (step 1) or previous (-1) page of the
+// navigation, from the start page or the comparison to the first.
+func (a *App) stepSection(step int) {
+	i := slices.Index(a.navPages, a.page)
+	switch {
+	case i < 0:
+		i = 0
+	default:
+		i = min(max(i+step, 0), len(a.navPages)-1)
+	}
+	a.showPage(a.navPages[i])
 }
 
 // langName is a language's name in itself, as language menus show it.

@@ -95,14 +95,22 @@ func (a *App) navDetail(id string) string {
 		}
 		return a.t("gui.navNoRecommendation")
 	case "profile":
-		return a.t("gui.navProfile", map[string]any{"Name": a.Assessment().City.Name})
+		text := a.t("gui.navProfile", map[string]any{"Name": a.Assessment().City.Name})
+		if n := len(a.toFix(id)); n > 0 {
+			text += " · " + a.t("gui.toFix", map[string]any{"Count": n})
+		}
+		return text
 	}
 	score := a.Result().Readiness
 	if s, ok := a.qn.Section(id); ok && s.Kind == assessment.KindField {
 		score, _ = a.Result().Field(id)
 	}
-	return a.t("gui.navScore", map[string]any{"Score": l10n.Score(a.loc, score.Score),
+	text := a.t("gui.navScore", map[string]any{"Score": l10n.Score(a.loc, score.Score),
 		"Answered": score.Answered, "Total": score.Total})
+	if n := len(a.toFix(id)); n > 0 {
+		text += " · " + a.t("gui.toFix", map[string]any{"Count": n})
+	}
+	return text
 }
 
 // setText changes a label's text only when it differs: a label refreshes on

@@ -46,7 +46,7 @@ func afterFrame(fn func()) {
 
 func newPageView(a *App, s *assessment.Section) *pageView {
 	p := &pageView{a: a, s: s, cards: map[string]fyne.CanvasObject{}}
-	a.inputs = map[string]any{}
+	a.inputs, a.evidence = map[string]any{}, map[string]*entry{}
 	title := widget.NewLabel(l10n.SectionName(a.loc, s.ID))
 	title.SizeName = theme.SizeNameHeadingText
 	title.TextStyle.Bold = true
@@ -102,7 +102,7 @@ func (p *pageView) add(n int) {
 	p.box.Refresh()
 }
 
-func (p *pageView) object() fyne.CanvasObject { return p.scroll }
+func (p *pageView) object() fyne.CanvasObject { return withPageWheel(p.scroll) }
 
 // scrollTo brings a question's card to the top of the page.
 func (p *pageView) scrollTo(id string) {
@@ -165,12 +165,13 @@ func (a *App) evidenceInputs(q *assessment.Question) []fyne.CanvasObject {
 	if ans != nil {
 		evidence, source = ans.Evidence, ans.Source
 	}
-	ev := widget.NewMultiLineEntry()
-	ev.Wrapping = fyne.TextWrapWord
-	ev.SetMinRowsVisible(2)
+	ev := newTextArea(a, 2)
+	if a.evidence != nil {
+		a.evidence[q.ID] = ev
+	}
 	ev.SetPlaceHolder(a.t("gui.evidencePlaceholder"))
 	ev.SetText(evidence)
-	src := widget.NewEntry()
+	src := newEntry(a)
 	src.SetPlaceHolder(a.t("gui.sourcePlaceholder"))
 	src.SetText(source)
 	update := func(string) {

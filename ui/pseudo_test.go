@@ -50,7 +50,7 @@ func visit(o fyne.CanvasObject, pos fyne.Position, f func(fyne.CanvasObject, fyn
 // be sized otherwise on purpose).
 func checkedForSize(o fyne.CanvasObject) bool {
 	switch o.(type) {
-	case *widget.Label, *paragraph, *widget.Button, *widget.Entry, *widget.RadioGroup, *widget.Select,
+	case *widget.Label, *paragraph, *widget.Button, *entry, *choice, *widget.RadioGroup, *widget.Select,
 		*widget.Check, *widget.Card, *widget.Form:
 		return true
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"creativecity/assessment"
 	"creativecity/assessment/l10n"
 )
 
@@ -38,7 +39,7 @@ func newRebuiltPage(build func() []fyne.CanvasObject) rebuiltPage {
 	return rebuiltPage{box: box, scroll: container.NewVScroll(container.NewPadded(box)), build: build}
 }
 
-func (p *rebuiltPage) object() fyne.CanvasObject { return p.scroll }
+func (p *rebuiltPage) object() fyne.CanvasObject { return withPageWheel(p.scroll) }
 
 // refresh rebuilds the page from the current state.
 func (p *rebuiltPage) refresh() {
@@ -56,29 +57,23 @@ var (
 func (r *resultsView) objects() []fyne.CanvasObject {
 	a := r.a
 	res := a.Result()
-	heading := func(id string) *widget.Label {
-		l := widget.NewLabel(a.t(id))
-		l.SizeName = theme.SizeNameSubHeadingText
-		l.TextStyle.Bold = true
-		return l
-	}
 	title := widget.NewLabel(a.t("gui.results"))
 	title.SizeName = theme.SizeNameHeadingText
 	title.TextStyle.Bold = true
-	objects := []fyne.CanvasObject{title, heading("gui.chartTitle")}
+	objects := []fyne.CanvasObject{title, heading(a, "gui.chartTitle")}
 	legend := container.NewHBox(swatch(scoreColor), widget.NewLabel(a.t("gui.legendScore")),
 		swatch(completeColor), widget.NewLabel(a.t("gui.legendCompleteness")))
 	objects = append(objects, legend, r.chart())
 	objects = append(objects, widget.NewLabel(a.t("gui.readinessLine", map[string]any{
 		"Score": l10n.Score(a.loc, res.Readiness.Score), "Completeness": l10n.Percent(a.loc, res.Readiness.Completeness)})))
 
-	objects = append(objects, heading("gui.recommendationTitle"))
+	objects = append(objects, heading(a, "gui.recommendationTitle"))
 	rec := res.Recommendation
 	if rec.Field != "" {
 		field := widget.NewLabel(a.t("gui.recommendationLine", map[string]any{
 			"Field": l10n.SectionName(a.loc, rec.Field), "Confidence": l10n.Confidence(a.loc, rec.Confidence)}))
 		field.TextStyle.Bold = true
-		field.Importance = widget.SuccessImportance
+		field.Importance = confidenceImportance[rec.Confidence]
 		field.Wrapping = fyne.TextWrapWord
 		objects = append(objects, field)
 	}
@@ -87,16 +82,20 @@ func (r *resultsView) objects() []fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapWord
 		objects = append(objects, l)
 	}
+	if items := a.toFix(""); len(items) > 0 {
+		objects = append(objects, heading(a, "gui.toFixTitle"))
+		for _, it := range items {
+			q, _ := a.qn.Question(it.questionID)
+			objects = append(objects, a.questionLink(l10n.SectionName(a.loc, q.Section().ID)+" — "+a.t(q.TextID())+
+				"\n"+it.message, q.ID, widget.DangerImportance))
+		}
+	}
 	if len(res.Gaps) > 0 {
-		objects = append(objects, heading("gui.gapsTitle"))
+		objects = append(objects, heading(a, "gui.gapsTitle"))
 		for _, g := range res.Gaps {
 			q, _ := a.qn.Question(g.QuestionID)
-			text := widget.NewLabel(a.t("gui.gapLine", map[string]any{"Points": l10n.Score(a.loc, g.Gain),
-				"Question": a.t(q.TextID())}))
-			text.Wrapping = fyne.TextWrapWord
-			id := g.QuestionID
-			open := widget.NewButtonWithIcon(a.t("gui.openQuestion"), theme.NavigateNextIcon(), func() { a.ShowQuestion(id) })
-			objects = append(objects, container.NewBorder(nil, nil, nil, open, text))
+			objects = append(objects, a.questionLink(a.t("gui.gapLine", map[string]any{"Points": l10n.Score(a.loc, g.Gain),
+				"Question": a.t(q.TextID())}), q.ID, widget.MediumImportance))
 		}
 	}
 	return objects
@@ -110,13 +109,42 @@ func (r *resultsView) chart() *fyne.Container {
 	for _, f := range a.Result().Fields {
 		name := widget.NewLabel(l10n.SectionName(a.loc, f.ID))
 		name.Truncation = fyne.TextTruncateEllipsis
+		rank := a.t("result.notAssessed")
+		if f.Assessed() {
+			rank = a.t("gui.rank", map[string]any{"Rank": f.Rank})
+		}
 		value := widget.NewLabel(a.t("gui.chartValue", map[string]any{"Score": l10n.Score(a.loc, f.Score),
-			"Completeness": l10n.Percent(a.loc, f.Completeness), "Rank": f.Rank}))
+			"Completeness": l10n.Percent(a.loc, f.Completeness), "Rank": rank}))
 		chart.Add(name)
 		chart.Add(newBar(f.Score/100, f.Completeness))
 		chart.Add(value)
 	}
 	return chart
+}
+
+// questionLink is a line about a question with a button that opens it.
+func (a *App) questionLink(text, questionID string, importance widget.Importance) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = importance
+	open := widget.NewButtonWithIcon(a.t("gui.openQuestion"), theme.NavigateNextIcon(), func() { a.ShowQuestion(questionID) })
+	return container.NewBorder(nil, nil, nil, open, l)
+}
+
+// confidenceImportance colours a recommendation by its confidence: a low
+// one must not look like a good result.
+var confidenceImportance = map[assessment.Confidence]widget.Importance{
+	assessment.ConfidenceHigh:   widget.SuccessImportance,
+	assessment.ConfidenceMedium: widget.WarningImportance,
+	assessment.ConfidenceLow:    widget.DangerImportance,
+}
+
+// heading is a subheading of a page.
+func heading(a *App, id string) *widget.Label {
+	l := widget.NewLabel(a.t(id))
+	l.SizeName = theme.SizeNameSubHeadingText
+	l.TextStyle.Bold = true
+	return l
 }
 
 func swatch(c color.Color) fyne.CanvasObject {

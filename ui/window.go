@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 )
 
 // The first window's content: at most 1280×680, so that with its title bar
@@ -52,17 +51,19 @@ func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
 }
 
 // focusFirstInput puts the keyboard focus on the first input of the
-// section page shown when it is an entry, so that typing starts there.
+// section page shown, so that typing starts there.
 func (a *App) focusFirstInput() {
 	if a.pageView == nil || len(a.pageView.s.Questions) == 0 {
 		return
 	}
 	var f fyne.Focusable
 	switch w := a.inputs[a.pageView.s.Questions[0].ID].(type) {
-	case *widget.Entry:
+	case *entry:
 		f = w
 	case numberWidget:
 		f = w.entry
+	case *choice:
+		f = w
 	}
 	if f != nil {
 		a.win.Canvas().Focus(f)

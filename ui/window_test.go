@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
 	"creativecity/assets"
@@ -74,7 +73,7 @@ func TestTheFirstInputHasTheFocusWhenAPageOpens(t *testing.T) {
 	a := newTestApp(t, translations.VI)
 	a.showPage("readiness")
 	a.showPage("profile")
-	name := a.inputs["profile.name"].(*widget.Entry)
+	name := a.inputs["profile.name"].(*entry)
 	if a.win.Canvas().Focused() != name {
 		t.Fatalf("focus on %T, not on the city name", a.win.Canvas().Focused())
 	}

@@ -6,6 +6,7 @@ package l10n
 
 import (
 	"math"
+	"strings"
 
 	"creativecity/assessment"
 	"creativecity/translations"
@@ -67,9 +68,15 @@ func Unit(l *translations.Localizer, q *assessment.Question) string {
 	return u
 }
 
+// Message is what is wrong, without the file, question or severity: for a
+// message under the input concerned.
+func Message(l *translations.Localizer, p assessment.Problem) string {
+	return message(l, "problem."+p.Code, p.Args)
+}
+
 // Problem is the full text of a problem: the file, the question, what is wrong.
 func Problem(l *translations.Localizer, p assessment.Problem) string {
-	msg := l.T("problem."+p.Code, args(l, p.Args))
+	msg := Message(l, p)
 	data := map[string]any{"File": p.Path, "Question": p.QuestionID, "Message": msg}
 	severity := l.T("severity.error")
 	if p.Severity == assessment.Warning {
@@ -89,7 +96,17 @@ func Problem(l *translations.Localizer, p assessment.Problem) string {
 
 // Reason is the text of one reason behind the recommendation.
 func Reason(l *translations.Localizer, r assessment.Reason) string {
-	return l.T("reason."+r.Code, args(l, r.Args))
+	return message(l, "reason."+r.Code, r.Args)
+}
+
+// message fills a message with its arguments; a count named Count
+// chooses its plural form.
+func message(l *translations.Localizer, id string, in assessment.Args) string {
+	data := args(l, in)
+	if c, ok := in["Count"]; ok && c.Kind == assessment.ArgCount {
+		return l.N(id, int(c.Num), data)
+	}
+	return l.T(id, data)
 }
 
 // args writes a message's arguments in a language, each by its kind:
@@ -120,6 +137,21 @@ func Arg(l *translations.Localizer, a assessment.Arg) string {
 		return Number(l, a.Num, 0)
 	case assessment.ArgNumber:
 		return Number(l, a.Num, 2)
+	case assessment.ArgMember:
+		return Member(l, a.Text)
 	}
 	return a.Text
+}
+
+// Member names a member of the assessment file by what it holds, never by
+// its JSON key: a city attribute by the question of the profile that asks
+// for it ("city.population" is "Population"), others by their message.
+func Member(l *translations.Localizer, path string) string {
+	if id := "member." + path; l.Has(id) {
+		return l.T(id)
+	}
+	if attr, ok := strings.CutPrefix(path, "city."); ok && l.Has("profile."+attr+".text") {
+		return l.T("profile." + attr + ".text")
+	}
+	return path
 }

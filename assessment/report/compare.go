@@ -28,11 +28,13 @@ type Skipped struct {
 	Problem assessment.Problem
 }
 
-// Comparison is what a set of inputs gave: the cities in input order and
-// the inputs skipped.
+// Comparison is what a set of inputs gave: the cities in input order,
+// each city once (see assessment.DedupeCities), the inputs of a city
+// already compared and the inputs skipped.
 type Comparison struct {
-	Cities  []City
-	Skipped []Skipped
+	Cities     []City
+	Duplicates []assessment.Duplicate
+	Skipped    []Skipped
 }
 
 // ExpandInputs turns the command-line inputs into files: a folder stands
@@ -65,7 +67,9 @@ func ExpandInputs(inputs []string) []string {
 
 // Load reads every input (an assessment file or an exported report),
 // concurrently up to the number of CPUs, and scores it. A bad input is
-// skipped with its reason and never stops the others.
+// skipped with its reason and never stops the others. A city given more
+// than once is compared once, from its first input; the others are listed
+// as its duplicates.
 func Load(qn *assessment.Questionnaire, paths []string) *Comparison {
 	type result struct {
 		city City
@@ -89,13 +93,15 @@ func Load(qn *assessment.Questionnaire, paths []string) *Comparison {
 	}
 	wg.Wait()
 	c := &Comparison{}
+	var cities []City
 	for _, r := range results {
 		if r.skip != nil {
 			c.Skipped = append(c.Skipped, *r.skip)
 		} else {
-			c.Cities = append(c.Cities, r.city)
+			cities = append(cities, r.city)
 		}
 	}
+	c.Cities, c.Duplicates = assessment.DedupeCities(cities)
 	return c
 }
 
@@ -291,8 +297,12 @@ func (b *compareBuilder) overview(sheet string) {
 	}, widths...)
 	s.panes(3, 1)
 	s.add(b.st.title, b.t("compare.title"))
-	s.add(b.st.subtitle, b.t("compare.subtitle", map[string]any{"Count": len(b.c.Cities),
-		"Skipped": len(b.c.Skipped)}))
+	subtitle := "compare.subtitle"
+	if len(b.c.Duplicates) > 0 {
+		subtitle = "compare.subtitleDuplicates"
+	}
+	s.add(b.st.subtitle, b.t(subtitle, map[string]any{"Count": len(b.c.Cities),
+		"Skipped": len(b.c.Skipped), "Duplicates": len(b.c.Duplicates)}))
 	heads := []any{b.t("compare.col.city"), b.t("compare.col.province"), b.t("compare.col.population")}
 	for _, f := range fields {
 		heads = append(heads, l10n.SectionName(b.loc, f.ID))
@@ -419,7 +429,8 @@ func (b *compareBuilder) recommendedName(field string) string {
 	return l10n.SectionName(b.loc, field)
 }
 
-// skipped lists the inputs that could not be read, with the reason.
+// skipped lists the inputs that could not be read, with the reason, then
+// the inputs of a city already compared, with the input compared.
 func (b *compareBuilder) skipped() {
 	sheet := safeSheetName(b.t("compare.sheet.skipped"))
 	s := b.newStream(sheet, func() { b.printSetup(sheet, 2) }, 50, 90)
@@ -431,5 +442,21 @@ func (b *compareBuilder) skipped() {
 		p.Path = ""
 		s.add(b.st.text, sk.Path, l10n.Problem(b.loc, p))
 	}
+	if len(b.c.Duplicates) > 0 {
+		s.add(b.st.text)
+		s.add(b.st.subtitle, b.t("compare.duplicatesTitle"))
+		s.header(b.t("compare.col.duplicate"), b.t("compare.col.sameCityAs"))
+		for _, d := range b.c.Duplicates {
+			s.add(b.st.text, d.City.Path, b.t("compare.duplicateOf", map[string]any{"City": CityLabel(d.Of.Doc.City), "File": d.Of.Path}))
+		}
+	}
 	s.flush()
+}
+
+// CityLabel names a city with its province, when there is one.
+func CityLabel(c assessment.City) string {
+	if p := strings.TrimSpace(c.Province); p != "" {
+		return strings.TrimSpace(c.Name) + ", " + p
+	}
+	return strings.TrimSpace(c.Name)
 }

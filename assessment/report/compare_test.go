@@ -284,3 +284,119 @@ func benchmarkCompare(b *testing.B, n int) {
 func BenchmarkCompare10(b *testing.B)   { benchmarkCompare(b, 10) }
 func BenchmarkCompare100(b *testing.B)  { benchmarkCompare(b, 100) }
 func BenchmarkCompare1000(b *testing.B) { benchmarkCompare(b, 1000) }
+
+// TestTheSameCityIsComparedOnce: an assessment file and two exported
+// reports of the same city (one with its name in capitals and other
+// spacing) give one city, compared from the first input; the others are
+// listed on the skipped inputs' sheet as its duplicates.
+func TestTheSameCityIsComparedOnce(t *testing.T) {
+	qn := questionnaire(t)
+	dir := t.TempDir()
+	halong := demo(t)
+	path := func(name string) string { return filepath.Join(dir, name) }
+	writeCCSA(t, path("halong.ccsa"), halong)
+	if _, err := WriteFile(path("halong-vi.xlsx"), qn, halong, nil, Options{Lang: translations.VI}); err != nil {
+		t.Fatal(err)
+	}
+	shouted := demo(t)
+	shouted.City.Name, shouted.City.Province = " HẠ  LONG ", strings.ToUpper(halong.City.Province)
+	if _, err := WriteFile(path("halong-en.xlsx"), qn, shouted, nil, Options{Lang: translations.EN}); err != nil {
+		t.Fatal(err)
+	}
+	hue := demo(t)
+	hue.City.Name = "Huế"
+	writeCCSA(t, path("hue.ccsa"), hue)
+	os.WriteFile(path("broken.ccsa"), []byte("{"), 0o644)
+
+	inputs := []string{path("halong.ccsa"), path("halong-vi.xlsx"), path("hue.ccsa"), path("broken.ccsa"), path("halong-en.xlsx")}
+	c := Load(qn, inputs)
+	var got []string
+	for _, city := range c.Cities {
+		got = append(got, filepath.Base(city.Path))
+	}
+	if want := []string{"halong.ccsa", "hue.ccsa"}; !slices.Equal(got, want) {
+		t.Fatalf("cities from %v; want %v", got, want)
+	}
+	got = nil
+	for _, d := range c.Duplicates {
+		got = append(got, filepath.Base(d.City.Path)+" of "+filepath.Base(d.Of.Path))
+	}
+	if want := []string{"halong-vi.xlsx of halong.ccsa", "halong-en.xlsx of halong.ccsa"}; !slices.Equal(got, want) {
+		t.Fatalf("duplicates %v; want %v", got, want)
+	}
+	if len(c.Skipped) != 1 || filepath.Base(c.Skipped[0].Path) != "broken.ccsa" {
+		t.Fatalf("skipped %+v", c.Skipped)
+	}
+	// Loading again gives the same comparison, whatever the order in
+	// which the inputs were read.
+	again := Load(qn, inputs)
+	if len(again.Cities) != 2 || again.Cities[0].Path != c.Cities[0].Path || len(again.Duplicates) != 2 ||
+		again.Duplicates[1].City.Path != c.Duplicates[1].City.Path {
+		t.Errorf("a second load gave %+v", again)
+	}
+
+	for _, lang := range translations.Languages {
+		loc := translations.New(lang)
+		var buf bytes.Buffer
+		if err := WriteComparison(&buf, qn, c, CompareOptions{Lang: lang}); err != nil {
+			t.Fatal(err)
+		}
+		f := open(t, buf.Bytes())
+		sheets := f.GetSheetList()
+		if len(sheets) != 5 {
+			t.Fatalf("%s: sheets %v", lang, sheets)
+		}
+		rows, _ := f.GetRows(sheets[0])
+		if len(rows) != 3+2 || rows[3][0] != "Hạ Long" || rows[4][0] != "Huế" {
+			t.Errorf("%s: overview %v", lang, rows)
+		}
+		wantSubtitle := loc.T("compare.subtitleDuplicates", map[string]any{"Count": 2, "Skipped": 1, "Duplicates": 2})
+		if rows[1][0] != wantSubtitle {
+			t.Errorf("%s: subtitle %q; want %q", lang, rows[1][0], wantSubtitle)
+		}
+		ranked, _ := f.GetRows(sheets[1])
+		if len(ranked) != 2+2*len(qn.Fields()) {
+			t.Errorf("%s: %d ranking rows", lang, len(ranked))
+		}
+		skipped, _ := f.GetRows(sheets[4])
+		if row := findRow(skipped, path("broken.ccsa")); row == nil {
+			t.Errorf("%s: broken.ccsa not listed: %v", lang, skipped)
+		}
+		if findRow(skipped, loc.T("compare.duplicatesTitle")) == nil {
+			t.Errorf("%s: no duplicates section: %v", lang, skipped)
+		}
+		if row := findRow(skipped, loc.T("compare.col.duplicate")); row == nil || row[1] != loc.T("compare.col.sameCityAs") {
+			t.Errorf("%s: duplicates header %v", lang, row)
+		}
+		for _, name := range []string{"halong-vi.xlsx", "halong-en.xlsx"} {
+			want := loc.T("compare.duplicateOf", map[string]any{"City": "Hạ Long, " + halong.City.Province, "File": path("halong.ccsa")})
+			if row := findRow(skipped, path(name)); row == nil || row[1] != want {
+				t.Errorf("%s: %s listed as %v; want %q", lang, name, row, want)
+			}
+		}
+		assertOneLanguage(t, f, lang)
+	}
+
+	// Without duplicates, the workbook has no duplicates section.
+	var buf bytes.Buffer
+	c.Duplicates = nil
+	if err := WriteComparison(&buf, qn, c, CompareOptions{Lang: translations.EN}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, buf.Bytes())
+	if skipped, _ := f.GetRows(f.GetSheetList()[4]); len(skipped) != 3 {
+		t.Errorf("skipped sheet without duplicates: %v", skipped)
+	}
+}
+
+func TestCityLabel(t *testing.T) {
+	for c, want := range map[assessment.City]string{
+		{Name: "Hạ Long", Province: "Quảng Ninh"}: "Hạ Long, Quảng Ninh",
+		{Name: " Huế ", Province: " "}:            "Huế",
+		{Name: "Đà Lạt"}:                          "Đà Lạt",
+	} {
+		if got := CityLabel(c); got != want {
+			t.Errorf("%+v: %q; want %q", c, got, want)
+		}
+	}
+}

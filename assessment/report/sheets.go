@@ -131,9 +131,13 @@ func (b *builder) fieldTable(sheet string, top int) int {
 		b.style(sheet, 1, row, b.st.text)
 		b.number(sheet, 2, row, round(s.Score, 1), b.st.score)
 		b.number(sheet, 3, row, round(s.Completeness, 3), b.st.percent)
-		if s.Rank > 0 {
+		switch {
+		case s.Rank > 0 && s.Assessed():
 			b.integer(sheet, 4, row, s.Rank, b.st.textCenter)
-		} else {
+		case s.Rank > 0:
+			b.text(sheet, 4, row, b.t("result.notAssessed"))
+			b.style(sheet, 4, row, b.st.textCenter)
+		default:
 			b.style(sheet, 4, row, b.st.text)
 		}
 		b.integer(sheet, 5, row, s.Answered, b.st.integer)
@@ -251,7 +255,11 @@ func (b *builder) section(s *assessment.Section) {
 	if score.Rank > 0 {
 		b.text(sheet, colID, 4, b.t("report.col.rank"))
 		b.style(sheet, colID, 4, b.st.label)
-		b.integer(sheet, colQuestion, 4, score.Rank, b.st.integer)
+		if score.Assessed() {
+			b.integer(sheet, colQuestion, 4, score.Rank, b.st.integer)
+		} else {
+			b.text(sheet, colQuestion, 4, b.t("result.notAssessed"))
+		}
 	}
 	heads := []string{"report.col.no", "report.col.questionId", "report.col.question", "report.col.dimension",
 		"report.col.answer", "report.col.detail", "report.col.points", "report.col.max", "report.col.evidence", "report.col.source"}

@@ -20,7 +20,11 @@ func (c *cli) compare(o options, args []string) int {
 		c.fileError(err, out)
 		return exitInput
 	}
-	fmt.Fprintln(c.stdout, c.loc.T("cli.compared", map[string]any{"Count": len(cmp.Cities), "Skipped": len(cmp.Skipped), "File": out}))
+	msg := c.loc.N("cli.compared", len(cmp.Cities), map[string]any{"File": out})
+	if len(cmp.Skipped) > 0 {
+		msg += " " + c.loc.N("cli.skipped", len(cmp.Skipped), nil)
+	}
+	fmt.Fprintln(c.stdout, msg)
 	if len(cmp.Cities) == 0 {
 		return exitInput
 	}

@@ -1,0 +1,224 @@
+package ui
+
+import (
+	"image/color"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// choice is one answer among a few options, each a row with its text: the
+// rubric's five levels with their descriptors, or yes and no. It is one
+// Tab stop. By keyboard, a key picks an option (0–4 for a rubric, the
+// first letter of yes or no), Up and Down move between options, Delete or
+// BackSpace clears the answer; by mouse, a click picks an option and a
+// click on the chosen one clears it. Focus shows as a frame around it.
+type choice struct {
+	widget.BaseWidget
+	a        *App
+	options  []string
+	keys     []rune // the key of each option
+	selected int    // -1: no answer
+	focused  bool
+	// OnChanged is called with the option chosen by the user, -1 for none.
+	OnChanged func(int)
+
+	rows  []*choiceRow
+	frame *canvas.Rectangle
+}
+
+func newChoice(a *App, options []string, keys []rune) *choice {
+	c := &choice{a: a, options: options, keys: keys, selected: -1}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// newLevelChoice is the choice of a rubric's levels 0 to 4.
+func newLevelChoice(a *App, descriptors []string) *choice {
+	keys := make([]rune, len(descriptors))
+	for i := range descriptors {
+		keys[i] = rune('0' + i)
+	}
+	return newChoice(a, descriptors, keys)
+}
+
+// Selected is the option chosen, -1 for none.
+func (c *choice) Selected() int { return c.selected }
+
+// SetSelected shows an option as chosen (-1: none) without calling OnChanged.
+func (c *choice) SetSelected(i int) {
+	c.selected = i
+	c.Refresh()
+}
+
+// pick chooses an option as the user does, calling OnChanged.
+func (c *choice) pick(i int) {
+	if i == c.selected {
+		return
+	}
+	c.SetSelected(i)
+	if c.OnChanged != nil {
+		c.OnChanged(i)
+	}
+}
+
+func (c *choice) CreateRenderer() fyne.WidgetRenderer {
+	c.frame = canvas.NewRectangle(color.Transparent)
+	c.frame.StrokeWidth = 2
+	c.frame.CornerRadius = theme.InputRadiusSize()
+	box := container.NewVBox()
+	c.rows = nil
+	for i, text := range c.options {
+		r := newChoiceRow(c, i, text)
+		c.rows = append(c.rows, r)
+		box.Add(r)
+	}
+	r := &choiceRenderer{c: c, objects: []fyne.CanvasObject{c.frame, box}, box: box}
+	r.Refresh()
+	return r
+}
+
+// FocusGained shows the frame and scrolls the choice into view.
+func (c *choice) FocusGained() {
+	c.focused = true
+	c.Refresh()
+	c.a.reveal(c)
+}
+
+// FocusLost hides the frame.
+func (c *choice) FocusLost() {
+	c.focused = false
+	c.Refresh()
+}
+
+// TypedRune picks the option of a key.
+func (c *choice) TypedRune(r rune) {
+	for i, k := range c.keys {
+		if unicode.ToLower(k) == unicode.ToLower(r) {
+			c.pick(i)
+			return
+		}
+	}
+}
+
+// TypedKey moves between options, clears, or gives the window its keys.
+func (c *choice) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyDown:
+		c.pick(min(c.selected+1, len(c.options)-1))
+	case fyne.KeyUp:
+		if c.selected < 0 {
+			c.pick(len(c.options) - 1)
+		} else {
+			c.pick(max(c.selected-1, 0))
+		}
+	case fyne.KeyDelete, fyne.KeyBackspace:
+		c.pick(-1)
+	default:
+		c.a.windowKey(k)
+	}
+}
+
+// tapped picks an option, or clears it when it was chosen, and takes the
+// focus.
+func (c *choice) tapped(i int) {
+	if i == c.selected {
+		i = -1
+	}
+	c.pick(i)
+	c.a.win.Canvas().Focus(c)
+}
+
+type choiceRenderer struct {
+	c       *choice
+	objects []fyne.CanvasObject
+	box     *fyne.Container
+}
+
+func (r *choiceRenderer) Layout(size fyne.Size) {
+	r.c.frame.Resize(size)
+	pad := theme.Padding()
+	r.box.Move(fyne.NewPos(pad, pad))
+	r.box.Resize(size.SubtractWidthHeight(2*pad, 2*pad))
+}
+
+func (r *choiceRenderer) MinSize() fyne.Size {
+	pad := theme.Padding()
+	return r.box.MinSize().AddWidthHeight(2*pad, 2*pad)
+}
+
+func (r *choiceRenderer) Refresh() {
+	if r.c.focused {
+		r.c.frame.StrokeColor = theme.Color(theme.ColorNamePrimary)
+	} else {
+		r.c.frame.StrokeColor = color.Transparent
+	}
+	r.c.frame.Refresh()
+	for _, row := range r.c.rows {
+		row.Refresh()
+	}
+}
+
+func (r *choiceRenderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *choiceRenderer) Destroy()                     {}
+
+// choiceRow is one option: a radio mark, its key and its text.
+type choiceRow struct {
+	widget.BaseWidget
+	c     *choice
+	index int
+	icon  *widget.Icon
+	text  fyne.CanvasObject
+}
+
+func newChoiceRow(c *choice, index int, text string) *choiceRow {
+	r := &choiceRow{c: c, index: index, icon: widget.NewIcon(theme.RadioButtonIcon())}
+	r.text = newParagraph(text)
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *choiceRow) CreateRenderer() fyne.WidgetRenderer {
+	key := widget.NewLabel(string(r.c.keys[r.index]))
+	key.TextStyle.Monospace = true
+	left := container.NewHBox(container.NewVBox(r.icon), container.NewVBox(key))
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, left, nil, r.text))
+}
+
+func (r *choiceRow) Refresh() {
+	icon := theme.RadioButtonIcon()
+	if r.c.selected == r.index {
+		icon = theme.NewPrimaryThemedResource(theme.RadioButtonCheckedIcon())
+	}
+	r.icon.SetResource(icon)
+	r.BaseWidget.Refresh()
+}
+
+// Tapped picks this option.
+func (r *choiceRow) Tapped(*fyne.PointEvent) { r.c.tapped(r.index) }
+
+// tapLabel is a label that acts when clicked, like a link, but takes no
+// keyboard focus.
+type tapLabel struct {
+	widget.Label
+	tapped func()
+}
+
+func newTapLabel(text string, tapped func()) *tapLabel {
+	l := &tapLabel{tapped: tapped}
+	l.Text = text
+	l.Importance = widget.LowImportance
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// Tapped acts.
+func (l *tapLabel) Tapped(*fyne.PointEvent) { l.tapped() }
+
+// Cursor is the pointing hand of a link.
+func (l *tapLabel) Cursor() desktop.Cursor { return desktop.PointerCursor }
