@@ -92,7 +92,7 @@ unit:
 # `make fuzz` runs each for $(FUZZTIME); `make test` runs each for 500 inputs
 # (a count, not a time: a time can run out while the corpus is still being
 # replayed, which go test reports as a failure).
-FUZZ_TARGETS := FuzzDecode:./assessment FuzzParseNumber:./assessment FuzzParseQuestionnaire:./assessment FuzzRead:./assessment/report
+FUZZ_TARGETS := FuzzDecode:./assessment FuzzParseNumber:./assessment FuzzParseQuestionnaire:./assessment FuzzRead:./assessment/report FuzzType:./ui/vnkey
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

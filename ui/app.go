@@ -79,8 +79,8 @@ type App struct {
 	body        *fyne.Container
 	status      *widget.Label
 	langPick    *widget.Select
-	inputs      map[string]any    // the input of each question on the current page
-	evidence    map[string]*entry // the evidence box of each question on the current page
+	inputs      map[string]any      // the input of each question on the current page
+	evidence    map[string]*textBox // the evidence box of each question on the current page
 
 	pendingDialog dialog.Dialog // the last dialog shown (tests inspect it)
 	closed        bool          // the window was closed through the intercept
@@ -278,12 +278,17 @@ func (a *App) documentChanged() {
 	}
 }
 
+// cityName is the name of the city assessed, or "Untitled".
+func (a *App) cityName() string {
+	if name := a.Assessment().City.Name; name != "" {
+		return name
+	}
+	return a.t("gui.untitled")
+}
+
 // refreshChrome updates the title, the navigation and the status line.
 func (a *App) refreshChrome() {
-	name := a.doc.Assessment().City.Name
-	if name == "" {
-		name = a.t("gui.untitled")
-	}
+	name := a.cityName()
 	title := name + " — " + a.t("app.name")
 	if a.doc.Dirty() {
 		title = "* " + title

@@ -281,30 +281,28 @@ func dialogText(a *App) string {
 	return b.String()
 }
 
+// walk calls fn on every visible object of a tree.
 func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	fn(o)
-	switch v := o.(type) {
-	case *fyne.Container:
-		for _, c := range v.Objects {
-			walk(c, fn)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(v).Objects() {
-			walk(c, fn)
-		}
-	}
+	visit(o, fyne.Position{}, func(o fyne.CanvasObject, _ fyne.Position) { fn(o) })
 }
 
 // buttons lists the button labels in the window's overlays.
 func buttons(a *App) []string {
 	var out []string
 	for _, o := range a.win.Canvas().Overlays().List() {
-		walk(o, func(obj fyne.CanvasObject) {
-			if b, ok := obj.(*widget.Button); ok {
-				out = append(out, b.Text)
-			}
-		})
+		out = append(out, buttonsIn(o)...)
 	}
+	return out
+}
+
+// buttonsIn lists the button labels under an object.
+func buttonsIn(o fyne.CanvasObject) []string {
+	var out []string
+	walk(o, func(obj fyne.CanvasObject) {
+		if b, ok := obj.(*widget.Button); ok {
+			out = append(out, b.Text)
+		}
+	})
 	return out
 }
 

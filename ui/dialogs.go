@@ -64,10 +64,7 @@ func (a *App) guardUnsaved(next func()) {
 		next()
 	})
 	cancel := widget.NewButton(a.t("gui.cancel"), func() { d.Hide() })
-	name := a.Assessment().City.Name
-	if name == "" {
-		name = a.t("gui.untitled")
-	}
+	name := a.cityName()
 	msg := widget.NewLabel(a.t("gui.unsavedQuestion", map[string]any{"City": name}))
 	msg.Wrapping = fyne.TextWrapWord
 	d = dialog.NewCustomWithoutButtons(a.t("gui.unsavedTitle"), msg, a.win)

@@ -52,14 +52,16 @@ func (a *App) exportFileDialog(lang translations.Lang) {
 		a.Export(withExt(w, ".xlsx"), lang, nil)
 	}, a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	name := a.Assessment().City.Name
-	if name == "" {
-		name = a.t("gui.untitled")
-	}
-	d.SetFileName(name + " - " + a.t("gui.reportFileName") + ".xlsx")
+	d.SetFileName(a.reportFileName())
 	a.setDialogLocation(d)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// reportFileName is the name the export offers: the city's, with its
+// diacritics, and the word for report ("Hạ Long - Báo cáo.xlsx").
+func (a *App) reportFileName() string {
+	return a.cityName() + " - " + a.t("gui.reportFileName") + ".xlsx"
 }
 
 // Export writes the report off the interface thread, showing progress,

@@ -106,10 +106,7 @@ func (a *App) saveAsThen(next func()) {
 		a.trySave(path, func() error { return a.doc.SaveAs(path) }, next)
 	}, a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{assessment.Extension}))
-	name := a.doc.Assessment().City.Name
-	if name == "" {
-		name = a.t("gui.untitled")
-	}
+	name := a.cityName()
 	d.SetFileName(name + assessment.Extension)
 	a.setDialogLocation(d)
 	d.Resize(fyne.NewSize(900, 600))

@@ -253,7 +253,7 @@ func (a *App) booleanInput(q *assessment.Question) fyne.CanvasObject {
 // textInput is free text, stored as the answer's value, under its label
 // (so that it is not taken for the evidence box below it).
 func (a *App) textInput(q *assessment.Question) fyne.CanvasObject {
-	e := newTextArea(a, 3)
+	e := newTextBox(a, 3)
 	if s, ok := a.value(q.ID).String(); ok {
 		e.SetText(s)
 	}

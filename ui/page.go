@@ -46,7 +46,7 @@ func afterFrame(fn func()) {
 
 func newPageView(a *App, s *assessment.Section) *pageView {
 	p := &pageView{a: a, s: s, cards: map[string]fyne.CanvasObject{}}
-	a.inputs, a.evidence = map[string]any{}, map[string]*entry{}
+	a.inputs, a.evidence = map[string]any{}, map[string]*textBox{}
 	title := widget.NewLabel(l10n.SectionName(a.loc, s.ID))
 	title.SizeName = theme.SizeNameHeadingText
 	title.TextStyle.Bold = true
@@ -165,7 +165,7 @@ func (a *App) evidenceInputs(q *assessment.Question) []fyne.CanvasObject {
 	if ans != nil {
 		evidence, source = ans.Evidence, ans.Source
 	}
-	ev := newTextArea(a, 2)
+	ev := newTextBox(a, 2)
 	if a.evidence != nil {
 		a.evidence[q.ID] = ev
 	}
@@ -175,7 +175,7 @@ func (a *App) evidenceInputs(q *assessment.Question) []fyne.CanvasObject {
 	src.SetPlaceHolder(a.t("gui.sourcePlaceholder"))
 	src.SetText(source)
 	update := func(string) {
-		a.edit(func(d *assessment.Assessment) { d.SetEvidence(q.ID, ev.Text, src.Text) })
+		a.edit(func(d *assessment.Assessment) { d.SetEvidence(q.ID, ev.Text(), src.Text) })
 	}
 	ev.OnChanged, src.OnChanged = update, update
 	return []fyne.CanvasObject{

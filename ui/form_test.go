@@ -1,0 +1,237 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"creativecity/assessment"
+	"creativecity/assets"
+	"creativecity/translations"
+)
+
+// Tests of the form as a keyboard user and a first-time user meet it, in
+// both languages (the Tab order, F10 and the menu are checked in the real
+// window by cmd/creativecity's keyboard tests).
+
+func TestNoBoxTakesTheTabKey(t *testing.T) {
+	for _, lang := range translations.Languages {
+		a := newTestApp(t, lang)
+		openDemo(t, a)
+		for _, page := range []string{"profile", "gastronomy", "readiness"} {
+			a.showPage(page)
+			a.pageView.complete()
+			for id, in := range a.inputs {
+				if e, ok := in.(*entry); ok && e.AcceptsTab() {
+					t.Errorf("%s: %s takes Tab", lang, id)
+				}
+			}
+			for id, e := range a.evidence {
+				if e.AcceptsTab() || e.edit().AcceptsTab() || !e.edit().MultiLine {
+					t.Errorf("%s: the evidence of %s takes Tab or is one line", lang, id)
+				}
+			}
+		}
+	}
+}
+
+func TestARubricIsAnsweredByItsNumberKeysAndArrows(t *testing.T) {
+	for _, lang := range translations.Languages {
+		a := newTestApp(t, lang)
+		openDemo(t, a)
+		a.showPage("gastronomy")
+		c := a.inputs["gastronomy.signature_dishes"].(*choice)
+		if a.win.Canvas().Focused() != c {
+			t.Errorf("%s: the first rubric has not the focus", lang)
+		}
+		for _, step := range []struct {
+			key  func()
+			want float64
+		}{
+			{func() { test.Type(c, "0") }, 0},
+			{func() { c.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown}) }, 1},
+			{func() { c.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown}) }, 2},
+			{func() { test.Type(c, "4") }, 4},
+			{func() { c.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown}) }, 4},
+			{func() { c.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp}) }, 3},
+			{func() { test.Type(c, "9") }, 3}, // not a level
+		} {
+			step.key()
+			if v, ok := a.value("gastronomy.signature_dishes").Number(); !ok || v != step.want {
+				t.Errorf("%s: level %v, want %v", lang, v, step.want)
+			}
+		}
+		c.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+		if !a.value("gastronomy.signature_dishes").IsNone() || c.Selected() != -1 {
+			t.Errorf("%s: Delete did not clear the answer", lang)
+		}
+	}
+}
+
+func TestYesAndNoAreTheirFirstLetters(t *testing.T) {
+	for lang, keys := range map[translations.Lang][2]string{translations.VI: {"c", "k"}, translations.EN: {"y", "n"}} {
+		a := newTestApp(t, lang)
+		openDemo(t, a)
+		a.showPage("gastronomy")
+		c := a.inputs["gastronomy.major_food_festival"].(*choice)
+		for i, key := range keys {
+			test.Type(c, key)
+			if b, ok := a.value("gastronomy.major_food_festival").Bool(); !ok || b != (i == 0) {
+				t.Errorf("%s: %q gave %v, %v", lang, key, b, ok)
+			}
+		}
+	}
+}
+
+func TestEscClosesTheAppsDialogsWithoutAnsweringThem(t *testing.T) {
+	for _, lang := range translations.Languages {
+		a := newTestApp(t, lang)
+		for _, show := range []func(){a.showAbout, a.showGuide, a.showShortcuts} {
+			show()
+			if len(a.win.Canvas().Overlays().List()) == 0 {
+				t.Fatalf("%s: no dialog shown", lang)
+			}
+			a.canvasKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			if n := len(a.win.Canvas().Overlays().List()); n != 0 {
+				t.Errorf("%s: %d dialogs left after Esc", lang, n)
+			}
+		}
+	}
+	// Esc on the recovery question keeps the autosaved work for later.
+	a := newTestApp(t, translations.VI)
+	a.showPage("profile")
+	test.Type(a.inputs["profile.name"].(*entry), "Huế")
+	a.autosave.now()
+	b := newTestAppIn(t, translations.VI, a.opts.RecoveryDir)
+	if !b.offerRecovery() {
+		t.Fatal("no recovery offered")
+	}
+	b.canvasKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if _, ok := b.doc.Pending(); !ok {
+		t.Error("Esc discarded the autosaved work")
+	}
+}
+
+func TestTheFirstStartShowsTheStartPageAndLaterStartsReopenTheLastFile(t *testing.T) {
+	for _, lang := range translations.Languages {
+		fa := test.NewTempApp(t)
+		qn, _ := assessment.Default()
+		opts := Options{Lang: lang, Now: func() time.Time { return fixedNow }, RecoveryDir: t.TempDir()}
+		a := New(fa, qn, opts)
+		if a.page != StartPage || a.startView == nil {
+			t.Fatalf("%s: first page %s", lang, a.page)
+		}
+		texts := strings.Join(buttonsIn(a.win.Content()), "|")
+		for _, id := range []string{"gui.menuNew", "gui.menuOpen", "gui.menuOpenDemo"} {
+			if !strings.Contains(texts, a.t(id)) {
+				t.Errorf("%s: no %q on the start page: %s", lang, a.t(id), texts)
+			}
+		}
+		path := filepath.Join(t.TempDir(), "Hạ Long.ccsa")
+		os.WriteFile(path, assets.DemoCCSA, 0o644)
+		a.OpenPath(path)
+		a.confirmClose()
+		b := New(fa, qn, opts)
+		if b.doc.Path() != path || b.page != "profile" {
+			t.Errorf("%s: the next start opened %q on %s", lang, b.doc.Path(), b.page)
+		}
+		b.showPage(StartPage)
+		if !strings.Contains(strings.Join(buttonsIn(b.win.Content()), "|"), "Hạ Long.ccsa") {
+			t.Errorf("%s: the start page does not list the recent file", lang)
+		}
+	}
+}
+
+func TestResultsAreHonestAboutLittleAnswered(t *testing.T) {
+	for _, lang := range translations.Languages {
+		a := newTestApp(t, lang)
+		a.showPage("gastronomy")
+		test.Type(a.inputs["gastronomy.signature_dishes"].(*choice), "3")
+		a.showPage(ResultsPage)
+		var confidence *widget.Label
+		notAssessed := 0
+		visit(a.win.Content(), fyne.Position{}, func(o fyne.CanvasObject, _ fyne.Position) {
+			if l, ok := o.(*widget.Label); ok {
+				if strings.Contains(l.Text, a.t("confidence.low")) && l.TextStyle.Bold {
+					confidence = l
+				}
+				if strings.HasSuffix(l.Text, a.t("result.notAssessed")) {
+					notAssessed++
+				}
+			}
+		})
+		if confidence == nil || confidence.Importance != widget.DangerImportance {
+			t.Errorf("%s: a low confidence is not shown as a danger: %+v", lang, confidence)
+		}
+		if want := len(a.qn.Fields()) - 1; notAssessed != want {
+			t.Errorf("%s: %d fields shown as not assessed, want %d", lang, notAssessed, want)
+		}
+	}
+	en := translations.New(translations.EN)
+	one, two := en.N("reason.unansweredQuestions", 1, nil), en.N("reason.unansweredQuestions", 2, nil)
+	if !strings.HasPrefix(one, "1 question of") || !strings.HasPrefix(two, "2 questions of") {
+		t.Errorf("plurals: %q, %q", one, two)
+	}
+}
+
+func TestDatesEmailsAndPhonesCheckThemselves(t *testing.T) {
+	for _, lang := range translations.Languages {
+		a := newTestApp(t, lang)
+		a.showPage("profile")
+		date := a.inputs["profile.date"].(numberWidget)
+		test.Type(date.entry, "27/11/2026")
+		if got := a.Assessment().City.Date; got != "2026-11-27" {
+			t.Errorf("%s: date stored as %q", lang, got)
+		}
+		date.entry.SetText("31/02/2026")
+		if got := a.Assessment().City.Date; got != "2026-11-27" || !date.message.Visible() {
+			t.Errorf("%s: an impossible date replaced %q or showed nothing", lang, got)
+		}
+		if !strings.Contains(a.navDetail("profile"), a.t("gui.toFix", map[string]any{"Count": 1})) {
+			t.Errorf("%s: the navigation does not count the date to fix: %q", lang, a.navDetail("profile"))
+		}
+		email := a.inputs["profile.email"].(*entry)
+		test.Type(email, "vanhoa-halong")
+		if got := a.Assessment().City.Email; got != "vanhoa-halong" {
+			t.Errorf("%s: e-mail %q", lang, got)
+		}
+		if n := len(a.toFix("profile")); n != 2 {
+			t.Errorf("%s: %d answers to fix, want 2", lang, n)
+		}
+		a.showPage(ResultsPage)
+		if !strings.Contains(dialogTextOf(a.win.Content()), a.t("gui.toFixTitle")) {
+			t.Errorf("%s: the results page does not list the answers to fix", lang)
+		}
+		a.showPage("profile")
+		a.inputs["profile.email"].(*entry).SetText("vanhoa@quangninh.gov.vn")
+		a.inputs["profile.date"].(numberWidget).entry.SetText("01/12/2026")
+		if n := len(a.toFix("")); n != 0 {
+			t.Errorf("%s: %d answers still to fix", lang, n)
+		}
+	}
+}
+
+func TestDefaultFileNamesKeepTheirDiacritics(t *testing.T) {
+	a := newTestApp(t, translations.VI)
+	openDemo(t, a)
+	if got := a.reportFileName(); got != "Hạ Long - Báo cáo.xlsx" {
+		t.Errorf("report file name %q", got)
+	}
+}
+
+// dialogTextOf gathers the text of the labels under an object.
+func dialogTextOf(o fyne.CanvasObject) string {
+	var b strings.Builder
+	walk(o, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			b.WriteString(l.Text + "\n")
+		}
+	})
+	return b.String()
+}
