@@ -21,8 +21,11 @@ func (a *App) Screenshot(path string) error {
 	c := software.NewCanvas()
 	c.SetContent(a.win.Content())
 	c.Resize(ScreenshotSize)
-	if a.pageView != nil {
-		a.pageView.box.Refresh()
+	// Paragraphs wrap at the width they get: lay the page out again
+	// with their heights at that width.
+	if s := a.currentScroll(); s != nil {
+		s.Content.Refresh()
+		s.Refresh()
 	}
 	img := c.Capture()
 	f, err := os.Create(path)

@@ -35,13 +35,11 @@ func (v *startView) objects() []fyne.CanvasObject {
 	title := widget.NewLabel(a.t("app.name"))
 	title.SizeName = theme.SizeNameHeadingText
 	title.TextStyle.Bold = true
-	steps := widget.NewLabel(a.t("gui.startSteps"))
-	steps.Wrapping = fyne.TextWrapWord
 	newDoc := widget.NewButtonWithIcon(a.t("gui.menuNew"), theme.DocumentCreateIcon(), a.NewDocument)
 	newDoc.Importance = widget.HighImportance
 	open := widget.NewButtonWithIcon(a.t("gui.menuOpen"), theme.FolderOpenIcon(), a.OpenDialog)
 	demo := widget.NewButtonWithIcon(a.t("gui.menuOpenDemo"), theme.InfoIcon(), a.OpenDemo)
-	objects := []fyne.CanvasObject{title, newParagraph(a.t("gui.startIntro")), steps,
+	objects := []fyne.CanvasObject{title, newParagraph(a.t("gui.startIntro")), newParagraph(a.t("gui.startSteps")),
 		container.NewHBox(newDoc, open, demo), heading(a, "gui.menuRecent")}
 	recent := a.recentFiles()
 	if len(recent) == 0 {
