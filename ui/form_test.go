@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -234,4 +235,33 @@ func dialogTextOf(o fyne.CanvasObject) string {
 		}
 	})
 	return b.String()
+}
+
+// TestTheWheelScrollsThePageOverInputs: the wheel layer over a page takes
+// the wheel (the toolkit gives it to the last object under the pointer
+// that takes one, and the layer is laid over the inputs) and scrolls the
+// page about three lines a notch.
+func TestTheWheelScrollsThePageOverInputs(t *testing.T) {
+	for _, lang := range translations.Languages {
+		a := newTestApp(t, lang)
+		openDemo(t, a)
+		a.showPage("gastronomy")
+		a.pageView.complete()
+		page := a.win.Content()
+		page.Refresh()
+		var wheel *pageWheel
+		walk(page, func(o fyne.CanvasObject) {
+			if w, ok := o.(*pageWheel); ok {
+				wheel = w
+			}
+		})
+		if wheel == nil || wheel.Size() != a.pageView.scroll.Size() {
+			t.Fatalf("%s: no wheel layer the size of the page", lang)
+		}
+		notch := &fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -25)} // the toolkit's notch
+		wheel.Scrolled(notch)
+		if y := a.pageView.scroll.Offset.Y; math.Abs(float64(y)-25*wheelSpeed) > 0.01 {
+			t.Errorf("%s: a notch scrolled %v", lang, y)
+		}
+	}
 }

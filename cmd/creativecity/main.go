@@ -79,6 +79,7 @@ func run() int {
 	}
 	fa := app.NewWithID(AppID)
 	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
+	fa.Settings().SetTheme(ui.Theme())
 	opts := ui.Options{Lang: lang, Open: open, Page: *page, Version: appVersion(fa), Progressive: true}
 	if *shot != "" {
 		return screenshot(fa, qn, opts, compare, *shot)
