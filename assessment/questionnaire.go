@@ -60,6 +60,11 @@ type Question struct {
 	// inhabitants when PerCapita is set). Number questions only.
 	Reference float64 `toml:"reference"`
 	PerCapita bool    `toml:"perCapita"`
+	// MinCount, for a per-capita number, is the count (not a rate) needed
+	// for full marks however small the city: the fraction is the smaller
+	// of rate/reference and count/minCount, so that one venue in a town of
+	// 120,000 does not earn what a network of venues earns (0: no minimum).
+	MinCount float64 `toml:"minCount"`
 	// Integer marks counts: the answer must be a whole number.
 	Integer bool `toml:"integer"`
 	// Max is a hard upper bound for a number (0: none).
@@ -240,8 +245,8 @@ func checkQuestion(s *Section, q *Question) error {
 	}
 	switch q.Type {
 	case Rubric, Boolean, Text:
-		if q.Reference != 0 || q.PerCapita || q.Max != 0 || q.Integer {
-			return fmt.Errorf("question %q: reference, perCapita, integer and max are for numbers", q.ID)
+		if q.Reference != 0 || q.PerCapita || q.Max != 0 || q.Integer || q.MinCount != 0 {
+			return fmt.Errorf("question %q: reference, perCapita, minCount, integer and max are for numbers", q.ID)
 		}
 	case Number:
 		if s.Kind != KindProfile && q.Weight > 0 && q.Reference <= 0 {
@@ -249,6 +254,9 @@ func checkQuestion(s *Section, q *Question) error {
 		}
 		if q.Max < 0 || (q.Max > 0 && q.Max < q.Reference) {
 			return fmt.Errorf("question %q: max %v is below the reference %v", q.ID, q.Max, q.Reference)
+		}
+		if q.MinCount < 0 || (q.MinCount > 0 && !q.PerCapita) {
+			return fmt.Errorf("question %q: minCount is a positive count for per-capita numbers", q.ID)
 		}
 	default:
 		return fmt.Errorf("question %q: unknown type %q", q.ID, q.Type)

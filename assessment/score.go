@@ -127,17 +127,24 @@ func Fraction(q *Question, v Value, population float64) (fraction float64, answe
 		}
 		return 0, true
 	case Number:
-		f, _ := v.Number()
-		if q.PerCapita {
-			if !(population > 0) {
-				return 0, true
-			}
-			f = f * PerCapitaBase / population
+		count, _ := v.Number()
+		if !q.PerCapita {
+			return math.Min(1, count/q.Reference), true
 		}
-		return math.Min(1, f/q.Reference), true
+		if !(population > 0) {
+			return 0, true
+		}
+		f := math.Min(1, Rate(count, population)/q.Reference)
+		if q.MinCount > 0 {
+			f = math.Min(f, count/q.MinCount)
+		}
+		return f, true
 	}
 	return 0, false
 }
+
+// Rate is a count per PerCapitaBase (100,000) inhabitants.
+func Rate(count, population float64) float64 { return count * PerCapitaBase / population }
 
 // Score computes every section score, the recommendation and the gaps.
 // A field's score is 100 × Σ weight × fraction / Σ weight over its scored

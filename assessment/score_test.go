@@ -370,3 +370,29 @@ func BenchmarkScore(b *testing.B) {
 		Score(qn, a)
 	}
 }
+
+// TestOneVenueInASmallCityDoesNotEarnFullMarks: with a minimum count, a
+// per-capita number needs both the rate and the count for full marks; the
+// fraction still rises with the count and stops at 1.
+func TestOneVenueInASmallCityDoesNotEarnFullMarks(t *testing.T) {
+	q := &Question{ID: "film.screens", Type: Number, Weight: 1, PerCapita: true, Reference: 3, MinCount: 10,
+		section: &Section{ID: "film", Kind: KindField}}
+	one, _ := Fraction(q, NumberValue(1), 120000) // 0.83 per 100,000: 28% of the rate
+	if one >= 0.2 {
+		t.Errorf("one screen in 120,000 inhabitants earns %.2f", one)
+	}
+	previous := 0.0
+	for count := 1.0; count <= 40; count++ {
+		f, _ := Fraction(q, NumberValue(count), 120000)
+		if f < previous || f > 1 {
+			t.Fatalf("%v screens: %.3f after %.3f", count, f, previous)
+		}
+		previous = f
+	}
+	if previous != 1 {
+		t.Errorf("40 screens in 120,000 inhabitants earn %.2f", previous)
+	}
+	if big, _ := Fraction(q, NumberValue(300), 10000000); big != 1 {
+		t.Errorf("300 screens in 10 million earn %.2f", big)
+	}
+}
