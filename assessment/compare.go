@@ -37,13 +37,15 @@ type Duplicate struct {
 // the city's name and province, each in Unicode NFC, case-folded, with
 // spaces trimmed and inner runs of white space counted as one space. It
 // is "" for a city without a name, which is never the same as another.
-func CityKey(c City) string {
+// A province named as before the merger of 2025 counts as the province it
+// is part of today (provinces may be nil).
+func CityKey(c City, provinces Provinces) string {
 	name := foldName(c.Name)
 	if name == "" {
 		return ""
 	}
 	// A line break cannot be in a folded name: white space is one space.
-	return name + "\n" + foldName(c.Province)
+	return name + "\n" + foldName(provinces.Today(c.Province))
 }
 
 // foldName is a name compared without regard to Unicode normalisation,
@@ -55,9 +57,9 @@ func foldName(s string) string {
 
 // SameCity reports whether two assessments are of the same city: same
 // name and province (see CityKey). Cities without a name never are.
-func SameCity(x, y City) bool {
-	k := CityKey(x)
-	return k != "" && k == CityKey(y)
+func SameCity(x, y City, provinces Provinces) bool {
+	k := CityKey(x, provinces)
+	return k != "" && k == CityKey(y, provinces)
 }
 
 // DedupeCities keeps each city once, in input order: the first input of
@@ -65,10 +67,10 @@ func SameCity(x, y City) bool {
 // in a comparison, not the latest UpdatedAt, which an exported report may
 // lack) and every later input of the same city (see SameCity) is listed
 // as a duplicate of it, in input order. The input is not changed.
-func DedupeCities(cities []CityResult) (kept []CityResult, dups []Duplicate) {
+func DedupeCities(cities []CityResult, provinces Provinces) (kept []CityResult, dups []Duplicate) {
 	first := map[string]int{} // city key -> index in kept
 	for _, c := range cities {
-		k := CityKey(c.Doc.City)
+		k := CityKey(c.Doc.City, provinces)
 		if i, seen := first[k]; seen && k != "" {
 			dups = append(dups, Duplicate{City: c, Of: kept[i]})
 			continue

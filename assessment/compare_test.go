@@ -261,11 +261,11 @@ func TestSameCityIgnoresNormalisationCaseAndSpaces(t *testing.T) {
 		{Name: "  Hạ   Long\t", Province: "Quảng\u00a0Ninh "},
 		{Name: "hạ long", Province: "QUẢNG NINH", Population: 300000}, // other data does not count
 	} {
-		if !SameCity(nfc, other) || !SameCity(other, nfc) {
+		if !SameCity(nfc, other, nil) || !SameCity(other, nfc, nil) {
 			t.Errorf("%q, %q is not the same city as %q, %q", other.Name, other.Province, nfc.Name, nfc.Province)
 		}
 	}
-	if !SameCity(City{Name: "Đà Lạt"}, City{Name: "đà lạt"}) {
+	if !SameCity(City{Name: "Đà Lạt"}, City{Name: "đà lạt"}, nil) {
 		t.Error("Đ and đ differ")
 	}
 	for _, other := range []City{
@@ -275,12 +275,12 @@ func TestSameCityIgnoresNormalisationCaseAndSpaces(t *testing.T) {
 		{Name: "HạLong", Province: "Quảng Ninh"},
 		{Name: "Hạ Long Quảng Ninh"},
 	} {
-		if SameCity(nfc, other) {
+		if SameCity(nfc, other, nil) {
 			t.Errorf("%q, %q is the same city as %q, %q", other.Name, other.Province, nfc.Name, nfc.Province)
 		}
 	}
 	// Without a name, nothing tells that two assessments are of one city.
-	if SameCity(City{}, City{}) || SameCity(City{Name: " ", Province: "Huế"}, City{Province: "Huế"}) || CityKey(City{Province: "Huế"}) != "" {
+	if SameCity(City{}, City{}, nil) || SameCity(City{Name: " ", Province: "Huế"}, City{Province: "Huế"}, nil) || CityKey(City{Province: "Huế"}, nil) != "" {
 		t.Error("cities without a name are the same city")
 	}
 }
@@ -297,7 +297,7 @@ func TestDedupeCitiesKeepsTheFirstInputOfEachCity(t *testing.T) {
 		located("dalat.ccsa", "Đà Lạt", "Lâm Đồng"),
 	}
 	before := slices.Clone(cities)
-	kept, dups := DedupeCities(cities)
+	kept, dups := DedupeCities(cities, nil)
 	var got []string
 	for _, c := range kept {
 		got = append(got, c.Path)
@@ -325,7 +325,7 @@ func TestDedupeCitiesKeepsTheFirstInputOfEachCity(t *testing.T) {
 	if d := DuplicatesOf(dups, kept[4]); d != nil {
 		t.Errorf("Đà Lạt has duplicates %v", d)
 	}
-	if kept, dups := DedupeCities(nil); kept != nil || dups != nil {
+	if kept, dups := DedupeCities(nil, nil); kept != nil || dups != nil {
 		t.Errorf("no cities gave %v, %v", kept, dups)
 	}
 }
@@ -334,11 +334,29 @@ func TestDedupeCitiesKeepsTheFirstInputOfEachCity(t *testing.T) {
 func TestDedupeCitiesListsTheSameFileGivenTwice(t *testing.T) {
 	a := located("hue.ccsa", "Huế", "")
 	b := located("hue.ccsa", "Huế", "")
-	kept, dups := DedupeCities([]CityResult{a, b})
+	kept, dups := DedupeCities([]CityResult{a, b}, nil)
 	if len(kept) != 1 || kept[0].Doc != a.Doc || len(dups) != 1 || dups[0].City.Doc != b.Doc || dups[0].Of.Doc != a.Doc {
 		t.Errorf("kept %v, duplicates %v", kept, dups)
 	}
 	if got := DuplicatesOf(dups, kept[0]); len(got) != 1 {
 		t.Errorf("duplicates of the kept file: %v", got)
+	}
+}
+
+// TestAProvinceNamedAsBeforeTheMergerIsTheSameCity: an older file naming
+// the province as it was before 2025 is the same city as a newer one.
+func TestAProvinceNamedAsBeforeTheMergerIsTheSameCity(t *testing.T) {
+	p, err := ParseProvinces([]byte("[provinces]\n\"Thừa Thiên Huế\" = \"Huế\"\n\"Quảng Nam\" = \"Đà Nẵng\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !SameCity(City{Name: "Hội An", Province: "quảng  nam"}, City{Name: "Hội An", Province: "Đà Nẵng"}, p) {
+		t.Error("Hội An of Quảng Nam is not Hội An of Đà Nẵng")
+	}
+	if SameCity(City{Name: "Hội An", Province: "Quảng Nam"}, City{Name: "Hội An", Province: "Đà Nẵng"}, nil) {
+		t.Error("without the table, the provinces differ")
+	}
+	if p.Today("Quảng Ninh") != "Quảng Ninh" {
+		t.Error("an unchanged province changed")
 	}
 }

@@ -12,10 +12,18 @@ var (
 	defaultErr  error
 )
 
-// Default returns the questionnaire shipped with the app, parsed and
-// checked once.
+// Default returns the questionnaire shipped with the app, with its
+// migration table and its table of provinces, parsed and checked once.
 func Default() (*Questionnaire, error) {
-	defaultOnce.Do(func() { defaultQn, defaultErr = ParseQuestionnaire(assets.QuestionnaireTOML) })
+	defaultOnce.Do(func() {
+		defaultQn, defaultErr = ParseQuestionnaire(assets.QuestionnaireTOML)
+		if defaultErr == nil {
+			defaultQn.migrations, defaultErr = ParseMigrations(assets.MigrationsTOML)
+		}
+		if defaultErr == nil {
+			defaultQn.Provinces, defaultErr = ParseProvinces(assets.ProvincesTOML)
+		}
+	})
 	return defaultQn, defaultErr
 }
 

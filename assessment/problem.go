@@ -83,6 +83,7 @@ const (
 	CodePhoneInvalid      = "phoneInvalid"      // Args: Text
 	CodeDateInvalid       = "dateInvalid"       // Args: Text
 	CodeVersionDiffers    = "versionDiffers"    // Args: Version, Current
+	CodeMigrated          = "migrated"          // Args: From, To, Renamed, Rescaled, Removed
 	CodeEvidenceTruncated = "evidenceTruncated" // Args: Length, Limit (a report cell)
 
 	// Reading a workbook back.

@@ -147,9 +147,13 @@ type Questionnaire struct {
 	Version  string     `toml:"questionnaireVersion"`
 	Sections []*Section `toml:"sections"`
 
-	byID     map[string]*Question
-	sections map[string]*Section
-	fields   []*Section
+	// Provinces maps pre-2025 province names to today's (Default loads it).
+	Provinces Provinces `toml:"-"`
+
+	byID       map[string]*Question
+	sections   map[string]*Section
+	fields     []*Section
+	migrations []Migration
 }
 
 var (

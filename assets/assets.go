@@ -10,6 +10,18 @@ import _ "embed"
 //go:embed questionnaire.toml
 var QuestionnaireTOML []byte
 
+// MigrationsTOML says how answers of older questionnaire versions carry
+// over to the next (assets/migrations.toml).
+//
+//go:embed migrations.toml
+var MigrationsTOML []byte
+
+// ProvincesTOML maps province names before the merger of 2025 to today's
+// (assets/provinces.toml).
+//
+//go:embed provinces.toml
+var ProvincesTOML []byte
+
 // DemoName is the file name of the demonstration assessment.
 const DemoName = "demo-halong-gastronomy.ccsa"
 

@@ -72,7 +72,7 @@ func (a *App) Export(path string, lang translations.Lang, done func(error)) {
 	res := assessment.Score(a.qn, doc)
 	var warnings []assessment.Problem
 	a.runInBackground(path, func() (err error) {
-		warnings, err = report.WriteFile(path, a.qn, doc, res, report.Options{Lang: lang, AppVersion: a.opts.Version})
+		warnings, err = report.WriteFile(path, a.qn, doc, res, report.Options{Lang: lang, AppVersion: a.opts.Version, Migrated: a.doc.Migrated()})
 		return err
 	}, func(err error) {
 		if err == nil {

@@ -76,7 +76,7 @@ func (a *App) OpenPath(path string) {
 // afterOpening tells what the user must know about a file just opened:
 // the problems found in it, and another editor who has it open.
 func (a *App) afterOpening() {
-	if ps := a.doc.Problems(); len(ps) > 0 {
+	if ps := append(a.doc.Migrated(), a.doc.Problems()...); len(ps) > 0 {
 		a.showProblems(ps)
 	}
 	a.showLockWarning()

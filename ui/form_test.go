@@ -265,3 +265,24 @@ func TestTheWheelScrollsThePageOverInputs(t *testing.T) {
 		}
 	}
 }
+
+// TestAPerCapitaAnswerShowsTheCountAndTheRate: the entry takes the count,
+// its unit is a count, and the rate the score uses shows as it is typed.
+func TestAPerCapitaAnswerShowsTheCountAndTheRate(t *testing.T) {
+	for _, lang := range translations.Languages {
+		a := newTestApp(t, lang)
+		openDemo(t, a)
+		a.showPage("gastronomy")
+		n := number(t, a, "gastronomy.professional_chefs")
+		n.entry.SetText("")
+		test.Type(n.entry, "600")
+		want := a.t("gui.rate", map[string]any{"Rate": a.t("unit.perCapita", map[string]any{"Unit": "200 " + a.t("gastronomy.professional_chefs.unit")}),
+			"Population": map[translations.Lang]string{translations.VI: "300.000", translations.EN: "300,000"}[lang]})
+		if !strings.Contains(dialogTextOf(a.win.Content()), want) {
+			t.Errorf("%s: no %q on the page", lang, want)
+		}
+		if v, _ := a.value("gastronomy.professional_chefs").Number(); v != 600 {
+			t.Errorf("%s: stored %v", lang, v)
+		}
+	}
+}

@@ -102,8 +102,39 @@ func (a *App) numberInput(q *assessment.Question, get func() (float64, bool), se
 			}
 			return assessment.Value{}
 		}, set)
-	unit := widget.NewLabel(l10n.Unit(a.loc, q))
-	return container.NewVBox(container.NewBorder(nil, nil, nil, unit, p.entry), p.message)
+	unit := widget.NewLabel(l10n.CountUnit(a.loc, q))
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, unit, p.entry), p.message)
+	if q.PerCapita && q.CityField == "" {
+		box.Add(a.rateLine(q, p.entry, get))
+	}
+	return box
+}
+
+// rateLine shows, under a per-capita number, the count typed as the rate
+// per 100,000 inhabitants that the score uses, as it is typed.
+func (a *App) rateLine(q *assessment.Question, e *entry, get func() (float64, bool)) fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Importance = widget.LowImportance
+	update := func() {
+		population := a.Assessment().City.Population
+		count, ok := get()
+		switch {
+		case !(population > 0):
+			l.SetText(a.t("gui.rateNeedsPopulation"))
+		case ok:
+			l.SetText(a.t("gui.rate", map[string]any{"Rate": l10n.Rate(a.loc, q, count, population),
+				"Population": l10n.Number(a.loc, population, 0)}))
+		default:
+			l.SetText(a.t("gui.rateHint"))
+		}
+	}
+	typed := e.OnChanged
+	e.OnChanged = func(s string) {
+		typed(s)
+		update()
+	}
+	update()
+	return l
 }
 
 // parsedEntry is an entry whose text is read into a value (a number, a

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"image/color"
+	"maps"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -90,6 +92,12 @@ func (r *resultsView) objects() []fyne.CanvasObject {
 				"\n"+it.message, q.ID, widget.DangerImportance))
 		}
 	}
+	if kept := a.keptAnswers(); len(kept) > 0 {
+		objects = append(objects, heading(a, "gui.keptAnswersTitle"), newParagraph(a.t("gui.keptAnswersIntro")))
+		for _, line := range kept {
+			objects = append(objects, newParagraph("• "+line))
+		}
+	}
 	if len(res.Gaps) > 0 {
 		objects = append(objects, heading(a, "gui.gapsTitle"))
 		for _, g := range res.Gaps {
@@ -120,6 +128,23 @@ func (r *resultsView) chart() *fyne.Container {
 		chart.Add(value)
 	}
 	return chart
+}
+
+// keptAnswers describes the answers to questions this questionnaire does
+// not ask (an older version's removed questions): they are kept, written
+// back and exported, and shown here.
+func (a *App) keptAnswers() []string {
+	doc := a.Assessment()
+	var lines []string
+	for _, id := range slices.Sorted(maps.Keys(doc.Answers)) {
+		if _, known := a.qn.Question(id); known {
+			continue
+		}
+		ans := doc.Answers[id]
+		lines = append(lines, a.t("gui.keptAnswer", map[string]any{"ID": id, "Value": string(ans.Value.Raw()),
+			"Evidence": ans.Evidence}))
+	}
+	return lines
 }
 
 // questionLink is a line about a question with a button that opens it.

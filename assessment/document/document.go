@@ -42,6 +42,7 @@ type Document struct {
 	problems             []assessment.Problem
 	savedAt, autosavedAt time.Time
 	lockedBy             *assessment.LockInfo // another editor holding path when we locked it
+	migrated             []assessment.Problem // what opening the file changed (an older version)
 	onChange             func()
 }
 
@@ -89,6 +90,11 @@ func (d *Document) Result() *assessment.Result { return d.res }
 // Problems returns what validation finds in the assessment as it is now.
 func (d *Document) Problems() []assessment.Problem { return d.problems }
 
+// Migrated returns what changed when the assessment, written for an
+// older questionnaire version, was brought up to this one as it was opened
+// (for the view to tell the user); nil if nothing was.
+func (d *Document) Migrated() []assessment.Problem { return d.migrated }
+
 // LockedBy returns the other editor that held the file when this document
 // took it (by Open, Restore or saving to a new file), so that the view can
 // warn; nil if the file was free.
@@ -111,6 +117,7 @@ func (d *Document) Open(path string) error {
 // from path, which is then locked.
 func (d *Document) Replace(doc *assessment.Assessment, path string) {
 	d.moveLock(path)
+	d.migrated = d.qn.Migrate(doc)
 	d.doc, d.path, d.dirty = doc, path, false
 	d.autosavedAt = time.Time{}
 	// A file just read was last saved when it was last modified.

@@ -172,6 +172,7 @@ func newerThanFile(info recoveryInfo) bool {
 // changed the file since. r must not be restored twice.
 func (d *Document) Restore(r *Recovery) {
 	d.moveLock(r.info.Path)
+	d.migrated = d.qn.Migrate(r.doc)
 	d.doc, d.path, d.dirty = r.doc, r.info.Path, true
 	d.autosavedAt = r.AutosavedAt()
 	d.seenModTime, d.savedAt = r.info.FileModTime, r.info.FileModTime

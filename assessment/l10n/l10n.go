@@ -55,8 +55,26 @@ func QuestionType(l *translations.Localizer, t assessment.QuestionType) string {
 	return l.T("questionType." + string(t))
 }
 
-// Unit is the unit of a number question, with "per 100,000 inhabitants"
-// for per-capita ones.
+// CountUnit is the unit of what is typed for a number question: a count
+// for per-capita ones too ("people"), never a rate.
+func CountUnit(l *translations.Localizer, q *assessment.Question) string {
+	if q.Type != assessment.Number {
+		return ""
+	}
+	return l.T(q.UnitID())
+}
+
+// Rate is a per-capita count written as its rate ("12.5 people per
+// 100,000 inhabitants"), "" when the population is unknown.
+func Rate(l *translations.Localizer, q *assessment.Question, count, population float64) string {
+	if !q.PerCapita || !(population > 0) {
+		return ""
+	}
+	return l.T("unit.perCapita", map[string]any{"Unit": Number(l, assessment.Rate(count, population), 2) + " " + CountUnit(l, q)})
+}
+
+// Unit is the unit of a number question's reference, with "per 100,000
+// inhabitants" for per-capita ones.
 func Unit(l *translations.Localizer, q *assessment.Question) string {
 	if q.Type != assessment.Number {
 		return ""

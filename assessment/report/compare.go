@@ -101,7 +101,7 @@ func Load(qn *assessment.Questionnaire, paths []string) *Comparison {
 			cities = append(cities, r.city)
 		}
 	}
-	c.Cities, c.Duplicates = assessment.DedupeCities(cities)
+	c.Cities, c.Duplicates = assessment.DedupeCities(cities, qn.Provinces)
 	return c
 }
 
@@ -118,6 +118,7 @@ func loadInput(qn *assessment.Questionnaire, path string) (*assessment.Assessmen
 	if err != nil {
 		return nil, err
 	}
+	qn.Migrate(doc) // an older version's answers, compared as today's
 	for _, p := range assessment.Validate(qn, doc, path) {
 		if p.Severity == assessment.Error {
 			return nil, &assessment.FileError{Problem: p}

@@ -30,6 +30,10 @@ type Options struct {
 	AppVersion string
 	// Now is the time written in the document properties (default: now).
 	Now time.Time
+	// Migrated is what changed when an assessment of an older
+	// questionnaire version was brought up to this one
+	// (Questionnaire.Migrate): the report says so under its title.
+	Migrated []assessment.Problem
 }
 
 // DataSheetMarker is the text in cell A1 of the data sheet that identifies a

@@ -29,6 +29,12 @@ func (b *builder) summary(sheet string) {
 		b.text(sheet, 1, row, b.t("report.demoNotice"))
 		b.style(sheet, 1, row, b.st.notice)
 	}
+	for _, p := range b.opts.Migrated {
+		row = 4
+		b.check(b.f.MergeCell(sheet, cell(1, row), cell(1+summaryValueCols, row)))
+		b.text(sheet, 1, row, l10n.Message(b.loc, p))
+		b.styleRange(sheet, 1, row, 1+summaryValueCols, row, b.st.label)
+	}
 	row = 5
 	b.text(sheet, 1, row, b.t("report.profileHeading"))
 	b.style(sheet, 1, row, b.st.label)
@@ -446,7 +452,7 @@ func (b *builder) target(q *assessment.Question) string {
 	case assessment.Number:
 		data := map[string]any{"Reference": l10n.Number(b.loc, q.Reference, 2), "Unit": l10n.Unit(b.loc, q)}
 		if q.PerCapita && b.a.City.Population > 0 {
-			data["Total"] = l10n.Number(b.loc, math.Ceil(q.Reference*b.a.City.Population/assessment.PerCapitaBase), 0)
+			data["Total"] = l10n.Number(b.loc, max(math.Ceil(q.Reference*b.a.City.Population/assessment.PerCapitaBase), q.MinCount), 0)
 			data["UnitTotal"] = b.t(q.UnitID())
 			return b.t("report.targetPerCapita", data)
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -268,16 +269,27 @@ func (c *cli) problem(p assessment.Problem) {
 // load reads and validates a file; it prints every problem and reports
 // whether the file is usable (no load error, no invalid value).
 func (c *cli) load(path string) (*assessment.Assessment, bool) {
+	a, _, ok := c.loadMigrated(path)
+	return a, ok
+}
+
+// loadMigrated is load that also returns what bringing a file of an older
+// questionnaire version up to this one changed.
+func (c *cli) loadMigrated(path string) (*assessment.Assessment, []assessment.Problem, bool) {
 	a, err := assessment.Load(path)
 	if err != nil {
 		c.fileError(err, path)
-		return nil, false
+		return nil, nil, false
 	}
-	ps := assessment.Validate(c.qn, a, path)
+	migrated := c.qn.Migrate(a)
+	for i := range migrated {
+		migrated[i].Path = path
+	}
+	ps := append(slices.Clone(migrated), assessment.Validate(c.qn, a, path)...)
 	for _, p := range ps {
 		c.problem(p)
 	}
-	return a, !assessment.HasErrors(ps)
+	return a, migrated, !assessment.HasErrors(ps)
 }
 
 func (c *cli) writeJSON(v any) int {

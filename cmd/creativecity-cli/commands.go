@@ -22,6 +22,7 @@ type questionJSON struct {
 	Unit      *string  `json:"unit"`
 	Reference *float64 `json:"reference"`
 	PerCapita bool     `json:"perCapita"`
+	MinCount  *float64 `json:"minCount,omitempty"`
 	Integer   bool     `json:"integer"`
 	Weight    float64  `json:"weight"`
 	Dimension string   `json:"dimension"`
@@ -75,7 +76,10 @@ func (c *cli) questions(o options, args []string) int {
 					qj.Levels = append(qj.Levels, c.loc.T(q.LevelID(n)))
 				}
 			case assessment.Number:
-				qj.Min, qj.Unit = ptr(0.0), ptr(l10n.Unit(c.loc, q))
+				qj.Min, qj.Unit = ptr(0.0), ptr(l10n.CountUnit(c.loc, q))
+				if q.MinCount > 0 {
+					qj.MinCount = ptr(q.MinCount)
+				}
 				if q.Max > 0 {
 					qj.Max = ptr(q.Max)
 				}
@@ -98,6 +102,12 @@ func (c *cli) questions(o options, args []string) int {
 				fmt.Fprintf(c.stdout, "    %d: %s\n", n, level)
 			}
 			switch {
+			case q.Reference != nil && q.PerCapita:
+				data := map[string]any{"Unit": *q.Unit, "Reference": l10n.Number(c.loc, *q.Reference, 2), "MinCount": 0}
+				if q.MinCount != nil {
+					data["MinCount"] = l10n.Number(c.loc, *q.MinCount, 0)
+				}
+				fmt.Fprintf(c.stdout, "    %s\n", c.loc.T("cli.unitLinePerCapita", data))
 			case q.Reference != nil:
 				fmt.Fprintf(c.stdout, "    %s\n", c.loc.T("cli.unitLine", map[string]any{"Unit": *q.Unit,
 					"Reference": l10n.Number(c.loc, *q.Reference, 2)}))

@@ -12,11 +12,11 @@ func (c *cli) export(o options, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	a, ok := c.load(args[0])
+	a, migrated, ok := c.loadMigrated(args[0])
 	if !ok {
 		return exitInput
 	}
-	warnings, err := report.WriteFile(out, c.qn, a, nil, report.Options{Lang: c.loc.Lang(), AppVersion: Version})
+	warnings, err := report.WriteFile(out, c.qn, a, nil, report.Options{Lang: c.loc.Lang(), AppVersion: Version, Migrated: migrated})
 	if err != nil {
 		c.fileError(err, out)
 		return exitInput

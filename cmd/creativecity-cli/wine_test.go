@@ -45,7 +45,8 @@ func windowsCLI(t *testing.T, w *testenv.Wine, args ...string) (code int, stdout
 }
 
 // sheetValues reads every sheet of a workbook as text rows, with the
-// Windows form of a folder's path given back its Unix form.
+// Windows form of a folder's paths, wherever they are in a cell, given
+// back their Unix form.
 func sheetValues(t *testing.T, path string, unixDir string) map[string][][]string {
 	t.Helper()
 	f, err := excelize.OpenFile(path)
@@ -62,8 +63,8 @@ func sheetValues(t *testing.T, path string, unixDir string) map[string][][]strin
 		}
 		for _, row := range rows {
 			for i, v := range row {
-				if rest, ok := strings.CutPrefix(v, winDir); ok {
-					row[i] = unixDir + strings.ReplaceAll(rest, `\`, "/")
+				if strings.Contains(v, winDir) {
+					row[i] = strings.ReplaceAll(strings.ReplaceAll(v, winDir, unixDir), `\`, "/")
 				}
 			}
 		}

@@ -1,0 +1,128 @@
+package assessment
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// Migration is one step from an older questionnaire version to the next:
+// data kept beside the questionnaire (assets/migrations.toml).
+type Migration struct {
+	From    string            `toml:"from"`
+	To      string            `toml:"to"`
+	Removed []string          `toml:"removed"` // answers kept as unknown answers
+	Renamed map[string]string `toml:"renamed"` // the answer moves to the new ID
+	Levels  map[string][]int  `toml:"levels"`  // a rubric's old level i becomes Levels[i]
+}
+
+// ParseMigrations reads the migration table and checks its steps.
+func ParseMigrations(data []byte) ([]Migration, error) {
+	var doc struct {
+		Migrations []Migration `toml:"migrations"`
+	}
+	dec := toml.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("migrations: %w", err)
+	}
+	for _, m := range doc.Migrations {
+		if m.From == "" || m.To == "" || m.From == m.To {
+			return nil, fmt.Errorf("migrations: a step from %q to %q", m.From, m.To)
+		}
+		for id, levels := range m.Levels {
+			if len(levels) != RubricLevels || slices.ContainsFunc(levels, func(l int) bool { return l < 0 || l > MaxRubric }) {
+				return nil, fmt.Errorf("migrations %s: levels of %s must be %d levels from 0 to %d", m.From, id, RubricLevels, MaxRubric)
+			}
+		}
+	}
+	return doc.Migrations, nil
+}
+
+// Migrate brings an assessment written for an older questionnaire version
+// up to this one, step by step along the migration table: renamed answers
+// move, rescaled rubric levels are mapped, removed questions' answers stay
+// as unknown answers (shown, exported and written back, never dropped).
+// It returns what changed, as warnings for the user; none when the file is
+// of this version. A version the table does not lead from (a newer one, or
+// an unknown one) is left as it is, and Validate warns about it.
+func (qn *Questionnaire) Migrate(a *Assessment) []Problem {
+	from := a.QuestionnaireVersion
+	if from == "" || from == qn.Version {
+		return nil
+	}
+	steps := qn.migrationPath(from)
+	if steps == nil {
+		return nil
+	}
+	var renamed, rescaled, removed int
+	for _, m := range steps {
+		for old, id := range m.Renamed {
+			if ans, ok := a.Answers[old]; ok {
+				if _, taken := a.Answers[id]; !taken {
+					a.Answers[id] = ans
+					delete(a.Answers, old)
+					renamed++
+				}
+			}
+		}
+		for id, levels := range m.Levels {
+			if f, ok := a.Value(id).Number(); ok && f == float64(int(f)) && f >= 0 && int(f) < len(levels) {
+				a.SetValue(id, NumberValue(float64(levels[int(f)])))
+				rescaled++
+			}
+		}
+		for _, id := range m.Removed {
+			if _, ok := a.Answers[id]; ok {
+				removed++
+			}
+		}
+	}
+	a.QuestionnaireVersion = qn.Version
+	return []Problem{{Severity: Warning, Code: CodeMigrated, Args: Args{"From": TextArg(from), "To": TextArg(qn.Version),
+		"Renamed": CountArg(renamed), "Rescaled": CountArg(rescaled), "Removed": CountArg(removed)}}}
+}
+
+// migrationPath is the chain of steps from a version to this one, nil if
+// there is none.
+func (qn *Questionnaire) migrationPath(from string) []Migration {
+	var path []Migration
+	for version := from; version != qn.Version; {
+		i := slices.IndexFunc(qn.migrations, func(m Migration) bool { return m.From == version })
+		if i < 0 || len(path) > len(qn.migrations) {
+			return nil
+		}
+		path = append(path, qn.migrations[i])
+		version = qn.migrations[i].To
+	}
+	return path
+}
+
+// Provinces maps province names before the merger of 2025 to today's.
+type Provinces map[string]string
+
+// ParseProvinces reads the province table (assets/provinces.toml).
+func ParseProvinces(data []byte) (Provinces, error) {
+	var doc struct {
+		Provinces map[string]string `toml:"provinces"`
+	}
+	if err := toml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("provinces: %w", err)
+	}
+	p := Provinces{}
+	for old, today := range doc.Provinces {
+		p[foldName(old)] = today
+	}
+	return p, nil
+}
+
+// Today is the name of a province today: the merged province of a name
+// from before 2025, or the name itself.
+func (p Provinces) Today(name string) string {
+	if today, ok := p[foldName(name)]; ok && p != nil {
+		return today
+	}
+	return name
+}
