@@ -31,7 +31,7 @@ func (a *App) showText(title, text string, size fyne.Size) {
 
 // showAbout tells the version of the app and of the questionnaire.
 func (a *App) showAbout() {
-	a.showText(a.t("gui.menuAbout"), a.t("gui.about", map[string]any{"Version": a.opts.Version,
+	a.showText(a.t("gui.menuAbout"), a.t("gui.about", map[string]any{"Version": a.opts.Version, "Count": len(a.qn.Fields()),
 		"Questionnaire": a.qn.Version}), fyne.NewSize(520, 300))
 }
 

@@ -62,14 +62,14 @@ func (r *resultsView) objects() []fyne.CanvasObject {
 	title := widget.NewLabel(a.t("gui.results"))
 	title.SizeName = theme.SizeNameHeadingText
 	title.TextStyle.Bold = true
-	objects := []fyne.CanvasObject{title, heading(a, "gui.chartTitle")}
+	objects := []fyne.CanvasObject{title, heading(a.t("gui.chartTitle", map[string]any{"Count": len(a.qn.Fields())}))}
 	legend := container.NewHBox(swatch(scoreColor), widget.NewLabel(a.t("gui.legendScore")),
 		swatch(completeColor), widget.NewLabel(a.t("gui.legendCompleteness")))
 	objects = append(objects, legend, r.chart())
 	objects = append(objects, widget.NewLabel(a.t("gui.readinessLine", map[string]any{
 		"Score": l10n.Score(a.loc, res.Readiness.Score), "Completeness": l10n.Percent(a.loc, res.Readiness.Completeness)})))
 
-	objects = append(objects, heading(a, "gui.recommendationTitle"))
+	objects = append(objects, heading(a.t("gui.recommendationTitle")))
 	rec := res.Recommendation
 	if rec.Field != "" {
 		field := widget.NewLabel(a.t("gui.recommendationLine", map[string]any{
@@ -85,7 +85,7 @@ func (r *resultsView) objects() []fyne.CanvasObject {
 		objects = append(objects, l)
 	}
 	if items := a.toFix(""); len(items) > 0 {
-		objects = append(objects, heading(a, "gui.toFixTitle"))
+		objects = append(objects, heading(a.t("gui.toFixTitle")))
 		for _, it := range items {
 			q, _ := a.qn.Question(it.questionID)
 			objects = append(objects, a.questionLink(l10n.SectionName(a.loc, q.Section().ID)+" — "+a.t(q.TextID())+
@@ -93,13 +93,13 @@ func (r *resultsView) objects() []fyne.CanvasObject {
 		}
 	}
 	if kept := a.keptAnswers(); len(kept) > 0 {
-		objects = append(objects, heading(a, "gui.keptAnswersTitle"), newParagraph(a.t("gui.keptAnswersIntro")))
+		objects = append(objects, heading(a.t("gui.keptAnswersTitle")), newParagraph(a.t("gui.keptAnswersIntro")))
 		for _, line := range kept {
 			objects = append(objects, newParagraph("• "+line))
 		}
 	}
 	if len(res.Gaps) > 0 {
-		objects = append(objects, heading(a, "gui.gapsTitle"))
+		objects = append(objects, heading(a.t("gui.gapsTitle")))
 		for _, g := range res.Gaps {
 			q, _ := a.qn.Question(g.QuestionID)
 			objects = append(objects, a.questionLink(a.t("gui.gapLine", map[string]any{"Points": l10n.Score(a.loc, g.Gain),
@@ -165,8 +165,8 @@ var confidenceImportance = map[assessment.Confidence]widget.Importance{
 }
 
 // heading is a subheading of a page.
-func heading(a *App, id string) *widget.Label {
-	l := widget.NewLabel(a.t(id))
+func heading(text string) *widget.Label {
+	l := widget.NewLabel(text)
 	l.SizeName = theme.SizeNameSubHeadingText
 	l.TextStyle.Bold = true
 	return l

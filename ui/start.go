@@ -40,7 +40,7 @@ func (v *startView) objects() []fyne.CanvasObject {
 	open := widget.NewButtonWithIcon(a.t("gui.menuOpen"), theme.FolderOpenIcon(), a.OpenDialog)
 	demo := widget.NewButtonWithIcon(a.t("gui.menuOpenDemo"), theme.InfoIcon(), a.OpenDemo)
 	objects := []fyne.CanvasObject{title, newParagraph(a.t("gui.startIntro")), newParagraph(a.t("gui.startSteps")),
-		container.NewHBox(newDoc, open, demo), heading(a, "gui.menuRecent")}
+		container.NewHBox(newDoc, open, demo), heading(a.t("gui.menuRecent"))}
 	recent := a.recentFiles()
 	if len(recent) == 0 {
 		objects = append(objects, widget.NewLabel(a.t("gui.noRecentFiles")))

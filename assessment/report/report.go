@@ -255,7 +255,7 @@ func (b *builder) properties() {
 		Subject:        b.t("report.subject", map[string]any{"City": b.a.City.Name}),
 		Creator:        creator,
 		LastModifiedBy: creator,
-		Description:    b.t("report.docDescription"),
+		Description:    b.t("report.docDescription", map[string]any{"Count": len(b.qn.Fields())}),
 		Keywords:       "UNESCO, UCCN, " + b.a.City.Name,
 		Language:       lang,
 		Version:        b.opts.AppVersion,

@@ -198,7 +198,8 @@ func (b *builder) charts(sheet string, top int) {
 	}}
 	max100, zero := 100.0, 0.0
 	title := func(id string) excelize.ChartTitle {
-		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.t(id), Font: &excelize.Font{Family: b.font(), Size: 12, Bold: true}}}}
+		text := b.t(id, map[string]any{"Count": len(b.qn.Fields())})
+		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: text, Font: &excelize.Font{Family: b.font(), Size: 12, Bold: true}}}}
 	}
 	font := excelize.Font{Family: b.font(), Size: 10, Color: "000000"}
 	b.check(b.f.AddChart(sheet, "H5", &excelize.Chart{
