@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"strconv"
+	"strings"
 )
 
 // ArgKind is the role of a message argument: it decides how the argument
@@ -19,6 +20,7 @@ const (
 	ArgCount                       // a whole number (a count, a size, a line)
 	ArgNumber                      // a value, up to two decimals
 	ArgMember                      // a member of the file ("city.population"), written as what it holds
+	ArgNotes                       // message IDs (one per line), written as their texts in turn
 )
 
 // Arg is one argument of a problem or reason message, typed for its role.
@@ -45,6 +47,10 @@ func QuestionTypeArg(t QuestionType) Arg { return Arg{Kind: ArgQuestionType, Tex
 
 // MemberArg is a member of the assessment file, by its JSON path.
 func MemberArg(path string) Arg { return Arg{Kind: ArgMember, Text: path} }
+
+// NotesArg is a list of message IDs whose texts are written in turn
+// (none: an empty text).
+func NotesArg(ids ...string) Arg { return Arg{Kind: ArgNotes, Text: strings.Join(ids, "\n")} }
 
 // ShareArg is a share from 0 to 1.
 func ShareArg(f float64) Arg { return Arg{Kind: ArgShare, Num: f} }

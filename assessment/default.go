@@ -18,7 +18,10 @@ func Default() (*Questionnaire, error) {
 	defaultOnce.Do(func() {
 		defaultQn, defaultErr = ParseQuestionnaire(assets.QuestionnaireTOML)
 		if defaultErr == nil {
-			defaultQn.migrations, defaultErr = ParseMigrations(assets.MigrationsTOML)
+			var ms []Migration
+			if ms, defaultErr = ParseMigrations(assets.MigrationsTOML); defaultErr == nil {
+				defaultErr = defaultQn.SetMigrations(ms)
+			}
 		}
 		if defaultErr == nil {
 			defaultQn.Provinces, defaultErr = ParseProvinces(assets.ProvincesTOML)

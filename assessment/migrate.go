@@ -16,6 +16,10 @@ type Migration struct {
 	Removed []string          `toml:"removed"` // answers kept as unknown answers
 	Renamed map[string]string `toml:"renamed"` // the answer moves to the new ID
 	Levels  map[string][]int  `toml:"levels"`  // a rubric's old level i becomes Levels[i]
+	// Changes is the message ID of what changed in this step, in words
+	// (a new field, questions added, references recalibrated): the user
+	// reads it when a file of the older version opens.
+	Changes string `toml:"changes"`
 }
 
 // ParseMigrations reads the migration table and checks its steps.
@@ -41,6 +45,41 @@ func ParseMigrations(data []byte) ([]Migration, error) {
 	return doc.Migrations, nil
 }
 
+// SetMigrations attaches the migration table after checking it against
+// this questionnaire: the steps lead to this version without a loop, and
+// the step into it renames and rescales questions it has (rubrics for a
+// new scale) and removes only questions it no longer has.
+func (qn *Questionnaire) SetMigrations(ms []Migration) error {
+	qn.migrations = ms
+	for _, m := range ms {
+		if m.From == qn.Version {
+			return fmt.Errorf("migrations: a step from %s, the current version", m.From)
+		}
+		if qn.migrationPath(m.From) == nil {
+			return fmt.Errorf("migrations: the step from %s does not lead to %s", m.From, qn.Version)
+		}
+		if m.To != qn.Version {
+			continue
+		}
+		for old, id := range m.Renamed {
+			if _, ok := qn.Question(id); !ok {
+				return fmt.Errorf("migrations %s: %s is renamed to %s, which is not a question", m.From, old, id)
+			}
+		}
+		for id := range m.Levels {
+			if q, ok := qn.Question(id); !ok || q.Type != Rubric {
+				return fmt.Errorf("migrations %s: %s gets new levels but is not a rated question", m.From, id)
+			}
+		}
+		for _, id := range m.Removed {
+			if _, ok := qn.Question(id); ok {
+				return fmt.Errorf("migrations %s: %s is removed but still a question", m.From, id)
+			}
+		}
+	}
+	return nil
+}
+
 // Migrate brings an assessment written for an older questionnaire version
 // up to this one, step by step along the migration table: renamed answers
 // move, rescaled rubric levels are mapped, removed questions' answers stay
@@ -58,7 +97,11 @@ func (qn *Questionnaire) Migrate(a *Assessment) []Problem {
 		return nil
 	}
 	var renamed, rescaled, removed int
+	var changes []string
 	for _, m := range steps {
+		if m.Changes != "" {
+			changes = append(changes, m.Changes)
+		}
 		for old, id := range m.Renamed {
 			if ans, ok := a.Answers[old]; ok {
 				if _, taken := a.Answers[id]; !taken {
@@ -82,7 +125,8 @@ func (qn *Questionnaire) Migrate(a *Assessment) []Problem {
 	}
 	a.QuestionnaireVersion = qn.Version
 	return []Problem{{Severity: Warning, Code: CodeMigrated, Args: Args{"From": TextArg(from), "To": TextArg(qn.Version),
-		"Renamed": CountArg(renamed), "Rescaled": CountArg(rescaled), "Removed": CountArg(removed)}}}
+		"Renamed": CountArg(renamed), "Rescaled": CountArg(rescaled), "Removed": CountArg(removed),
+		"Changes": NotesArg(changes...)}}}
 }
 
 // migrationPath is the chain of steps from a version to this one, nil if
@@ -91,7 +135,7 @@ func (qn *Questionnaire) migrationPath(from string) []Migration {
 	var path []Migration
 	for version := from; version != qn.Version; {
 		i := slices.IndexFunc(qn.migrations, func(m Migration) bool { return m.From == version })
-		if i < 0 || len(path) > len(qn.migrations) {
+		if i < 0 || len(path) >= len(qn.migrations) {
 			return nil
 		}
 		path = append(path, qn.migrations[i])

@@ -338,5 +338,10 @@ func (qn *Questionnaire) MessageIDs() []string {
 			}
 		}
 	}
+	for _, m := range qn.migrations {
+		if m.Changes != "" {
+			ids = append(ids, m.Changes)
+		}
+	}
 	return ids
 }

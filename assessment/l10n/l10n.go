@@ -157,6 +157,14 @@ func Arg(l *translations.Localizer, a assessment.Arg) string {
 		return Number(l, a.Num, 2)
 	case assessment.ArgMember:
 		return Member(l, a.Text)
+	case assessment.ArgNotes:
+		var notes []string
+		for id := range strings.SplitSeq(a.Text, "\n") {
+			if id != "" {
+				notes = append(notes, l.T(id))
+			}
+		}
+		return strings.Join(notes, " ")
 	}
 	return a.Text
 }
