@@ -10,7 +10,7 @@ import (
 // unescoCriteria is the number of UNESCO criteria per field in DOMAIN.md §3,
 // numbered C1..Cn; the questionnaire must cover each with a scored question.
 var unescoCriteria = map[string]int{
-	"crafts": 6, "design": 7, "film": 8, "gastronomy": 8, "literature": 7, "media_arts": 5, "music": 7,
+	"crafts": 6, "design": 7, "film": 8, "gastronomy": 8, "literature": 7, "media_arts": 5, "music": 7, "architecture": 7,
 }
 
 var fieldDimensions = []string{"heritage", "economy", "infrastructure", "events", "education", "participation", "policy", "international"}
@@ -22,7 +22,7 @@ func TestQuestionnaireHasTheContractSections(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s:%s", s.ID, s.Kind))
 	}
 	want := []string{"profile:profile", "readiness:readiness", "crafts:field", "design:field", "film:field",
-		"gastronomy:field", "literature:field", "media_arts:field", "music:field"}
+		"gastronomy:field", "literature:field", "media_arts:field", "music:field", "architecture:field"}
 	if !slices.Equal(got, want) {
 		t.Fatalf("sections = %v; want %v", got, want)
 	}

@@ -26,7 +26,7 @@ func maxValue(q *Question, population float64) Value {
 	case Number:
 		v := q.Reference
 		if q.PerCapita {
-			v = math.Ceil(q.Reference * population / PerCapitaBase)
+			v = math.Max(math.Ceil(q.Reference*population/PerCapitaBase), q.MinCount)
 		}
 		if q.Max > 0 {
 			v = math.Min(v, q.Max)

@@ -294,7 +294,7 @@ func (v *compareView) legend() fyne.CanvasObject {
 }
 
 // chart draws, for each city (up to assessment.ChartCities, strongest
-// first), a group of seven bars, one per field.
+// first), a group of bars, one per field.
 func (v *compareView) chart(res *report.Comparison) fyne.CanvasObject {
 	cities := assessment.TopCities(res.Cities, assessment.ChartCities)
 	rows := []fyne.CanvasObject{widget.NewLabel(v.a.t("compare.chartTitle", map[string]any{"Count": len(cities)}))}

@@ -121,7 +121,7 @@ func (b *builder) date(sheet string, row int, d time.Time) {
 	b.style(sheet, 2, row, b.st.date)
 }
 
-// fieldTable writes the seven fields and readiness with score,
+// fieldTable writes the fields and readiness with score,
 // completeness and rank, from row top (the header). It returns top.
 func (b *builder) fieldTable(sheet string, top int) int {
 	heads := []string{"report.col.field", "report.col.score", "report.col.completeness", "report.col.rank",
