@@ -273,3 +273,34 @@ func TestALanguageIsItsFilesAlone(t *testing.T) {
 		t.Errorf("toolkit strings: %v", err)
 	}
 }
+
+// historicalMentions are the messages allowed to name the district level
+// or its offices, abolished on 1 July 2025: each says that they were.
+var historicalMentions = map[string]bool{}
+
+// TestNoMessageDescribesTheAbolishedDistrictLevel: since 1 July 2025
+// Vietnam has two levels of local government (province, then ward or
+// commune); no text may describe districts or their culture offices as if
+// they existed, except the few that say they were abolished.
+func TestNoMessageDescribesTheAbolishedDistrictLevel(t *testing.T) {
+	forbidden := map[Lang][]string{
+		VI: {"phòng văn hóa và thông tin", "phòng văn hoá và thông tin", "cấp huyện", "quận, huyện", "huyện, xã", "quận/huyện", "huyện/xã"},
+		EN: {"district level", "district-level", "office of culture and information", "districts and communes", "district people's committee"},
+	}
+	abolished := []string{"bãi bỏ", "không còn", "abolished", "no longer"}
+	for _, l := range Languages {
+		loc := New(l)
+		for _, id := range idsOf(t, l) {
+			text := strings.ToLower(loc.T(id))
+			for _, phrase := range forbidden[l] {
+				if !strings.Contains(text, phrase) {
+					continue
+				}
+				says := slices.ContainsFunc(abolished, func(w string) bool { return strings.Contains(text, w) })
+				if !historicalMentions[id] || !says {
+					t.Errorf("%s %s names %q as if it existed: %q", l, id, phrase, loc.T(id))
+				}
+			}
+		}
+	}
+}
