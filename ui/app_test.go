@@ -601,3 +601,55 @@ func TestASecondEditorOfTheSameFileIsWarned(t *testing.T) {
 		t.Error("Overwrite did not save")
 	}
 }
+
+// TestAFileOfQuestionnaire2026OpensWithWhatChanged: the 2026.1 demo kept
+// in the test data opens; a dialog says it was written for 2026.1, that
+// the same answers can score differently, and what changed; the answers
+// of removed questions are listed on the results page.
+func TestAFileOfQuestionnaire2026OpensWithWhatChanged(t *testing.T) {
+	a := newTestApp(t, translations.EN)
+	if a.qn.Version == "2026.1" {
+		t.Skip("the questionnaire is still 2026.1: nothing to migrate")
+	}
+	data, err := os.ReadFile("../assessment/testdata/v2026.1/demo-halong-gastronomy.ccsa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "old.ccsa")
+	os.WriteFile(path, data, 0o644)
+	old, _ := assessment.Decode(data, path)
+	a.OpenPath(path)
+	text := dialogText(a)
+	for _, want := range []string{"2026.1", a.qn.Version, "can score differently"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the dialog does not say %q: %s", want, text)
+		}
+	}
+	var removed []string
+	for id := range old.Answers {
+		if _, ok := a.qn.Question(id); !ok {
+			removed = append(removed, id)
+		}
+	}
+	a.showPage(ResultsPage)
+	page := pageText(a)
+	for _, id := range removed {
+		if !strings.Contains(page, id) {
+			t.Errorf("the kept answer of %s is not on the results page", id)
+		}
+	}
+}
+
+// pageText collects the texts of the labels and paragraphs of the page shown.
+func pageText(a *App) string {
+	var b strings.Builder
+	walk(a.body, func(obj fyne.CanvasObject) {
+		switch o := obj.(type) {
+		case *widget.Label:
+			b.WriteString(o.Text + "\n")
+		case *paragraph:
+			b.WriteString(o.Text + "\n")
+		}
+	})
+	return b.String()
+}

@@ -616,3 +616,52 @@ func editedAndAutosaved(t *testing.T, recovery, name string) (*Document, string)
 	}
 	return d, path
 }
+
+// TestAFileOfQuestionnaire2026OpensAndSavesInTheCurrentVersion: the
+// 2026.1 demo kept in the test data opens with the migration told, and
+// saving writes it for the current version with every answer, those of
+// removed questions included.
+func TestAFileOfQuestionnaire2026OpensAndSavesInTheCurrentVersion(t *testing.T) {
+	data, err := os.ReadFile("../testdata/v2026.1/demo-halong-gastronomy.ccsa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "old.ccsa")
+	os.WriteFile(path, data, 0o644)
+	original, err := assessment.Decode(data, path)
+	if err != nil || original.QuestionnaireVersion != "2026.1" {
+		t.Fatalf("fixture: %v, version %q", err, original.QuestionnaireVersion)
+	}
+	d := newDoc(t, "")
+	if err := d.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	current := d.Questionnaire().Version
+	if current != "2026.1" && !hasProblem(d.Migrated(), assessment.CodeMigrated) {
+		t.Errorf("opening a 2026.1 file tells nothing: %+v", d.Migrated())
+	}
+	if slices.ContainsFunc(d.Problems(), func(p assessment.Problem) bool { return p.Severity == assessment.Error }) {
+		t.Errorf("a 2026.1 file has errors: %+v", d.Problems())
+	}
+	if now, _ := os.ReadFile(path); string(now) != string(data) {
+		t.Error("opening changed the file")
+	}
+	d.Edit(func(a *assessment.Assessment) { a.City.Assessor = "Nguyễn Thị Hoa" })
+	if err := d.Save(); err != nil {
+		t.Fatal(err)
+	}
+	saved, err := assessment.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.QuestionnaireVersion != current {
+		t.Errorf("saved as %q, want %q", saved.QuestionnaireVersion, current)
+	}
+	if len(saved.Answers) != len(original.Answers) {
+		t.Errorf("%d answers saved of %d", len(saved.Answers), len(original.Answers))
+	}
+	d2 := newDoc(t, "")
+	if err := d2.Open(path); err != nil || len(d2.Migrated()) != 0 {
+		t.Errorf("the saved file is migrated again: %v %+v", err, d2.Migrated())
+	}
+}

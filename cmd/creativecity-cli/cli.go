@@ -281,7 +281,14 @@ func (c *cli) loadMigrated(path string) (*assessment.Assessment, []assessment.Pr
 		c.fileError(err, path)
 		return nil, nil, false
 	}
-	migrated := c.qn.Migrate(a)
+	migrated, ok := c.check(a, path)
+	return a, migrated, ok
+}
+
+// check brings an assessment up to this questionnaire version, prints what
+// that changed and every problem, and reports whether it is usable.
+func (c *cli) check(a *assessment.Assessment, path string) (migrated []assessment.Problem, ok bool) {
+	migrated = c.qn.Migrate(a)
 	for i := range migrated {
 		migrated[i].Path = path
 	}
@@ -289,7 +296,7 @@ func (c *cli) loadMigrated(path string) (*assessment.Assessment, []assessment.Pr
 	for _, p := range ps {
 		c.problem(p)
 	}
-	return a, migrated, !assessment.HasErrors(ps)
+	return migrated, !assessment.HasErrors(ps)
 }
 
 func (c *cli) writeJSON(v any) int {

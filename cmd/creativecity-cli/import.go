@@ -24,9 +24,9 @@ func (c *cli) importReport(o options, args []string) int {
 	for _, w := range warnings {
 		c.problem(w)
 	}
-	for _, p := range assessment.Validate(c.qn, a, args[0]) {
-		c.problem(p)
-	}
+	// The file is written as exported (an older version stays so, and is
+	// brought up to date when opened); what opening it will change is told.
+	c.check(a.Clone(), args[0])
 	data, err := assessment.Encode(a)
 	if err == nil {
 		err = assessment.WriteWithBackup(out, data)
