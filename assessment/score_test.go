@@ -396,3 +396,28 @@ func TestOneVenueInASmallCityDoesNotEarnFullMarks(t *testing.T) {
 		t.Errorf("300 screens in 10 million earn %.2f", big)
 	}
 }
+
+// TestOneVenueInASmallCityIsNotFullMarks: for every per-capita question
+// of the shipped questionnaire, a city of 120,000 inhabitants answering a
+// count of one (one cinema, one media lab, one creative space) earns at
+// most half of the question's marks, however low the reference rate.
+func TestOneVenueInASmallCityIsNotFullMarks(t *testing.T) {
+	n := 0
+	for _, s := range shippedQn(t).Sections {
+		for _, q := range s.ScoredQuestions() {
+			if !q.PerCapita {
+				continue
+			}
+			n++
+			if q.MinCount < 2 {
+				t.Errorf("%s: minCount %v; a per-capita count needs a minimum of at least 2", q.ID, q.MinCount)
+			}
+			if f, _ := Fraction(q, NumberValue(1), 120000); f > 0.5 {
+				t.Errorf("%s: a count of 1 in a city of 120,000 earns %.2f of the marks", q.ID, f)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no per-capita question")
+	}
+}
