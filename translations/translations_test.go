@@ -3,6 +3,9 @@ package translations
 import (
 	"encoding/json"
 	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -302,5 +305,47 @@ func TestNoMessageDescribesTheAbolishedDistrictLevel(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// messageLiteral is a string literal of Go code that looks like a message
+// ID: a known prefix, a dot, and a name that does not end in a dot (a
+// prefix completed at run time).
+var messageLiteral = regexp.MustCompile(`"((?:gui|report|cli|compare|problem|unit|member|reason|confidence|severity|questionType|language|app|result|usage|migration)\.[A-Za-z0-9_.]*[A-Za-z0-9_])"`)
+
+// TestEveryMessageTheCodeNamesExists: a message ID written in the code
+// (not in a test) exists in every language, so that a merge or a rename
+// of the message files cannot leave the window showing an ID.
+func TestEveryMessageTheCodeNamesExists(t *testing.T) {
+	seen := 0
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".") && d.Name() != "..") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range messageLiteral.FindAllStringSubmatch(string(data), -1) {
+			seen++
+			for _, l := range Languages {
+				if !New(l).Has(m[1]) {
+					t.Errorf("%s names %s, which %s lacks", path, m[1], l)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seen < 100 {
+		t.Errorf("only %d message IDs found in the code: is the pattern right?", seen)
 	}
 }

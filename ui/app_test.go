@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -454,18 +455,22 @@ func TestComparingCitiesShowsTheTableAndExports(t *testing.T) {
 	if n := len(a.compare.result.Cities); n != 2 || len(a.compare.result.Skipped) != 1 {
 		t.Fatalf("%d cities, %d skipped", n, len(a.compare.result.Skipped))
 	}
+	// Name, province, one column per field, readiness, recommendation,
+	// confidence, file.
+	nf := len(a.qn.Fields())
+	gastronomy := 2 + slices.IndexFunc(a.qn.Fields(), func(s *assessment.Section) bool { return s.ID == "gastronomy" })
 	rows, cols := a.compareView.table.Length()
-	if rows != 2 || cols != 13 {
+	if rows != 2 || cols != nf+6 {
 		t.Errorf("table %dx%d", rows, cols)
 	}
-	if got := a.compareView.cell(a.compare.result.Cities[0], 5); got != "79,4" {
+	if got := a.compareView.cell(a.compare.result.Cities[0], gastronomy); got != "79,4" {
 		t.Errorf("gastronomy cell %q", got)
 	}
-	if got := a.compareView.cell(a.compare.result.Cities[0], 10); got != "Ẩm thực" {
+	if got := a.compareView.cell(a.compare.result.Cities[0], nf+3); got != "Ẩm thực" {
 		t.Errorf("recommendation cell %q", got)
 	}
 	a.SetLanguage(translations.EN)
-	if a.page != ComparePage || a.compareView.cell(a.compare.result.Cities[0], 10) != "Gastronomy" {
+	if a.page != ComparePage || a.compareView.cell(a.compare.result.Cities[0], nf+3) != "Gastronomy" {
 		t.Errorf("after switch: page %s", a.page)
 	}
 	out := filepath.Join(t.TempDir(), "compare.xlsx")

@@ -457,6 +457,9 @@ func (b *builder) target(q *assessment.Question) string {
 			data["UnitTotal"] = b.t(q.UnitID())
 			return b.t("report.targetPerCapita", data)
 		}
+		if q.PerCapita && q.MinCount > 0 { // no population: the rate and the count
+			data["MinCount"] = l10n.Number(b.loc, q.MinCount, 0)
+		}
 		return b.t("report.targetNumber", data)
 	case assessment.Boolean:
 		return b.t("report.targetYes")
