@@ -127,3 +127,33 @@ func TestATargetWithoutARuleIsFound(t *testing.T) {
 		t.Errorf("missing rules %v, want [windows]", got)
 	}
 }
+
+// TestTheTopLevelHoldsOnlyWhatTheProductCardLists: the repository's top
+// level is the folders and files the product card names, nothing else
+// (a built binary committed by mistake once sat there).
+func TestTheTopLevelHoldsOnlyWhatTheProductCardLists(t *testing.T) {
+	Need(t, "git")
+	root := Root(t)
+	if _, err := os.Stat(filepath.Join(root, ".git")); err != nil {
+		t.Skip("not a git checkout: the tracked files are unknown")
+	}
+	cmd := exec.Command("git", "ls-files")
+	cmd.Dir = root
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	allowed := []string{"cmd", "ui", "assessment", "assets", "translations", "FyneApp.toml", "go.mod", "README.md",
+		".ci", "go.sum", "Makefile", "LICENSE", ".gitignore"}
+	for _, name := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		top, _, _ := strings.Cut(name, "/")
+		if !slices.Contains(allowed, top) {
+			t.Errorf("%s is tracked at the top level", name)
+		}
+	}
+	for _, name := range []string{"cmd", "ui", "assessment", "assets", "translations", "FyneApp.toml", "go.mod", "README.md"} {
+		if _, err := os.Stat(filepath.Join(root, name)); err != nil {
+			t.Errorf("the required %s is missing", name)
+		}
+	}
+}
