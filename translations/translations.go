@@ -282,9 +282,11 @@ func (l *Localizer) localize(cfg *i18n.LocalizeConfig, id string) string {
 		return id
 	}
 	s, err := l.loc.Localize(cfg)
-	if err != nil {
+	if err != nil && s == "" {
 		return id
 	}
+	// A plural form the file lacks falls back to "other" (go-i18n fills
+	// s with it and reports the gap; a test makes every file complete).
 	return s
 }
 

@@ -317,7 +317,72 @@ var messageLiteral = regexp.MustCompile(`"((?:gui|report|cli|compare|problem|uni
 // (not in a test) exists in every language, so that a merge or a rename
 // of the message files cannot leave the window showing an ID.
 func TestEveryMessageTheCodeNamesExists(t *testing.T) {
-	seen := 0
+	ids := messageLiteral.FindAllStringSubmatch(goSources(t), -1)
+	for _, m := range ids {
+		for _, l := range Languages {
+			if !New(l).Has(m[1]) {
+				t.Errorf("the code names %s, which %s lacks", m[1], l)
+			}
+		}
+	}
+	if len(ids) < 100 {
+		t.Errorf("only %d message IDs found in the code: is the pattern right?", len(ids))
+	}
+}
+
+// pluralCall is a message the code asks for with a count (Localizer.N).
+var pluralCall = regexp.MustCompile(`\.N\("([^"]+)"`)
+
+// TestEveryPluralMessageHasTheFormsItsLanguageNeeds: a message with plural
+// forms in some language, or asked for with a count by the code, renders
+// in every language for counts that take each of its plural forms
+// (go-i18n follows CLDR, which gives Vietnamese "one" for 0 and 1).
+func TestEveryPluralMessageHasTheFormsItsLanguageNeeds(t *testing.T) {
+	plural := map[string]bool{}
+	for _, l := range Languages {
+		for _, name := range filesOf(t, l) {
+			for _, m := range parsedMessages(t, l, name) {
+				if m.Zero != "" || m.One != "" || m.Two != "" || m.Few != "" || m.Many != "" {
+					plural[m.ID] = true
+				}
+			}
+		}
+	}
+	for _, m := range pluralCall.FindAllStringSubmatch(goSources(t), -1) {
+		plural[m[1]] = true
+	}
+	for _, l := range Languages {
+		loc := New(l)
+		for id := range plural {
+			for _, n := range []int{0, 1, 2, 3, 5, 11, 21, 101} {
+				if _, err := loc.loc.Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: n,
+					TemplateData: map[string]any{"Count": n}}); err != nil {
+					t.Errorf("%s %s, count %d: %v", l, id, n, err)
+					break
+				}
+			}
+		}
+	}
+	if len(plural) < 3 {
+		t.Errorf("only %d plural messages found", len(plural))
+	}
+}
+
+// parsedMessages parses one message file of a language.
+func parsedMessages(t *testing.T, l Lang, name string) []*i18n.Message {
+	t.Helper()
+	data, _ := fs.ReadFile(Files(), name)
+	mf, err := i18n.ParseMessageFileBytes(data, "x."+New(l).T("language.tag")+".toml", map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return mf.Messages
+}
+
+// goSources is the text of the project's Go code, tests excepted.
+func goSources(t *testing.T) string {
+	t.Helper()
+	var b strings.Builder
 	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -329,23 +394,11 @@ func TestEveryMessageTheCodeNamesExists(t *testing.T) {
 			return nil
 		}
 		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		for _, m := range messageLiteral.FindAllStringSubmatch(string(data), -1) {
-			seen++
-			for _, l := range Languages {
-				if !New(l).Has(m[1]) {
-					t.Errorf("%s names %s, which %s lacks", path, m[1], l)
-				}
-			}
-		}
-		return nil
+		b.Write(data)
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if seen < 100 {
-		t.Errorf("only %d message IDs found in the code: is the pattern right?", seen)
-	}
+	return b.String()
 }
