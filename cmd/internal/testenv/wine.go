@@ -8,6 +8,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -37,6 +38,7 @@ func NewWine(tb testing.TB) *Wine {
 		Missing(tb, "the Windows programs and the Wine prefix come from make test (CREATIVECITY_WINE, CREATIVECITY_DIST)")
 	}
 	w := &Wine{Prefix: filepath.Join(dir, "prefix"), Loader: loader, Tools: dir, Dist: dist}
+	w.lock(tb)
 	for _, f := range []string{w.Loader, filepath.Join(w.Prefix, "drive_c/windows/system32/bcryptprimitives.dll"),
 		filepath.Join(w.Tools, "sendinput.exe"), w.Exe("creativecity.exe"), w.Exe("creativecity-cli.exe")} {
 		if _, err := os.Stat(f); err != nil {
@@ -44,6 +46,26 @@ func NewWine(tb testing.TB) *Wine {
 		}
 	}
 	return w
+}
+
+// lock gives the test the prefix alone until it ends. go test runs the
+// packages' tests side by side, and a window program starting while
+// another test's programs start or end in the same prefix can fail to
+// create its first window ("Failed to create helper window").
+func (w *Wine) lock(tb testing.TB) {
+	tb.Helper()
+	f, err := os.OpenFile(filepath.Join(filepath.Dir(w.Prefix), "tests.lock"), os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		w.Stop() // no program of this test outlives it in the prefix
+		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		f.Close()
+	})
 }
 
 // Exe is the path of a program of the release.
