@@ -84,8 +84,10 @@ func (qn *Questionnaire) SetMigrations(ms []Migration) error {
 // up to this one, step by step along the migration table: renamed answers
 // move, rescaled rubric levels are mapped, removed questions' answers stay
 // as unknown answers (shown, exported and written back, never dropped).
-// It returns what changed, as warnings for the user; none when the file is
-// of this version. A version the table does not lead from (a newer one, or
+// It returns what changed, as warnings for the user (the versions and the
+// notes of the steps, then how many answers moved, were rescaled or are
+// kept, each only when there are some); none when the file is of this
+// version. A version the table does not lead from (a newer one, or
 // an unknown one) is left as it is, and Validate warns about it.
 func (qn *Questionnaire) Migrate(a *Assessment) []Problem {
 	from := a.QuestionnaireVersion
@@ -124,9 +126,17 @@ func (qn *Questionnaire) Migrate(a *Assessment) []Problem {
 		}
 	}
 	a.QuestionnaireVersion = qn.Version
-	return []Problem{{Severity: Warning, Code: CodeMigrated, Args: Args{"From": TextArg(from), "To": TextArg(qn.Version),
-		"Renamed": CountArg(renamed), "Rescaled": CountArg(rescaled), "Removed": CountArg(removed),
+	ps := []Problem{{Severity: Warning, Code: CodeMigrated, Args: Args{"From": TextArg(from), "To": TextArg(qn.Version),
 		"Changes": NotesArg(changes...)}}}
+	for _, c := range []struct {
+		code string
+		n    int
+	}{{CodeMigratedRenamed, renamed}, {CodeMigratedRescaled, rescaled}, {CodeMigratedRemoved, removed}} {
+		if c.n > 0 {
+			ps = append(ps, Problem{Severity: Warning, Code: c.code, Args: Args{"Count": CountArg(c.n)}})
+		}
+	}
+	return ps
 }
 
 // migrationPath is the chain of steps from a version to this one, nil if

@@ -83,7 +83,10 @@ const (
 	CodePhoneInvalid      = "phoneInvalid"      // Args: Text
 	CodeDateInvalid       = "dateInvalid"       // Args: Text
 	CodeVersionDiffers    = "versionDiffers"    // Args: Version, Current
-	CodeMigrated          = "migrated"          // Args: From, To, Renamed, Rescaled, Removed
+	CodeMigrated          = "migrated"          // Args: From, To, Changes
+	CodeMigratedRenamed   = "migratedRenamed"   // Args: Count
+	CodeMigratedRescaled  = "migratedRescaled"  // Args: Count
+	CodeMigratedRemoved   = "migratedRemoved"   // Args: Count
 	CodeEvidenceTruncated = "evidenceTruncated" // Args: Length, Limit (a report cell)
 
 	// Reading a workbook back.

@@ -86,7 +86,7 @@ func (v *compareView) objects() []fyne.CanvasObject {
 		return objects
 	}
 	res := cmp.result
-	objects = append(objects, compareLabel(a.t("gui.compareView.summary", map[string]any{"Count": len(res.Cities),
+	objects = append(objects, compareLabel(a.loc.N("gui.compareSummary", len(res.Cities), map[string]any{
 		"Duplicates": len(res.Duplicates), "Skipped": len(res.Skipped)})))
 	if len(res.Cities) == 0 {
 		export.Disable()
@@ -297,7 +297,7 @@ func (v *compareView) legend() fyne.CanvasObject {
 // first), a group of bars, one per field.
 func (v *compareView) chart(res *report.Comparison) fyne.CanvasObject {
 	cities := assessment.TopCities(res.Cities, assessment.ChartCities)
-	rows := []fyne.CanvasObject{widget.NewLabel(v.a.t("compare.chartTitle", map[string]any{"Count": len(cities)}))}
+	rows := []fyne.CanvasObject{widget.NewLabel(v.a.loc.N("compare.chartTitle", len(cities), nil))}
 	for _, c := range cities {
 		name := widget.NewLabel(c.Doc.City.Name)
 		name.Truncation = fyne.TextTruncateEllipsis

@@ -147,7 +147,7 @@ func TestComparingTheSameCityThriceShowsItOnce(t *testing.T) {
 		also := loc.T("gui.compareView.alsoGiven", map[string]any{"City": "Hạ Long, Quảng Ninh",
 			"Files": filepath.Base(inputs[1]) + ", " + filepath.Base(inputs[2]), "File": "halong.ccsa"})
 		for _, want := range []string{loc.T("gui.compareView.alsoGivenTitle"), "• " + also, loc.T("gui.compareView.skippedTitle"),
-			loc.T("gui.compareView.summary", map[string]any{"Count": 1, "Duplicates": 2, "Skipped": 1})} {
+			loc.N("gui.compareSummary", 1, map[string]any{"Duplicates": 2, "Skipped": 1})} {
 			if !slices.Contains(page, want) {
 				t.Errorf("%s: the page lacks %q:\n%s", lang, want, text)
 			}
@@ -199,7 +199,7 @@ func TestComparingTheSameCityThriceShowsItOnce(t *testing.T) {
 func TestComparingWithDuplicatesKeepsChartAndExport(t *testing.T) {
 	a := newTestApp(t, translations.EN)
 	compareAndWait(t, a, sameCityInputs(t, a))
-	if got := labelTexts(a.compareView.box); !slices.Contains(got, a.t("compare.chartTitle", map[string]any{"Count": 1})) {
+	if got := labelTexts(a.compareView.box); !slices.Contains(got, a.loc.N("compare.chartTitle", 1, nil)) {
 		t.Errorf("no chart: %q", got)
 	}
 	out := filepath.Join(t.TempDir(), "compare.xlsx")

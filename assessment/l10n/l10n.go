@@ -7,6 +7,8 @@ package l10n
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"creativecity/assessment"
 	"creativecity/translations"
@@ -180,4 +182,15 @@ func Member(l *translations.Localizer, path string) string {
 		return l.T("profile." + attr + ".text")
 	}
 	return path
+}
+
+// Sentence starts a message with a capital letter, for a message shown on
+// its own: problem messages start in lower case, to follow a file name and
+// a colon.
+func Sentence(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
 }

@@ -302,7 +302,7 @@ func (b *compareBuilder) overview(sheet string) {
 	if len(b.c.Duplicates) > 0 {
 		subtitle = "compare.subtitleDuplicates"
 	}
-	s.add(b.st.subtitle, b.t(subtitle, map[string]any{"Count": len(b.c.Cities),
+	s.add(b.st.subtitle, b.loc.N(subtitle, len(b.c.Cities), map[string]any{
 		"Skipped": len(b.c.Skipped), "Duplicates": len(b.c.Duplicates)}))
 	heads := []any{b.t("compare.col.city"), b.t("compare.col.province"), b.t("compare.col.population")}
 	for _, f := range fields {
@@ -354,7 +354,7 @@ func (b *compareBuilder) chart() {
 	_, err := b.f.NewSheet(sheet)
 	b.check(err)
 	cities := assessment.TopCities(b.c.Cities, assessment.ChartCities)
-	b.text(sheet, 1, 1, b.t("compare.chartTitle", map[string]any{"Count": len(cities)}))
+	b.text(sheet, 1, 1, b.loc.N("compare.chartTitle", len(cities), nil))
 	b.style(sheet, 1, 1, b.st.title)
 	b.text(sheet, 1, 2, b.t("compare.col.city"))
 	fields := b.qn.Fields()
@@ -387,7 +387,7 @@ func (b *compareBuilder) chart() {
 	font := excelize.Font{Family: b.font(), Size: 9, Color: "000000"}
 	b.check(b.f.AddChart(sheet, cell(len(fields)+3, 2), &excelize.Chart{
 		Type: excelize.Col, Series: series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.t("compare.chartTitle", map[string]any{"Count": len(cities)})}}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.loc.N("compare.chartTitle", len(cities), nil)}}},
 		Dimension: excelize.ChartDimension{Width: uint(max(720, 60*len(cities))), Height: 420},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		XAxis:     excelize.ChartAxis{Font: font},

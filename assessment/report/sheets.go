@@ -29,10 +29,14 @@ func (b *builder) summary(sheet string) {
 		b.text(sheet, 1, row, b.t("report.demoNotice"))
 		b.style(sheet, 1, row, b.st.notice)
 	}
-	for _, p := range b.opts.Migrated {
+	if len(b.opts.Migrated) > 0 {
+		var notes []string
+		for _, p := range b.opts.Migrated {
+			notes = append(notes, l10n.Sentence(l10n.Message(b.loc, p)))
+		}
 		row = 4
 		b.check(b.f.MergeCell(sheet, cell(1, row), cell(1+summaryValueCols, row)))
-		b.text(sheet, 1, row, l10n.Message(b.loc, p))
+		b.text(sheet, 1, row, strings.Join(notes, " "))
 		b.styleRange(sheet, 1, row, 1+summaryValueCols, row, b.st.label)
 	}
 	row = 5
@@ -566,3 +570,4 @@ func round(x float64, decimals int) float64 {
 	p := math.Pow(10, float64(decimals))
 	return math.Round(x*p) / p
 }
+
