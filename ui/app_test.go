@@ -658,3 +658,20 @@ func pageText(a *App) string {
 	})
 	return b.String()
 }
+
+// TestTheNavigationSaysNotAssessedBeforeAnyAnswer: a section with nothing
+// answered shows "not assessed", not a score of 0; its first answer gives
+// it a score.
+func TestTheNavigationSaysNotAssessedBeforeAnyAnswer(t *testing.T) {
+	for _, lang := range translations.Languages {
+		a := newTestApp(t, lang)
+		notAssessed := a.t("result.notAssessed")
+		if got := a.navDetail("film"); !strings.HasPrefix(got, notAssessed) {
+			t.Errorf("%s: film, nothing answered: %q", lang, got)
+		}
+		a.doc.Edit(func(doc *assessment.Assessment) { doc.SetValue("film.festivals", assessment.NumberValue(0)) })
+		if got := a.navDetail("film"); strings.Contains(got, notAssessed) || !strings.HasPrefix(got, "0") {
+			t.Errorf("%s: film, one answer at level 0: %q", lang, got)
+		}
+	}
+}

@@ -105,8 +105,12 @@ func (a *App) navDetail(id string) string {
 	if s, ok := a.qn.Section(id); ok && s.Kind == assessment.KindField {
 		score, _ = a.Result().Field(id)
 	}
-	text := a.t("gui.navScore", map[string]any{"Score": l10n.Score(a.loc, score.Score),
-		"Answered": score.Answered, "Total": score.Total})
+	// Nothing answered is "not assessed", not a score of 0.
+	shown := a.t("result.notAssessed")
+	if score.Assessed() {
+		shown = a.t("gui.navPoints", map[string]any{"Score": l10n.Score(a.loc, score.Score)})
+	}
+	text := a.t("gui.navScore", map[string]any{"Score": shown, "Answered": score.Answered, "Total": score.Total})
 	if n := len(a.toFix(id)); n > 0 {
 		text += " · " + a.t("gui.toFix", map[string]any{"Count": n})
 	}
