@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"creativecity/assessment"
 	"creativecity/assets"
 	"creativecity/translations"
 )
@@ -336,5 +338,44 @@ func TestEveryCommandHasHelpInEachLanguage(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestScoreShowsEachCountWithItsRate: every answered per-capita question
+// is given with the count typed and the rate per 100,000 inhabitants the
+// score uses, in JSON and in text.
+func TestScoreShowsEachCountWithItsRate(t *testing.T) {
+	path := demoPath(t)
+	a, err := assessment.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count, _ := a.Value("film.screens").Number()
+	_, out, _ := runCLI(t, "score", "--json", path)
+	var doc struct {
+		PerCapita []struct {
+			QuestionID string  `json:"questionId"`
+			Count      float64 `json:"count"`
+			Rate       float64 `json:"ratePer100k"`
+		} `json:"perCapita"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range doc.PerCapita {
+		if p.QuestionID == "film.screens" {
+			found = true
+			if want := count * 100000 / a.City.Population; p.Count != count || math.Abs(p.Rate-want) > 0.001 {
+				t.Errorf("film.screens: %+v, want count %v rate %v", p, count, want)
+			}
+		}
+	}
+	if !found || len(doc.PerCapita) < 20 {
+		t.Errorf("%d per-capita answers, film.screens among them: %v", len(doc.PerCapita), found)
+	}
+	_, text, _ := runCLI(t, "score", "--lang", "vi", path)
+	if !strings.Contains(text, "[film.screens] ") || !strings.Contains(text, "phòng chiếu trên 100.000 dân") {
+		t.Errorf("the text output lacks the rate of film.screens:\n%s", text)
 	}
 }

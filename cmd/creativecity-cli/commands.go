@@ -143,6 +143,15 @@ type scoreJSON struct {
 	Readiness            readinessJSON `json:"readiness"`
 	Recommendation       recommendJSON `json:"recommendation"`
 	Gaps                 []gapJSON     `json:"gaps"`
+	// PerCapita are the answered per-capita counts with the rate per
+	// 100,000 inhabitants the score uses (none without a population).
+	PerCapita []perCapitaJSON `json:"perCapita"`
+}
+
+type perCapitaJSON struct {
+	QuestionID string  `json:"questionId"`
+	Count      float64 `json:"count"`
+	Rate       float64 `json:"ratePer100k"`
 }
 
 type fieldJSON struct {
@@ -189,7 +198,7 @@ func (c *cli) score(o options, args []string) int {
 	}
 	r := assessment.Score(c.qn, a)
 	out := scoreJSON{City: a.City.Name, Province: a.City.Province, QuestionnaireVersion: a.QuestionnaireVersion,
-		Fields: []fieldJSON{}, Gaps: []gapJSON{}}
+		Fields: []fieldJSON{}, Gaps: []gapJSON{}, PerCapita: []perCapitaJSON{}}
 	for _, f := range r.Fields {
 		out.Fields = append(out.Fields, fieldJSON{f.ID, l10n.SectionName(c.loc, f.ID), round(f.Score, 2), round(f.Completeness, 3), f.Rank})
 	}
@@ -206,14 +215,21 @@ func (c *cli) score(o options, args []string) int {
 		q, _ := c.qn.Question(g.QuestionID)
 		out.Gaps = append(out.Gaps, gapJSON{g.QuestionID, g.Field, c.loc.T(q.TextID()), round(g.Gain, 2), g.Answered})
 	}
+	for _, s := range c.qn.Sections {
+		for _, q := range s.ScoredQuestions() {
+			if count, ok := a.Value(q.ID).Number(); ok && q.PerCapita && a.City.Population > 0 {
+				out.PerCapita = append(out.PerCapita, perCapitaJSON{q.ID, count, round(assessment.Rate(count, a.City.Population), 3)})
+			}
+		}
+	}
 	if o.json {
 		return c.writeJSON(out)
 	}
-	c.printScore(out)
+	c.printScore(out, a.City.Population)
 	return exitOK
 }
 
-func (c *cli) printScore(out scoreJSON) {
+func (c *cli) printScore(out scoreJSON, population float64) {
 	t := c.loc.T
 	fmt.Fprintln(c.stdout, t("cli.scoreTitle", map[string]any{"City": out.City, "Province": out.Province,
 		"Version": out.QuestionnaireVersion}))
@@ -244,6 +260,15 @@ func (c *cli) printScore(out scoreJSON) {
 		for _, g := range out.Gaps {
 			fmt.Fprintf(c.stdout, "  - [%s] %s (%s)\n", g.QuestionID, g.Text,
 				t("cli.gain", map[string]any{"Points": l10n.Score(c.loc, g.Gain)}))
+		}
+	}
+	if len(out.PerCapita) > 0 {
+		fmt.Fprintln(c.stdout, t("cli.perCapitaTitle", map[string]any{"Population": l10n.Number(c.loc, population, 0)}))
+		for _, p := range out.PerCapita {
+			q, _ := c.qn.Question(p.QuestionID)
+			fmt.Fprintf(c.stdout, "  - [%s] %s\n", p.QuestionID, t("cli.perCapitaLine", map[string]any{
+				"Count": l10n.Number(c.loc, p.Count, 2) + " " + l10n.CountUnit(c.loc, q),
+				"Rate":  l10n.Rate(c.loc, q, p.Count, population)}))
 		}
 	}
 }
