@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"creativecity/assessment"
 	"creativecity/translations"
 )
@@ -91,6 +93,16 @@ func TestFilesOfQuestionnaire2026StillWork(t *testing.T) {
 		if code, _, errs := runCLI(t, "export", "--lang", string(lang), "-o", xlsx, demo); code != 0 {
 			t.Fatalf("%s: export exit %d: %s", lang, code, errs)
 		}
+		summary, data := sheetTexts(t, xlsx)
+		says := map[translations.Lang]string{translations.VI: "có thể được chấm điểm khác", translations.EN: "can score differently"}
+		if qn.Version != "2026.1" && (!strings.Contains(summary, "2026.1") || !strings.Contains(summary, says[lang])) {
+			t.Errorf("%s: the report's summary does not tell the migration", lang)
+		}
+		for id := range original {
+			if _, known := qn.Question(id); !known && !strings.Contains(data, id) {
+				t.Errorf("%s: the kept answer of %s is not on the data sheet", lang, id)
+			}
+		}
 		back := filepath.Join(dir, "back-"+string(lang)+".ccsa")
 		if code, _, errs := runCLI(t, "import", "-o", back, xlsx); code != 0 {
 			t.Fatalf("%s: import exit %d: %s", lang, code, errs)
@@ -148,4 +160,28 @@ func diffKeys(a, b map[string]string) []string {
 	}
 	slices.Sort(ids)
 	return ids
+}
+
+// sheetTexts returns the text of a report's first sheet (the summary) and
+// of its last (the data sheet).
+func sheetTexts(t *testing.T, path string) (summary, data string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	text := func(sheet string) string {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, row := range rows {
+			b.WriteString(strings.Join(row, "\t") + "\n")
+		}
+		return b.String()
+	}
+	return text(sheets[0]), text(sheets[len(sheets)-1])
 }
