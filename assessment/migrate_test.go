@@ -9,25 +9,8 @@ import (
 // migrationQuestionnaire is version "new" of a small questionnaire: film
 // has a rubric "film.festivals" (renamed from "film.festival") and a
 // rubric "film.archive" whose scale changed.
-const migrationQuestionnaire = `questionnaireVersion = "new"
-[[sections]]
-id = "profile"
-kind = "profile"
-  [[sections.questions]]
-  id = "profile.name"
-  type = "text"
-  cityField = "name"
-[[sections]]
-id = "readiness"
-kind = "readiness"
-criteria = ["R1"]
-  [[sections.questions]]
-  id = "readiness.a"
-  type = "boolean"
-  weight = 1
-  dimension = "governance"
-  criteria = ["R1"]
-[[sections]]
+var migrationQuestionnaire = strings.Replace(smallQuestionnaire[:strings.Index(smallQuestionnaire, "[[sections]]\nid = \"film\"")],
+	`questionnaireVersion = "t"`, `questionnaireVersion = "new"`, 1) + `[[sections]]
 id = "film"
 kind = "field"
 criteria = ["C1"]

@@ -125,8 +125,9 @@ func TestNumberQuestionsAreWellFormed(t *testing.T) {
 	}
 }
 
-func TestParseQuestionnaireRejectsInconsistentStructures(t *testing.T) {
-	base := `questionnaireVersion = "t"
+// smallQuestionnaire is the smallest valid structure: a profile, a
+// readiness question and a field with one per-capita number.
+const smallQuestionnaire = `questionnaireVersion = "t"
 [[sections]]
 id = "profile"
 kind = "profile"
@@ -157,6 +158,9 @@ criteria = ["C1"]
   reference = 3.0
   perCapita = true
 `
+
+func TestParseQuestionnaireRejectsInconsistentStructures(t *testing.T) {
+	base := smallQuestionnaire
 	if _, err := ParseQuestionnaire([]byte(base)); err != nil {
 		t.Fatalf("base: %v", err)
 	}

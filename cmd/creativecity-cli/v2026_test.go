@@ -41,6 +41,11 @@ func answersOf(t *testing.T, path string) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return answersJSON(a)
+}
+
+// answersJSON is an assessment's answers as JSON values by question ID.
+func answersJSON(a *assessment.Assessment) map[string]string {
 	out := map[string]string{}
 	for id, ans := range a.Answers {
 		data, _ := json.Marshal(ans)
@@ -60,16 +65,12 @@ func TestFilesOfQuestionnaire2026StillWork(t *testing.T) {
 	}
 	demo := copyFixture(t, "demo-halong-gastronomy.ccsa")
 	original := answersOf(t, demo)
-	migratedAnswers := func() map[string]string {
-		a, _ := assessment.Load(demo)
-		qn.Migrate(a)
-		out := map[string]string{}
-		for id, ans := range a.Answers {
-			data, _ := json.Marshal(ans)
-			out[id] = string(data)
-		}
-		return out
-	}()
+	old, err := assessment.Load(demo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	qn.Migrate(old)
+	migratedAnswers := answersJSON(old)
 	if len(migratedAnswers) != len(original) {
 		t.Errorf("migration changed the number of answers: %d, then %d", len(original), len(migratedAnswers))
 	}
