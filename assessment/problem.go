@@ -51,43 +51,44 @@ func HasErrors(ps []Problem) bool {
 
 // Problem codes. Each has a message "problem.<code>" in both languages.
 const (
-	CodeNotFound          = "notFound"          // the file does not exist
-	CodeIsDir             = "isDir"             // the path is a folder
-	CodePermission        = "permission"        // the file cannot be read or written
-	CodeTooLarge          = "tooLarge"          // Args: Size, Limit (bytes)
-	CodeEmpty             = "empty"             // the file is empty
-	CodeReadFailed        = "readFailed"        // Args: Detail
-	CodeSyntax            = "syntax"            // Args: Line, Column, Detail
-	CodeNotObject         = "notObject"         // the JSON document is not an object
-	CodeWrongFormat       = "wrongFormat"       // Args: Format
-	CodeSchemaNewer       = "schemaNewer"       // Args: Version, Supported
-	CodeSchemaInvalid     = "schemaInvalid"     // Args: Version
-	CodeMemberType        = "memberType"        // Args: Member
-	CodeWriteFailed       = "writeFailed"       // Args: Detail
-	CodeDiskFull          = "diskFull"          // no space left on the device
-	CodeReadOnly          = "readOnly"          // the existing file is marked read-only
-	CodeInUse             = "inUse"             // another program holds the file
-	CodeReadOnlyFS        = "readOnlyFS"        // the folder is on a read-only disk
-	CodeUnknownQuestion   = "unknownQuestion"   // kept, written back unchanged
-	CodeAnswerNotObject   = "answerNotObject"   // the answer is not an object
-	CodeWrongType         = "wrongType"         // Args: Expected (question type)
-	CodeRubricRange       = "rubricRange"       // Args: Value, Max
-	CodeNegative          = "negative"          // Args: Value
-	CodeAboveMax          = "aboveMax"          // Args: Value, Max
-	CodeNotInteger        = "notInteger"        // Args: Value
-	CodeProfileAnswer     = "profileAnswer"     // a city attribute stored as an answer
-	CodeCityNegative      = "cityNegative"      // Args: Member, Value
-	CodePopulationMissing = "populationMissing" // per-capita answers without population
-	CodeCityNameMissing   = "cityNameMissing"
-	CodeEmailInvalid      = "emailInvalid"      // Args: Text
-	CodePhoneInvalid      = "phoneInvalid"      // Args: Text
-	CodeDateInvalid       = "dateInvalid"       // Args: Text
-	CodeVersionDiffers    = "versionDiffers"    // Args: Version, Current
-	CodeMigrated          = "migrated"          // Args: From, To, Changes
-	CodeMigratedRenamed   = "migratedRenamed"   // Args: Count
-	CodeMigratedRescaled  = "migratedRescaled"  // Args: Count
-	CodeMigratedRemoved   = "migratedRemoved"   // Args: Count
-	CodeEvidenceTruncated = "evidenceTruncated" // Args: Length, Limit (a report cell)
+	CodeNotFound              = "notFound"          // the file does not exist
+	CodeIsDir                 = "isDir"             // the path is a folder
+	CodePermission            = "permission"        // the file cannot be read or written
+	CodeTooLarge              = "tooLarge"          // Args: Size, Limit (bytes)
+	CodeEmpty                 = "empty"             // the file is empty
+	CodeReadFailed            = "readFailed"        // Args: Detail
+	CodeSyntax                = "syntax"            // Args: Line, Column, Detail
+	CodeNotObject             = "notObject"         // the JSON document is not an object
+	CodeWrongFormat           = "wrongFormat"       // Args: Format
+	CodeSchemaNewer           = "schemaNewer"       // Args: Version, Supported
+	CodeSchemaInvalid         = "schemaInvalid"     // Args: Version
+	CodeMemberType            = "memberType"        // Args: Member
+	CodeWriteFailed           = "writeFailed"       // Args: Detail
+	CodeDiskFull              = "diskFull"          // no space left on the device
+	CodeReadOnly              = "readOnly"          // the existing file is marked read-only
+	CodeInUse                 = "inUse"             // another program holds the file
+	CodeReadOnlyFS            = "readOnlyFS"        // the folder is on a read-only disk
+	CodeUnknownQuestion       = "unknownQuestion"   // kept, written back unchanged
+	CodeAnswerNotObject       = "answerNotObject"   // the answer is not an object
+	CodeWrongType             = "wrongType"         // Args: Expected (question type)
+	CodeRubricRange           = "rubricRange"       // Args: Value, Max
+	CodeNegative              = "negative"          // Args: Value
+	CodeAboveMax              = "aboveMax"          // Args: Value, Max
+	CodeNotInteger            = "notInteger"        // Args: Value
+	CodeProfileAnswer         = "profileAnswer"     // a city attribute stored as an answer
+	CodeCityNegative          = "cityNegative"      // Args: Member, Value
+	CodePopulationMissing     = "populationMissing" // per-capita answers without population
+	CodeCityNameMissing       = "cityNameMissing"
+	CodeEmailInvalid          = "emailInvalid"          // Args: Text
+	CodePhoneInvalid          = "phoneInvalid"          // Args: Text
+	CodeDateInvalid           = "dateInvalid"           // Args: Text
+	CodeVersionDiffers        = "versionDiffers"        // Args: Version, Current
+	CodeEvidenceCutInWorkbook = "evidenceCutInWorkbook" // Args: Sheet, Cell
+	CodeMigrated              = "migrated"              // Args: From, To, Changes
+	CodeMigratedRenamed       = "migratedRenamed"       // Args: Count
+	CodeMigratedRescaled      = "migratedRescaled"      // Args: Count
+	CodeMigratedRemoved       = "migratedRemoved"       // Args: Count
+	CodeEvidenceTruncated     = "evidenceTruncated"     // Args: Length, Limit (a report cell)
 
 	// Reading a workbook back.
 	CodeNotWorkbook     = "notWorkbook"     // not an .xlsx workbook at all
@@ -97,4 +98,5 @@ const (
 	CodeCellNotBoolean  = "cellNotBoolean"  // Args: Sheet, Cell
 	CodeCellNotJSON     = "cellNotJSON"     // Args: Sheet, Cell
 	CodeCellUnknownKind = "cellUnknownKind" // Args: Sheet, Cell, Kind
+	CodeCellStrayPiece  = "cellStrayPiece"  // Args: Sheet, Cell, Key
 )

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -111,7 +112,7 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 	defer rows.Close()
 	doc := map[string]json.RawMessage{}
 	city := map[string]json.RawMessage{}
-	answers := map[string]json.RawMessage{}
+	var answers []*answerRows
 	var problems []assessment.Problem
 	row := 0
 	for rows.Next() {
@@ -136,6 +137,15 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 		if kind == "" && key == "" {
 			continue
 		}
+		if kind == KindMore {
+			last := len(answers) - 1
+			if last < 0 || answers[last].id != key {
+				return nil, nil, cellError(path, sheet, dataKey, row, assessment.CodeCellStrayPiece, assessment.Args{"Key": assessment.TextArg(key)})
+			}
+			answers[last].evidence = append(answers[last].evidence, get(dataEvidence))
+			answers[last].source = append(answers[last].source, get(dataSource))
+			continue
+		}
 		raw := json.RawMessage(get(dataJSON))
 		if !json.Valid(raw) {
 			return nil, nil, cellError(path, sheet, dataJSON, row, assessment.CodeCellNotJSON, nil)
@@ -150,15 +160,8 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 			}
 			city[key] = v
 		case KindAnswer:
-			ans, p, err := readAnswer(f, sheet, row, raw, get(dataEvidence), get(dataSource))
-			if err != nil {
-				return nil, nil, cellError(path, sheet, dataValue, row, err.Error(), nil)
-			}
-			if p {
-				problems = append(problems, assessment.Problem{Severity: assessment.Warning, Path: path, QuestionID: key,
-					Code: assessment.CodeEvidenceTruncated, Args: assessment.Args{"Length": assessment.CountArg(MaxCellChars), "Limit": assessment.CountArg(MaxCellChars)}})
-			}
-			answers[key] = ans
+			answers = append(answers, &answerRows{id: key, row: row, raw: raw,
+				evidence: []string{get(dataEvidence)}, source: []string{get(dataSource)}})
 		default:
 			return nil, nil, cellError(path, sheet, dataKind, row, assessment.CodeCellUnknownKind, assessment.Args{"Kind": assessment.TextArg(kind)})
 		}
@@ -166,8 +169,25 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 	if err := rows.Error(); err != nil {
 		return nil, nil, readError(path, assessment.CodeNotWorkbook, nil, err)
 	}
+	byID := map[string]json.RawMessage{}
+	for _, a := range answers {
+		evidence := strings.Join(a.evidence, "")
+		// An older version cut evidence longer than a cell on the data
+		// sheet too: the marker is not part of the text, the rest is lost.
+		if m := cutMarker.FindStringIndex(evidence); m != nil && len(a.evidence) == 1 {
+			evidence = evidence[:m[0]]
+			problems = append(problems, assessment.Problem{Severity: assessment.Warning, Path: path, QuestionID: a.id,
+				Code: assessment.CodeEvidenceCutInWorkbook, Args: assessment.Args{"Sheet": assessment.TextArg(sheet),
+					"Cell": assessment.TextArg(cell(dataEvidence, a.row))}})
+		}
+		ans, err := readAnswer(f, sheet, a.row, a.raw, evidence, strings.Join(a.source, ""))
+		if err != nil {
+			return nil, nil, cellError(path, sheet, dataValue, a.row, err.Error(), nil)
+		}
+		byID[a.id] = ans
+	}
 	doc["city"], _ = json.Marshal(city)
-	doc["answers"], _ = json.Marshal(answers)
+	doc["answers"], _ = json.Marshal(byID)
 	data, err := json.Marshal(doc)
 	if err != nil {
 		return nil, nil, readError(path, assessment.CodeNotAppWorkbook, nil, err)
@@ -219,17 +239,29 @@ func cellValue(f *excelize.File, sheet string, row int, raw json.RawMessage) (js
 	return json.RawMessage(strconv.FormatFloat(n, 'f', -1, 64)), nil
 }
 
+// answerRows is an answer's row of the data sheet and the pieces of its
+// evidence and source on the rows that continue it.
+type answerRows struct {
+	id               string
+	row              int
+	raw              json.RawMessage
+	evidence, source []string
+}
+
+// cutMarker is the end of an evidence text that an older version cut to a
+// cell's size on the data sheet (" [… cut: …]", " [… đã cắt bớt: …]").
+var cutMarker = regexp.MustCompile(` \[… [^\[\]]*\]$`)
+
 // readAnswer merges the answer's JSON copy (value and unknown members)
-// with its value, evidence and source cells. truncated reports evidence
-// that the export had to cut.
-func readAnswer(f *excelize.File, sheet string, row int, raw json.RawMessage, evidence, source string) (json.RawMessage, bool, error) {
+// with its value, evidence and source cells.
+func readAnswer(f *excelize.File, sheet string, row int, raw json.RawMessage, evidence, source string) (json.RawMessage, error) {
 	var members map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &members); err != nil || members == nil {
-		return raw, false, nil // a malformed answer, kept as it was
+		return raw, nil // a malformed answer, kept as it was
 	}
 	v, err := cellValue(f, sheet, row, members["value"])
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	if members["value"] != nil {
 		members["value"] = v
@@ -240,12 +272,7 @@ func readAnswer(f *excelize.File, sheet string, row int, raw json.RawMessage, ev
 	if source != "" {
 		members["source"], _ = json.Marshal(source)
 	}
-	out, err := json.Marshal(members)
-	if err != nil {
-		return nil, false, err
-	}
-	cut := len([]rune(evidence)) >= MaxCellChars-200 && strings.Contains(evidence, "[…")
-	return out, cut, nil
+	return json.Marshal(members)
 }
 
 // IsWorkbook reports whether a path names an .xlsx file.

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
@@ -227,5 +228,78 @@ func TestReadRefusesAnXMLBomb(t *testing.T) {
 	}
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("took %v", d)
+	}
+}
+
+// TestLongEvidenceSurvivesExportAndImport: evidence of 40,000 and 70,000
+// characters (and a long source), longer than a cell holds, with letters
+// outside the basic plane at the piece boundaries, comes back byte for byte
+// from the data sheet, while the visible sheet shows it cut with a marker.
+func TestLongEvidenceSurvivesExportAndImport(t *testing.T) {
+	a := demo(t)
+	long := string([]rune(strings.Repeat("Bánh đa cua Hải Phòng 🦀, ", 40000/25+1))[:40000])
+	longer := strings.Repeat("ẩm thực 𝕍", 70000/10)
+	a.SetEvidence("gastronomy.signature_dishes", long, "Nguồn: "+longer)
+	a.SetEvidence("gastronomy.festivals", longer, "Sở Văn hóa, Thể thao và Du lịch")
+	for _, lang := range translations.Languages {
+		back := roundTrip(t, a, lang)
+		for _, id := range []string{"gastronomy.signature_dishes", "gastronomy.festivals"} {
+			want, got := a.Answers[id], back.Answers[id]
+			if got == nil || got.Evidence != want.Evidence || got.Source != want.Source {
+				t.Errorf("%s: %s came back with %d and %d bytes, not %d and %d", lang, id,
+					len(got.Evidence), len(got.Source), len(want.Evidence), len(want.Source))
+			}
+		}
+		if want, got := encode(t, a), encode(t, back); got != want {
+			t.Errorf("%s: round trip differs:\n%s", lang, firstDiff(want, got))
+		}
+	}
+	for _, s := range []string{long, longer, "", "ngắn"} {
+		if got := strings.Join(pieces(s), ""); got != s {
+			t.Errorf("pieces of %d bytes do not join back", len(s))
+		}
+		for _, p := range pieces(s) {
+			if n := len(utf16.Encode([]rune(p))); n > MaxCellChars {
+				t.Errorf("a piece of %d units", n)
+			}
+		}
+	}
+}
+
+// TestEvidenceCutByAnOlderVersionIsReadWithoutItsMarker: a workbook whose
+// data sheet holds evidence cut with the marker of an older version reads
+// the text before the marker, with a warning naming the sheet and cell.
+func TestEvidenceCutByAnOlderVersionIsReadWithoutItsMarker(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.xlsx")
+	if _, err := WriteFile(path, questionnaire(t), demo(t), nil, Options{Lang: translations.VI, AppVersion: "t"}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := f.GetSheetList()[len(f.GetSheetList())-1]
+	rows, _ := f.GetRows(sheet)
+	row := 0
+	for i, r := range rows {
+		if len(r) > dataKey && r[dataKey-1] == "gastronomy.signature_dishes" {
+			row = i + 1
+		}
+	}
+	kept := strings.Repeat("Chả mực Hạ Long. ", 1900)
+	f.SetCellStr(sheet, cell(dataEvidence, row), kept+" [… đã cắt bớt: văn bản đầy đủ có 40.000 ký tự, vượt quá sức chứa của một ô bảng tính]")
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	a, warnings, err := ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Answers["gastronomy.signature_dishes"].Evidence; got != kept {
+		t.Errorf("evidence ends %q", got[max(0, len(got)-60):])
+	}
+	if len(warnings) != 1 || warnings[0].Code != assessment.CodeEvidenceCutInWorkbook || warnings[0].Args["Cell"].Text != cell(dataEvidence, row) {
+		t.Errorf("warnings %+v", warnings)
 	}
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"unicode/utf16"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -486,7 +487,35 @@ const (
 	KindMeta   = "meta"
 	KindCity   = "city"
 	KindAnswer = "answer"
+	// KindMore continues the evidence and source of the answer above it:
+	// a text longer than a cell holds is written in pieces, whole.
+	KindMore = "more"
 )
+
+// pieceUnits is the size of a piece of a long text on the data sheet, in
+// UTF-16 units, under the cell limit.
+const pieceUnits = 32000
+
+// pieces cuts a text into parts of at most pieceUnits UTF-16 units each,
+// never inside a surrogate pair; "" is one empty piece.
+func pieces(s string) []string {
+	var out []string
+	for {
+		units := utf16.Encode([]rune(s))
+		if len(units) <= pieceUnits {
+			return append(out, s)
+		}
+		n := 0
+		for i, r := range s {
+			if n+utf16.RuneLen(r) > pieceUnits {
+				out = append(out, s[:i])
+				s = s[i:]
+				break
+			}
+			n += utf16.RuneLen(r)
+		}
+	}
+}
 
 // data writes the machine-readable sheet from which the assessment can be
 // read back: one row per file member, city member and answer, with the
@@ -549,9 +578,21 @@ func (b *builder) data() {
 				value = s
 			}
 		}
-		b.setStr(sheet, dataEvidence, row, b.fit(ans.Evidence, id))
-		b.setStr(sheet, dataSource, row, b.fit(ans.Source, id))
+		evidence, source := pieces(ans.Evidence), pieces(ans.Source)
+		b.setStr(sheet, dataEvidence, row, evidence[0])
+		b.setStr(sheet, dataSource, row, source[0])
 		put(KindAnswer, id, value, ans.CoreJSON())
+		for i := 1; i < max(len(evidence), len(source)); i++ {
+			if i < len(evidence) {
+				b.setStr(sheet, dataEvidence, row, evidence[i])
+			}
+			if i < len(source) {
+				b.setStr(sheet, dataSource, row, source[i])
+			}
+			b.text(sheet, dataKind, row, KindMore)
+			b.text(sheet, dataKey, row, id)
+			row++
+		}
 	}
 	b.check(b.f.AutoFilter(sheet, fmt.Sprintf("A2:%s", cell(dataJSON, row-1)), nil))
 	b.freeze(sheet, 2)
