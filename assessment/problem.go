@@ -99,4 +99,16 @@ const (
 	CodeCellNotJSON     = "cellNotJSON"     // Args: Sheet, Cell
 	CodeCellUnknownKind = "cellUnknownKind" // Args: Sheet, Cell, Kind
 	CodeCellStrayPiece  = "cellStrayPiece"  // Args: Sheet, Cell, Key
+
+	// Edits of the visible sheets of a report, found on import.
+	CodeCellEdited       = "cellEdited"       // Args: Sheet, Cell, Old, New (a warning: the edit is taken)
+	CodeCellNotYesNo     = "cellNotYesNo"     // Args: Sheet, Cell
+	CodeCellNotDate      = "cellNotDate"      // Args: Sheet, Cell
+	CodeCellNotWhole     = "cellNotWhole"     // Args: Sheet, Cell
+	CodeCellOutOfRange   = "cellOutOfRange"   // Args: Sheet, Cell, Max
+	CodeCellCutEdited    = "cellCutEdited"    // Args: Sheet, Cell
+	CodeCellEditConflict = "cellEditConflict" // Args: Sheet, Cell, Other
+	CodeWatchedSheetGone = "watchedSheetGone" // Args: Sheet
+	CodeWatchedRowGone   = "watchedRowGone"   // Args: Sheet
+	CodeWatchedRowTwice  = "watchedRowTwice"  // Args: Sheet
 )

@@ -113,6 +113,8 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 	doc := map[string]json.RawMessage{}
 	city := map[string]json.RawMessage{}
 	var answers []*answerRows
+	var records []watched
+	dataEdited := map[string]string{} // answers whose value cell on the data sheet was changed
 	var problems []assessment.Problem
 	row := 0
 	for rows.Next() {
@@ -158,7 +160,16 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 			if err != nil {
 				return nil, nil, cellError(path, sheet, dataValue, row, err.Error(), nil)
 			}
+			if !bytes.Equal(v, raw) {
+				dataEdited["city."+key] = cell(dataValue, row)
+			}
 			city[key] = v
+		case KindCells:
+			var w watched
+			if err := json.Unmarshal(raw, &w); err != nil || w.ID != key || w.Sheet == "" {
+				return nil, nil, cellError(path, sheet, dataJSON, row, assessment.CodeCellNotJSON, nil)
+			}
+			records = append(records, w)
 		case KindAnswer:
 			answers = append(answers, &answerRows{id: key, row: row, raw: raw,
 				evidence: []string{get(dataEvidence)}, source: []string{get(dataSource)}})
@@ -180,9 +191,12 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 				Code: assessment.CodeEvidenceCutInWorkbook, Args: assessment.Args{"Sheet": assessment.TextArg(sheet),
 					"Cell": assessment.TextArg(cell(dataEvidence, a.row))}})
 		}
-		ans, err := readAnswer(f, sheet, a.row, a.raw, evidence, strings.Join(a.source, ""))
+		ans, changed, err := readAnswer(f, sheet, a.row, a.raw, evidence, strings.Join(a.source, ""))
 		if err != nil {
 			return nil, nil, cellError(path, sheet, dataValue, a.row, err.Error(), nil)
+		}
+		if changed {
+			dataEdited[a.id] = cell(dataValue, a.row)
 		}
 		byID[a.id] = ans
 	}
@@ -196,7 +210,12 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 	if err != nil {
 		return nil, nil, err
 	}
-	return a, problems, nil
+	lang, _ := f.GetCellValue(sheet, cell(dataLang, 1))
+	changes, err := edits(f, path, a, records, lang, dataEdited)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, append(problems, changes...), nil
 }
 
 // errCell carries a problem code about a value cell.
@@ -210,7 +229,7 @@ func (e errCell) Error() string { return string(e) }
 // changed to another type.
 func cellValue(f *excelize.File, sheet string, row int, raw json.RawMessage) (json.RawMessage, error) {
 	ref := cell(dataValue, row)
-	shown, _ := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+	shown := rawCell(f, sheet, ref)
 	trimmed := bytes.TrimSpace(raw)
 	switch {
 	case len(trimmed) == 0 || trimmed[0] == '{' || trimmed[0] == '[' || bytes.Equal(trimmed, []byte("null")):
@@ -253,17 +272,19 @@ type answerRows struct {
 var cutMarker = regexp.MustCompile(` \[… [^\[\]]*\]$`)
 
 // readAnswer merges the answer's JSON copy (value and unknown members)
-// with its value, evidence and source cells.
-func readAnswer(f *excelize.File, sheet string, row int, raw json.RawMessage, evidence, source string) (json.RawMessage, error) {
+// with its value, evidence and source cells; changed reports a value cell
+// that no longer holds the value of the JSON copy.
+func readAnswer(f *excelize.File, sheet string, row int, raw json.RawMessage, evidence, source string) (out json.RawMessage, changed bool, err error) {
 	var members map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &members); err != nil || members == nil {
-		return raw, nil // a malformed answer, kept as it was
+		return raw, false, nil // a malformed answer, kept as it was
 	}
 	v, err := cellValue(f, sheet, row, members["value"])
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if members["value"] != nil {
+		changed = !bytes.Equal(v, members["value"])
 		members["value"] = v
 	}
 	if evidence != "" {
@@ -272,7 +293,8 @@ func readAnswer(f *excelize.File, sheet string, row int, raw json.RawMessage, ev
 	if source != "" {
 		members["source"], _ = json.Marshal(source)
 	}
-	return json.Marshal(members)
+	out, err = json.Marshal(members)
+	return out, changed, err
 }
 
 // IsWorkbook reports whether a path names an .xlsx file.

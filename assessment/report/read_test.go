@@ -136,7 +136,7 @@ func TestReadRefusesForeignAndEditedWorkbooks(t *testing.T) {
 	rows, _ := f.GetRows("Data")
 	target := 0
 	for i, r := range rows {
-		if len(r) > 1 && r[1] == "gastronomy.traditional_restaurants" {
+		if len(r) > 1 && r[0] == KindAnswer && r[1] == "gastronomy.traditional_restaurants" {
 			target = i + 1
 		}
 	}
@@ -282,7 +282,7 @@ func TestEvidenceCutByAnOlderVersionIsReadWithoutItsMarker(t *testing.T) {
 	rows, _ := f.GetRows(sheet)
 	row := 0
 	for i, r := range rows {
-		if len(r) > dataKey && r[dataKey-1] == "gastronomy.signature_dishes" {
+		if len(r) > dataKey && r[dataKind-1] == KindAnswer && r[dataKey-1] == "gastronomy.signature_dishes" {
 			row = i + 1
 		}
 	}

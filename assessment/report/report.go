@@ -82,6 +82,8 @@ type builder struct {
 	warnings []assessment.Problem
 	warned   map[string]bool       // warnings already given, so each is given once
 	texts    map[string][]textCell // the text cells written, by sheet
+	watched  []watched             // the answer cells of the visible sheets, fingerprinted on the data sheet
+	cut      map[string]bool       // "sheet!A1" of the texts cut to fit their cell
 	err      error                 // the first error of a cell operation
 }
 

@@ -1,12 +1,12 @@
 package report
 
 import (
-	"unicode/utf16"
 	"encoding/json"
 	"fmt"
 	"math"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
@@ -100,8 +100,14 @@ func (b *builder) cityValue(sheet string, row int, q *assessment.Question, attr 
 func (b *builder) profileValue(sheet string, row int, q *assessment.Question) {
 	if attr, ok := assessment.LookupCityAttribute(q.CityField); ok {
 		b.cityValue(sheet, row, q, attr)
+		kind := string(attr.QuestionType())
+		if attr.Kind == assessment.AttributeDate {
+			kind = "date"
+		}
+		b.watch(watched{ID: "city." + attr.ID, Sheet: sheet, Type: kind, Max: q.Max, Int: q.Integer, Value: cell(2, row)})
 		return
 	}
+	b.watch(watched{ID: q.ID, Sheet: sheet, Type: string(q.Type), Max: maxOf(q), Int: q.Integer, Value: cell(2, row)})
 	v := b.a.Value(q.ID)
 	if f, ok := v.Number(); ok {
 		b.profileNumber(sheet, row, f, q)
@@ -292,9 +298,10 @@ func (b *builder) section(s *assessment.Section) {
 			b.number(sheet, colMax, row, round(qs.Max, 2), b.st.decimal)
 		}
 		if ans := b.a.Answer(q.ID); ans != nil {
-			b.setStr(sheet, colEvidence, row, b.fit(ans.Evidence, q.ID))
-			b.setStr(sheet, colSource, row, b.fit(ans.Source, q.ID))
+			b.cutText(sheet, colEvidence, row, ans.Evidence, q.ID)
+			b.cutText(sheet, colSource, row, ans.Source, q.ID)
 		}
+		b.watchQuestion(sheet, row, q)
 		for _, c := range []int{colID, colQuestion, colDimension, colDetail, colEvidence, colSource} {
 			b.style(sheet, c, row, b.st.text)
 		}
@@ -348,7 +355,7 @@ func (b *builder) answer(sheet string, valueCol, detailCol, row int, q *assessme
 		b.style(sheet, valueCol, row, b.st.textCenter)
 	case q.Type == assessment.Text:
 		s, _ := v.String()
-		b.setStr(sheet, valueCol, row, b.fit(s, q.ID))
+		b.cutText(sheet, valueCol, row, s, q.ID)
 		b.style(sheet, valueCol, row, b.st.text)
 	}
 	b.text(sheet, detailCol, row, detail)
@@ -482,6 +489,10 @@ const (
 	dataJSON
 )
 
+// dataLang is the cell of the data sheet's first row that holds the
+// report's language (how numbers typed as text are read back).
+const dataLang = 4
+
 // Data row kinds (machine-readable, never translated).
 const (
 	KindMeta   = "meta"
@@ -527,6 +538,7 @@ func (b *builder) data() {
 	b.widths(sheet, 10, 36, 24, 50, 28, 40)
 	b.text(sheet, 1, 1, DataSheetMarker)
 	b.integer(sheet, 2, 1, assessment.SchemaVersion, 0)
+	b.setStr(sheet, dataLang, 1, string(b.opts.Lang))
 	b.text(sheet, 3, 1, b.t("report.dataIntro"))
 	heads := []string{"report.col.kind", "report.col.key", "report.col.value", "report.col.evidence", "report.col.source", "report.col.json"}
 	for i, h := range heads {
@@ -594,6 +606,7 @@ func (b *builder) data() {
 			row++
 		}
 	}
+	b.cellsRows(put)
 	b.check(b.f.AutoFilter(sheet, fmt.Sprintf("A2:%s", cell(dataJSON, row-1)), nil))
 	b.freeze(sheet, 2)
 	b.printSetup(sheet, 2)
@@ -610,4 +623,17 @@ func mustJSON(v any) []byte {
 func round(x float64, decimals int) float64 {
 	p := math.Pow(10, float64(decimals))
 	return math.Round(x*p) / p
+}
+
+// cutText writes an answer's text, cut to fit its cell, and remembers a
+// cut, so that import refuses an edit of a text it cannot see whole.
+func (b *builder) cutText(sheet string, col, row int, s, questionID string) {
+	shown := b.fit(s, questionID)
+	b.setStr(sheet, col, row, shown)
+	if shown != s {
+		if b.cut == nil {
+			b.cut = map[string]bool{}
+		}
+		b.cut[sheet+"!"+cell(col, row)] = true
+	}
 }

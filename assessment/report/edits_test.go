@@ -1,0 +1,271 @@
+package report
+
+import (
+	"errors"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"creativecity/assessment"
+	"creativecity/translations"
+)
+
+// exported writes the demo's report in lang and returns its path.
+func exported(t *testing.T, a *assessment.Assessment, lang translations.Lang) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "report.xlsx")
+	if _, err := WriteFile(path, questionnaire(t), a, nil, Options{Lang: lang, AppVersion: "t"}); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// rowOfQuestion is the row of a question on a section sheet.
+func rowOfQuestion(t *testing.T, f *excelize.File, sheet, id string) int {
+	t.Helper()
+	rows := idRows(f, sheet)[id]
+	if len(rows) != 1 {
+		t.Fatalf("%s is on rows %v of %s", id, rows, sheet)
+	}
+	return rows[0]
+}
+
+// editCells opens a workbook, lets change edit it and saves it.
+func editCells(t *testing.T, path string, change func(f *excelize.File)) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	change(f)
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+}
+
+// editsOf are the cells listed as edited, "sheet!cell old→new".
+func editsOf(ps []assessment.Problem) []string {
+	var out []string
+	for _, p := range ps {
+		if p.Code == assessment.CodeCellEdited {
+			out = append(out, p.Args["Sheet"].Text+"!"+p.Args["Cell"].Text+" "+p.Args["Old"].Text+"→"+p.Args["New"].Text)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestEditsOnTheVisibleSheetsAreTakenAndListed: a level, a yes/no, a
+// number typed as text in the report's notation, an evidence, a source, a
+// question answered for the first time, an answer cleared and a city
+// figure on the summary, all changed on the visible sheets, are read back
+// and each is listed with its sheet, cell, old and new value.
+func TestEditsOnTheVisibleSheetsAreTakenAndListed(t *testing.T) {
+	for _, lang := range translations.Languages {
+		loc := translations.New(lang)
+		a := demo(t)
+		a.SetValue("film.festivals", assessment.Value{}) // unanswered at export
+		delete(a.Answers, "film.festivals")
+		path := exported(t, a, lang)
+		gastronomy, film, readiness := SheetName(loc, "gastronomy"), SheetName(loc, "film"), SheetName(loc, "readiness")
+		var want []string
+		editCells(t, path, func(f *excelize.File) {
+			set := func(sheet, id string, col int, v any, old, now string) {
+				ref := cell(col, rowOfQuestion(t, f, sheet, id))
+				if err := f.SetCellValue(sheet, ref, v); err != nil {
+					t.Fatal(err)
+				}
+				want = append(want, sheet+"!"+ref+" "+old+"→"+now)
+			}
+			set(gastronomy, "gastronomy.signature_dishes", colAnswer, 2, "4", "2")
+			set(gastronomy, "gastronomy.signature_dishes", colEvidence, "Danh mục 12 món, đã rà soát lại.", short(a.Answers["gastronomy.signature_dishes"].Evidence), "Danh mục 12 món, đã rà soát lại.")
+			set(gastronomy, "gastronomy.major_food_festival", colSource, "Sở VHTTDL, 2026", short(a.Answers["gastronomy.major_food_festival"].Source), "Sở VHTTDL, 2026")
+			local := map[translations.Lang]string{translations.VI: "1.234", translations.EN: "1,234"}[lang]
+			set(gastronomy, "gastronomy.professional_chefs", colAnswer, local, a.Value("gastronomy.professional_chefs").Raw(), "1234")
+			set(film, "film.festivals", colAnswer, 3, "∅", "3")
+			set(readiness, "readiness.ministry_acceptance", colAnswer, loc.T("report.yes"), "false", "true")
+			set(readiness, "readiness.budget", colAnswer, "", a.Value("readiness.budget").Raw(), "∅")
+		})
+		back, warnings, err := ReadFile(path)
+		if err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		slices.Sort(want)
+		if got := editsOf(warnings); !slices.Equal(got, want) {
+			t.Errorf("%s: edits listed\n%s\nwant\n%s", lang, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		for id, v := range map[string]assessment.Value{
+			"gastronomy.signature_dishes":   assessment.NumberValue(2),
+			"gastronomy.professional_chefs": assessment.NumberValue(1234),
+			"film.festivals":                assessment.NumberValue(3),
+			"readiness.ministry_acceptance": assessment.BoolValue(true),
+			"readiness.budget":              {},
+		} {
+			if got := back.Value(id); !sameValue(got, v) {
+				t.Errorf("%s: %s = %v, want %v", lang, id, got.Raw(), v.Raw())
+			}
+		}
+		if got := back.Answers["gastronomy.signature_dishes"].Evidence; got != "Danh mục 12 món, đã rà soát lại." {
+			t.Errorf("%s: evidence %q", lang, got)
+		}
+		if got := back.Answers["gastronomy.major_food_festival"]; got.Source != "Sở VHTTDL, 2026" || got.Evidence != a.Answers["gastronomy.major_food_festival"].Evidence {
+			t.Errorf("%s: festivals %+v", lang, got)
+		}
+	}
+}
+
+// TestAnUnreadableEditIsRefusedNamingItsCell: a level out of range, a
+// word in a number, a yes/no that is neither, a fraction where a whole
+// number is asked: the import fails naming the sheet and the cell.
+func TestAnUnreadableEditIsRefusedNamingItsCell(t *testing.T) {
+	loc := translations.New(translations.EN)
+	gastronomy := SheetName(loc, "gastronomy")
+	readiness := SheetName(loc, "readiness")
+	for _, tt := range []struct {
+		sheet, id string
+		value     any
+		code      string
+	}{
+		{gastronomy, "gastronomy.signature_dishes", 7, assessment.CodeCellOutOfRange},
+		{gastronomy, "gastronomy.signature_dishes", 2.5, assessment.CodeCellNotWhole},
+		{gastronomy, "gastronomy.professional_chefs", "about 400", assessment.CodeCellNotNumber},
+		{gastronomy, "gastronomy.professional_chefs", -3, assessment.CodeCellOutOfRange},
+		{readiness, "readiness.ministry_acceptance", "Maybe", assessment.CodeCellNotYesNo},
+	} {
+		path := exported(t, demo(t), translations.EN)
+		ref := ""
+		editCells(t, path, func(f *excelize.File) {
+			ref = cell(colAnswer, rowOfQuestion(t, f, tt.sheet, tt.id))
+			f.SetCellValue(tt.sheet, ref, tt.value)
+		})
+		_, _, err := ReadFile(path)
+		var fe *assessment.FileError
+		if !errors.As(err, &fe) || fe.Code != tt.code || fe.Args["Sheet"].Text != tt.sheet || fe.Args["Cell"].Text != ref {
+			t.Errorf("%s = %v: %v; want %s at %s!%s", tt.id, tt.value, err, tt.code, tt.sheet, ref)
+		}
+	}
+}
+
+// TestSortingASheetIsNotAnEdit: rows sorted by another column (the
+// autofilter allows it) are found by their question ID; nothing is listed.
+func TestSortingASheetIsNotAnEdit(t *testing.T) {
+	path := exported(t, demo(t), translations.VI)
+	sheet := SheetName(translations.New(translations.VI), "gastronomy")
+	editCells(t, path, func(f *excelize.File) {
+		x, y := rowOfQuestion(t, f, sheet, "gastronomy.signature_dishes"), rowOfQuestion(t, f, sheet, "gastronomy.major_food_festival")
+		for col := 1; col <= questionCols; col++ {
+			vx, _ := f.GetCellValue(sheet, cell(col, x), excelize.Options{RawCellValue: true})
+			vy, _ := f.GetCellValue(sheet, cell(col, y), excelize.Options{RawCellValue: true})
+			tx, _ := f.GetCellType(sheet, cell(col, x))
+			ty, _ := f.GetCellType(sheet, cell(col, y))
+			put := func(ref, v string, typ excelize.CellType) {
+				if typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset && v != "" && strings.Trim(v, "0123456789.") == "" {
+					f.SetCellValue(sheet, ref, mustFloat(t, v))
+				} else {
+					f.SetCellStr(sheet, ref, v)
+				}
+			}
+			put(cell(col, x), vy, ty)
+			put(cell(col, y), vx, tx)
+		}
+	})
+	back, warnings, err := ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := editsOf(warnings); len(got) != 0 {
+		t.Errorf("sorting was read as edits: %v", got)
+	}
+	if encode(t, back) != encode(t, demo(t)) {
+		t.Error("the assessment changed")
+	}
+}
+
+// TestEditsThatDisagreeAreRefused: the same answer changed to two values,
+// on its sheet and on the data sheet, is refused naming both cells; the
+// same new value in both is taken.
+func TestEditsThatDisagreeAreRefused(t *testing.T) {
+	loc := translations.New(translations.EN)
+	sheet, data := SheetName(loc, "gastronomy"), safeSheetName(loc.T("report.sheet.data"))
+	for _, tt := range []struct {
+		visible, onData int
+		ok              bool
+	}{{2, 3, false}, {2, 2, true}} {
+		path := exported(t, demo(t), translations.EN)
+		ref, dataRef := "", ""
+		editCells(t, path, func(f *excelize.File) {
+			ref = cell(colAnswer, rowOfQuestion(t, f, sheet, "gastronomy.signature_dishes"))
+			f.SetCellValue(sheet, ref, tt.visible)
+			rows, _ := f.GetRows(data)
+			for i, r := range rows {
+				if len(r) > 1 && r[0] == KindAnswer && r[1] == "gastronomy.signature_dishes" {
+					dataRef = cell(dataValue, i+1)
+				}
+			}
+			f.SetCellValue(data, dataRef, tt.onData)
+		})
+		back, _, err := ReadFile(path)
+		var fe *assessment.FileError
+		switch {
+		case tt.ok && (err != nil || !sameValue(back.Value("gastronomy.signature_dishes"), assessment.NumberValue(2))):
+			t.Errorf("the same edit twice: %v", err)
+		case !tt.ok && (!errors.As(err, &fe) || fe.Code != assessment.CodeCellEditConflict || fe.Args["Cell"].Text != ref || fe.Args["Other"].Text != dataRef):
+			t.Errorf("two different edits: %v", err)
+		}
+	}
+}
+
+// TestACutTextCannotBeEditedOnItsSheet: evidence longer than a cell is
+// shown cut; changing that cell is refused, since the rest cannot be seen.
+func TestACutTextCannotBeEditedOnItsSheet(t *testing.T) {
+	a := demo(t)
+	a.SetEvidence("gastronomy.major_food_festival", strings.Repeat("Lễ hội Carnaval Hạ Long. ", 2000), "")
+	path := exported(t, a, translations.VI)
+	sheet := SheetName(translations.New(translations.VI), "gastronomy")
+	ref := ""
+	editCells(t, path, func(f *excelize.File) {
+		ref = cell(colEvidence, rowOfQuestion(t, f, sheet, "gastronomy.major_food_festival"))
+		f.SetCellStr(sheet, ref, "Lễ hội Carnaval Hạ Long.")
+	})
+	_, _, err := ReadFile(path)
+	var fe *assessment.FileError
+	if !errors.As(err, &fe) || fe.Code != assessment.CodeCellCutEdited || fe.Args["Cell"].Text != ref {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// TestACityFigureChangedOnTheSummaryIsTaken: the population and the date
+// of the review, changed in the profile block of the summary sheet.
+func TestACityFigureChangedOnTheSummaryIsTaken(t *testing.T) {
+	path := exported(t, demo(t), translations.VI)
+	summary := translations.New(translations.VI).T("report.sheet.summary")
+	editCells(t, path, func(f *excelize.File) {
+		rows, _ := f.GetRows(summary, excelize.Options{RawCellValue: true})
+		for i, r := range rows {
+			if len(r) > 1 && r[1] == "300000" {
+				f.SetCellValue(summary, cell(2, i+1), 310000)
+			}
+		}
+	})
+	back, warnings, err := ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.City.Population != 310000 || len(editsOf(warnings)) != 1 {
+		t.Errorf("population %v, edits %v", back.City.Population, editsOf(warnings))
+	}
+}
+
+func mustFloat(t *testing.T, s string) float64 {
+	t.Helper()
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
