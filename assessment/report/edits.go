@@ -246,7 +246,7 @@ func applyValue(f *excelize.File, path string, a *assessment.Assessment, w watch
 	} else {
 		a.SetValue(w.ID, v)
 	}
-	*changes = append(*changes, edited(path, w, ref, display(old), display(v)))
+	*changes = append(*changes, edited(path, w, ref, display(old, lang), display(v, lang)))
 	return nil
 }
 
@@ -346,12 +346,27 @@ func edited(path string, w watched, ref, old, now string) assessment.Problem {
 			"Old": assessment.TextArg(short(old)), "New": assessment.TextArg(short(now))}}
 }
 
-// display is a value as the list of edits shows it.
-func display(v assessment.Value) string {
-	if v.IsNone() {
-		return "∅"
+// display is a value as the list of edits shows it: as the report's
+// language writes it in the workbook.
+func display(v assessment.Value, lang string) string {
+	l, ok := translations.ParseLang(lang)
+	if !ok {
+		l = translations.Languages[0]
 	}
-	return v.Raw()
+	loc := translations.New(l)
+	if f, ok := v.Number(); ok {
+		return l10n.Number(loc, f, 2)
+	}
+	if b, ok := v.Bool(); ok {
+		if b {
+			return loc.T("report.yes")
+		}
+		return loc.T("report.no")
+	}
+	if s, ok := v.String(); ok {
+		return s
+	}
+	return ""
 }
 
 // short cuts a text for the list of edits.

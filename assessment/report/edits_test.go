@@ -86,9 +86,9 @@ func TestEditsOnTheVisibleSheetsAreTakenAndListed(t *testing.T) {
 			set(gastronomy, "gastronomy.signature_dishes", colEvidence, "Danh mục 12 món, đã rà soát lại.", short(a.Answers["gastronomy.signature_dishes"].Evidence), "Danh mục 12 món, đã rà soát lại.")
 			set(gastronomy, "gastronomy.major_food_festival", colSource, "Sở VHTTDL, 2026", short(a.Answers["gastronomy.major_food_festival"].Source), "Sở VHTTDL, 2026")
 			local := map[translations.Lang]string{translations.VI: "1.234", translations.EN: "1,234"}[lang]
-			set(gastronomy, "gastronomy.professional_chefs", colAnswer, local, a.Value("gastronomy.professional_chefs").Raw(), "1234")
+			set(gastronomy, "gastronomy.professional_chefs", colAnswer, local, display(a.Value("gastronomy.professional_chefs"), string(lang)), local)
 			set(film, "film.festivals", colAnswer, 3, "∅", "3")
-			set(readiness, "readiness.ministry_acceptance", colAnswer, loc.T("report.yes"), "false", "true")
+			set(readiness, "readiness.ministry_acceptance", colAnswer, loc.T("report.yes"), loc.T("report.no"), loc.T("report.yes"))
 			set(readiness, "readiness.budget", colAnswer, "", a.Value("readiness.budget").Raw(), "∅")
 		})
 		back, warnings, err := ReadFile(path)
