@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
 	"creativecity/assets"
@@ -377,5 +380,47 @@ func TestScoreShowsEachCountWithItsRate(t *testing.T) {
 	_, text, _ := runCLI(t, "score", "--lang", "vi", path)
 	if !strings.Contains(text, "[film.screens] ") || !strings.Contains(text, "phòng chiếu trên 100.000 dân") {
 		t.Errorf("the text output lacks the rate of film.screens:\n%s", text)
+	}
+}
+
+// TestImportListsEditsOfTheVisibleSheets: a level changed on a field sheet
+// is imported and listed on standard error with its sheet, cell, old and
+// new value; an unreadable one fails with exit 1 naming the cell.
+func TestImportListsEditsOfTheVisibleSheets(t *testing.T) {
+	dir := t.TempDir()
+	xlsx := filepath.Join(dir, "r.xlsx")
+	if code, _, errs := runCLI(t, "export", "--lang", "en", "-o", xlsx, demoPath(t)); code != 0 {
+		t.Fatal(errs)
+	}
+	set := func(v any) string {
+		f, err := excelize.OpenFile(xlsx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, _ := f.GetRows("Gastronomy")
+		for i, r := range rows {
+			if len(r) > 1 && r[1] == "gastronomy.signature_dishes" {
+				ref := fmt.Sprintf("E%d", i+1)
+				f.SetCellValue("Gastronomy", ref, v)
+				f.Save()
+				return ref
+			}
+		}
+		t.Fatal("no row")
+		return ""
+	}
+	ref := set(1)
+	out := filepath.Join(dir, "back.ccsa")
+	code, _, errs := runCLI(t, "import", "--lang", "en", "-o", out, xlsx)
+	if code != 0 || !strings.Contains(errs, "sheet “Gastronomy”, cell "+ref+": changed from “4” to “1”") {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if a, err := assessment.Load(out); err != nil || !strings.Contains(a.Value("gastronomy.signature_dishes").Raw(), "1") {
+		t.Errorf("imported %v, %v", a.Value("gastronomy.signature_dishes").Raw(), err)
+	}
+	set("bốn")
+	if code, _, errs := runCLI(t, "import", "--lang", "vi", "-o", filepath.Join(dir, "x.ccsa"), xlsx); code != 1 || !strings.Contains(errs, "ô "+ref) {
+		t.Errorf("exit %d: %s", code, errs)
 	}
 }
