@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -272,31 +275,46 @@ func (s *stream) flush() {
 
 func num(v float64, style int) excelize.Cell { return excelize.Cell{StyleID: style, Value: v} }
 
+// overviewHeader is the row of the overview's table header: the title,
+// the subtitle and the date of the comparison come first.
+const overviewHeader = 4
+
 // overview writes one row per city.
 func (b *compareBuilder) overview(sheet string) {
 	fields := b.qn.Fields()
-	widths := []float64{24, 18, 13}
-	for range fields {
-		widths = append(widths, 12)
+	heads := []string{b.t("compare.col.city"), b.t("compare.col.province"), b.t("compare.col.population")}
+	for _, f := range fields {
+		heads = append(heads, l10n.SectionName(b.loc, f.ID))
 	}
-	widths = append(widths, 12, 22, 12, 12, 40)
-	last := 3 + len(b.c.Cities)
-	ncols := 3 + len(fields) + 5
+	heads = append(heads, b.t("section.readiness.name"), b.t("report.recommendedField"), b.t("report.confidence"),
+		b.t("report.col.completeness"), b.t("compare.col.file"))
+	widths := []float64{18, 16, 12}
+	for range fields {
+		widths = append(widths, 11)
+	}
+	widths = append(widths, 10, 16, 11, 11, 36)
+	for _, c := range b.c.Cities {
+		widths[0] = max(widths[0], textWidth(c.Doc.City.Name, charUnits))
+		widths[1] = max(widths[1], textWidth(c.Doc.City.Province, charUnits))
+	}
+	widths = headerWidths(heads, widths)
+	last := overviewHeader + len(b.c.Cities)
+	ncols := len(heads)
 	s := b.newStream(sheet, func() {
 		// The filter first: it resets the sheet properties that the print
 		// setup then completes.
-		defer b.printSetup(sheet, 3)
+		defer b.printSetup(sheet, overviewHeader)
 		if len(b.c.Cities) == 0 {
 			return
 		}
-		b.check(b.f.AutoFilter(sheet, fmt.Sprintf("A3:%s", cell(ncols, last)), nil))
-		scores := fmt.Sprintf("%s:%s", cell(4, 4), cell(3+len(fields)+1, last))
+		b.check(b.f.AutoFilter(sheet, fmt.Sprintf("%s:%s", cell(1, overviewHeader), cell(ncols, last)), nil))
+		scores := fmt.Sprintf("%s:%s", cell(4, overviewHeader+1), cell(3+len(fields)+1, last))
 		b.check(b.f.SetConditionalFormat(sheet, scores, []excelize.ConditionalFormatOptions{{
 			Type: "3_color_scale", Criteria: "=", MinType: "num", MinValue: "0", MinColor: "#F8696B",
 			MidType: "num", MidValue: "50", MidColor: "#FFEB84", MaxType: "num", MaxValue: "100", MaxColor: "#63BE7B",
 		}}))
 	}, widths...)
-	s.panes(3, 1)
+	s.panes(overviewHeader, 1)
 	s.add(b.st.title, b.t("compare.title"))
 	subtitle := "compare.subtitle"
 	if len(b.c.Duplicates) > 0 {
@@ -304,13 +322,8 @@ func (b *compareBuilder) overview(sheet string) {
 	}
 	s.add(b.st.subtitle, b.loc.N(subtitle, len(b.c.Cities), map[string]any{
 		"Skipped": len(b.c.Skipped), "Duplicates": len(b.c.Duplicates)}))
-	heads := []any{b.t("compare.col.city"), b.t("compare.col.province"), b.t("compare.col.population")}
-	for _, f := range fields {
-		heads = append(heads, l10n.SectionName(b.loc, f.ID))
-	}
-	heads = append(heads, b.t("section.readiness.name"), b.t("report.recommendedField"), b.t("report.confidence"),
-		b.t("report.col.completeness"), b.t("compare.col.file"))
-	s.header(heads...)
+	s.add(b.st.label, b.t("compare.date"), excelize.Cell{StyleID: b.st.date, Value: b.opts.Now})
+	s.headerFitted(widths, heads...)
 	for _, c := range b.c.Cities {
 		rec := c.Result.Recommendation
 		row := []any{c.Doc.City.Name, c.Doc.City.Province, num(c.Doc.City.Population, b.st.integer)}
@@ -319,9 +332,59 @@ func (b *compareBuilder) overview(sheet string) {
 		}
 		row = append(row, num(round(c.Result.Readiness.Score, 1), b.st.score), b.recommendedName(rec.Field),
 			l10n.Confidence(b.loc, rec.Confidence), num(round(assessment.RecommendedCompleteness(c.Result), 3), b.st.percent), c.Path)
-		s.add(b.st.text, row...)
+		s.addFitted(b.st.text, widths, row...)
 	}
 	s.flush()
+}
+
+// textWidth is the width, in character units, that a text needs on one
+// line, with the cell's padding and a margin for wide letters (a reader's
+// substitute font may be wider than Times New Roman).
+func textWidth(s string, letter float64) float64 {
+	return float64(utf8.RuneCountInString(s))*letter*1.1 + 2
+}
+
+// headerWidths widens each column to its header's longest word, so that a
+// header wraps between words, never inside one, in any language.
+func headerWidths(heads []string, widths []float64) []float64 {
+	out := slices.Clone(widths)
+	for i, h := range heads {
+		for _, w := range strings.Fields(h) {
+			out[i] = max(out[i], textWidth(w, boldCharUnits))
+		}
+	}
+	return out
+}
+
+// linesOf is how many lines the text cells of a row take in their columns.
+func linesOf(values []any, widths []float64, letter float64) int {
+	lines := 1
+	for i, v := range values {
+		if s, ok := v.(string); ok && i < len(widths) {
+			lines = max(lines, lineCount(s, widths[i]-1, letter))
+		}
+	}
+	return lines
+}
+
+// headerFitted writes a table header as high as its longest header wraps.
+func (s *stream) headerFitted(widths []float64, heads ...string) {
+	values := make([]any, len(heads))
+	for i, h := range heads {
+		values[i] = h
+	}
+	height := lineHeight*float64(linesOf(values, widths, boldCharUnits)) + 4
+	s.addRow(s.b.st.header, []excelize.RowOpts{{Height: max(32, height)}}, values...)
+}
+
+// addFitted writes a row as high as its longest text wraps, so that no
+// text runs over the next row.
+func (s *stream) addFitted(style int, widths []float64, values ...any) {
+	var opts []excelize.RowOpts
+	if n := linesOf(values, widths, charUnits); n > 1 {
+		opts = []excelize.RowOpts{{Height: math.Min(maxRowHeight, lineHeight*float64(n))}}
+	}
+	s.addRow(style, opts, values...)
 }
 
 // ranking lists, for each field, the cities from strongest to weakest.
@@ -356,20 +419,28 @@ func (b *compareBuilder) chart() {
 	cities := assessment.TopCities(b.c.Cities, assessment.ChartCities)
 	b.text(sheet, 1, 1, b.loc.N("compare.chartTitle", len(cities), nil))
 	b.style(sheet, 1, 1, b.st.title)
-	b.text(sheet, 1, 2, b.t("compare.col.city"))
 	fields := b.qn.Fields()
-	for j, f := range fields {
-		b.text(sheet, j+2, 2, l10n.SectionName(b.loc, f.ID))
+	heads := []any{b.t("compare.col.city")}
+	widths := []float64{24}
+	for _, f := range fields {
+		heads = append(heads, l10n.SectionName(b.loc, f.ID))
+		widths = append(widths, 11)
 	}
+	texts := make([]string, len(heads))
+	for j, h := range heads {
+		texts[j] = h.(string)
+		b.text(sheet, j+1, 2, texts[j])
+	}
+	widths = headerWidths(texts, widths)
 	b.styleRange(sheet, 1, 2, len(fields)+1, 2, b.st.header)
-	b.check(b.f.SetRowHeight(sheet, 2, 48))
+	b.check(b.f.SetRowHeight(sheet, 2, max(32, lineHeight*float64(linesOf(heads, widths, boldCharUnits))+4)))
 	for i, c := range cities {
 		b.text(sheet, 1, i+3, c.Doc.City.Name)
 		for j, f := range c.Result.Fields {
 			b.number(sheet, j+2, i+3, round(f.Score, 1), b.st.score)
 		}
 	}
-	b.widths(sheet, 24, 13, 13, 13, 13, 13, 13, 13)
+	b.widths(sheet, widths...)
 	if len(cities) == 0 {
 		return
 	}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -117,12 +118,12 @@ func TestCompareAFolderSkipsBadInputs(t *testing.T) {
 			t.Errorf("%s: sheets %v", lang, sheets)
 		}
 		rows, _ := f.GetRows(sheets[0])
-		if len(rows) != 3+7 {
+		if len(rows) != overviewHeader+7 {
 			t.Errorf("%s: overview has %d rows", lang, len(rows))
 		}
 		// Scores are numbers in the overview.
 		for i := range c.Cities {
-			assertNumber(t, f, sheets[0], cell(4, 4+i), round(c.Cities[i].Result.Fields[0].Score, 1))
+			assertNumber(t, f, sheets[0], cell(4, overviewHeader+1+i), round(c.Cities[i].Result.Fields[0].Score, 1))
 		}
 		skipped, _ := f.GetRows(sheets[4])
 		if len(skipped) != 2+3 {
@@ -347,7 +348,7 @@ func TestTheSameCityIsComparedOnce(t *testing.T) {
 			t.Fatalf("%s: sheets %v", lang, sheets)
 		}
 		rows, _ := f.GetRows(sheets[0])
-		if len(rows) != 3+2 || rows[3][0] != "Hạ Long" || rows[4][0] != "Huế" {
+		if len(rows) != overviewHeader+2 || rows[overviewHeader][0] != "Hạ Long" || rows[overviewHeader+1][0] != "Huế" {
 			t.Errorf("%s: overview %v", lang, rows)
 		}
 		wantSubtitle := loc.T("compare.subtitleDuplicates", map[string]any{"Count": 2, "Skipped": 1, "Duplicates": 2})
@@ -397,6 +398,55 @@ func TestCityLabel(t *testing.T) {
 	} {
 		if got := CityLabel(c); got != want {
 			t.Errorf("%+v: %q; want %q", c, got, want)
+		}
+	}
+}
+
+// TestTheOverviewFitsItsTextsInBothLanguages: no header breaks inside a
+// word, the header row is as high as its longest header wraps, a city's
+// row is as high as its longest text, and the date of the comparison is a
+// date cell above the table.
+func TestTheOverviewFitsItsTextsInBothLanguages(t *testing.T) {
+	qn := questionnaire(t)
+	a := demo(t)
+	a.City.Province = "Thành phố Hồ Chí Minh (sau khi hợp nhất với Bình Dương và Bà Rịa – Vũng Tàu)"
+	c := &Comparison{Cities: []City{{Doc: a, Result: assessment.Score(qn, a), Path: "/một/đường/dẫn/rất/dài/của/các/sở/văn/hóa/tỉnh/thành/phố/hcm.ccsa"}}}
+	when := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	for _, lang := range translations.Languages {
+		var buf bytes.Buffer
+		if err := WriteComparison(&buf, qn, c, CompareOptions{Lang: lang, Now: when}); err != nil {
+			t.Fatal(err)
+		}
+		f := open(t, buf.Bytes())
+		sheet := f.GetSheetList()[0]
+		rows, _ := f.GetRows(sheet)
+		heads := rows[overviewHeader-1]
+		headerHeight, _ := f.GetRowHeight(sheet, overviewHeader)
+		for i, h := range heads {
+			col, _ := excelize.ColumnNumberToName(i + 1)
+			width, _ := f.GetColWidth(sheet, col)
+			for _, word := range strings.Fields(h) {
+				if width < textWidth(word, boldCharUnits) {
+					t.Errorf("%s: column %s (%.1f) is narrower than the word %q of its header", lang, col, width, word)
+				}
+			}
+			if need := lineHeight * float64(lineCount(h, width-1, boldCharUnits)); headerHeight < need {
+				t.Errorf("%s: header %q needs %.0f points, the row has %.0f", lang, h, need, headerHeight)
+			}
+		}
+		height, _ := f.GetRowHeight(sheet, overviewHeader+1)
+		provinceWidth, _ := f.GetColWidth(sheet, "B")
+		if need := lineHeight * float64(lineCount(a.City.Province, provinceWidth-1, charUnits)); height < need {
+			t.Errorf("%s: the city's row is %.0f points high, its province needs %.0f", lang, height, need)
+		}
+		if typ, _ := f.GetCellType(sheet, "B3"); typ != excelize.CellTypeDate && typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+			t.Errorf("%s: the date is of type %v", lang, typ)
+		}
+		if v, _ := f.GetCellValue(sheet, "B3", excelize.Options{RawCellValue: true}); v != "46353.375" {
+			t.Errorf("%s: the date cell holds %q", lang, v)
+		}
+		if label, _ := f.GetCellValue(sheet, "A3"); label != translations.New(lang).T("compare.date") {
+			t.Errorf("%s: A3 = %q", lang, label)
 		}
 	}
 }
