@@ -183,7 +183,7 @@ type compareBuilder struct {
 
 func (b *compareBuilder) build() error {
 	b.check(b.f.SetDefaultFont(b.font()))
-	b.st = newStyles(b.f, b.check, b.loc.Setting("dateExcel"))
+	b.st = newStyles(b.f, b.check, b.loc.Setting("dateExcel"), b.font())
 	overview := safeSheetName(b.t("compare.sheet.overview"))
 	b.check(b.f.SetSheetName("Sheet1", overview))
 	b.overview(overview)

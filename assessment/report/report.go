@@ -103,7 +103,7 @@ func (b *builder) check(err error) {
 
 func (b *builder) build() error {
 	b.check(b.f.SetDefaultFont(b.font()))
-	b.st = newStyles(b.f, b.check, b.loc.Setting("dateExcel"))
+	b.st = newStyles(b.f, b.check, b.loc.Setting("dateExcel"), b.font())
 	summary := b.t("report.sheet.summary")
 	b.check(b.f.SetSheetName("Sheet1", summary))
 	b.summary(summary)

@@ -394,3 +394,39 @@ func TestControlCharactersLeaveAValidWorkbook(t *testing.T) {
 		t.Errorf("formula %q", formula)
 	}
 }
+
+// TestEveryCellNamesItsFont: every cell with content, in the report and
+// the comparison of each language, has a style that names the font, so
+// that no reader sees it in a default font of their own.
+func TestEveryCellNamesItsFont(t *testing.T) {
+	qn := questionnaire(t)
+	for _, lang := range translations.Languages {
+		var cmp bytes.Buffer
+		a := demo(t)
+		c := &Comparison{Cities: []City{{Doc: a, Result: assessment.Score(qn, a), Path: "a.ccsa"}}}
+		if err := WriteComparison(&cmp, qn, c, CompareOptions{Lang: lang}); err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range map[string][]byte{"report": first(build(t, a, lang)), "comparison": cmp.Bytes()} {
+			f := open(t, data)
+			want := translations.New(lang).Setting("reportFont")
+			for _, sheet := range f.GetSheetList() {
+				rows, _ := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+				for r, row := range rows {
+					for c, v := range row {
+						if v == "" {
+							continue
+						}
+						ref := cell(c+1, r+1)
+						id, _ := f.GetCellStyle(sheet, ref)
+						st, err := f.GetStyle(id)
+						if err != nil || st.Font == nil || st.Font.Family != want {
+							t.Errorf("%s %s: %s!%s names no font %q", lang, name, sheet, ref, want)
+							return
+						}
+					}
+				}
+			}
+		}
+	}
+}

@@ -391,8 +391,8 @@ func (b *builder) unitStyle(q *assessment.Question) int {
 	}
 	unit := strings.ReplaceAll(l10n.Unit(b.loc, q), `"`, "")
 	format += ` "` + unit + `"`
-	id, err := b.f.NewStyle(&excelize.Style{CustomNumFmt: &format, Alignment: &excelize.Alignment{Horizontal: "left"},
-		Font: &excelize.Font{Bold: true}})
+	id, err := b.f.NewStyle(withFont(&excelize.Style{CustomNumFmt: &format, Alignment: &excelize.Alignment{Horizontal: "left"},
+		Font: &excelize.Font{Bold: true}}, b.font()))
 	b.check(err)
 	return id
 }

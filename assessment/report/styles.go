@@ -20,14 +20,16 @@ const (
 )
 
 // newStyles creates the styles; dates take the language's Excel format.
-func newStyles(f *excelize.File, check func(error), dateFormat string) styles {
+// Every style names the report's font: a reader's spreadsheet shows a
+// cell whose style names none in its own default font.
+func newStyles(f *excelize.File, check func(error), dateFormat, font string) styles {
 	border := []excelize.Border{
 		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
 		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
 	}
 	wrapTop := &excelize.Alignment{WrapText: true, Vertical: "top"}
 	mk := func(s *excelize.Style) int {
-		id, err := f.NewStyle(s)
+		id, err := f.NewStyle(withFont(s, font))
 		check(err)
 		return id
 	}
@@ -55,3 +57,17 @@ func newStyles(f *excelize.File, check func(error), dateFormat string) styles {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// withFont names the font in a style, keeping its size, weight and colour.
+func withFont(s *excelize.Style, family string) *excelize.Style {
+	if s.Font == nil {
+		s.Font = &excelize.Font{}
+	}
+	if s.Font.Family == "" {
+		s.Font.Family = family
+	}
+	if s.Font.Size == 0 {
+		s.Font.Size = 11
+	}
+	return s
+}
