@@ -31,9 +31,10 @@ type watched struct {
 	Int   bool    `json:"int,omitempty"`  // a whole number
 	Max   float64 `json:"max,omitempty"`  // the largest value allowed (0: none)
 
-	Value, Evidence, Source string `json:"-"` // cell references at export
+	Value, Also, Evidence, Source string `json:"-"` // cell references at export
 
 	V print  `json:"v"`           // the value cell
+	A *print `json:"a,omitempty"` // a second cell a reader may type the value in (a text answer's answer column)
 	E *print `json:"e,omitempty"` // the evidence cell
 	S *print `json:"s,omitempty"` // the source cell
 }
@@ -79,8 +80,12 @@ func (b *builder) watch(w watched) { b.watched = append(b.watched, w) }
 
 // watchQuestion watches a question's row of a section sheet.
 func (b *builder) watchQuestion(sheet string, row int, q *assessment.Question) {
-	b.watch(watched{ID: q.ID, Sheet: sheet, ByID: true, Type: string(q.Type), Int: q.Integer || q.Type == assessment.Rubric,
-		Max: maxOf(q), Value: cell(colAnswer, row), Evidence: cell(colEvidence, row), Source: cell(colSource, row)})
+	w := watched{ID: q.ID, Sheet: sheet, ByID: true, Type: string(q.Type), Int: q.Integer || q.Type == assessment.Rubric,
+		Max: maxOf(q), Value: cell(colAnswer, row), Evidence: cell(colEvidence, row), Source: cell(colSource, row)}
+	if q.Type == assessment.Text { // the text stands in the wide detail column
+		w.Value, w.Also = cell(colDetail, row), cell(colAnswer, row)
+	}
+	b.watch(w)
 }
 
 func maxOf(q *assessment.Question) float64 {
@@ -94,6 +99,10 @@ func maxOf(q *assessment.Question) float64 {
 func (b *builder) cellsRows(put func(kind, key string, value any, raw []byte)) {
 	for _, w := range b.watched {
 		w.V = fingerprint(w.Value, rawCell(b.f, w.Sheet, w.Value))
+		if w.Also != "" {
+			p := fingerprint(w.Also, rawCell(b.f, w.Sheet, w.Also))
+			w.A = &p
+		}
 		for _, t := range []struct {
 			ref string
 			p   **print
@@ -147,6 +156,9 @@ func edits(f *excelize.File, path string, a *assessment.Assessment, records []wa
 			continue
 		}
 		refs := map[*print]string{&w.V: w.V.Ref}
+		if w.A != nil {
+			refs[w.A] = w.A.Ref
+		}
 		if w.E != nil {
 			refs[w.E] = w.E.Ref
 		}
@@ -172,7 +184,17 @@ func edits(f *excelize.File, path string, a *assessment.Assessment, records []wa
 				refs[p] = cell(col, rows[0])
 			}
 		}
-		if err := applyValue(f, path, a, w, refs[&w.V], lang, dataEdited, &changes); err != nil {
+		valueRef := refs[&w.V]
+		if w.A != nil && !w.A.same(rawCell(f, w.Sheet, refs[w.A])) {
+			// The value was typed in the second cell: it counts, unless the
+			// first was changed too.
+			if !w.V.same(rawCell(f, w.Sheet, valueRef)) {
+				return nil, readError(path, assessment.CodeCellEditConflict, assessment.Args{"Sheet": assessment.TextArg(w.Sheet),
+					"Cell": assessment.TextArg(refs[w.A]), "Other": assessment.TextArg(valueRef)}, nil)
+			}
+			w.V, valueRef = *w.A, refs[w.A]
+		}
+		if err := applyValue(f, path, a, w, valueRef, lang, dataEdited, &changes); err != nil {
 			return nil, err
 		}
 		for _, t := range []struct {
@@ -240,6 +262,9 @@ func applyValue(f *excelize.File, path string, a *assessment.Assessment, w watch
 	if dataRef, ok := dataEdited[w.ID]; ok && !sameValue(old, v) {
 		return readError(path, assessment.CodeCellEditConflict, assessment.Args{"Sheet": assessment.TextArg(w.Sheet),
 			"Cell": assessment.TextArg(ref), "Other": assessment.TextArg(dataRef), "Question": assessment.TextArg(w.ID)}, nil)
+	}
+	if sameValue(old, v) {
+		return nil // rewritten, not changed
 	}
 	if isCity {
 		attr.Set(&a.City, v)

@@ -214,7 +214,7 @@ func TestEditsThatDisagreeAreRefused(t *testing.T) {
 		switch {
 		case tt.ok && (err != nil || !sameValue(back.Value("gastronomy.signature_dishes"), assessment.NumberValue(2))):
 			t.Errorf("the same edit twice: %v", err)
-		case !tt.ok && (!errors.As(err, &fe) || fe.Code != assessment.CodeCellEditConflict || fe.Args["Cell"].Text != ref || fe.Args["Other"].Text != dataRef):
+		case !tt.ok && (!errors.As(err, &fe) || fe.Code != assessment.CodeCellEditConflict || fe.Args["Cell"].Text != ref || fe.Args["Other"].Text != data+"!"+dataRef):
 			t.Errorf("two different edits: %v", err)
 		}
 	}

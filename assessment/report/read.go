@@ -161,7 +161,7 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 				return nil, nil, cellError(path, sheet, dataValue, row, err.Error(), nil)
 			}
 			if !bytes.Equal(v, raw) {
-				dataEdited["city."+key] = cell(dataValue, row)
+				dataEdited["city."+key] = sheet + "!" + cell(dataValue, row)
 			}
 			city[key] = v
 		case KindCells:
@@ -196,7 +196,7 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 			return nil, nil, cellError(path, sheet, dataValue, a.row, err.Error(), nil)
 		}
 		if changed {
-			dataEdited[a.id] = cell(dataValue, a.row)
+			dataEdited[a.id] = sheet + "!" + cell(dataValue, a.row)
 		}
 		byID[a.id] = ans
 	}

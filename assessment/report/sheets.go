@@ -257,7 +257,11 @@ func (b *builder) section(s *assessment.Section) {
 	sheet := SheetName(b.loc, s.ID)
 	_, err := b.f.NewSheet(sheet)
 	b.check(err)
-	b.widths(sheet, 5, 24, 55, 18, 12, 40, 9, 9, 50, 28)
+	idWidth := 10.0
+	for _, q := range s.Questions {
+		idWidth = max(idWidth, idColumnWidth(q.ID))
+	}
+	b.widths(sheet, 5, idWidth, 55, 18, 12, 40, 9, 9, 50, 28)
 	b.text(sheet, 1, 1, b.t(s.NameID()))
 	b.style(sheet, 1, 1, b.st.title)
 	score := b.res.Readiness
@@ -294,17 +298,18 @@ func (b *builder) section(s *assessment.Section) {
 		b.text(sheet, colDimension, row, b.t(assessment.DimensionID(q.Dimension)))
 		b.answer(sheet, colAnswer, colDetail, row, q)
 		if qs, ok := b.res.Questions[q.ID]; ok && q.Scored() {
-			b.number(sheet, colPoints, row, round(qs.Points, 2), b.st.decimal)
-			b.number(sheet, colMax, row, round(qs.Max, 2), b.st.decimal)
+			b.number(sheet, colPoints, row, round(qs.Points, 1), b.st.score)
+			b.number(sheet, colMax, row, round(qs.Max, 1), b.st.score)
 		}
 		if ans := b.a.Answer(q.ID); ans != nil {
 			b.cutText(sheet, colEvidence, row, ans.Evidence, q.ID)
 			b.cutText(sheet, colSource, row, ans.Source, q.ID)
 		}
 		b.watchQuestion(sheet, row, q)
-		for _, c := range []int{colID, colQuestion, colDimension, colDetail, colEvidence, colSource} {
+		for _, c := range []int{colQuestion, colDimension, colDetail, colEvidence, colSource} {
 			b.style(sheet, c, row, b.st.text)
 		}
+		b.style(sheet, colID, row, b.st.id)
 		if !q.Scored() {
 			b.styleRange(sheet, colPoints, row, colMax, row, b.st.text)
 		}
@@ -354,9 +359,11 @@ func (b *builder) answer(sheet string, valueCol, detailCol, row int, q *assessme
 		b.text(sheet, valueCol, row, b.yesNo(yes))
 		b.style(sheet, valueCol, row, b.st.textCenter)
 	case q.Type == assessment.Text:
+		// A text answer is long: it stands in the wide column beside.
 		s, _ := v.String()
-		b.cutText(sheet, valueCol, row, s, q.ID)
 		b.style(sheet, valueCol, row, b.st.text)
+		b.cutText(sheet, detailCol, row, s, q.ID)
+		return
 	}
 	b.text(sheet, detailCol, row, detail)
 }
@@ -391,7 +398,7 @@ func (b *builder) unitStyle(q *assessment.Question) int {
 	}
 	unit := strings.ReplaceAll(l10n.Unit(b.loc, q), `"`, "")
 	format += ` "` + unit + `"`
-	id, err := b.f.NewStyle(withFont(&excelize.Style{CustomNumFmt: &format, Alignment: &excelize.Alignment{Horizontal: "left"},
+	id, err := b.f.NewStyle(withFont(&excelize.Style{CustomNumFmt: &format, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"},
 		Font: &excelize.Font{Bold: true}}, b.font()))
 	b.check(err)
 	return id
@@ -610,6 +617,9 @@ func (b *builder) data() {
 	b.check(b.f.AutoFilter(sheet, fmt.Sprintf("A2:%s", cell(dataJSON, row-1)), nil))
 	b.freeze(sheet, 2)
 	b.printSetup(sheet, 2)
+	// For the app, not for readers: hidden, so that it is neither printed
+	// nor edited by mistake (a reader can show it again).
+	b.check(b.f.SetSheetVisible(sheet, false))
 }
 
 func mustJSON(v any) []byte {
@@ -637,3 +647,7 @@ func (b *builder) cutText(sheet string, col, row int, s, questionID string) {
 		b.cut[sheet+"!"+cell(col, row)] = true
 	}
 }
+
+// idColumnWidth is the width of the question ID column that holds an ID
+// on one line, in the ID style's small font.
+func idColumnWidth(id string) float64 { return float64(len(id))*0.85 + 2 }

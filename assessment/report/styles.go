@@ -6,6 +6,7 @@ import "github.com/xuri/excelize/v2"
 type styles struct {
 	title, subtitle, label, header, notice int
 	text, textCenter                       int
+	id                                     int // a question ID: small, on one line
 	integer, decimal, score, percent       int
 	date                                   int // in the report language's format
 	highlight                              int
@@ -14,7 +15,7 @@ type styles struct {
 // Custom number formats. Excel shows separators in the reader's locale.
 const (
 	fmtInteger = "#,##0"
-	fmtDecimal = "#,##0.0##"
+	fmtDecimal = "#,##0.0"
 	fmtScore   = "0.0"
 	fmtPercent = "0%"
 )
@@ -45,12 +46,13 @@ func newStyles(f *excelize.File, check func(error), dateFormat, font string) sty
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2F5496"}},
 			Alignment: &excelize.Alignment{WrapText: true, Vertical: "center", Horizontal: "center"}}),
 		text:       mk(&excelize.Style{Border: border, Alignment: wrapTop}),
+		id:         mk(&excelize.Style{Border: border, Font: &excelize.Font{Size: 9}, Alignment: &excelize.Alignment{Vertical: "top"}}),
 		textCenter: mk(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}),
 		integer:    cellStyle(fmtInteger),
 		decimal:    cellStyle(fmtDecimal),
 		score:      cellStyle(fmtScore),
 		percent:    cellStyle(fmtPercent),
-		date:       mk(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left"}, CustomNumFmt: &dateFormat}),
+		date:       mk(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}, CustomNumFmt: &dateFormat}),
 		highlight: mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13, Color: "375623"},
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E2EFDA"}}}),
 	}
