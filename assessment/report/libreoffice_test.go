@@ -92,7 +92,7 @@ func TestLibreOfficeReadsTheReport(t *testing.T) {
 			sheets := f.GetSheetList()
 			csvs := convertSheets(t, bin, path, sheets)
 
-			summary := csvs[sheets[0]]
+			summary := csvs[loc.T("report.sheet.summary")]
 			if !strings.Contains(fmt.Sprint(summary), a.City.Name) {
 				t.Errorf("summary lacks the city name %q", a.City.Name)
 			}

@@ -104,8 +104,12 @@ func (b *builder) check(err error) {
 func (b *builder) build() error {
 	b.check(b.f.SetDefaultFont(b.font()))
 	b.st = newStyles(b.f, b.check, b.loc.Setting("dateExcel"), b.font())
+	cover := safeSheetName(b.t("report.sheet.cover"))
+	b.check(b.f.SetSheetName("Sheet1", cover))
+	b.cover(cover)
 	summary := b.t("report.sheet.summary")
-	b.check(b.f.SetSheetName("Sheet1", summary))
+	_, err := b.f.NewSheet(summary)
+	b.check(err)
 	b.summary(summary)
 	if rs := b.qn.SectionOfKind(assessment.KindReadiness); rs != nil {
 		b.section(rs)

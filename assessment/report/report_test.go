@@ -60,8 +60,8 @@ func TestSheetNamesAreValidAndUniqueInBothLanguages(t *testing.T) {
 	for _, lang := range translations.Languages {
 		f := open(t, first(build(t, demo(t), lang)))
 		names := f.GetSheetList()
-		// Summary, Readiness, one per field, the plan and the data sheet.
-		if len(names) != len(questionnaire(t).Fields())+4 {
+		// The cover, Summary, Readiness, one per field, the gaps and the data sheet.
+		if len(names) != len(questionnaire(t).Fields())+5 {
 			t.Errorf("%s: %d sheets: %v", lang, len(names), names)
 		}
 		seen := map[string]bool{}
@@ -72,7 +72,7 @@ func TestSheetNamesAreValidAndUniqueInBothLanguages(t *testing.T) {
 			seen[strings.ToLower(n)] = true
 		}
 		loc := translations.New(lang)
-		if names[0] != loc.T("report.sheet.summary") || names[1] != SheetName(loc, "readiness") ||
+		if names[0] != loc.T("report.sheet.cover") || names[1] != loc.T("report.sheet.summary") || names[2] != SheetName(loc, "readiness") ||
 			names[len(names)-1] != loc.T("report.sheet.data") {
 			t.Errorf("%s: sheet order %v", lang, names)
 		}
@@ -328,11 +328,19 @@ func assertOneLanguage(t *testing.T, f *excelize.File, lang translations.Lang) {
 
 func TestPrintSetup(t *testing.T) {
 	f := open(t, first(build(t, demo(t), translations.EN)))
+	cover := f.GetSheetList()[0]
 	for _, sheet := range f.GetSheetList() {
 		layout, err := f.GetPageLayout(sheet)
-		if err != nil || layout.Orientation == nil || *layout.Orientation != "landscape" || layout.Size == nil || *layout.Size != 9 ||
+		orientation := "landscape"
+		if sheet == cover {
+			orientation = "portrait"
+		}
+		if err != nil || layout.Orientation == nil || *layout.Orientation != orientation || layout.Size == nil || *layout.Size != 9 ||
 			layout.FitToWidth == nil || *layout.FitToWidth != 1 {
 			t.Errorf("%s: layout %+v, %v", sheet, layout, err)
+		}
+		if sheet == cover {
+			continue // one page, no running header: the document itself
 		}
 		panes, err := f.GetPanes(sheet)
 		if err != nil || !panes.Freeze || panes.YSplit == 0 {
@@ -349,8 +357,65 @@ func TestPrintSetup(t *testing.T) {
 			titles++
 		}
 	}
-	if titles != len(f.GetSheetList()) {
-		t.Errorf("%d print title definitions for %d sheets", titles, len(f.GetSheetList()))
+	if titles != len(f.GetSheetList())-1 {
+		t.Errorf("%d print title definitions for %d sheets after the cover", titles, len(f.GetSheetList())-1)
+	}
+}
+
+// TestTheCoverIsAnAdministrativeReport: the first sheet holds, in the
+// places Decree 30/2020/NĐ-CP gives them, the governing and issuing bodies
+// in capitals, the national heading and the underlined motto, the number,
+// the place and date, the kind and subject, the results, the recipients
+// and the signature block, from the profile.
+func TestTheCoverIsAnAdministrativeReport(t *testing.T) {
+	a := demo(t)
+	a.City.Date = "2026-11-27"
+	a.SetValue("profile.governing_body", assessment.StringValue("UBND tỉnh Quảng Ninh"))
+	a.SetValue("profile.issuing_body", assessment.StringValue("Sở Văn hóa, Thể thao và Du lịch"))
+	a.SetValue("profile.document_number", assessment.StringValue("125/BC-SVHTTDL"))
+	a.SetValue("profile.signer_title", assessment.StringValue("KT. Giám đốc\nPhó Giám đốc"))
+	a.SetValue("profile.signer_name", assessment.StringValue("Nguyễn Văn Bình"))
+	a.SetValue("profile.recipients", assessment.StringValue("Bộ Văn hóa, Thể thao và Du lịch (để báo cáo);\nUBND tỉnh (để báo cáo);\nLưu: VT, NVVH."))
+	f := open(t, first(build(t, a, translations.VI)))
+	sheet := f.GetSheetList()[0]
+	if sheet != "Báo cáo" {
+		t.Fatalf("first sheet %q", sheet)
+	}
+	at := func(ref string) string { v, _ := f.GetCellValue(sheet, ref); return v }
+	for ref, want := range map[string]string{
+		"A1": "UBND TỈNH QUẢNG NINH", "D1": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"A2": "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "D2": "Độc lập - Tự do - Hạnh phúc",
+		"A4": "Số: 125/BC-SVHTTDL", "D4": "Quảng Ninh, ngày 27 tháng 11 năm 2026", "A6": "BÁO CÁO",
+	} {
+		if got := at(ref); got != want {
+			t.Errorf("%s = %q, want %q", ref, got, want)
+		}
+	}
+	style := func(ref string) *excelize.Style {
+		id, _ := f.GetCellStyle(sheet, ref)
+		st, _ := f.GetStyle(id)
+		return st
+	}
+	if st := style("D2"); !st.Font.Bold || st.Font.Underline != "single" {
+		t.Errorf("the motto is not bold and underlined: %+v", st.Font)
+	}
+	if st := style("A2"); !st.Font.Bold || st.Font.Family != "Times New Roman" {
+		t.Errorf("the issuing body: %+v", st.Font)
+	}
+	if st := style("D4"); !st.Font.Italic {
+		t.Error("the place and date are not in italics")
+	}
+	rows, _ := f.GetRows(sheet)
+	var text []string
+	for _, r := range rows {
+		text = append(text, strings.Join(r, "|"))
+	}
+	all := strings.Join(text, "\n")
+	for _, want := range []string{"Kết quả rà soát tiền khả thi", "1. Lĩnh vực đề xuất: Ẩm thực, đạt 79,4/100 điểm, độ tin cậy cao.",
+		"Nơi nhận:", "- Bộ Văn hóa, Thể thao và Du lịch (để báo cáo);", "- Lưu: VT, NVVH.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn Bình"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the cover lacks %q:\n%s", want, all)
+		}
 	}
 }
 

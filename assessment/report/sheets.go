@@ -17,7 +17,7 @@ import (
 // Summary sheet columns: A labels and field names, B..F values.
 const summaryValueCols = 5
 
-// summary writes the first sheet: title, city profile, the field table,
+// summary writes the sheet after the cover: title, city profile, the field table,
 // the recommendation and the charts.
 func (b *builder) summary(sheet string) {
 	b.widths(sheet, 38, 12, 14, 8, 12, 12)

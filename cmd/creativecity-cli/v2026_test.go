@@ -163,8 +163,8 @@ func diffKeys(a, b map[string]string) []string {
 	return ids
 }
 
-// sheetTexts returns the text of a report's first sheet (the summary) and
-// of its last (the data sheet).
+// sheetTexts returns the text of a report's summary (after the cover) and
+// of its last sheet (the data sheet).
 func sheetTexts(t *testing.T, path string) (summary, data string) {
 	t.Helper()
 	f, err := excelize.OpenFile(path)
@@ -184,5 +184,5 @@ func sheetTexts(t *testing.T, path string) (summary, data string) {
 		}
 		return b.String()
 	}
-	return text(sheets[0]), text(sheets[len(sheets)-1])
+	return text(sheets[1]), text(sheets[len(sheets)-1])
 }

@@ -1,0 +1,266 @@
+package report
+
+import (
+	"math"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"creativecity/assessment"
+	"creativecity/assessment/l10n"
+)
+
+// The cover sheet is the report's first page, laid out as a Vietnamese
+// administrative report (Decree 30/2020/NĐ-CP, DOMAIN.md 7) in every
+// language: the governing and issuing bodies beside the national heading
+// and motto, the number and symbol beside the place and date, the
+// document's kind and subject, a short text of the results, and the
+// recipients beside the signature block. A4 portrait.
+const (
+	coverCols = 6
+	coverSize = 13 // the body's font size, as in administrative documents
+)
+
+// coverWidths are the cover's column widths: about 90 units fill an A4 portrait
+// page; the right half, where the national heading stands on one line, is
+// the wider.
+var coverWidths = []float64{15, 15, 15, 17, 17, 17}
+
+// coverStyles are the cover's text styles.
+type coverStyles struct {
+	governing, issuing, nation, motto, number, place, kind, subject, body, recipientsTitle, recipient, signer, line, notice int
+}
+
+func (b *builder) newCoverStyles() coverStyles {
+	mk := func(size float64, bold, italic, underline bool, horizontal string) int {
+		font := &excelize.Font{Size: size, Bold: bold, Italic: italic}
+		if underline {
+			font.Underline = "single"
+		}
+		id, err := b.f.NewStyle(withFont(&excelize.Style{Font: font,
+			Alignment: &excelize.Alignment{Horizontal: horizontal, Vertical: "top", WrapText: true}}, b.font()))
+		b.check(err)
+		return id
+	}
+	line, err := b.f.NewStyle(withFont(&excelize.Style{Border: []excelize.Border{{Type: "top", Color: "000000", Style: 1}}}, b.font()))
+	b.check(err)
+	notice, err := b.f.NewStyle(withFont(&excelize.Style{Font: &excelize.Font{Size: 11, Bold: true, Color: "C00000"},
+		Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}, b.font()))
+	b.check(err)
+	return coverStyles{
+		governing: mk(12, false, false, false, "center"), issuing: mk(12, true, false, false, "center"),
+		nation: mk(12, true, false, false, "center"), motto: mk(13, true, false, true, "center"),
+		number: mk(13, false, false, false, "center"), place: mk(13, false, true, false, "center"),
+		kind: mk(14, true, false, false, "center"), subject: mk(13, true, false, false, "center"),
+		body: mk(coverSize, false, false, false, "justify"), recipientsTitle: mk(12, true, true, false, "left"),
+		recipient: mk(11, false, false, false, "left"), signer: mk(13, true, false, false, "center"),
+		line: line, notice: notice,
+	}
+}
+
+// cover writes the first page.
+func (b *builder) cover(sheet string) {
+	st := b.newCoverStyles()
+	b.widths(sheet, coverWidths...)
+	profile := func(id string) string {
+		s, _ := b.a.Value("profile." + id).String()
+		return strings.TrimSpace(s)
+	}
+	issuing := profile("issuing_body")
+	if issuing == "" {
+		issuing = strings.TrimSpace(b.a.City.Organization)
+	}
+	row := 1
+	// half writes a text across the left (from 1) or the right (from 4)
+	// half of the page.
+	half := func(from, row int, s string, style int) {
+		b.check(b.f.MergeCell(sheet, cell(from, row), cell(from+2, row)))
+		b.coverText(sheet, from, row, s, style, from+2)
+	}
+	whole := func(row int, s string, style int) {
+		b.check(b.f.MergeCell(sheet, cell(1, row), cell(coverCols, row)))
+		b.coverText(sheet, 1, row, s, style, coverCols)
+	}
+	half(1, row, strings.ToUpper(profile("governing_body")), st.governing)
+	half(4, row, b.t("report.cover.nation"), st.nation)
+	row++
+	half(1, row, strings.ToUpper(issuing), st.issuing)
+	half(4, row, b.t("report.cover.motto"), st.motto)
+	row++
+	b.style(sheet, 2, row, st.line) // the short rule under the issuing body
+	b.style(sheet, 5, row, st.line) // and under the motto
+	b.check(b.f.SetRowHeight(sheet, row, 8))
+	row++
+	number := profile("document_number")
+	if number == "" {
+		number = b.t("report.cover.numberBlank")
+	}
+	half(1, row, b.t("report.cover.number", map[string]any{"Number": number}), st.number)
+	half(4, row, b.placeAndDate(), st.place)
+	row += 2
+	whole(row, b.t("report.cover.kind"), st.kind)
+	row++
+	whole(row, b.t("report.cover.subject", map[string]any{"City": b.a.City.Name}), st.subject)
+	row += 2
+	if demo, ok := b.a.ExtraMembers()["demonstration"]; ok && string(demo) == "true" {
+		whole(row, b.t("report.demoNotice"), st.notice)
+		row += 2
+	}
+	for _, p := range b.coverBody(issuing) {
+		whole(row, p, st.body)
+		row++
+	}
+	row++
+	// Recipients on the left, the signature block on the right.
+	top := row
+	half(1, row, b.t("report.cover.recipientsTitle"), st.recipientsTitle)
+	for i, r := range b.recipients(profile("recipients")) {
+		half(1, top+1+i, r, st.recipient)
+		row = top + 1 + i
+	}
+	sign := top
+	for _, line := range strings.Split(strings.ToUpper(profile("signer_title")), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			half(4, sign, line, st.signer)
+			sign++
+		}
+	}
+	sign += 3 // room for the signature and the seal
+	name := profile("signer_name")
+	if name == "" {
+		name = b.t("report.cover.signerBlank")
+	}
+	half(4, sign, name, st.signer)
+	b.coverPage(sheet, max(row, sign))
+}
+
+// coverText writes a text of the cover from column col and makes its row
+// as high as the text wraps up to column last at its font size. Letters
+// are counted a little narrower than on the other sheets: the cover's
+// paragraphs are prose, without the long words of a table.
+func (b *builder) coverText(sheet string, col, row int, s string, style, last int) {
+	b.text(sheet, col, row, s)
+	b.style(sheet, col, row, style)
+	if s == "" {
+		return
+	}
+	st, err := b.f.GetStyle(style)
+	size := float64(coverSize)
+	if err == nil && st.Font != nil && st.Font.Size > 0 {
+		size = st.Font.Size
+	}
+	scale := size / 11
+	letter := 0.95 * scale
+	if st != nil && st.Font != nil && st.Font.Bold {
+		letter = 1.1 * scale
+	}
+	width := -1.0
+	for c := col; c <= last; c++ {
+		width += coverWidths[c-1]
+	}
+	need := math.Min(maxRowHeight, lineHeight*scale*float64(lineCount(s, width, letter)))
+	if current, err := b.f.GetRowHeight(sheet, row); err == nil && current < need {
+		b.check(b.f.SetRowHeight(sheet, row, need))
+	}
+}
+
+// placeAndDate is "Quảng Ninh, ngày 27 tháng 11 năm 2026": the province
+// (or the city) and the date of the review, or of the export when the
+// review has none.
+func (b *builder) placeAndDate() string {
+	place := strings.TrimSpace(b.a.City.Province)
+	if place == "" {
+		place = strings.TrimSpace(b.a.City.Name)
+	}
+	when := b.opts.Now
+	if d, err := time.Parse(assessment.ISODate, b.a.City.Date); err == nil {
+		when = d
+	}
+	months := strings.Split(b.t("gui.calendar.months"), "|")
+	month := ""
+	if int(when.Month()) <= len(months) {
+		month = months[when.Month()-1]
+	}
+	return b.t("report.cover.date", map[string]any{"Place": place, "Day": when.Day(), "Month": int(when.Month()),
+		"MonthName": month, "Year": when.Year()})
+}
+
+// coverBody is the text of the cover: the results in a few numbered
+// paragraphs, then where the details are.
+func (b *builder) coverBody(issuing string) []string {
+	res := b.res
+	body := issuing
+	if body == "" {
+		body = b.t("report.cover.we")
+	}
+	out := []string{b.t("report.cover.intro", map[string]any{"Body": body, "City": b.a.City.Name,
+		"Count": len(b.qn.Fields()), "Version": b.a.QuestionnaireVersion})}
+	rec := res.Recommendation
+	if rec.Field == "" {
+		out = append(out, b.t("report.cover.noRecommendation"))
+	} else {
+		f, _ := res.Field(rec.Field)
+		out = append(out, b.t("report.cover.recommended", map[string]any{"Field": l10n.SectionName(b.loc, rec.Field),
+			"Score": l10n.Score(b.loc, f.Score), "Confidence": l10n.Confidence(b.loc, rec.Confidence)}))
+		var next []string
+		for rank := 2; rank <= 3; rank++ {
+			for _, f := range res.Fields {
+				if f.Rank == rank && f.Assessed() {
+					next = append(next, b.t("report.cover.fieldScore", map[string]any{"Field": l10n.SectionName(b.loc, f.ID),
+						"Score": l10n.Score(b.loc, f.Score)}))
+				}
+			}
+		}
+		if len(next) > 0 {
+			out = append(out, b.t("report.cover.next", map[string]any{"Fields": strings.Join(next, "; ")}))
+		}
+	}
+	out = append(out, b.t("report.cover.readiness", map[string]any{"Score": l10n.Score(b.loc, res.Readiness.Score),
+		"Completeness": l10n.Percent(b.loc, res.Readiness.Completeness)}))
+	if rec.Field != "" && len(res.Gaps) > 0 {
+		out = append(out, b.loc.N("report.cover.gaps", len(res.Gaps), map[string]any{"Field": l10n.SectionName(b.loc, rec.Field)}))
+	}
+	return append(out, b.t("report.cover.attached"))
+}
+
+// recipients are the lines of "Nơi nhận": each recipient given, "- " in
+// front, ";" after all but the last, "." after the last; the ministry and
+// the archive when none is given.
+func (b *builder) recipients(given string) []string {
+	var names []string
+	for _, line := range strings.Split(given, "\n") {
+		if line = strings.Trim(strings.TrimSpace(line), "-;.• "); line != "" {
+			names = append(names, line)
+		}
+	}
+	if len(names) == 0 {
+		names = []string{b.t("report.cover.recipientMinistry"), b.t("report.cover.recipientArchive")}
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		end := ";"
+		if i == len(names)-1 {
+			end = "."
+		}
+		out[i] = "- " + n + end
+	}
+	return out
+}
+
+// coverPage prints the cover alone on an A4 portrait page with the
+// margins of administrative documents.
+func (b *builder) coverPage(sheet string, lastRow int) {
+	size, orientation, one := 9, "portrait", 1
+	b.check(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation,
+		FitToWidth: &one, FitToHeight: &one}))
+	fit := true
+	b.check(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	left, right, top, bottom, edge := 1.2, 0.7, 0.9, 0.9, 0.3
+	b.check(b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &left, Right: &right,
+		Top: &top, Bottom: &bottom, Header: &edge, Footer: &edge}))
+	b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: sheet,
+		RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$A$1:" + cell(coverCols, lastRow)}))
+	show := false
+	b.check(b.f.SetSheetView(sheet, 0, &excelize.ViewOptions{ShowGridLines: &show}))
+}
