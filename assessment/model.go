@@ -123,11 +123,22 @@ func (v *Value) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// Provenance records one workbook an answer was merged from: a form a
+// department filled in, or a report (DESIGN.md 3).
+type Provenance struct {
+	File        string `json:"file"`
+	Sheet       string `json:"sheet"`
+	Contributor string `json:"contributor"`
+	Date        string `json:"date"`
+}
+
 // Answer is what the city says for one question.
 type Answer struct {
 	Value    Value
 	Evidence string
 	Source   string
+	// Provenance lists the workbooks the answer was merged from, newest last.
+	Provenance []Provenance
 	// extra keeps members this build does not know, written back unchanged.
 	extra map[string]json.RawMessage
 	// raw keeps an answer that is not a JSON object, written back unchanged.
@@ -139,13 +150,14 @@ func (a *Answer) Malformed() bool { return a.raw != nil }
 
 // Empty reports whether the answer holds nothing worth storing.
 func (a *Answer) Empty() bool {
-	return a.raw == nil && a.Value.IsNone() && a.Evidence == "" && a.Source == "" && len(a.extra) == 0
+	return a.raw == nil && a.Value.IsNone() && a.Evidence == "" && a.Source == "" && len(a.Provenance) == 0 && len(a.extra) == 0
 }
 
 type answerJSON struct {
-	Value    Value  `json:"value"`
-	Evidence string `json:"evidence,omitempty"`
-	Source   string `json:"source,omitempty"`
+	Value      Value        `json:"value"`
+	Evidence   string       `json:"evidence,omitempty"`
+	Source     string       `json:"source,omitempty"`
+	Provenance []Provenance `json:"provenance,omitempty"`
 }
 
 // MarshalJSON writes the answer with any unknown members it was read with.
@@ -153,7 +165,7 @@ func (a *Answer) MarshalJSON() ([]byte, error) {
 	if a.raw != nil {
 		return a.raw, nil
 	}
-	return marshalWithExtra(answerJSON{a.Value, a.Evidence, a.Source}, a.extra)
+	return marshalWithExtra(answerJSON{a.Value, a.Evidence, a.Source, a.Provenance}, a.extra)
 }
 
 // UnmarshalJSON reads an answer object; anything else is kept raw.
@@ -177,6 +189,15 @@ func (a *Answer) UnmarshalJSON(data []byte) error {
 			err = unmarshalText(msg, &a.Evidence)
 		case "source":
 			err = unmarshalText(msg, &a.Source)
+		case "provenance":
+			// A list this build cannot read is kept as it was.
+			if json.Unmarshal(msg, &a.Provenance) != nil {
+				a.Provenance = nil
+				if a.extra == nil {
+					a.extra = map[string]json.RawMessage{}
+				}
+				a.extra[key] = msg
+			}
 		default:
 			if a.extra == nil {
 				a.extra = map[string]json.RawMessage{}
@@ -449,8 +470,9 @@ func (ans *Answer) CoreJSON() []byte {
 		return ans.raw
 	}
 	b, err := marshalWithExtra(struct {
-		Value Value `json:"value"`
-	}{ans.Value}, ans.extra)
+		Value      Value        `json:"value"`
+		Provenance []Provenance `json:"provenance,omitempty"`
+	}{ans.Value, ans.Provenance}, ans.extra)
 	if err != nil {
 		return []byte("null")
 	}
