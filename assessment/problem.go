@@ -111,4 +111,5 @@ const (
 	CodeWatchedSheetGone = "watchedSheetGone" // Args: Sheet
 	CodeWatchedRowGone   = "watchedRowGone"   // Args: Sheet
 	CodeWatchedRowTwice  = "watchedRowTwice"  // Args: Sheet
+	CodeFormRowGone      = "formRowGone"      // Args: Sheet
 )

@@ -311,7 +311,7 @@ func TestNoMessageDescribesTheAbolishedDistrictLevel(t *testing.T) {
 // messageLiteral is a string literal of Go code that looks like a message
 // ID: a known prefix, a dot, and a name that does not end in a dot (a
 // prefix completed at run time).
-var messageLiteral = regexp.MustCompile(`"((?:gui|report|cli|compare|problem|unit|member|reason|confidence|severity|questionType|language|app|result|usage|migration)\.[A-Za-z0-9_.]*[A-Za-z0-9_])"`)
+var messageLiteral = regexp.MustCompile(`"((?:gui|report|form|cli|compare|problem|unit|member|reason|confidence|severity|questionType|language|app|result|usage|migration)\.[A-Za-z0-9_.]*[A-Za-z0-9_])"`)
 
 // TestEveryMessageTheCodeNamesExists: a message ID written in the code
 // (not in a test) exists in every language, so that a merge or a rename

@@ -29,44 +29,69 @@ const (
 // either language. Errors are *assessment.FileError naming the file and,
 // for a cell that no longer parses, the sheet and cell.
 func ReadFile(path string) (*assessment.Assessment, []assessment.Problem, error) {
-	info, err := os.Stat(path)
+	f, err := openWorkbook(path)
 	if err != nil {
-		return nil, nil, readError(path, assessment.CodeNotFound, nil, err)
-	}
-	if info.IsDir() {
-		return nil, nil, readError(path, assessment.CodeIsDir, nil, nil)
-	}
-	if info.Size() > MaxWorkbookSize {
-		return nil, nil, readError(path, assessment.CodeTooLarge, assessment.Args{"Size": assessment.CountArg(info.Size()), "Limit": assessment.CountArg(int64(MaxWorkbookSize))}, nil)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, readError(path, assessment.CodePermission, nil, err)
+		return nil, nil, err
 	}
 	defer f.Close()
-	return Read(f, path)
+	return readWorkbook(f, path)
+}
+
+// openWorkbook opens a workbook that may come from anywhere, within the
+// size limits. Errors are *assessment.FileError.
+func openWorkbook(path string) (*excelize.File, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, readError(path, assessment.CodeNotFound, nil, err)
+	}
+	if info.IsDir() {
+		return nil, readError(path, assessment.CodeIsDir, nil, nil)
+	}
+	if info.Size() > MaxWorkbookSize {
+		return nil, readError(path, assessment.CodeTooLarge, assessment.Args{"Size": assessment.CountArg(info.Size()), "Limit": assessment.CountArg(int64(MaxWorkbookSize))}, nil)
+	}
+	r, err := os.Open(path)
+	if err != nil {
+		return nil, readError(path, assessment.CodePermission, nil, err)
+	}
+	defer r.Close()
+	return openReader(r, path)
 }
 
 // Read reads back the assessment of a workbook; path names it in errors.
 func Read(r io.Reader, path string) (*assessment.Assessment, []assessment.Problem, error) {
+	f, err := openReader(r, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	return readWorkbook(f, path)
+}
+
+// openReader opens a workbook read from r, within the size limits.
+func openReader(r io.Reader, path string) (*excelize.File, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxWorkbookSize+1))
 	if err != nil {
-		return nil, nil, readError(path, assessment.CodeReadFailed, assessment.Args{"Detail": assessment.TextArg(err.Error())}, err)
+		return nil, readError(path, assessment.CodeReadFailed, assessment.Args{"Detail": assessment.TextArg(err.Error())}, err)
 	}
 	if len(data) > MaxWorkbookSize {
-		return nil, nil, readError(path, assessment.CodeTooLarge, assessment.Args{"Size": assessment.CountArg(len(data)), "Limit": assessment.CountArg(int64(MaxWorkbookSize))}, nil)
+		return nil, readError(path, assessment.CodeTooLarge, assessment.Args{"Size": assessment.CountArg(len(data)), "Limit": assessment.CountArg(int64(MaxWorkbookSize))}, nil)
 	}
 	if !bytes.HasPrefix(data, []byte("PK")) {
-		return nil, nil, readError(path, assessment.CodeNotWorkbook, nil, nil)
+		return nil, readError(path, assessment.CodeNotWorkbook, nil, nil)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLLimit})
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size") {
-			return nil, nil, readError(path, assessment.CodeUnzipLimit, assessment.Args{"Limit": assessment.CountArg(int64(UnzipSizeLimit))}, err)
+			return nil, readError(path, assessment.CodeUnzipLimit, assessment.Args{"Limit": assessment.CountArg(int64(UnzipSizeLimit))}, err)
 		}
-		return nil, nil, readError(path, assessment.CodeNotWorkbook, nil, err)
+		return nil, readError(path, assessment.CodeNotWorkbook, nil, err)
 	}
-	defer f.Close()
+	return f, nil
+}
+
+// readWorkbook reads back the assessment of an open workbook.
+func readWorkbook(f *excelize.File, path string) (*assessment.Assessment, []assessment.Problem, error) {
 	sheet := ""
 	for _, name := range f.GetSheetList() {
 		if v, _ := f.GetCellValue(name, "A1"); v == DataSheetMarker {
