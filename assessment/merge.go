@@ -94,7 +94,8 @@ func (r MergeResult) Unresolved() int {
 // gives is filled into a where a has nothing, recorded in the answer's
 // provenance (file, sheet, contributor, date; the contributor's own source
 // kept as written), and left alone where a already holds the same value and
-// evidence (merging the same form twice changes nothing). An answer given
+// evidence (merging the same form twice, or a form prefilled from a and
+// returned unchanged, changes nothing). An answer given
 // differently is a conflict: listed, and taken only with preferNew.
 // Profile questions that hold a city attribute merge into the city.
 func Merge(qn *Questionnaire, a *Assessment, inputs []Contribution, preferNew bool) MergeResult {
@@ -143,7 +144,9 @@ func mergeAnswer(a *Assessment, in Contribution, c Contributed, preferNew bool, 
 		if ans.Source == "" && c.Source != "" {
 			ans.Source, filled = c.Source, true
 		}
-		ans.Provenance = withRecord(ans.Provenance, in, c.Sheet)
+		if filled {
+			ans.Provenance = withRecord(ans.Provenance, in, c.Sheet)
+		}
 	})
 	if filled {
 		res.Merged = append(res.Merged, Merged{c.QuestionID, in.File, c.Sheet})

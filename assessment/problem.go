@@ -112,4 +112,8 @@ const (
 	CodeWatchedRowGone   = "watchedRowGone"   // Args: Sheet
 	CodeWatchedRowTwice  = "watchedRowTwice"  // Args: Sheet
 	CodeFormRowGone      = "formRowGone"      // Args: Sheet
+
+	// Merging contributions.
+	CodeMergeConflict      = "mergeConflict"      // Args: Sheet, Proposed, Current
+	CodeMergeConflictTaken = "mergeConflictTaken" // Args: Sheet, Proposed, Current
 )

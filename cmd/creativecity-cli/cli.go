@@ -33,14 +33,19 @@ type cli struct {
 // options are the flags of a command, bound to fields rather than read
 // back by name.
 type options struct {
-	json bool
-	out  string
+	json     bool
+	out      string
+	sections string // form: the sections asked, by ID
+	into     string // import: the assessment to merge into
+	prefer   string // import --into: "new" takes the workbooks' answers in a conflict
 }
 
 // The flags a command may declare.
 const (
-	flagJSON = 1 << iota // --json: machine-readable output
-	flagOut              // -o FILE: the file to write
+	flagJSON     = 1 << iota // --json: machine-readable output
+	flagOut                  // -o FILE: the file to write
+	flagSections             // --sections ID,ID: the sections of a form
+	flagInto                 // --into BASE and --prefer new: merge into an assessment
 )
 
 // command is one sub-command. Its synopsis, summary and flag help are the
@@ -57,7 +62,8 @@ var commands = []command{
 	{name: "validate", run: (*cli).validate},
 	{name: "score", flags: flagJSON, run: (*cli).score},
 	{name: "export", flags: flagOut, run: (*cli).export},
-	{name: "import", flags: flagOut, run: (*cli).importReport},
+	{name: "form", flags: flagOut | flagSections, run: (*cli).form},
+	{name: "import", flags: flagOut | flagInto, run: (*cli).importReport},
 	{name: "compare", flags: flagOut, run: (*cli).compare},
 }
 
@@ -119,6 +125,13 @@ func (c *cli) flagSet(cmd command, o *options, lang *string) *flag.FlagSet {
 	}
 	if cmd.flags&flagOut != 0 {
 		fs.StringVar(&o.out, "o", "", c.loc.T("cli.flag.o"))
+	}
+	if cmd.flags&flagSections != 0 {
+		fs.StringVar(&o.sections, "sections", "", c.loc.T("cli.flag.sections", map[string]any{"Sections": sectionIDs()}))
+	}
+	if cmd.flags&flagInto != 0 {
+		fs.StringVar(&o.into, "into", "", c.loc.T("cli.flag.into"))
+		fs.StringVar(&o.prefer, "prefer", "", c.loc.T("cli.flag.prefer"))
 	}
 	return fs
 }

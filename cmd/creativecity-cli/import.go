@@ -12,6 +12,9 @@ import (
 // writes it as a .ccsa file, exactly as it was exported; a file it replaces
 // is kept as .bak.
 func (c *cli) importReport(o options, args []string) int {
+	if o.into != "" || o.prefer != "" {
+		return c.merge(o, args)
+	}
 	out, ok := c.output("import", o, args, 1, assessment.Extension)
 	if !ok {
 		return exitUsage

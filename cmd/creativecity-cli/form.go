@@ -1,0 +1,145 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"creativecity/assessment"
+	"creativecity/assessment/l10n"
+	"creativecity/assessment/report"
+)
+
+// sectionIDs lists the questionnaire's section IDs, for the help of
+// --sections (the questionnaire is data: the list follows it).
+func sectionIDs() string {
+	qn, err := assessment.Default()
+	if err != nil {
+		return ""
+	}
+	var ids []string
+	for _, s := range qn.Sections {
+		ids = append(ids, s.ID)
+	}
+	return strings.Join(ids, ",")
+}
+
+// form writes a fill-in workbook for departments, prefilled from an
+// assessment file when one is given.
+func (c *cli) form(o options, args []string) int {
+	if len(args) > 1 {
+		c.fail("cli.useCommand", map[string]any{"Command": "form", "Synopsis": c.loc.T("cli.cmd.form.synopsis")})
+		return exitUsage
+	}
+	out, ok := c.output("form", o, args, len(args), ".xlsx")
+	if !ok {
+		return exitUsage
+	}
+	var sections []string
+	for _, id := range strings.Split(o.sections, ",") {
+		if id = strings.TrimSpace(id); id == "" {
+			continue
+		}
+		if _, known := c.qn.Section(id); !known {
+			c.fail("cli.unknownSection", map[string]any{"Section": id, "Sections": sectionIDs()})
+			return exitUsage
+		}
+		sections = append(sections, id)
+	}
+	var base *assessment.Assessment
+	if len(args) == 1 {
+		if base, ok = c.load(args[0]); !ok {
+			return exitInput
+		}
+	}
+	if err := report.WriteFormFile(out, c.qn, base, report.FormOptions{Lang: c.loc.Lang(), Sections: sections, AppVersion: Version}); err != nil {
+		c.fileError(err, out)
+		return exitInput
+	}
+	fmt.Fprintln(c.stdout, c.loc.T("cli.formWritten", map[string]any{"File": out}))
+	return exitOK
+}
+
+// merge merges filled-in forms (or reports) into an assessment: the
+// answers they fill in are taken with their provenance; conflicts are
+// listed and left as they were unless --prefer new. The result is written
+// in every case; the exit status is 1 while conflicts remain.
+func (c *cli) merge(o options, args []string) int {
+	if o.into == "" || (o.prefer != "" && o.prefer != "new") {
+		c.fail("cli.badPrefer", nil)
+		return exitUsage
+	}
+	out, ok := c.output("import", o, args, -1, assessment.Extension)
+	if !ok {
+		return exitUsage
+	}
+	base, ok := c.load(o.into)
+	if !ok {
+		return exitInput
+	}
+	var inputs []assessment.Contribution
+	for _, path := range args {
+		in, problems, err := report.ReadContribution(path, c.qn)
+		if err != nil {
+			c.fileError(err, path)
+			return exitInput
+		}
+		for _, p := range problems {
+			c.problem(p)
+		}
+		inputs = append(inputs, in)
+	}
+	res := assessment.Merge(c.qn, base, inputs, o.prefer == "new")
+	for _, k := range res.Conflicts {
+		c.problem(assessment.Problem{Severity: assessment.Warning, Path: k.File, QuestionID: k.QuestionID,
+			Code: conflictCode(k), Args: assessment.Args{"Sheet": assessment.TextArg(k.Sheet),
+				"Proposed": assessment.TextArg(c.answerText(k.Proposed.Value, k.Proposed.Evidence)),
+				"Current":  assessment.TextArg(c.answerText(k.Current.Value, k.Current.Evidence))}})
+	}
+	data, err := assessment.Encode(base)
+	if err == nil {
+		err = assessment.WriteWithBackup(out, data)
+	}
+	if err != nil {
+		c.fileError(err, out)
+		return exitInput
+	}
+	fmt.Fprintln(c.stdout, c.loc.N("cli.merged", len(res.Merged), map[string]any{"File": out, "Same": res.Same}))
+	if n := res.Unresolved(); n > 0 {
+		fmt.Fprintln(c.stderr, c.loc.N("cli.conflictsLeft", n, nil))
+		return exitInput
+	}
+	return exitOK
+}
+
+func conflictCode(k assessment.Conflict) string {
+	if k.Applied {
+		return assessment.CodeMergeConflictTaken
+	}
+	return assessment.CodeMergeConflict
+}
+
+// answerText is an answer as a conflict shows it: the value, and the
+// evidence when there is one.
+func (c *cli) answerText(v assessment.Value, evidence string) string {
+	text := "∅"
+	switch {
+	case v.Kind() == assessment.KindBool:
+		yes, _ := v.Bool()
+		text = c.loc.T("report.no")
+		if yes {
+			text = c.loc.T("report.yes")
+		}
+	case v.Kind() == assessment.KindNumber:
+		f, _ := v.Number()
+		text = l10n.Number(c.loc, f, 2)
+	case v.Kind() == assessment.KindString:
+		text, _ = v.String()
+	}
+	if evidence = strings.Join(strings.Fields(evidence), " "); evidence != "" {
+		if r := []rune(evidence); len(r) > 80 {
+			evidence = string(r[:79]) + "…"
+		}
+		return c.loc.T("cli.answerWithEvidence", map[string]any{"Value": text, "Evidence": evidence})
+	}
+	return "“" + text + "”"
+}
