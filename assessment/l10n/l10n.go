@@ -194,3 +194,22 @@ func Sentence(s string) string {
 	}
 	return string(unicode.ToUpper(r)) + s[size:]
 }
+
+// Value writes an answer's value as a reader sees it: a number in the
+// language's notation, yes or no, a text as it is; none for no value.
+func Value(l *translations.Localizer, v assessment.Value, none string) string {
+	switch v.Kind() {
+	case assessment.KindBool:
+		if yes, _ := v.Bool(); yes {
+			return l.T("report.yes")
+		}
+		return l.T("report.no")
+	case assessment.KindNumber:
+		f, _ := v.Number()
+		return Number(l, f, 2)
+	case assessment.KindString:
+		s, _ := v.String()
+		return s
+	}
+	return none
+}

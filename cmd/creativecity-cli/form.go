@@ -121,20 +121,7 @@ func conflictCode(k assessment.Conflict) string {
 // answerText is an answer as a conflict shows it: the value, and the
 // evidence when there is one.
 func (c *cli) answerText(v assessment.Value, evidence string) string {
-	text := "∅"
-	switch {
-	case v.Kind() == assessment.KindBool:
-		yes, _ := v.Bool()
-		text = c.loc.T("report.no")
-		if yes {
-			text = c.loc.T("report.yes")
-		}
-	case v.Kind() == assessment.KindNumber:
-		f, _ := v.Number()
-		text = l10n.Number(c.loc, f, 2)
-	case v.Kind() == assessment.KindString:
-		text, _ = v.String()
-	}
+	text := l10n.Value(c.loc, v, "∅")
 	if evidence = strings.Join(strings.Fields(evidence), " "); evidence != "" {
 		if r := []rune(evidence); len(r) > 80 {
 			evidence = string(r[:79]) + "…"
