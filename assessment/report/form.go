@@ -226,26 +226,14 @@ func (b *formBuilder) sectionSheet(s *assessment.Section, levels string) {
 	sheet := SheetName(b.loc, s.ID)
 	_, err := b.f.NewSheet(sheet)
 	b.check(err)
-	idWidth := 10.0
-	for _, q := range s.Questions {
-		idWidth = max(idWidth, idColumnWidth(q.ID))
-	}
-	b.widths(sheet, 5, idWidth, 45, 45, 24, 14, 45, 45, 28)
+	b.widths(sheet, 5, idWidthOf(s), 45, 45, 24, 14, 45, 45, 28)
 	b.text(sheet, 1, 1, b.t(s.NameID()))
 	b.style(sheet, 1, 1, b.st.title)
-	heads := []string{"report.col.no", "report.col.questionId", "report.col.question", "form.col.help", "form.col.how",
-		"report.col.answer", "form.col.levels", "report.col.evidence", "report.col.source"}
-	for i, h := range heads {
-		b.text(sheet, i+1, formHeaderRow, b.t(h))
-	}
-	b.styleRange(sheet, 1, formHeaderRow, formCols, formHeaderRow, b.st.header)
-	b.check(b.f.SetRowHeight(sheet, formHeaderRow, 32))
+	b.tableHeader(sheet, formHeaderRow, "report.col.no", "report.col.questionId", "report.col.question", "form.col.help",
+		"form.col.how", "report.col.answer", "form.col.levels", "report.col.evidence", "report.col.source")
 	row := formHeaderRow + 1
 	for i, q := range s.Questions {
-		b.integer(sheet, formNo, row, i+1, b.st.textCenter)
-		b.text(sheet, formID, row, q.ID)
-		b.style(sheet, formID, row, b.st.id)
-		b.text(sheet, formQuestion, row, b.t(q.TextID()))
+		b.questionRow(sheet, row, i+1, q)
 		b.text(sheet, formHelp, row, b.t(q.HelpID()))
 		b.text(sheet, formHow, row, b.how(q))
 		if q.Type == assessment.Rubric {
@@ -255,7 +243,7 @@ func (b *formBuilder) sectionSheet(s *assessment.Section, levels string) {
 			}
 			b.text(sheet, formLevels, row, strings.Join(lines, "\n"))
 		}
-		for _, c := range []int{formQuestion, formHelp, formHow, formLevels} {
+		for _, c := range []int{formHelp, formHow, formLevels} {
 			b.style(sheet, c, row, b.st.text)
 		}
 		b.prefill(sheet, row, q)

@@ -257,11 +257,7 @@ func (b *builder) section(s *assessment.Section) {
 	sheet := SheetName(b.loc, s.ID)
 	_, err := b.f.NewSheet(sheet)
 	b.check(err)
-	idWidth := 10.0
-	for _, q := range s.Questions {
-		idWidth = max(idWidth, idColumnWidth(q.ID))
-	}
-	b.widths(sheet, 5, idWidth, 55, 18, 12, 40, 9, 9, 50, 28)
+	b.widths(sheet, 5, idWidthOf(s), 55, 18, 12, 40, 9, 9, 50, 28)
 	b.text(sheet, 1, 1, b.t(s.NameID()))
 	b.style(sheet, 1, 1, b.st.title)
 	score := b.res.Readiness
@@ -283,18 +279,11 @@ func (b *builder) section(s *assessment.Section) {
 			b.text(sheet, colQuestion, 4, b.t("result.notAssessed"))
 		}
 	}
-	heads := []string{"report.col.no", "report.col.questionId", "report.col.question", "report.col.dimension",
-		"report.col.answer", "report.col.detail", "report.col.points", "report.col.max", "report.col.evidence", "report.col.source"}
-	for i, h := range heads {
-		b.text(sheet, i+1, sectionHeaderRow, b.t(h))
-	}
-	b.styleRange(sheet, 1, sectionHeaderRow, questionCols, sectionHeaderRow, b.st.header)
-	b.check(b.f.SetRowHeight(sheet, sectionHeaderRow, 32))
+	b.tableHeader(sheet, sectionHeaderRow, "report.col.no", "report.col.questionId", "report.col.question", "report.col.dimension",
+		"report.col.answer", "report.col.detail", "report.col.points", "report.col.max", "report.col.evidence", "report.col.source")
 	row := sectionHeaderRow + 1
 	for i, q := range s.Questions {
-		b.integer(sheet, colNo, row, i+1, b.st.textCenter)
-		b.text(sheet, colID, row, q.ID)
-		b.text(sheet, colQuestion, row, b.t(q.TextID()))
+		b.questionRow(sheet, row, i+1, q)
 		b.text(sheet, colDimension, row, b.t(assessment.DimensionID(q.Dimension)))
 		b.answer(sheet, colAnswer, colDetail, row, q)
 		if qs, ok := b.res.Questions[q.ID]; ok && q.Scored() {
@@ -306,10 +295,9 @@ func (b *builder) section(s *assessment.Section) {
 			b.cutText(sheet, colSource, row, ans.Source, q.ID)
 		}
 		b.watchQuestion(sheet, row, q)
-		for _, c := range []int{colQuestion, colDimension, colDetail, colEvidence, colSource} {
+		for _, c := range []int{colDimension, colDetail, colEvidence, colSource} {
 			b.style(sheet, c, row, b.st.text)
 		}
-		b.style(sheet, colID, row, b.st.id)
 		if !q.Scored() {
 			b.styleRange(sheet, colPoints, row, colMax, row, b.st.text)
 		}
@@ -648,6 +636,31 @@ func (b *builder) cutText(sheet string, col, row int, s, questionID string) {
 	}
 }
 
-// idColumnWidth is the width of the question ID column that holds an ID
-// on one line, in the ID style's small font.
-func idColumnWidth(id string) float64 { return float64(len(id))*0.85 + 2 }
+// idWidthOf is the width of a section's question ID column that holds
+// each ID on one line, in the ID style's small font.
+func idWidthOf(s *assessment.Section) float64 {
+	width := 10.0
+	for _, q := range s.Questions {
+		width = max(width, float64(len(q.ID))*0.85+2)
+	}
+	return width
+}
+
+// tableHeader writes a table's header row from message IDs.
+func (b *builder) tableHeader(sheet string, row int, ids ...string) {
+	for i, id := range ids {
+		b.text(sheet, i+1, row, b.t(id))
+	}
+	b.styleRange(sheet, 1, row, len(ids), row, b.st.header)
+	b.check(b.f.SetRowHeight(sheet, row, 32))
+}
+
+// questionRow writes the first columns of a question's row, the same on a
+// report's sheet and a form's: number, ID on one line, the question.
+func (b *builder) questionRow(sheet string, row, no int, q *assessment.Question) {
+	b.integer(sheet, 1, row, no, b.st.textCenter)
+	b.text(sheet, 2, row, q.ID)
+	b.style(sheet, 2, row, b.st.id)
+	b.text(sheet, 3, row, b.t(q.TextID()))
+	b.style(sheet, 3, row, b.st.text)
+}
