@@ -204,6 +204,7 @@ func (b *formBuilder) instructions(sheet string, sections []*assessment.Section)
 		*field.ref = cell(2, row)
 		row++
 	}
+	b.printSetup(sheet, 0)
 	b.protect(sheet)
 }
 
@@ -226,7 +227,7 @@ func (b *formBuilder) sectionSheet(s *assessment.Section, levels string) {
 	sheet := SheetName(b.loc, s.ID)
 	_, err := b.f.NewSheet(sheet)
 	b.check(err)
-	b.widths(sheet, 5, idWidthOf(s), 45, 45, 24, 14, 45, 45, 28)
+	b.widths(sheet, 5, idWidthOf(s), 40, 45, 20, 30, 45, 40, 24)
 	b.text(sheet, 1, 1, b.t(s.NameID()))
 	b.style(sheet, 1, 1, b.st.title)
 	b.tableHeader(sheet, formHeaderRow, "report.col.no", "report.col.questionId", "report.col.question", "form.col.help",
