@@ -98,6 +98,7 @@ func DuplicatesOf(dups []Duplicate, c CityResult) []Duplicate {
 // CityRank is a city's place in the ranking of one field.
 type CityRank struct {
 	Rank  int // 1 = strongest; ties keep the input order, so ranks are distinct
+	Index int // the city's place in the input
 	City  CityResult
 	Field SectionScore // the city's score in the ranked field
 }
@@ -112,7 +113,7 @@ func RankCities(cities []CityResult, field string) []CityRank {
 	}
 	out := make([]CityRank, len(cities))
 	for rank, i := range rankOrder(scores) {
-		out[rank] = CityRank{Rank: rank + 1, City: cities[i], Field: scores[i]}
+		out[rank] = CityRank{Rank: rank + 1, Index: i, City: cities[i], Field: scores[i]}
 	}
 	return out
 }
@@ -163,10 +164,11 @@ func NeedsFollowUp(r *Result) bool {
 }
 
 // IsFollowUpReason reports whether a reason code explains a follow-up: too
-// few answers, no answer at all or a narrow lead.
+// few answers, no answer at all, or a recommendation that other fields
+// take from it in some variations of the weights and references.
 func IsFollowUpReason(code string) bool {
 	switch code {
-	case ReasonLowCompleteness, ReasonLowReadiness, ReasonNoAnswers, ReasonNarrowLead:
+	case ReasonLowCompleteness, ReasonLowReadiness, ReasonNoAnswers, ReasonStable, ReasonChallenger:
 		return true
 	}
 	return false

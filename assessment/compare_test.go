@@ -207,14 +207,14 @@ func TestNeedsFollowUpThresholds(t *testing.T) {
 func TestFollowUpReasonsKeepTheExplainingReasonsInOrder(t *testing.T) {
 	r := followUpResult(ConfidenceLow, 0.2)
 	for _, code := range []string{ReasonTopScore, ReasonLowReadiness, ReasonLead, ReasonTie, ReasonStrongestDimension,
-		ReasonCompleteness, ReasonLowCompleteness, ReasonNarrowLead, ReasonReadinessScore, ReasonUnansweredQuestions, ReasonNoAnswers} {
+		ReasonCompleteness, ReasonLowCompleteness, ReasonStable, ReasonChallenger, ReasonReadinessScore, ReasonUnansweredQuestions, ReasonNoAnswers} {
 		r.Recommendation.Reasons = append(r.Recommendation.Reasons, Reason{Code: code})
 	}
 	var got []string
 	for _, reason := range FollowUpReasons(r) {
 		got = append(got, reason.Code)
 	}
-	if want := []string{ReasonLowReadiness, ReasonLowCompleteness, ReasonNarrowLead, ReasonNoAnswers}; !slices.Equal(got, want) {
+	if want := []string{ReasonLowReadiness, ReasonLowCompleteness, ReasonStable, ReasonChallenger, ReasonNoAnswers}; !slices.Equal(got, want) {
 		t.Errorf("follow-up reasons %v; want %v", got, want)
 	}
 	if got := FollowUpReasons(&Result{}); got != nil {

@@ -15,11 +15,11 @@ const (
 	ConfidenceHigh   Confidence = "high"
 )
 
-// Thresholds of the confidence rule (DESIGN §4).
+// Completeness below which the confidence is low whatever the stability
+// (DESIGN §4).
 const (
 	MinFieldCompleteness     = 0.6
 	MinReadinessCompleteness = 0.5
-	MinLead                  = 5.0
 )
 
 // MaxGaps is the number of gaps listed for the recommended field.
@@ -65,7 +65,8 @@ const (
 	ReasonCompleteness        = "completeness"        // Completeness
 	ReasonLowCompleteness     = "lowCompleteness"     // Completeness, Min
 	ReasonLowReadiness        = "lowReadiness"        // Completeness, Min
-	ReasonNarrowLead          = "narrowLead"          // Lead, Min
+	ReasonStable              = "stable"              // Field, Count (of 100 variations it stays first)
+	ReasonChallenger          = "challenger"          // Field, Count (of 100 variations it comes first)
 	ReasonStrongestDimension  = "strongestDimension"  // Dimension, Score
 	ReasonReadinessScore      = "readinessScore"      // Score
 	ReasonUnansweredQuestions = "unansweredQuestions" // Count
@@ -73,7 +74,9 @@ const (
 
 // Recommendation names the field the city looks strongest in.
 type Recommendation struct {
-	Field      string // "" when no field has any answer
+	Field string // "" when no field has any answer
+	// Confidence follows the uncertainty analysis; "" until it has run
+	// (ScoreQuick), unless completeness already makes it low.
 	Confidence Confidence
 	Reasons    []Reason
 }
@@ -94,6 +97,10 @@ type Result struct {
 	Recommendation Recommendation
 	Gaps           []Gap
 	Questions      map[string]QuestionScore
+	Uncertainty    *Uncertainty // nil until Analyse has run
+	// Swap is what would put the runner-up first, when a few of its
+	// answers would (MaxLevers at most); nil otherwise.
+	Swap *Swap
 }
 
 // Field returns the score of a field by ID.
@@ -146,10 +153,20 @@ func Fraction(q *Question, v Value, population float64) (fraction float64, answe
 // Rate is a count per PerCapitaBase (100,000) inhabitants.
 func Rate(count, population float64) float64 { return count * PerCapitaBase / population }
 
-// Score computes every section score, the recommendation and the gaps.
+// Score computes every section score, the recommendation, the gaps and
+// the uncertainty analysis that gives the recommendation its confidence.
 // A field's score is 100 × Σ weight × fraction / Σ weight over its scored
 // questions.
 func Score(qn *Questionnaire, a *Assessment) *Result {
+	r := ScoreQuick(qn, a)
+	Analyse(qn, a, r)
+	return r
+}
+
+// ScoreQuick is Score without the uncertainty analysis: what a keystroke
+// needs at once. The confidence stays "" (unless completeness makes it
+// low) until Analyse runs.
+func ScoreQuick(qn *Questionnaire, a *Assessment) *Result {
 	r := &Result{Questions: make(map[string]QuestionScore, len(qn.byID))}
 	for _, s := range qn.Fields() {
 		r.Fields = append(r.Fields, scoreSection(s, a, r.Questions))
@@ -165,6 +182,7 @@ func Score(qn *Questionnaire, a *Assessment) *Result {
 	if f := r.Recommendation.Field; f != "" {
 		s, _ := qn.Section(f)
 		r.Gaps = gaps(s, r.Questions)
+		r.Swap = whatWouldSwap(qn, r, order)
 	}
 	return r
 }
@@ -246,10 +264,9 @@ func recommend(r *Result, order []int) Recommendation {
 	top := r.Fields[order[0]]
 	rec := Recommendation{Field: top.ID}
 	rec.Reasons = append(rec.Reasons, Reason{ReasonTopScore, Args{"Field": FieldArg(top.ID), "Score": PointsArg(top.Score)}})
-	lead := math.Inf(1)
 	if len(order) > 1 {
 		second := r.Fields[order[1]]
-		lead = top.Score - second.Score
+		lead := top.Score - second.Score
 		if lead > 0 {
 			rec.Reasons = append(rec.Reasons, Reason{ReasonLead, Args{"Lead": PointsArg(lead), "SecondField": FieldArg(second.ID)}})
 		} else {
@@ -260,22 +277,15 @@ func recommend(r *Result, order []int) Recommendation {
 		rec.Reasons = append(rec.Reasons, Reason{ReasonStrongestDimension, Args{"Dimension": DimensionArg(d), "Score": PointsArg(s)}})
 	}
 	rec.Reasons = append(rec.Reasons, Reason{ReasonCompleteness, Args{"Completeness": ShareArg(top.Completeness)}})
-	switch {
-	case top.Completeness < MinFieldCompleteness || r.Readiness.Completeness < MinReadinessCompleteness:
+	if top.Completeness < MinFieldCompleteness {
 		rec.Confidence = ConfidenceLow
-		if top.Completeness < MinFieldCompleteness {
-			rec.Reasons = append(rec.Reasons, Reason{ReasonLowCompleteness,
-				Args{"Completeness": ShareArg(top.Completeness), "Min": ShareArg(MinFieldCompleteness)}})
-		}
-		if r.Readiness.Completeness < MinReadinessCompleteness {
-			rec.Reasons = append(rec.Reasons, Reason{ReasonLowReadiness,
-				Args{"Completeness": ShareArg(r.Readiness.Completeness), "Min": ShareArg(MinReadinessCompleteness)}})
-		}
-	case lead < MinLead:
-		rec.Confidence = ConfidenceMedium
-		rec.Reasons = append(rec.Reasons, Reason{ReasonNarrowLead, Args{"Lead": PointsArg(lead), "Min": PointsArg(MinLead)}})
-	default:
-		rec.Confidence = ConfidenceHigh
+		rec.Reasons = append(rec.Reasons, Reason{ReasonLowCompleteness,
+			Args{"Completeness": ShareArg(top.Completeness), "Min": ShareArg(MinFieldCompleteness)}})
+	}
+	if r.Readiness.Completeness < MinReadinessCompleteness {
+		rec.Confidence = ConfidenceLow
+		rec.Reasons = append(rec.Reasons, Reason{ReasonLowReadiness,
+			Args{"Completeness": ShareArg(r.Readiness.Completeness), "Min": ShareArg(MinReadinessCompleteness)}})
 	}
 	if r.Readiness.Total > 0 {
 		rec.Reasons = append(rec.Reasons, Reason{ReasonReadinessScore, Args{"Score": PointsArg(r.Readiness.Score)}})

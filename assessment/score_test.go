@@ -3,6 +3,7 @@ package assessment
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -251,46 +252,56 @@ func TestInvalidValuesScoreAsUnanswered(t *testing.T) {
 	}
 }
 
-// fieldScores builds a Result with the given field scores and
-// completeness and a readiness completeness, then recommends.
-func recommendFor(scores, completeness []float64, readiness float64) (Recommendation, []int) {
+// recommendFor builds a Result with the given field scores and
+// completeness and a readiness completeness, recommends, then gives the
+// recommendation the confidence of an analysis with the given stability.
+func recommendFor(scores, completeness []float64, readiness, stability float64) Recommendation {
 	r := &Result{Readiness: SectionScore{ID: "readiness", Completeness: readiness, Total: 10, Answered: int(readiness * 10)}}
 	ids := []string{"crafts", "design", "film", "gastronomy", "literature", "media_arts", "music"}
 	for i, s := range scores {
 		r.Fields = append(r.Fields, SectionScore{ID: ids[i], Score: s, Completeness: completeness[i], Total: 10,
 			Answered: int(math.Round(completeness[i] * 10))})
 	}
-	order := rankOrder(r.Fields)
-	return recommend(r, order), order
+	r.Recommendation = recommend(r, rankOrder(r.Fields))
+	return confide(r, &Uncertainty{Stability: stability, Challenger: "music", Share: 1 - stability})
 }
 
 func TestRecommendationFollowsTheConfidenceRule(t *testing.T) {
 	full := []float64{1, 1, 1, 1, 1, 1, 1}
+	lead := []float64{40, 30, 20, 70, 10, 5, 60}
 	tests := []struct {
 		name         string
 		scores       []float64
 		completeness []float64
 		readiness    float64
+		stability    float64
 		field        string
 		confidence   Confidence
 	}{
-		{"clear lead", []float64{40, 30, 20, 70, 10, 5, 60}, full, 0.8, "gastronomy", ConfidenceHigh},
-		{"lead of exactly 5 is high", []float64{40, 30, 20, 65, 10, 5, 60}, full, 0.8, "gastronomy", ConfidenceHigh},
-		{"narrow lead", []float64{40, 30, 20, 64, 10, 5, 60}, full, 0.8, "gastronomy", ConfidenceMedium},
-		{"field incomplete", []float64{40, 30, 20, 70, 10, 5, 20}, []float64{1, 1, 1, 0.5, 1, 1, 1}, 0.8, "gastronomy", ConfidenceLow},
-		{"readiness incomplete", []float64{40, 30, 20, 70, 10, 5, 20}, full, 0.4, "gastronomy", ConfidenceLow},
-		{"completeness 0.6 is enough", []float64{40, 30, 20, 70, 10, 5, 20}, []float64{1, 1, 1, 0.6, 1, 1, 1}, 0.5, "gastronomy", ConfidenceHigh},
-		{"tie broken by completeness", []float64{50, 50, 0, 0, 0, 0, 0}, []float64{0.7, 0.9, 1, 1, 1, 1, 1}, 1, "design", ConfidenceMedium},
-		{"tie broken by fixed order", []float64{0, 0, 0, 0, 50, 0, 50}, full, 1, "literature", ConfidenceMedium},
+		{"stable", lead, full, 0.8, 0.97, "gastronomy", ConfidenceHigh},
+		{"stable at exactly the high threshold", lead, full, 0.8, StableHigh, "gastronomy", ConfidenceHigh},
+		{"just below the high threshold", lead, full, 0.8, StableHigh - 0.001, "gastronomy", ConfidenceMedium},
+		{"at the medium threshold", lead, full, 0.8, StableMedium, "gastronomy", ConfidenceMedium},
+		{"unstable", lead, full, 0.8, StableMedium - 0.001, "gastronomy", ConfidenceLow},
+		{"field incomplete, however stable", lead, []float64{1, 1, 1, 0.5, 1, 1, 1}, 0.8, 1, "gastronomy", ConfidenceLow},
+		{"readiness incomplete, however stable", lead, full, 0.4, 1, "gastronomy", ConfidenceLow},
+		{"completeness 0.6 is enough", lead, []float64{1, 1, 1, 0.6, 1, 1, 1}, 0.5, 1, "gastronomy", ConfidenceHigh},
+		{"tie broken by completeness", []float64{50, 50, 0, 0, 0, 0, 0}, []float64{0.7, 0.9, 1, 1, 1, 1, 1}, 1, 0.5, "design", ConfidenceLow},
+		{"tie broken by fixed order", []float64{0, 0, 0, 0, 50, 0, 50}, full, 1, 0.5, "literature", ConfidenceLow},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec, _ := recommendFor(tt.scores, tt.completeness, tt.readiness)
+			rec := recommendFor(tt.scores, tt.completeness, tt.readiness, tt.stability)
 			if rec.Field != tt.field || rec.Confidence != tt.confidence {
 				t.Errorf("got %s/%s; want %s/%s (reasons %v)", rec.Field, rec.Confidence, tt.field, tt.confidence, rec.Reasons)
 			}
 			if len(rec.Reasons) == 0 || rec.Reasons[0].Code != ReasonTopScore {
 				t.Errorf("reasons = %v", rec.Reasons)
+			}
+			if !slices.ContainsFunc(rec.Reasons, func(r Reason) bool {
+				return r.Code == ReasonStable && r.Args["Count"].Num == math.Round(100*tt.stability)
+			}) {
+				t.Errorf("no reason tells the stability: %v", rec.Reasons)
 			}
 		})
 	}
@@ -367,7 +378,7 @@ func BenchmarkScore(b *testing.B) {
 	a := randomAssessment(rand.New(rand.NewPCG(1, 1)), qn)
 	b.ReportAllocs()
 	for b.Loop() {
-		Score(qn, a)
+		ScoreQuick(qn, a)
 	}
 }
 

@@ -63,6 +63,7 @@ type App struct {
 	drafts map[string]string // text of number entries that does not parse yet
 
 	autosave *autosaveTimer
+	analysis analysis
 
 	typing     *vnkey.Engine // the built-in Vietnamese typing mode; nil when off
 	lastTyping string        // the mode to switch back to
@@ -272,6 +273,7 @@ func (a *App) setValue(id string, v assessment.Value) {
 // navigation and the status line, and the results page if it is shown
 // (not a section page being edited, which keeps its focus).
 func (a *App) documentChanged() {
+	a.scheduleAnalysis()
 	a.refreshChrome()
 	if a.results != nil && a.page == ResultsPage {
 		a.results.refresh()

@@ -456,21 +456,37 @@ func TestComparingCitiesShowsTheTableAndExports(t *testing.T) {
 		t.Fatalf("%d cities, %d skipped", n, len(a.compare.result.Skipped))
 	}
 	// Name, province, one column per field, readiness, recommendation,
-	// confidence, file.
+	// confidence, stability, rank among the cities, against the next,
+	// file.
 	nf := len(a.qn.Fields())
 	gastronomy := 2 + slices.IndexFunc(a.qn.Fields(), func(s *assessment.Section) bool { return s.ID == "gastronomy" })
 	rows, cols := a.compareView.table.Length()
-	if rows != 2 || cols != nf+6 {
+	if rows != 2 || cols != nf+9 {
 		t.Errorf("table %dx%d", rows, cols)
 	}
-	if got := a.compareView.cell(a.compare.result.Cities[0], gastronomy); got != "79,4" {
+	res := a.compare.result
+	if got := a.compareView.cell(res, 0, gastronomy); got != "79,4" {
 		t.Errorf("gastronomy cell %q", got)
 	}
-	if got := a.compareView.cell(a.compare.result.Cities[0], nf+3); got != "Ẩm thực" {
+	if got := a.compareView.cell(res, 0, nf+3); got != "Ẩm thực" {
 		t.Errorf("recommendation cell %q", got)
 	}
+	// The two cities have the same answers: stable on their own, level
+	// among the cities and so not separable.
+	if got := a.compareView.cell(res, 0, nf+5); got != "100%" {
+		t.Errorf("stability cell %q", got)
+	}
+	if got, next := a.compareView.cell(res, 0, nf+6), a.compareView.cell(res, 0, nf+7); got != "1" || next != a.t("compare.notSeparable") {
+		t.Errorf("rank cells %q, %q", got, next)
+	}
+	// Selecting a city gives its rank in each field; level cities are not
+	// separable in any.
+	a.compareView.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	if got := a.compareView.details.Text; !strings.Contains(got, "Ẩm thực 1 ≈") || !strings.Contains(got, "Kiến trúc 1 ≈") {
+		t.Errorf("details %q", got)
+	}
 	a.SetLanguage(translations.EN)
-	if a.page != ComparePage || a.compareView.cell(a.compare.result.Cities[0], nf+3) != "Gastronomy" {
+	if a.page != ComparePage || a.compareView.cell(res, 0, nf+3) != "Gastronomy" {
 		t.Errorf("after switch: page %s", a.page)
 	}
 	out := filepath.Join(t.TempDir(), "compare.xlsx")

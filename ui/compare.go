@@ -98,7 +98,8 @@ func (v *compareView) objects() []fyne.CanvasObject {
 		spacer.SetMinSize(fyne.NewSize(0, min(520, v.header+float32(len(res.Cities))*rowHeight+12)))
 		v.details = compareLabel(a.t("gui.compareView.selectHint"))
 		v.details.Importance = widget.LowImportance
-		objects = append(objects, container.NewStack(spacer, v.table), v.details)
+		objects = append(objects, container.NewStack(spacer, v.table), v.details,
+			compareLabel(a.t("compare.rankNote", map[string]any{"Variations": l10n.Number(a.loc, assessment.Variations, 0)})))
 	}
 	objects = append(objects, v.alsoGiven(res)...)
 	objects = append(objects, v.skipped(res)...)
@@ -164,11 +165,13 @@ func (v *compareView) columns() []string {
 		cols = append(cols, l10n.SectionName(a.loc, f.ID))
 	}
 	return append(cols, a.t("section.readiness.name"), a.t("report.recommendedField"), a.t("report.confidence"),
-		a.t("gui.compareView.colFile"))
+		a.t("compare.col.stability"), a.t("compare.col.rank"), a.t("compare.col.next"), a.t("gui.compareView.colFile"))
 }
 
-func (v *compareView) cell(c report.City, col int) string {
+// cell is the text of column col for city i of a comparison.
+func (v *compareView) cell(res *report.Comparison, i, col int) string {
 	a := v.a
+	c := res.Cities[i]
 	nf := len(c.Result.Fields)
 	switch {
 	case col == 0:
@@ -186,6 +189,27 @@ func (v *compareView) cell(c report.City, col int) string {
 		return "–"
 	case col == 4+nf:
 		return l10n.Confidence(a.loc, c.Result.Recommendation.Confidence)
+	case col == 5+nf:
+		if u := c.Result.Uncertainty; u != nil && c.Result.Recommendation.Field != "" {
+			return l10n.Percent(a.loc, u.Stability)
+		}
+		return "–"
+	case col == 6+nf && res.Ranks != nil:
+		r := res.Ranks.Overall[i]
+		if r.Range[0] == r.Range[1] {
+			return a.t("gui.compareView.rank", map[string]any{"Rank": r.Rank})
+		}
+		return a.t("gui.compareView.rankRange", map[string]any{"Rank": r.Rank, "Best": r.Range[0], "Worst": r.Range[1]})
+	case col == 7+nf && res.Ranks != nil:
+		switch r := res.Ranks.Overall[i]; {
+		case r.Rank == len(res.Cities):
+			return ""
+		case r.NotSeparable:
+			return a.t("compare.notSeparable")
+		}
+		return a.t("compare.separable")
+	case col >= 6+nf && col < 8+nf:
+		return ""
 	}
 	return filepath.Base(c.Path)
 }
@@ -218,8 +242,8 @@ func (v *compareView) layoutColumns(cols []string, res *report.Comparison) {
 			w = max(w, fyne.MeasureText(word, size, fyne.TextStyle{Bold: true}).Width+pad)
 		}
 		widest := float32(0)
-		for _, c := range res.Cities {
-			widest = max(widest, fyne.MeasureText(v.cell(c, i), size, fyne.TextStyle{}).Width+pad)
+		for row := range res.Cities {
+			widest = max(widest, fyne.MeasureText(v.cell(res, row, i), size, fyne.TextStyle{}).Width+pad)
 		}
 		v.widths[i] = max(w, min(widest, compareMaxColumnWidth))
 	}
@@ -243,7 +267,7 @@ func (v *compareView) newTable(res *report.Comparison) *widget.Table {
 			return l
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(v.cell(res.Cities[id.Row], id.Col))
+			o.(*widget.Label).SetText(v.cell(res, id.Row, id.Col))
 		},
 	)
 	t.CreateHeader = newCompareHeader
@@ -263,7 +287,7 @@ func (v *compareView) newTable(res *report.Comparison) *widget.Table {
 	t.SetRowHeight(-1, v.header)
 	t.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(res.Cities) {
-			v.showDetails(res, res.Cities[id.Row])
+			v.showDetails(res, id.Row)
 		}
 	}
 	return t
@@ -271,14 +295,33 @@ func (v *compareView) newTable(res *report.Comparison) *widget.Table {
 
 // showDetails shows, under the table, the full path of a city's file and
 // of the files given again for it.
-func (v *compareView) showDetails(res *report.Comparison, c report.City) {
+func (v *compareView) showDetails(res *report.Comparison, i int) {
 	if v.details == nil {
 		return
 	}
 	a := v.a
+	c := res.Cities[i]
 	text := a.t("gui.compareView.selected", map[string]any{"City": report.CityLabel(c.Doc.City), "File": c.Path})
 	for _, d := range assessment.DuplicatesOf(res.Duplicates, c) {
 		text += "\n" + a.t("gui.compareView.selectedAlso", map[string]any{"File": d.City.Path})
+	}
+	if res.Ranks != nil {
+		var ranks []string
+		for _, f := range a.qn.Fields() {
+			r := res.Ranks.Fields[f.ID][i]
+			id := "gui.compareView.fieldRankRange"
+			switch {
+			case r.NotSeparable && r.Range[0] == r.Range[1]:
+				id = "gui.compareView.fieldRankNotSeparable"
+			case r.NotSeparable:
+				id = "gui.compareView.fieldRankRangeNotSeparable"
+			case r.Range[0] == r.Range[1]:
+				id = "gui.compareView.fieldRank"
+			}
+			ranks = append(ranks, a.t(id, map[string]any{"Field": l10n.SectionName(a.loc, f.ID), "Rank": r.Rank,
+				"Best": r.Range[0], "Worst": r.Range[1]}))
+		}
+		text += "\n" + a.t("gui.compareView.fieldRanks", map[string]any{"Ranks": strings.Join(ranks, "; ")})
 	}
 	v.details.SetText(text)
 	v.details.Importance = widget.MediumImportance

@@ -122,8 +122,8 @@ func TestComparingTheSameCityThriceShowsItOnce(t *testing.T) {
 			t.Errorf("%s: table %d×%d", lang, rows, ncols)
 		}
 		city := res.Cities[0]
-		if city.Path != inputs[0] || v.cell(city, 0) != "Hạ Long" || v.cell(city, len(cols)-1) != "halong.ccsa" {
-			t.Errorf("%s: the row is %q from %q", lang, v.cell(city, 0), v.cell(city, len(cols)-1))
+		if city.Path != inputs[0] || v.cell(res, 0, 0) != "Hạ Long" || v.cell(res, 0, len(cols)-1) != "halong.ccsa" {
+			t.Errorf("%s: the row is %q from %q", lang, v.cell(res, 0, 0), v.cell(res, 0, len(cols)-1))
 		}
 		if cols[len(cols)-1] != loc.T("gui.compareView.colFile") {
 			t.Errorf("%s: last column %q", lang, cols[len(cols)-1])

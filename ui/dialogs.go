@@ -78,6 +78,7 @@ func (a *App) guardUnsaved(next func()) {
 func (a *App) confirmClose() {
 	a.guardUnsaved(func() {
 		a.autosave.stop()
+		a.stopAnalysis()
 		a.rememberWindowSize()
 		a.doc.Close()
 		a.closed = true

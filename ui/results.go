@@ -66,6 +66,10 @@ func (r *resultsView) objects() []fyne.CanvasObject {
 	legend := container.NewHBox(swatch(scoreColor), widget.NewLabel(a.t("gui.legendScore")),
 		swatch(completeColor), widget.NewLabel(a.t("gui.legendCompleteness")))
 	objects = append(objects, legend, r.chart())
+	if res.Uncertainty != nil && len(res.Uncertainty.RankRanges) > 1 {
+		objects = append(objects, newParagraph(a.t("gui.rankRangeNote", map[string]any{
+			"Variations": l10n.Number(a.loc, assessment.Variations, 0)})))
+	}
 	objects = append(objects, widget.NewLabel(a.t("gui.readinessLine", map[string]any{
 		"Score": l10n.Score(a.loc, res.Readiness.Score), "Completeness": l10n.Percent(a.loc, res.Readiness.Completeness)})))
 
@@ -83,6 +87,16 @@ func (r *resultsView) objects() []fyne.CanvasObject {
 		l := widget.NewLabel("• " + l10n.Reason(a.loc, reason))
 		l.Wrapping = fyne.TextWrapWord
 		objects = append(objects, l)
+	}
+	if lines := l10n.WhatWouldChange(a.loc, a.qn, res); len(lines) > 0 {
+		objects = append(objects, heading(a.t("change.title")))
+		for _, line := range lines {
+			if line.QuestionID == "" {
+				objects = append(objects, newParagraph(line.Text))
+			} else {
+				objects = append(objects, a.questionLink("• "+line.Text, line.QuestionID, widget.MediumImportance))
+			}
+		}
 	}
 	if items := a.toFix(""); len(items) > 0 {
 		objects = append(objects, heading(a.t("gui.toFixTitle")))
@@ -120,6 +134,11 @@ func (r *resultsView) chart() *fyne.Container {
 		rank := a.t("result.notAssessed")
 		if f.Assessed() {
 			rank = a.t("gui.rank", map[string]any{"Rank": f.Rank})
+			if u := a.Result().Uncertainty; u != nil {
+				if rr := u.RankRanges[f.ID]; rr[0] != rr[1] {
+					rank = a.t("gui.rankRange", map[string]any{"Rank": f.Rank, "Best": rr[0], "Worst": rr[1]})
+				}
+			}
 		}
 		value := widget.NewLabel(a.t("gui.chartValue", map[string]any{"Score": l10n.Score(a.loc, f.Score),
 			"Completeness": l10n.Percent(a.loc, f.Completeness), "Rank": rank}))

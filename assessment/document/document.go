@@ -39,6 +39,7 @@ type Document struct {
 	seenModTime          time.Time
 	dirty                bool
 	res                  *assessment.Result
+	version              uint64 // counts rescorings
 	problems             []assessment.Problem
 	savedAt, autosavedAt time.Time
 	lockedBy             *assessment.LockInfo // another editor holding path when we locked it
@@ -133,7 +134,7 @@ func (d *Document) Replace(doc *assessment.Assessment, path string) {
 func (d *Document) Edit(change func(a *assessment.Assessment)) {
 	change(d.doc)
 	d.dirty = true
-	d.rescore()
+	d.rescoreQuick()
 	d.notify()
 }
 
@@ -159,10 +160,40 @@ func (d *Document) moveLock(path string) {
 	}
 }
 
-// rescore recomputes the score and the problems; problems name the file.
+// rescore recomputes the score with its uncertainty analysis, and the
+// problems; problems name the file.
 func (d *Document) rescore() {
-	d.res = assessment.Score(d.qn, d.doc)
+	d.rescoreQuick()
+	assessment.Analyse(d.qn, d.doc, d.res)
+}
+
+// rescoreQuick recomputes the score without the uncertainty analysis,
+// which the window runs a moment after typing stops (Analysis), and the
+// problems.
+func (d *Document) rescoreQuick() {
+	d.version++
+	d.res = assessment.ScoreQuick(d.qn, d.doc)
 	d.problems = assessment.Validate(d.qn, d.doc, d.path)
+}
+
+// Analysis is the uncertainty analysis the current result still needs,
+// ready to run on another goroutine, with the version of the document it
+// belongs to; nil when the result has it.
+func (d *Document) Analysis() (*assessment.Analysis, uint64) {
+	if d.res.Uncertainty != nil {
+		return nil, d.version
+	}
+	return assessment.NewAnalysis(d.qn, d.doc, d.res), d.version
+}
+
+// ApplyAnalysis completes the result with an analysis run for version; it
+// reports false, changing nothing, when the document has changed since.
+func (d *Document) ApplyAnalysis(version uint64, u *assessment.Uncertainty) bool {
+	if version != d.version || d.res.Uncertainty != nil {
+		return false
+	}
+	assessment.Apply(d.res, u)
+	return true
 }
 
 func (d *Document) notify() {

@@ -47,8 +47,12 @@ func SectionName(l *translations.Localizer, id string) string {
 	return l.T("section." + id + ".name")
 }
 
-// Confidence is the translated confidence level.
+// Confidence is the translated confidence level; "" while the analysis
+// that sets it runs.
 func Confidence(l *translations.Localizer, c assessment.Confidence) string {
+	if c == "" {
+		return l.T("confidence.pending")
+	}
 	return l.T("confidence." + string(c))
 }
 

@@ -38,6 +38,8 @@ type Comparison struct {
 	Cities     []City
 	Duplicates []assessment.Duplicate
 	Skipped    []Skipped
+	// Ranks are the cities' rank intervals (see assessment.AnalyseCities).
+	Ranks *assessment.CityRanks
 }
 
 // ExpandInputs turns the command-line inputs into files: a folder stands
@@ -91,7 +93,7 @@ func Load(qn *assessment.Questionnaire, paths []string) *Comparison {
 				results[i].skip = &Skipped{Path: p, Problem: problemOf(err, p)}
 				return
 			}
-			results[i].city = City{Path: p, Doc: doc, Result: assessment.Score(qn, doc)}
+			results[i].city = City{Path: p, Doc: doc, Result: assessment.ScoreQuick(qn, doc)}
 		}()
 	}
 	wg.Wait()
@@ -105,6 +107,12 @@ func Load(qn *assessment.Questionnaire, paths []string) *Comparison {
 		}
 	}
 	c.Cities, c.Duplicates = assessment.DedupeCities(cities, qn.Provinces)
+	// The uncertainty analysis of all the cities at once, on the same
+	// variations; a duplicate, not compared, on its own.
+	c.Ranks = assessment.AnalyseCities(qn, c.Cities)
+	for _, d := range c.Duplicates {
+		assessment.Analyse(qn, d.City.Doc, d.City.Result)
+	}
 	return c
 }
 
@@ -267,6 +275,20 @@ func (s *stream) panes(rows, cols int) {
 		ActivePane: pane}))
 }
 
+// paragraph writes a text across the columns of widths, merged, wrapped
+// and as high as its lines.
+func (s *stream) paragraph(text string, widths []float64) {
+	total := 0.0
+	for _, w := range widths {
+		total += w
+	}
+	lines := lineCount(text, total-1, charUnits)
+	s.addRow(s.b.st.text, []excelize.RowOpts{{Height: lineHeight*float64(lines) + 4}}, text)
+	if s.sw != nil && len(widths) > 1 {
+		s.b.check(s.sw.MergeCell(cell(1, s.row), cell(len(widths), s.row)))
+	}
+}
+
 func (s *stream) flush() {
 	if s.sw != nil {
 		s.b.check(s.sw.Flush())
@@ -287,12 +309,13 @@ func (b *compareBuilder) overview(sheet string) {
 		heads = append(heads, l10n.SectionName(b.loc, f.ID))
 	}
 	heads = append(heads, b.t("section.readiness.name"), b.t("report.recommendedField"), b.t("report.confidence"),
-		b.t("report.col.completeness"), b.t("compare.col.file"))
+		b.t("report.col.completeness"), b.t("compare.col.stability"), b.t("compare.col.rank"), b.t("compare.col.bestRank"),
+		b.t("compare.col.worstRank"), b.t("compare.col.next"), b.t("compare.col.file"))
 	widths := []float64{18, 16, 12}
 	for range fields {
 		widths = append(widths, 11)
 	}
-	widths = append(widths, 10, 16, 11, 11, 36)
+	widths = append(widths, 10, 16, 11, 11, 10, 10, 10, 10, 14, 36)
 	for _, c := range b.c.Cities {
 		widths[0] = max(widths[0], textWidth(c.Doc.City.Name, charUnits))
 		widths[1] = max(widths[1], textWidth(c.Doc.City.Province, charUnits))
@@ -324,17 +347,51 @@ func (b *compareBuilder) overview(sheet string) {
 		"Skipped": len(b.c.Skipped), "Duplicates": len(b.c.Duplicates)}))
 	s.add(b.st.label, b.t("compare.date"), excelize.Cell{StyleID: b.st.date, Value: b.opts.Now})
 	s.headerFitted(widths, heads...)
-	for _, c := range b.c.Cities {
+	ranks := b.ranks()
+	for i, c := range b.c.Cities {
 		rec := c.Result.Recommendation
 		row := []any{c.Doc.City.Name, c.Doc.City.Province, num(c.Doc.City.Population, b.st.integer)}
 		for _, f := range c.Result.Fields {
 			row = append(row, num(round(f.Score, 1), b.st.score))
 		}
 		row = append(row, num(round(c.Result.Readiness.Score, 1), b.st.score), b.recommendedName(rec.Field),
-			l10n.Confidence(b.loc, rec.Confidence), num(round(assessment.RecommendedCompleteness(c.Result), 3), b.st.percent), c.Path)
+			l10n.Confidence(b.loc, rec.Confidence), num(round(assessment.RecommendedCompleteness(c.Result), 3), b.st.percent))
+		if u := c.Result.Uncertainty; u != nil && rec.Field != "" {
+			row = append(row, num(u.Stability, b.st.percent))
+		} else {
+			row = append(row, "")
+		}
+		row = append(row, b.interval(ranks.Overall[i], ranks.Overall[i].Rank == len(b.c.Cities))...)
+		row = append(row, c.Path)
 		s.addFitted(b.st.text, widths, row...)
 	}
+	s.add(b.st.text)
+	s.paragraph(b.t("compare.rankNote", map[string]any{"Variations": l10n.Number(b.loc, assessment.Variations, 0)}),
+		widths[:min(len(widths), 3+len(fields)+6)])
 	s.flush()
+}
+
+// ranks are the cities' rank intervals, worked out here for a comparison
+// put together without them.
+func (b *compareBuilder) ranks() *assessment.CityRanks {
+	if b.c.Ranks == nil {
+		b.c.Ranks = assessment.AnalyseCities(b.qn, b.c.Cities)
+	}
+	return b.c.Ranks
+}
+
+// interval is a city's rank, best and worst ranks and whether it can be
+// told apart from the next city (nothing for the last).
+func (b *compareBuilder) interval(r assessment.RankInterval, last bool) []any {
+	next := b.t("compare.separable")
+	switch {
+	case last:
+		next = ""
+	case r.NotSeparable:
+		next = b.t("compare.notSeparable")
+	}
+	return []any{num(float64(r.Rank), b.st.integer), num(float64(r.Range[0]), b.st.integer),
+		num(float64(r.Range[1]), b.st.integer), next}
 }
 
 // textWidth is the width, in character units, that a text needs on one
@@ -393,18 +450,23 @@ func (b *compareBuilder) ranking() {
 	rows := 2 + len(b.c.Cities)*len(b.qn.Fields())
 	s := b.newStream(sheet, func() {
 		if len(b.c.Cities) > 0 {
-			b.check(b.f.AutoFilter(sheet, fmt.Sprintf("A2:F%d", rows), nil))
+			b.check(b.f.AutoFilter(sheet, fmt.Sprintf("A2:I%d", rows), nil))
 		}
 		b.printSetup(sheet, 2)
-	}, 38, 8, 26, 18, 12, 12)
+	}, 38, 8, 26, 18, 12, 12, 10, 10, 14)
 	s.panes(2, 0)
 	s.add(b.st.title, b.t("compare.rankingTitle"))
 	s.header(b.t("report.col.field"), b.t("report.col.rank"), b.t("compare.col.city"),
-		b.t("compare.col.province"), b.t("report.col.score"), b.t("report.col.completeness"))
+		b.t("compare.col.province"), b.t("report.col.score"), b.t("report.col.completeness"),
+		b.t("compare.col.bestRank"), b.t("compare.col.worstRank"), b.t("compare.col.next"))
+	ranks := b.ranks()
 	for _, f := range b.qn.Fields() {
-		for _, r := range assessment.RankCities(b.c.Cities, f.ID) {
-			s.add(b.st.text, l10n.SectionName(b.loc, f.ID), num(float64(r.Rank), b.st.integer), r.City.Doc.City.Name,
-				r.City.Doc.City.Province, num(round(r.Field.Score, 1), b.st.score), num(round(r.Field.Completeness, 3), b.st.percent))
+		intervals := ranks.Fields[f.ID]
+		for n, r := range assessment.RankCities(b.c.Cities, f.ID) {
+			iv := b.interval(intervals[r.Index], n == len(b.c.Cities)-1)
+			s.add(b.st.text, append([]any{l10n.SectionName(b.loc, f.ID), num(float64(r.Rank), b.st.integer), r.City.Doc.City.Name,
+				r.City.Doc.City.Province, num(round(r.Field.Score, 1), b.st.score), num(round(r.Field.Completeness, 3), b.st.percent)},
+				iv[1:]...)...)
 		}
 	}
 	s.flush()

@@ -118,12 +118,22 @@ func TestCompareAFolderSkipsBadInputs(t *testing.T) {
 			t.Errorf("%s: sheets %v", lang, sheets)
 		}
 		rows, _ := f.GetRows(sheets[0])
-		if len(rows) != overviewHeader+7 {
+		// The cities, a blank row and the note on ranks.
+		if len(rows) != overviewHeader+7+2 {
 			t.Errorf("%s: overview has %d rows", lang, len(rows))
+		} else if note := rows[len(rows)-1][0]; !strings.HasPrefix(note, loc.T("compare.col.rank")) {
+			t.Errorf("%s: the overview ends with %q", lang, note)
 		}
 		// Scores are numbers in the overview.
+		nf := len(qn.Fields())
 		for i := range c.Cities {
 			assertNumber(t, f, sheets[0], cell(4, overviewHeader+1+i), round(c.Cities[i].Result.Fields[0].Score, 1))
+			// So are the stability and the ranks among the cities.
+			assertNumber(t, f, sheets[0], cell(8+nf, overviewHeader+1+i), c.Cities[i].Result.Uncertainty.Stability)
+			iv := c.Ranks.Overall[i]
+			for k, want := range []int{iv.Rank, iv.Range[0], iv.Range[1]} {
+				assertNumber(t, f, sheets[0], cell(9+nf+k, overviewHeader+1+i), float64(want))
+			}
 		}
 		skipped, _ := f.GetRows(sheets[4])
 		if len(skipped) != 2+3 {
@@ -348,8 +358,12 @@ func TestTheSameCityIsComparedOnce(t *testing.T) {
 			t.Fatalf("%s: sheets %v", lang, sheets)
 		}
 		rows, _ := f.GetRows(sheets[0])
-		if len(rows) != overviewHeader+2 || rows[overviewHeader][0] != "Hạ Long" || rows[overviewHeader+1][0] != "Huế" {
+		if len(rows) != overviewHeader+2+2 || rows[overviewHeader][0] != "Hạ Long" || rows[overviewHeader+1][0] != "Huế" {
 			t.Errorf("%s: overview %v", lang, rows)
+		}
+		// The two cities have the same answers: level, not separable.
+		if row := rows[overviewHeader]; row[len(row)-2] != loc.T("compare.notSeparable") {
+			t.Errorf("%s: two cities level: %v", lang, row)
 		}
 		wantSubtitle := loc.T("compare.subtitleDuplicates", map[string]any{"Count": 2, "Skipped": 1, "Duplicates": 2})
 		if rows[1][0] != wantSubtitle {

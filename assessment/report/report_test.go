@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/l10n"
 	"creativecity/translations"
 )
 
@@ -106,8 +108,25 @@ func TestSummaryHoldsTypedScoresAndTheRecommendation(t *testing.T) {
 			assertNumber(t, f, sheet, fmt.Sprintf("B%d", row), round(fs.Score, 1))
 			assertNumber(t, f, sheet, fmt.Sprintf("C%d", row), round(fs.Completeness, 3))
 			assertNumber(t, f, sheet, fmt.Sprintf("D%d", row), float64(fs.Rank))
+			rr := res.Uncertainty.RankRanges[fs.ID]
+			assertNumber(t, f, sheet, fmt.Sprintf("G%d", row), float64(rr[0]))
+			assertNumber(t, f, sheet, fmt.Sprintf("H%d", row), float64(rr[1]))
 		}
-		row := summaryRow(t, f, sheet, loc.T("section.readiness.name"))
+		row := summaryRow(t, f, sheet, loc.T("report.stability"))
+		assertNumber(t, f, sheet, fmt.Sprintf("B%d", row), res.Uncertainty.Stability)
+		// The reasons say the stability in words.
+		stable := l10n.Reason(loc, assessment.Reason{Code: assessment.ReasonStable, Args: assessment.Args{
+			"Field": assessment.FieldArg("gastronomy"), "Count": assessment.CountArg(int(math.Round(100 * res.Uncertainty.Stability)))}})
+		if rows, _ := f.GetRows(sheet); !slices.ContainsFunc(rows, func(r []string) bool { return len(r) > 1 && r[1] == "• "+stable }) {
+			t.Errorf("%s: no reason %q", lang, stable)
+		}
+		// The gaps sheet says what would change the answer: the levers.
+		gaps, _ := f.GetRows(loc.T("report.sheet.gaps"))
+		at := slices.IndexFunc(gaps, func(r []string) bool { return len(r) > 0 && r[0] == loc.T("change.title") })
+		if at < 0 || len(gaps) < at+3 || gaps[at+2][1] != res.Levers()[0].QuestionID {
+			t.Errorf("%s: what would change: %v", lang, gaps[max(at, 0):])
+		}
+		row = summaryRow(t, f, sheet, loc.T("section.readiness.name"))
 		assertNumber(t, f, sheet, fmt.Sprintf("B%d", row), round(res.Readiness.Score, 1))
 		row = summaryRow(t, f, sheet, loc.T("report.recommendedField"))
 		if got, _ := f.GetCellValue(sheet, fmt.Sprintf("B%d", row)); got != loc.T("section.gastronomy.name") {

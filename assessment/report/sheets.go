@@ -20,7 +20,7 @@ const summaryValueCols = 5
 // summary writes the sheet after the cover: title, city profile, the field table,
 // the recommendation and the charts.
 func (b *builder) summary(sheet string) {
-	b.widths(sheet, 38, 12, 14, 8, 12, 12)
+	b.widths(sheet, 38, 12, 14, 8, 12, 12, 12, 12)
 	b.text(sheet, 1, 1, b.t("report.title"))
 	b.style(sheet, 1, 1, b.st.title)
 	b.text(sheet, 1, 2, strings.Trim(b.a.City.Name+", "+b.a.City.Province, ", "))
@@ -136,7 +136,7 @@ func (b *builder) date(sheet string, row int, d time.Time) {
 // completeness and rank, from row top (the header). It returns top.
 func (b *builder) fieldTable(sheet string, top int) int {
 	heads := []string{"report.col.field", "report.col.score", "report.col.completeness", "report.col.rank",
-		"report.col.answered", "report.col.questions"}
+		"report.col.answered", "report.col.questions", "report.col.bestRank", "report.col.worstRank"}
 	for i, h := range heads {
 		b.text(sheet, i+1, top, b.t(h))
 	}
@@ -159,6 +159,12 @@ func (b *builder) fieldTable(sheet string, top int) int {
 		}
 		b.integer(sheet, 5, row, s.Answered, b.st.integer)
 		b.integer(sheet, 6, row, s.Total, b.st.integer)
+		if rr, ok := b.rankRange(s.ID); ok {
+			b.integer(sheet, 7, row, rr[0], b.st.integer)
+			b.integer(sheet, 8, row, rr[1], b.st.integer)
+		} else {
+			b.styleRange(sheet, 7, row, 8, row, b.st.text)
+		}
 		row++
 	}
 	for _, s := range b.res.Fields {
@@ -188,6 +194,12 @@ func (b *builder) recommendation(sheet string, row int) {
 	b.style(sheet, 1, row, b.st.label)
 	b.longText(sheet, row, l10n.Confidence(b.loc, rec.Confidence))
 	row++
+	if u := b.res.Uncertainty; u != nil && rec.Field != "" {
+		b.text(sheet, 1, row, b.t("report.stability"))
+		b.style(sheet, 1, row, b.st.label)
+		b.number(sheet, 2, row, u.Stability, b.st.percent)
+		row++
+	}
 	b.text(sheet, 1, row, b.t("report.reasons"))
 	b.style(sheet, 1, row, b.st.label)
 	for _, r := range rec.Reasons {
@@ -213,7 +225,7 @@ func (b *builder) charts(sheet string, top int) {
 		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: text, Font: &excelize.Font{Family: b.font(), Size: 12, Bold: true}}}}
 	}
 	font := excelize.Font{Family: b.font(), Size: 10, Color: "000000"}
-	b.check(b.f.AddChart(sheet, "H5", &excelize.Chart{
+	b.check(b.f.AddChart(sheet, "J5", &excelize.Chart{
 		Type: excelize.Bar, Series: series, Title: title("report.chartBar"),
 		Dimension: excelize.ChartDimension{Width: 620, Height: 340},
 		Legend:    excelize.ChartLegend{Position: "none"},
@@ -223,7 +235,7 @@ func (b *builder) charts(sheet string, top int) {
 	}))
 	radar := series
 	radar[0].Fill = excelize.Fill{}
-	b.check(b.f.AddChart(sheet, "H24", &excelize.Chart{
+	b.check(b.f.AddChart(sheet, "J24", &excelize.Chart{
 		Type: excelize.Radar, Series: radar, Title: title("report.chartRadar"),
 		Dimension: excelize.ChartDimension{Width: 620, Height: 380},
 		Legend:    excelize.ChartLegend{Position: "none"},
@@ -405,7 +417,14 @@ func (b *builder) gaps() {
 	sheet := safeSheetName(b.t("report.sheet.gaps"))
 	_, err := b.f.NewSheet(sheet)
 	b.check(err)
-	b.widths(sheet, 5, 24, 55, 12, 36, 10, 50, 22, 14)
+	// The gaps are of the recommended field, the swap's of the runner-up.
+	idWidth := 24.0
+	for _, id := range []string{b.res.Recommendation.Field, b.runnerUp()} {
+		if s, ok := b.qn.Section(id); ok {
+			idWidth = max(idWidth, idWidthOf(s))
+		}
+	}
+	b.widths(sheet, 5, idWidth, 55, 12, 36, 10, 50, 22, 14)
 	rec := b.res.Recommendation
 	if rec.Field == "" {
 		b.text(sheet, 1, 1, b.t("report.gapsTitleNone"))
@@ -440,6 +459,7 @@ func (b *builder) gaps() {
 	if len(b.res.Gaps) > 0 {
 		b.check(b.f.AutoFilter(sheet, fmt.Sprintf("%s:%s", cell(1, header), cell(len(heads), row-1)), nil))
 	}
+	b.whatWouldChange(sheet, row+1, len(heads))
 	b.freeze(sheet, header)
 	b.printSetup(sheet, header)
 }
@@ -663,4 +683,51 @@ func (b *builder) questionRow(sheet string, row, no int, q *assessment.Question)
 	b.style(sheet, 2, row, b.st.id)
 	b.text(sheet, 3, row, b.t(q.TextID()))
 	b.style(sheet, 3, row, b.st.text)
+}
+
+// rankRange is a field's rank range in the uncertainty analysis.
+func (b *builder) rankRange(field string) ([2]int, bool) {
+	if b.res.Uncertainty == nil {
+		return [2]int{}, false
+	}
+	rr, ok := b.res.Uncertainty.RankRanges[field]
+	return rr, ok
+}
+
+// whatWouldChange writes, from row on, the answers that would most widen
+// the recommended field's lead and those that would put the runner-up
+// first: a sentence across the columns, then each question as in the
+// table (ID, question, points).
+func (b *builder) whatWouldChange(sheet string, row, cols int) {
+	lines := l10n.WhatWouldChange(b.loc, b.qn, b.res)
+	if len(lines) == 0 {
+		return
+	}
+	b.check(b.f.MergeCell(sheet, cell(1, row), cell(cols, row)))
+	b.text(sheet, 1, row, b.t("change.title"))
+	b.styleRange(sheet, 1, row, cols, row, b.st.label)
+	row++
+	for _, line := range lines {
+		if line.QuestionID == "" {
+			b.check(b.f.MergeCell(sheet, cell(1, row), cell(cols, row)))
+			b.text(sheet, 1, row, line.Text)
+			b.styleRange(sheet, 1, row, cols, row, b.st.text)
+			b.check(b.f.SetRowHeight(sheet, row, 2*lineHeight+4))
+			row++
+			continue
+		}
+		q, _ := b.qn.Question(line.QuestionID)
+		b.text(sheet, 2, row, q.ID)
+		b.style(sheet, 2, row, b.st.id)
+		b.text(sheet, 3, row, b.t(q.TextID()))
+		b.style(sheet, 3, row, b.st.text)
+		b.number(sheet, 6, row, round(line.Gain, 2), b.st.decimal)
+		row++
+	}
+}
+
+// runnerUp is the ID of the field ranked second, "" if none.
+func (b *builder) runnerUp() string {
+	f, _ := b.res.RunnerUp()
+	return f.ID
 }

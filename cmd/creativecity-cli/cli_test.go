@@ -95,6 +95,7 @@ type scoreDoc struct {
 		Score        float64 `json:"score"`
 		Completeness float64 `json:"completeness"`
 		Rank         int     `json:"rank"`
+		RankRange    *[2]int `json:"rankRange"`
 	} `json:"fields"`
 	Readiness struct {
 		Score, Completeness float64
@@ -102,8 +103,18 @@ type scoreDoc struct {
 	Recommendation struct {
 		Field      string   `json:"field"`
 		Confidence string   `json:"confidence"`
+		Stability  *float64 `json:"stability"`
 		Reasons    []string `json:"reasons"`
 	} `json:"recommendation"`
+	WhatWouldChange struct {
+		Levers []struct {
+			QuestionID string  `json:"questionId"`
+			Gain       float64 `json:"gain"`
+		} `json:"levers"`
+		Swap *struct {
+			Field string `json:"field"`
+		} `json:"swap"`
+	} `json:"whatWouldChange"`
 	Gaps []struct {
 		QuestionID string `json:"questionId"`
 		Field      string `json:"field"`
@@ -136,6 +147,25 @@ func TestScoreRecommendsGastronomyForTheDemo(t *testing.T) {
 		}
 		if len(doc.Gaps) == 0 || doc.Gaps[0].Field != "gastronomy" || doc.Gaps[0].Text == "" {
 			t.Errorf("gaps %+v", doc.Gaps)
+		}
+		// The uncertainty analysis: gastronomy leads by 40 points and
+		// stays first in every variation; the others move.
+		if s := doc.Recommendation.Stability; s == nil || *s != 1 || doc.Recommendation.Confidence != "high" {
+			t.Errorf("%s: stability %v, confidence %s", lang, s, doc.Recommendation.Confidence)
+		}
+		for _, f := range doc.Fields {
+			if f.RankRange == nil || f.RankRange[0] > f.Rank || f.RankRange[1] < f.Rank {
+				t.Errorf("%s: %s ranks %d, range %v", lang, f.ID, f.Rank, f.RankRange)
+			}
+		}
+		if rr := doc.Fields[3].RankRange; rr == nil || *rr != [2]int{1, 1} {
+			t.Errorf("%s: gastronomy's rank range %v", lang, rr)
+		}
+		if lv := doc.WhatWouldChange.Levers; len(lv) != 3 || lv[0].QuestionID != doc.Gaps[0].QuestionID || doc.WhatWouldChange.Swap != nil {
+			t.Errorf("%s: what would change %+v", lang, doc.WhatWouldChange)
+		}
+		if _, again, _ := runCLI(t, "score", "--json", "--lang", lang, demoPath(t)); again != out {
+			t.Errorf("%s: a second run gave other figures", lang)
 		}
 		names := map[string]string{"en": "Gastronomy", "vi": "Ẩm thực"}
 		if doc.Fields[3].Name != names[lang] {

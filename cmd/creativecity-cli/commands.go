@@ -143,6 +143,9 @@ type scoreJSON struct {
 	Readiness            readinessJSON `json:"readiness"`
 	Recommendation       recommendJSON `json:"recommendation"`
 	Gaps                 []gapJSON     `json:"gaps"`
+	// WhatWouldChange: the answers that would most widen the lead, and
+	// those that would put the runner-up first.
+	WhatWouldChange changeJSON `json:"whatWouldChange"`
 	// PerCapita are the answered per-capita counts with the rate per
 	// 100,000 inhabitants the score uses (none without a population).
 	PerCapita []perCapitaJSON `json:"perCapita"`
@@ -160,6 +163,20 @@ type fieldJSON struct {
 	Score        float64 `json:"score"`
 	Completeness float64 `json:"completeness"`
 	Rank         int     `json:"rank"`
+	// RankRange is [best, worst] over 90% of the uncertainty analysis's
+	// variations; null for a field not assessed.
+	RankRange *[2]int `json:"rankRange"`
+}
+
+type changeJSON struct {
+	Levers []gapJSON `json:"levers"`
+	Swap   *swapJSON `json:"swap"`
+}
+
+type swapJSON struct {
+	Field     string    `json:"field"`
+	Lead      float64   `json:"lead"`
+	Questions []gapJSON `json:"questions"`
 }
 
 type readinessJSON struct {
@@ -168,10 +185,13 @@ type readinessJSON struct {
 }
 
 type recommendJSON struct {
-	Field      string   `json:"field"`
-	Name       string   `json:"name"`
-	Confidence string   `json:"confidence"`
-	Reasons    []string `json:"reasons"`
+	Field      string `json:"field"`
+	Name       string `json:"name"`
+	Confidence string `json:"confidence"`
+	// Stability is the share (0–1) of the variations that keep the field
+	// first; null without a recommendation.
+	Stability *float64 `json:"stability"`
+	Reasons   []string `json:"reasons"`
 }
 
 type gapJSON struct {
@@ -200,20 +220,28 @@ func (c *cli) score(o options, args []string) int {
 	out := scoreJSON{City: a.City.Name, Province: a.City.Province, QuestionnaireVersion: a.QuestionnaireVersion,
 		Fields: []fieldJSON{}, Gaps: []gapJSON{}, PerCapita: []perCapitaJSON{}}
 	for _, f := range r.Fields {
-		out.Fields = append(out.Fields, fieldJSON{f.ID, l10n.SectionName(c.loc, f.ID), round(f.Score, 2), round(f.Completeness, 3), f.Rank})
+		fj := fieldJSON{ID: f.ID, Name: l10n.SectionName(c.loc, f.ID), Score: round(f.Score, 2),
+			Completeness: round(f.Completeness, 3), Rank: f.Rank}
+		if rr, ok := r.Uncertainty.RankRanges[f.ID]; ok {
+			fj.RankRange = &rr
+		}
+		out.Fields = append(out.Fields, fj)
 	}
 	out.Readiness = readinessJSON{round(r.Readiness.Score, 2), round(r.Readiness.Completeness, 3)}
 	rec := r.Recommendation
 	out.Recommendation = recommendJSON{Field: rec.Field, Confidence: string(rec.Confidence), Reasons: []string{}}
 	if rec.Field != "" {
 		out.Recommendation.Name = l10n.SectionName(c.loc, rec.Field)
+		stability := round(r.Uncertainty.Stability, 3)
+		out.Recommendation.Stability = &stability
 	}
 	for _, reason := range rec.Reasons {
 		out.Recommendation.Reasons = append(out.Recommendation.Reasons, l10n.Reason(c.loc, reason))
 	}
-	for _, g := range r.Gaps {
-		q, _ := c.qn.Question(g.QuestionID)
-		out.Gaps = append(out.Gaps, gapJSON{g.QuestionID, g.Field, c.loc.T(q.TextID()), round(g.Gain, 2), g.Answered})
+	out.Gaps = c.gapsJSON(r.Gaps)
+	out.WhatWouldChange.Levers = c.gapsJSON(r.Levers())
+	if sw := r.Swap; sw != nil {
+		out.WhatWouldChange.Swap = &swapJSON{Field: sw.Field, Lead: round(sw.Lead, 2), Questions: c.gapsJSON(sw.Questions)}
 	}
 	for _, s := range c.qn.Sections {
 		for _, q := range s.ScoredQuestions() {
@@ -225,20 +253,38 @@ func (c *cli) score(o options, args []string) int {
 	if o.json {
 		return c.writeJSON(out)
 	}
-	c.printScore(out, a.City.Population)
+	c.printScore(out, a.City.Population, l10n.WhatWouldChange(c.loc, c.qn, r))
 	return exitOK
 }
 
-func (c *cli) printScore(out scoreJSON, population float64) {
+func (c *cli) gapsJSON(gaps []assessment.Gap) []gapJSON {
+	out := []gapJSON{}
+	for _, g := range gaps {
+		q, _ := c.qn.Question(g.QuestionID)
+		out = append(out, gapJSON{g.QuestionID, g.Field, c.loc.T(q.TextID()), round(g.Gain, 2), g.Answered})
+	}
+	return out
+}
+
+func (c *cli) printScore(out scoreJSON, population float64, change []l10n.ChangeLine) {
 	t := c.loc.T
 	fmt.Fprintln(c.stdout, t("cli.scoreTitle", map[string]any{"City": out.City, "Province": out.Province,
 		"Version": out.QuestionnaireVersion}))
 	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", t("cli.colRank"), t("cli.colField"), t("cli.colScore"), t("cli.colCompleteness"))
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t("cli.colRank"), t("cli.colField"), t("cli.colScore"), t("cli.colCompleteness"),
+		t("cli.colRankRange"))
 	for rank := 1; rank <= len(out.Fields); rank++ {
 		for _, f := range out.Fields {
 			if f.Rank == rank {
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", f.Rank, f.Name, l10n.Score(c.loc, f.Score), l10n.Percent(c.loc, f.Completeness))
+				rr := "–"
+				switch {
+				case f.RankRange == nil:
+				case f.RankRange[0] == f.RankRange[1]:
+					rr = fmt.Sprint(f.RankRange[0])
+				default:
+					rr = fmt.Sprintf("%d–%d", f.RankRange[0], f.RankRange[1])
+				}
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", f.Rank, f.Name, l10n.Score(c.loc, f.Score), l10n.Percent(c.loc, f.Completeness), rr)
 			}
 		}
 	}
@@ -260,6 +306,16 @@ func (c *cli) printScore(out scoreJSON, population float64) {
 		for _, g := range out.Gaps {
 			fmt.Fprintf(c.stdout, "  - [%s] %s (%s)\n", g.QuestionID, g.Text,
 				t("cli.gain", map[string]any{"Points": l10n.Score(c.loc, g.Gain)}))
+		}
+	}
+	if len(change) > 0 {
+		fmt.Fprintln(c.stdout, t("change.title")+":")
+		for _, l := range change {
+			if l.QuestionID == "" {
+				fmt.Fprintf(c.stdout, "  %s\n", l.Text)
+			} else {
+				fmt.Fprintf(c.stdout, "    - [%s] %s\n", l.QuestionID, l.Text)
+			}
 		}
 	}
 	if len(out.PerCapita) > 0 {

@@ -1,0 +1,186 @@
+package assessment
+
+import (
+	"math"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// The ministry's view of a comparison: where each city ranks among the
+// cities, and how far that moves when the judgement calls move. Every city
+// is scored on the same variations (the same weights and references), so
+// that a ranking moves as a whole: an unanswered question takes the same
+// plausible value in every city of one variation and favours none.
+
+// RankInterval is a city's place in a ranking of cities.
+type RankInterval struct {
+	Rank int // as scored, 1 = strongest
+	// Range is [best, worst] over 90% of the variations (5th to 95th
+	// percentile).
+	Range [2]int
+	// NotSeparable is set when the range overlaps that of the city ranked
+	// next, or the two are level: they cannot be told apart on these
+	// figures.
+	NotSeparable bool
+}
+
+// CityRanks are the rank intervals of the cities of a comparison, each
+// slice by city in the comparison's order.
+type CityRanks struct {
+	// Overall ranks the cities by the score of each one's recommended field
+	// (a city without one counts 0).
+	Overall []RankInterval
+	// Fields ranks the cities in each field, as RankCities does.
+	Fields map[string][]RankInterval
+}
+
+// AnalyseCities runs the uncertainty analysis of every city of a
+// comparison at once: it sets each result's Uncertainty and confidence, as
+// Analyse does, and returns the cities' rank intervals. The results must
+// come from ScoreQuick or Score with qn.
+func AnalyseCities(qn *Questionnaire, cities []CityResult) *CityRanks {
+	if len(cities) > math.MaxUint16 {
+		// Ranks are counted in 16 bits; no comparison comes near.
+		for _, c := range cities {
+			Analyse(qn, c.Doc, c.Result)
+		}
+		return nil
+	}
+	an := qn.analyser()
+	nf := len(an.fields)
+	runs := make([]*Analysis, len(cities))
+	recommended := make([]int, len(cities)) // field index, -1 for none
+	for i, c := range cities {
+		runs[i] = &Analysis{an: an, ins: an.inputs(c.Doc, c.Result), recommended: c.Result.Recommendation.Field}
+		recommended[i] = slices.IndexFunc(an.fields, func(s *Section) bool { return s.ID == runs[i].recommended })
+	}
+	// ranks[k][city][v]: the city's rank in ranking k (0 overall, 1+f the
+	// field f) in variation v.
+	ranks := make([][][]uint16, nf+1)
+	for k := range ranks {
+		ranks[k] = make([][]uint16, len(cities))
+		for i := range ranks[k] {
+			ranks[k][i] = make([]uint16, Variations)
+		}
+	}
+	workers := max(1, min(runtime.GOMAXPROCS(0), Variations))
+	counts := make([][]*cityCounts, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		counts[w] = make([]*cityCounts, len(cities))
+		for i := range cities {
+			counts[w][i] = newCityCounts(nf)
+		}
+		wg.Go(func() {
+			scores := make([][]float64, len(cities)) // city → field → score
+			for i := range scores {
+				scores[i] = make([]float64, nf)
+			}
+			order, byCity := make([]int, 0, nf), make([]int, len(cities))
+			key := make([]float64, len(cities))
+			for v := w; v < Variations; v += workers {
+				for i, x := range runs {
+					clear(scores[i])
+					x.variation(v, scores[i], &order)
+					counts[w][i].add(order)
+				}
+				for k := range ranks {
+					for i := range cities {
+						switch {
+						case k > 0:
+							key[i] = scores[i][k-1]
+						case recommended[i] >= 0:
+							key[i] = scores[i][recommended[i]]
+						default:
+							key[i] = 0
+						}
+					}
+					rankByKey(key, byCity, func(i int) float64 { return completenessOf(runs[i], k, recommended[i]) })
+					for rank, i := range byCity {
+						ranks[k][i][v] = uint16(rank + 1)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for i, c := range cities {
+		for w := 1; w < workers; w++ {
+			counts[0][i].merge(counts[w][i])
+		}
+		Apply(c.Result, counts[0][i].uncertainty(an.fields, runs[i].recommended))
+	}
+	out := &CityRanks{Fields: map[string][]RankInterval{}}
+	scoredKey := func(k, i int) float64 {
+		switch {
+		case k > 0:
+			f, _ := cities[i].Result.Field(an.fields[k-1].ID)
+			return f.Score
+		case recommended[i] >= 0:
+			return cities[i].Result.Fields[recommended[i]].Score
+		}
+		return 0
+	}
+	hist := make([]int, len(cities))
+	for k := range ranks {
+		key, order := make([]float64, len(cities)), make([]int, len(cities))
+		for i := range cities {
+			key[i] = scoredKey(k, i)
+		}
+		rankByKey(key, order, func(i int) float64 { return completenessOf(runs[i], k, recommended[i]) })
+		intervals := make([]RankInterval, len(cities))
+		for rank, i := range order {
+			clear(hist)
+			for _, r := range ranks[k][i] {
+				hist[r-1]++
+			}
+			lo, hi, _ := rankRange(hist)
+			intervals[i] = RankInterval{Rank: rank + 1, Range: [2]int{lo, hi}}
+		}
+		for n := 0; n+1 < len(order); n++ {
+			this, next := &intervals[order[n]], &intervals[order[n+1]]
+			// Cities level on the scores as given are told apart only by
+			// completeness or their order: not separable either.
+			if this.Range[1] >= next.Range[0] || key[order[n]] == key[order[n+1]] {
+				this.NotSeparable = true
+			}
+		}
+		if k == 0 {
+			out.Overall = intervals
+		} else {
+			out.Fields[an.fields[k-1].ID] = intervals
+		}
+	}
+	return out
+}
+
+// completenessOf is the completeness that breaks a tie in ranking k of the
+// cities (the field's, or the recommended field's for k = 0).
+func completenessOf(x *Analysis, k, recommended int) float64 {
+	switch {
+	case k > 0:
+		return x.ins[k-1].completeness
+	case recommended >= 0:
+		return x.ins[recommended].completeness
+	}
+	return 0
+}
+
+// rankByKey orders the cities strongest first: higher key, then higher
+// completeness, then the comparison's order, as RankCities does.
+func rankByKey(key []float64, order []int, completeness func(int) float64) {
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(p, q int) int {
+		switch {
+		case key[p] != key[q]:
+			return cmpDesc(key[p], key[q])
+		}
+		if cp, cq := completeness(p), completeness(q); cp != cq {
+			return cmpDesc(cp, cq)
+		}
+		return p - q
+	})
+}

@@ -1,0 +1,440 @@
+package assessment
+
+import (
+	"hash/fnv"
+	"math"
+	"slices"
+	"sync"
+)
+
+// The uncertainty analysis scores an assessment many times, each time
+// with the judgement calls behind the score moved within a range, as the
+// OECD/JRC Handbook on Constructing Composite Indicators does for the
+// Cultural and Creative Cities Monitor: how often the recommended field
+// stays first (its stability) and where each field ranks in 90% of the
+// variations (its rank range). Facts (the answers) do not move; choices
+// do: question weights, dimension weights, numeric references and the
+// minimum counts of per-capita questions. An unanswered question of a
+// field that has answers is drawn from its whole range instead of counting
+// 0. Every draw is tied to the question's (or dimension's) ID and the
+// variation's number, from one fixed seed: the same file always gives the
+// same figures, two versions of a file are compared on the same draws, and
+// a question added later does not reshuffle the others.
+const (
+	Variations     = 1000 // perturbed scorings per analysis
+	WeightSpread   = 0.25 // question and dimension weights move by up to ±25%
+	ThresholdShift = 0.30 // references and minimum counts move by up to ±30%
+
+	// Confidence from stability (DESIGN §4): high when the recommended
+	// field stays first in at least StableHigh of the variations, medium
+	// from StableMedium, low below; completeness can still force low.
+	StableHigh   = 0.9
+	StableMedium = 0.6
+
+	// rankLow and rankHigh are the percentiles of a field's rank range.
+	rankLow, rankHigh = 0.05, 0.95
+)
+
+// seed is the analysis's one fixed seed.
+const seed = 0x43434341 // "CCCA"
+
+// Uncertainty is what the analysis found.
+type Uncertainty struct {
+	// Stability is the share of variations (0..1) that keep the
+	// recommended field first.
+	Stability float64
+	// RankRanges are each assessed field's [best, worst] rank over 90% of
+	// the variations (5th to 95th percentile); fields not assessed have none.
+	RankRanges map[string][2]int
+	// Challenger is the field other than the recommended one that comes
+	// first most often, and Share how often (0 when none ever does).
+	Challenger string
+	Share      float64
+}
+
+// draw is a number in [0, 1) fixed by a key, a variation and a salt.
+func draw(key uint64, variation int, salt uint64) float64 {
+	x := key ^ (uint64(variation)+1)*0x9E3779B97F4A7C15 ^ salt*0xBF58476D1CE4E5B9 ^ seed
+	x ^= x >> 30
+	x *= 0xBF58476D1CE4E5B9
+	x ^= x >> 27
+	x *= 0x94D049BB133111EB
+	x ^= x >> 31
+	return float64(x>>11) / (1 << 53)
+}
+
+// idKey is the draws' key of a question or dimension ID.
+func idKey(id string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return h.Sum64()
+}
+
+// Salts of the draws.
+const (
+	saltWeight = iota + 1
+	saltDimension
+	saltReference
+	saltMinCount
+	saltUnanswered
+)
+
+// spread maps a draw to a factor 1 ± width.
+func spread(u, width float64) float64 { return 1 + width*(2*u-1) }
+
+// analyser holds what the analysis of a questionnaire precomputes: the
+// draws of each question (weight, reference, minimum count, an unanswered
+// question's value) and of each dimension, by variation, and from them,
+// field by field, what a scoring needs as flat tables, so that one
+// perturbed scoring is a weighted sum.
+type analyser struct {
+	fields     []*Section
+	questions  [][]*Question         // by field
+	draws      []*fieldDraws         // by field
+	factors    map[string][]qFactors // by question ID, one per variation
+	dimensions map[string][]float64  // by dimension, one per variation
+}
+
+type qFactors struct {
+	weight, reference, minCount, unanswered float64
+}
+
+// fieldDraws are a field's draws as tables indexed [v*n+i] for question i
+// of its n scored questions in variation v.
+type fieldDraws struct {
+	n          int
+	weight     []float64 // the question's weight × its factor × its dimension's factor
+	total      []float64 // Σ weight, by variation
+	reference  []float64 // 1 / (reference × factor) of a number
+	minCount   []float64 // 1 / (minimum count × factor), 0 without one
+	unanswered []float64 // the fraction drawn for the question unanswered
+}
+
+var analysers sync.Map // *Questionnaire → *analyser
+
+func (qn *Questionnaire) analyser() *analyser {
+	if an, ok := analysers.Load(qn); ok {
+		return an.(*analyser)
+	}
+	an := &analyser{fields: qn.Fields(), factors: map[string][]qFactors{}, dimensions: map[string][]float64{}}
+	for _, s := range an.fields {
+		qs := s.ScoredQuestions()
+		an.questions = append(an.questions, qs)
+		for _, q := range qs {
+			key := idKey(q.ID)
+			f := make([]qFactors, Variations)
+			for v := range f {
+				f[v] = qFactors{weight: spread(draw(key, v, saltWeight), WeightSpread),
+					reference:  spread(draw(key, v, saltReference), ThresholdShift),
+					minCount:   spread(draw(key, v, saltMinCount), ThresholdShift),
+					unanswered: draw(key, v, saltUnanswered)}
+			}
+			an.factors[q.ID] = f
+			if _, done := an.dimensions[q.Dimension]; !done {
+				dk := idKey("dimension:" + q.Dimension)
+				d := make([]float64, Variations)
+				for v := range d {
+					d[v] = spread(draw(dk, v, saltDimension), WeightSpread)
+				}
+				an.dimensions[q.Dimension] = d
+			}
+		}
+		an.draws = append(an.draws, an.tables(qs))
+	}
+	actual, _ := analysers.LoadOrStore(qn, an)
+	return actual.(*analyser)
+}
+
+// tables lays out the draws of a field's questions for scoring.
+func (an *analyser) tables(qs []*Question) *fieldDraws {
+	n := len(qs)
+	d := &fieldDraws{n: n, weight: make([]float64, Variations*n), total: make([]float64, Variations),
+		reference: make([]float64, Variations*n), minCount: make([]float64, Variations*n),
+		unanswered: make([]float64, Variations*n)}
+	for v := range Variations {
+		for i, q := range qs {
+			f, at := an.factors[q.ID][v], v*n+i
+			w := q.Weight * f.weight * an.dimensions[q.Dimension][v]
+			d.weight[at] = w
+			d.total[v] += w
+			if q.Type == Number && q.Reference > 0 {
+				d.reference[at] = 1 / (q.Reference * f.reference)
+			}
+			if q.MinCount > 0 {
+				d.minCount[at] = 1 / (q.MinCount * f.minCount)
+			}
+			d.unanswered[at] = unansweredFraction(q, f.unanswered)
+		}
+	}
+	return d
+}
+
+// unansweredFraction is the fraction an unanswered question takes for a
+// draw u in [0, 1): any value of its range, equally likely.
+func unansweredFraction(q *Question, u float64) float64 {
+	switch q.Type {
+	case Rubric:
+		return math.Floor(u*(MaxRubric+1)) / MaxRubric
+	case Boolean:
+		if u < 0.5 {
+			return 0
+		}
+		return 1
+	}
+	return u
+}
+
+// fieldInputs is one field's questions as the analysis needs them: the
+// answer normalised once, so that a variation is a weighted sum.
+type fieldInputs struct {
+	assessed     bool
+	completeness float64
+	draws        *fieldDraws
+	items        []item
+}
+
+// How an item's fraction is found in a variation.
+const (
+	itemFixed      = iota // a rated or yes/no answer: its fraction as scored
+	itemUnanswered        // drawn
+	itemCount             // count / moved reference
+	itemRate              // rate / moved reference, and count / moved minimum
+	itemNoRate            // a per-capita count without a population: 0
+)
+
+type item struct {
+	kind   int
+	scored float64 // the fraction as scored
+	count  float64 // a number's value
+	rate   float64 // a per-capita number's rate (count per 100,000)
+}
+
+func (an *analyser) inputs(a *Assessment, r *Result) []fieldInputs {
+	out := make([]fieldInputs, len(an.fields))
+	for i, s := range an.fields {
+		score, _ := r.Field(s.ID)
+		in := fieldInputs{assessed: score.Assessed(), completeness: score.Completeness, draws: an.draws[i]}
+		for _, q := range an.questions[i] {
+			qs := r.Questions[q.ID]
+			it := item{kind: itemFixed, scored: qs.Fraction}
+			switch {
+			case !qs.Answered:
+				it.kind = itemUnanswered
+			case q.Type != Number:
+			case !q.PerCapita:
+				it.kind = itemCount
+				it.count, _ = a.Value(q.ID).Number()
+			case a.City.Population > 0:
+				it.kind = itemRate
+				it.count, _ = a.Value(q.ID).Number()
+				it.rate = Rate(it.count, a.City.Population)
+			default:
+				it.kind = itemNoRate
+			}
+			in.items = append(in.items, it)
+		}
+		out[i] = in
+	}
+	return out
+}
+
+// score is a field's score in one variation: its answers against the
+// variation's weights and references, an unanswered question at its draw.
+func (in *fieldInputs) score(v int) float64 {
+	d := in.draws
+	base := v * d.n
+	var earned float64
+	for i := range in.items {
+		it, at := &in.items[i], base+i
+		var f float64
+		switch it.kind {
+		case itemFixed:
+			f = it.scored
+		case itemUnanswered:
+			f = d.unanswered[at]
+		case itemCount:
+			f = min(1, it.count*d.reference[at])
+		case itemRate:
+			f = min(1, it.rate*d.reference[at])
+			if m := d.minCount[at]; m > 0 {
+				f = min(f, it.count*m)
+			}
+		}
+		earned += d.weight[at] * f
+	}
+	if d.total[v] == 0 {
+		return 0
+	}
+	return 100 * earned / d.total[v]
+}
+
+// Analyse runs the uncertainty analysis of a scored assessment and sets
+// the recommendation's confidence from it.
+func Analyse(qn *Questionnaire, a *Assessment, r *Result) {
+	Apply(r, NewAnalysis(qn, a, r).Run())
+}
+
+// Analysis is an uncertainty analysis ready to run: what it needs of an
+// assessment and its result is copied, so that Run can go on while the
+// assessment is edited (a window runs it off the UI thread).
+type Analysis struct {
+	an          *analyser
+	ins         []fieldInputs
+	recommended string
+}
+
+// NewAnalysis prepares the analysis of an assessment scored as r.
+func NewAnalysis(qn *Questionnaire, a *Assessment, r *Result) *Analysis {
+	an := qn.analyser()
+	return &Analysis{an: an, ins: an.inputs(a, r), recommended: r.Recommendation.Field}
+}
+
+// Run scores the assessment Variations times and says how the ranking
+// moved.
+func (x *Analysis) Run() *Uncertainty {
+	c := newCityCounts(len(x.ins))
+	scores := make([]float64, len(x.ins))
+	order := make([]int, 0, len(x.ins))
+	for v := range Variations {
+		x.variation(v, scores, &order)
+		c.add(order)
+	}
+	return c.uncertainty(x.an.fields, x.recommended)
+}
+
+// variation scores the assessed fields in variation v and orders them,
+// first first, by the rule of the recommendation.
+func (x *Analysis) variation(v int, scores []float64, order *[]int) {
+	ins := x.ins
+	*order = (*order)[:0]
+	for i := range ins {
+		if ins[i].assessed {
+			scores[i] = ins[i].score(v)
+			*order = append(*order, i)
+		}
+	}
+	slices.SortStableFunc(*order, func(p, q int) int {
+		switch {
+		case scores[p] != scores[q]:
+			return cmpDesc(scores[p], scores[q])
+		case ins[p].completeness != ins[q].completeness:
+			return cmpDesc(ins[p].completeness, ins[q].completeness)
+		}
+		return p - q
+	})
+}
+
+// cityCounts counts, over the variations, how often each field of a city
+// came first and at each rank.
+type cityCounts struct {
+	firsts []int
+	ranks  [][]int // field → rank-1 → count
+}
+
+func newCityCounts(fields int) *cityCounts {
+	c := &cityCounts{firsts: make([]int, fields), ranks: make([][]int, fields)}
+	for i := range c.ranks {
+		c.ranks[i] = make([]int, fields)
+	}
+	return c
+}
+
+func (c *cityCounts) add(order []int) {
+	for rank, i := range order {
+		c.ranks[i][rank]++
+	}
+	if len(order) > 0 {
+		c.firsts[order[0]]++
+	}
+}
+
+func (c *cityCounts) merge(o *cityCounts) {
+	for i := range c.firsts {
+		c.firsts[i] += o.firsts[i]
+		for r := range c.ranks[i] {
+			c.ranks[i][r] += o.ranks[i][r]
+		}
+	}
+}
+
+func (c *cityCounts) uncertainty(fields []*Section, recommended string) *Uncertainty {
+	u := &Uncertainty{RankRanges: map[string][2]int{}}
+	for i, s := range fields {
+		if lo, hi, ok := rankRange(c.ranks[i]); ok {
+			u.RankRanges[s.ID] = [2]int{lo, hi}
+		}
+		share := float64(c.firsts[i]) / Variations
+		switch {
+		case s.ID == recommended:
+			u.Stability = share
+		case c.firsts[i] > 0 && share > u.Share:
+			u.Challenger, u.Share = s.ID, share
+		}
+	}
+	return u
+}
+
+// rankRange is the rankLow and rankHigh percentiles (nearest rank) of
+// ranks counted by value (counts[r-1] times rank r); ok is false when
+// nothing was counted.
+func rankRange(counts []int) (lo, hi int, ok bool) {
+	n := 0
+	for _, k := range counts {
+		n += k
+	}
+	if n == 0 {
+		return 0, 0, false
+	}
+	return nearestRank(counts, n, rankLow), nearestRank(counts, n, rankHigh), true
+}
+
+func nearestRank(counts []int, n int, p float64) int {
+	want := max(1, int(math.Ceil(p*float64(n))))
+	seen := 0
+	for r, k := range counts {
+		if seen += k; seen >= want {
+			return r + 1
+		}
+	}
+	return len(counts)
+}
+
+// Apply records an analysis's findings in the result it was prepared
+// from and sets the recommendation's confidence from them.
+func Apply(r *Result, u *Uncertainty) {
+	r.Uncertainty = u
+	r.Recommendation = confide(r, u)
+}
+
+// confide sets the recommendation's confidence from the analysis and says
+// why: completeness can force low; otherwise stability decides.
+func confide(r *Result, u *Uncertainty) Recommendation {
+	rec := r.Recommendation
+	if rec.Field == "" {
+		return rec
+	}
+	top, _ := r.Field(rec.Field)
+	lowCompleteness := top.Completeness < MinFieldCompleteness || r.Readiness.Completeness < MinReadinessCompleteness
+	rec.Reasons = slices.DeleteFunc(slices.Clone(rec.Reasons), func(x Reason) bool { return x.Code == ReasonStable || x.Code == ReasonChallenger })
+	at := slices.IndexFunc(rec.Reasons, func(x Reason) bool {
+		return x.Code == ReasonLowCompleteness || x.Code == ReasonLowReadiness || x.Code == ReasonReadinessScore ||
+			x.Code == ReasonUnansweredQuestions
+	})
+	if at < 0 {
+		at = len(rec.Reasons)
+	}
+	why := []Reason{{ReasonStable, Args{"Field": FieldArg(rec.Field), "Count": CountArg(int(math.Round(100 * u.Stability)))}}}
+	if u.Challenger != "" && u.Share >= 0.01 {
+		why = append(why, Reason{ReasonChallenger, Args{"Field": FieldArg(u.Challenger), "Count": CountArg(int(math.Round(100 * u.Share)))}})
+	}
+	rec.Reasons = slices.Insert(rec.Reasons, at, why...)
+	switch {
+	case lowCompleteness || u.Stability < StableMedium:
+		rec.Confidence = ConfidenceLow
+	case u.Stability < StableHigh:
+		rec.Confidence = ConfidenceMedium
+	default:
+		rec.Confidence = ConfidenceHigh
+	}
+	return rec
+}

@@ -1,0 +1,241 @@
+package assessment
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"testing"
+
+	"creativecity/assets"
+)
+
+func mustAsset(t *testing.T) []byte {
+	t.Helper()
+	return assets.QuestionnaireTOML
+}
+
+// minValue is the answer that earns a question no marks.
+func minValue(q *Question) Value {
+	switch q.Type {
+	case Boolean:
+		return BoolValue(false)
+	case Text:
+		return StringValue("")
+	}
+	return NumberValue(0)
+}
+
+// answerField answers every scored question of a field with value(q).
+func answerField(a *Assessment, s *Section, value func(*Question) Value) {
+	for _, q := range s.ScoredQuestions() {
+		a.SetValue(q.ID, value(q))
+	}
+}
+
+// answeredCity is a city whose every field is answered at its minimum,
+// with readiness answered in full so that completeness forces nothing.
+func answeredCity(qn *Questionnaire) *Assessment {
+	a := New(qn)
+	a.City = City{Name: "Thành phố thử", Population: 300000}
+	for _, s := range qn.Sections {
+		if s.Kind == KindReadiness {
+			answerField(a, s, func(q *Question) Value { return maxValue(q, a.City.Population) })
+		}
+	}
+	for _, s := range qn.Fields() {
+		answerField(a, s, minValue)
+	}
+	return a
+}
+
+func TestOneFieldAtMaximumIsStable(t *testing.T) {
+	qn := shippedQn(t)
+	for _, s := range qn.Fields() {
+		a := answeredCity(qn)
+		answerField(a, s, func(q *Question) Value { return maxValue(q, a.City.Population) })
+		r := Score(qn, a)
+		if r.Recommendation.Field != s.ID {
+			t.Fatalf("%s at its maximum: %s recommended", s.ID, r.Recommendation.Field)
+		}
+		u := r.Uncertainty
+		if u.Stability != 1 || u.RankRanges[s.ID] != [2]int{1, 1} || u.Challenger != "" {
+			t.Errorf("%s at its maximum: stability %v, rank range %v, challenger %q", s.ID, u.Stability, u.RankRanges[s.ID], u.Challenger)
+		}
+		if r.Recommendation.Confidence != ConfidenceHigh {
+			t.Errorf("%s at its maximum: confidence %s (%v)", s.ID, r.Recommendation.Confidence, r.Recommendation.Reasons)
+		}
+		if len(u.RankRanges) != len(qn.Fields()) {
+			t.Errorf("rank ranges for %d fields, want %d", len(u.RankRanges), len(qn.Fields()))
+		}
+	}
+}
+
+// closePair answers two fields at random, every question, until their
+// scores are within a point of each other (and away from the ends).
+func closePair(t *testing.T, qn *Questionnaire, r *rand.Rand, x, y *Section) *Assessment {
+	t.Helper()
+	for range 20000 {
+		a := answeredCity(qn)
+		for _, s := range []*Section{x, y} {
+			answerField(a, s, func(q *Question) Value {
+				switch {
+				case q.Type == Rubric:
+					return NumberValue(float64(r.IntN(RubricLevels)))
+				case r.IntN(2) == 0:
+					return minValue(q)
+				}
+				return maxValue(q, a.City.Population)
+			})
+		}
+		res := ScoreQuick(qn, a)
+		sx, _ := res.Field(x.ID)
+		sy, _ := res.Field(y.ID)
+		if d := sx.Score - sy.Score; d >= -1 && d <= 1 && sx.Score > 30 && sx.Score < 70 {
+			return a
+		}
+	}
+	t.Fatalf("no close pair for %s and %s", x.ID, y.ID)
+	return nil
+}
+
+func TestTwoCloseFieldsAreUnstable(t *testing.T) {
+	qn := shippedQn(t)
+	r := rand.New(rand.NewPCG(7, 7))
+	fields := qn.Fields()
+	for i := range fields {
+		x, y := fields[i], fields[(i+3)%len(fields)]
+		a := closePair(t, qn, r, x, y)
+		res := Score(qn, a)
+		u := res.Uncertainty
+		sx, _ := res.Field(x.ID)
+		sy, _ := res.Field(y.ID)
+		if u.Stability > 0.8 {
+			t.Errorf("%s %.2f and %s %.2f: stability %v, want at most 0.8", x.ID, sx.Score, y.ID, sy.Score, u.Stability)
+		}
+		other := x.ID
+		if res.Recommendation.Field == x.ID {
+			other = y.ID
+		}
+		if u.Challenger != other || u.RankRanges[other][0] != 1 || u.RankRanges[res.Recommendation.Field][1] != 2 {
+			t.Errorf("%s vs %s: challenger %q, ranges %v", x.ID, y.ID, u.Challenger, u.RankRanges)
+		}
+		if res.Recommendation.Confidence == ConfidenceHigh {
+			t.Errorf("%s vs %s: confidence high with stability %v", x.ID, y.ID, u.Stability)
+		}
+	}
+}
+
+func TestTheSameFileGivesTheSameFigures(t *testing.T) {
+	qn := shippedQn(t)
+	demo, err := Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := Score(qn, demo)
+	// A questionnaire read again has its own precomputed draws.
+	again, err := ParseQuestionnaire(mustAsset(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		r := Score(again, demo)
+		if !reflect.DeepEqual(r.Uncertainty, first.Uncertainty) || !reflect.DeepEqual(r.Recommendation, first.Recommendation) {
+			t.Fatalf("figures differ: %+v, then %+v", first.Uncertainty, r.Uncertainty)
+		}
+	}
+	if first.Uncertainty.Stability == 0 || len(first.Uncertainty.RankRanges) == 0 {
+		t.Errorf("the demonstration has no figures: %+v", first.Uncertainty)
+	}
+}
+
+func TestAQuestionAddedLaterDoesNotReshuffleTheDraws(t *testing.T) {
+	qn, err := ParseQuestionnaire(mustAsset(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	grown, err := ParseQuestionnaire(mustAsset(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := grown.Section("gastronomy")
+	s.Questions = append([]*Question{{ID: "gastronomy.added_later", Type: Rubric, Weight: 2, Dimension: "heritage"}}, s.Questions...)
+	if err := grown.index(); err != nil {
+		t.Fatal(err)
+	}
+	before, after := qn.analyser(), grown.analyser()
+	if len(after.factors) != len(before.factors)+1 {
+		t.Fatalf("%d questions drawn, then %d", len(before.factors), len(after.factors))
+	}
+	for id, f := range before.factors {
+		if !reflect.DeepEqual(f, after.factors[id]) {
+			t.Errorf("the draws of %s changed when a question was added", id)
+		}
+	}
+	for d, f := range before.dimensions {
+		if !reflect.DeepEqual(f, after.dimensions[d]) {
+			t.Errorf("the draws of dimension %s changed when a question was added", d)
+		}
+	}
+}
+
+func TestRaisingARecommendedAnswerNeverLowersStability(t *testing.T) {
+	qn := shippedQn(t)
+	r := rand.New(rand.NewPCG(3, 9))
+	checked := 0
+	for range 60 {
+		a := randomAssessment(r, qn)
+		res := Score(qn, a)
+		rec := res.Recommendation.Field
+		if rec == "" {
+			continue
+		}
+		s, _ := qn.Section(rec)
+		for _, q := range s.ScoredQuestions() {
+			qs := res.Questions[q.ID]
+			if !qs.Answered || qs.Fraction >= 1 {
+				continue
+			}
+			raised := a.Clone()
+			raised.SetValue(q.ID, maxValue(q, a.City.Population))
+			after := Score(qn, raised)
+			if after.Recommendation.Field != rec {
+				t.Fatalf("raising %s moved the recommendation from %s to %s", q.ID, rec, after.Recommendation.Field)
+			}
+			if after.Uncertainty.Stability < res.Uncertainty.Stability {
+				t.Errorf("raising %s lowered the stability of %s: %v → %v", q.ID, rec, res.Uncertainty.Stability, after.Uncertainty.Stability)
+			}
+			checked++
+			break
+		}
+	}
+	if checked < 30 {
+		t.Fatalf("only %d cases checked", checked)
+	}
+}
+
+func TestAFieldNotAssessedTakesNoPart(t *testing.T) {
+	qn := shippedQn(t)
+	a := New(qn)
+	a.City.Population = 300000
+	g, _ := qn.Section("gastronomy")
+	answerField(a, g, func(q *Question) Value { return maxValue(q, a.City.Population) })
+	u := Score(qn, a).Uncertainty
+	if len(u.RankRanges) != 1 || u.RankRanges["gastronomy"] != [2]int{1, 1} || u.Stability != 1 {
+		t.Errorf("one field assessed: %+v", u)
+	}
+	empty := Score(qn, New(qn))
+	if empty.Recommendation.Field != "" || len(empty.Uncertainty.RankRanges) != 0 || empty.Recommendation.Confidence != ConfidenceLow {
+		t.Errorf("nothing assessed: %+v %+v", empty.Recommendation, empty.Uncertainty)
+	}
+}
+
+// BenchmarkUncertainty is one analysis: Variations perturbed scorings of
+// one assessment (target: 30 ms).
+func BenchmarkUncertainty(b *testing.B) {
+	qn := shippedQn(b)
+	a := randomAssessment(rand.New(rand.NewPCG(1, 1)), qn)
+	r := ScoreQuick(qn, a)
+	b.ReportAllocs()
+	for b.Loop() {
+		NewAnalysis(qn, a, r).Run()
+	}
+}
