@@ -18,6 +18,9 @@ type LockInfo struct {
 	Since time.Time `json:"since"`
 }
 
+// maxLockSize bounds what is read of a lock file: a lock is a few hundred bytes.
+const maxLockSize = 64 << 10
+
 // LockPath is the lock file of an assessment file.
 func LockPath(path string) string {
 	return filepath.Join(filepath.Dir(path), ".~lock."+filepath.Base(path)+"#")
@@ -52,7 +55,7 @@ func Lock(path string, now time.Time) (other *LockInfo) {
 // ReadLock returns the lock of path, if any.
 func ReadLock(path string) (LockInfo, bool) {
 	var info LockInfo
-	data, err := os.ReadFile(LockPath(path))
+	data, err := ReadRegular(LockPath(path), maxLockSize)
 	if err != nil || json.Unmarshal(data, &info) != nil {
 		return info, false
 	}

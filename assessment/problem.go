@@ -53,6 +53,7 @@ func HasErrors(ps []Problem) bool {
 const (
 	CodeNotFound              = "notFound"          // the file does not exist
 	CodeIsDir                 = "isDir"             // the path is a folder
+	CodeNotRegular            = "notRegular"        // Args: Kind; a pipe, a socket, a device
 	CodePermission            = "permission"        // the file cannot be read or written
 	CodeTooLarge              = "tooLarge"          // Args: Size, Limit (bytes)
 	CodeEmpty                 = "empty"             // the file is empty

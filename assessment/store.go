@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -46,27 +45,9 @@ func fileError(path, code string, args Args, err error) *FileError {
 // Load reads an assessment file. It never modifies the file. The error,
 // if any, is a *FileError naming the file and the problem.
 func Load(path string) (*Assessment, error) {
-	info, err := os.Stat(path)
+	data, err := ReadRegular(path, MaxFileSize)
 	if err != nil {
-		return nil, ioError(path, err, CodeReadFailed)
-	}
-	if info.IsDir() {
-		return nil, fileError(path, CodeIsDir, nil, nil)
-	}
-	if info.Size() > MaxFileSize {
-		return nil, fileError(path, CodeTooLarge, Args{"Size": CountArg(info.Size()), "Limit": CountArg(int64(MaxFileSize))}, nil)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, ioError(path, err, CodeReadFailed)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, ioError(path, err, CodeReadFailed)
-	}
-	if len(data) > MaxFileSize {
-		return nil, fileError(path, CodeTooLarge, Args{"Size": CountArg(len(data)), "Limit": CountArg(int64(MaxFileSize))}, nil)
+		return nil, err
 	}
 	return Decode(data, path)
 }
@@ -164,10 +145,11 @@ func Encode(a *Assessment) ([]byte, error) {
 // temporary file in the same folder, is flushed to disk and renamed over
 // the target, so that a crash leaves either the old or the new file. The
 // previous version is kept as path + ".bak". A target written by a newer
-// schema is refused, never overwritten. Save sets UpdatedAt.
+// schema, a folder or anything else but a regular file is refused, never
+// overwritten. Save sets UpdatedAt.
 func Save(path string, a *Assessment) error {
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return fileError(path, CodeIsDir, nil, nil)
+	if err := checkTarget(path); err != nil {
+		return err
 	}
 	if v := existingSchema(path); v > SchemaVersion {
 		return fileError(path, CodeSchemaNewer, Args{"Version": CountArg(v), "Supported": CountArg(SchemaVersion)}, nil)
@@ -197,7 +179,7 @@ func WriteWithBackup(path string, data []byte) error {
 
 // existingSchema returns the schemaVersion of the file at path, or 0.
 func existingSchema(path string) int {
-	data, err := os.ReadFile(path)
+	data, err := ReadRegular(path, MaxFileSize)
 	if err != nil {
 		return 0
 	}
@@ -212,23 +194,27 @@ func existingSchema(path string) int {
 }
 
 // backup copies the current content of path, if any, to path + ".bak",
-// itself atomically. An empty file is no version worth keeping (a save
-// dialog creates one before the save): it never replaces a backup.
+// itself atomically. An empty file is no version worth keeping: it never
+// replaces a backup. Anything but a regular file is refused.
 func backup(path string) error {
-	old, err := os.ReadFile(path)
+	old, err := ReadRegular(path, 0)
 	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(old) == 0) {
 		return nil
 	}
 	if err != nil {
-		return ioError(path, err, CodeReadFailed)
+		return err
 	}
 	return WriteFileAtomic(path+BackupSuffix, old)
 }
 
 // WriteFileAtomic writes data to path through a synced temporary file in
 // the same folder and a rename. On failure the target is untouched and the
-// temporary file removed. The error is a *FileError.
+// temporary file removed. A target that is not a regular file (a folder, a
+// device, a pipe) is refused. The error is a *FileError.
 func WriteFileAtomic(path string, data []byte) (err error) {
+	if err := checkTarget(path); err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {

@@ -411,7 +411,8 @@ func TestASaveRemovesTemporaryFilesOfInterruptedSaves(t *testing.T) {
 }
 
 // TestAnEmptyFileIsNeverKeptAsTheBackup: a save over an empty file (as a
-// save dialog leaves it) keeps the previous backup rather than an empty one.
+// program that creates the file first leaves it) keeps the previous backup
+// rather than an empty one.
 func TestAnEmptyFileIsNeverKeptAsTheBackup(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "hue.ccsa")
 	a, _ := Demo()

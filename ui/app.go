@@ -95,6 +95,7 @@ func New(fa fyne.App, qn *assessment.Questionnaire, opts Options) *App {
 		opts.Now = time.Now
 	}
 	a := &App{fyne: fa, qn: qn, opts: opts, drafts: map[string]string{}, afterFrame: afterFrame}
+	useSafeFileRepository()
 	a.loc = translations.New(a.startLanguage())
 	a.typing = typingEngine(fa.Preferences().String(prefTyping))
 	quietLocale()

@@ -482,12 +482,12 @@ func (a *App) CompareExport(path string, lang translations.Lang, done func(error
 	})
 }
 
-// withExt closes a save dialog's writer and returns its path with ext.
+// withExt closes a save dialog's writer unwritten, which leaves the file
+// as it was (see fileRepository), and returns its path with ext.
 func withExt(w fyne.URIWriteCloser, ext string) string {
 	path := w.URI().Path()
 	w.Close()
 	if filepath.Ext(path) != ext {
-		removeEmpty(path)
 		path += ext
 	}
 	return path

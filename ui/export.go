@@ -2,7 +2,6 @@ package ui
 
 import (
 	"net/url"
-	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -100,13 +99,6 @@ func (a *App) runInBackground(path string, work func() error, after func(error))
 			after(err)
 		})
 	}()
-}
-
-// removeEmpty removes a file the save dialog created empty.
-func removeEmpty(path string) {
-	if info, err := os.Stat(path); err == nil && info.Size() == 0 {
-		os.Remove(path)
-	}
 }
 
 func (a *App) exportDone(path string, warnings []assessment.Problem) {

@@ -6,9 +6,11 @@ package ui
 // (go build -tags faultdrive). It plays a user of the real window who
 // accepts the recovery offered at start, then edits and saves without
 // pause: it types a new population into the profile page, then alternately
-// saves the file (as Ctrl+S does) and autosaves (as the timer and page
-// changes do). The test kills the process at random moments and checks the
-// files against what this driver reported as done.
+// saves the file and autosaves (as the timer and page changes do). Saves
+// alternate too: as Ctrl+S does, and as Save As does when the user chooses
+// the same file in the dialog (the dialog's writer of the file, then the
+// save). The test kills the process at random moments and checks the files
+// against what this driver reported as done.
 
 import (
 	"fmt"
@@ -16,6 +18,7 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -42,7 +45,7 @@ func faultDrive(a *App) {
 		fyne.DoAndWait(func() {
 			for end := i + batch; i < end && failed == ""; i++ {
 				population++
-				failed = a.driveStep(population, i%2 == 0)
+				failed = a.driveStep(population, i)
 			}
 		})
 		if failed != "" {
@@ -52,16 +55,20 @@ func faultDrive(a *App) {
 	}
 }
 
-// driveStep types a population, then saves or autosaves; it returns what
-// failed, if anything.
-func (a *App) driveStep(population int, save bool) string {
+// driveStep types a population, then saves (even steps: every other one
+// through Save As) or autosaves; it returns what failed, if anything.
+func (a *App) driveStep(population, step int) string {
 	a.inputs["profile.population"].(numberWidget).entry.SetText(strconv.Itoa(population))
 	if a.Assessment().City.Population != float64(population) || !a.Dirty() {
 		return "the edit was not taken"
 	}
-	if save {
+	if step%2 == 0 {
 		fmt.Printf("saving %d\n", population)
-		a.Save()
+		if step%4 == 0 {
+			a.saveAsChosen(nil)(storage.Writer(storage.NewFileURI(a.doc.Path())))
+		} else {
+			a.Save()
+		}
 		if a.Dirty() {
 			return "the save did not complete"
 		}

@@ -98,19 +98,26 @@ func (a *App) saveThen(next func()) {
 }
 
 func (a *App) saveAsThen(next func()) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := withExt(w, assessment.Extension)
-		a.trySave(path, func() error { return a.doc.SaveAs(path) }, next)
-	}, a.win)
+	d := dialog.NewFileSave(a.saveAsChosen(next), a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{assessment.Extension}))
 	name := a.cityName()
 	d.SetFileName(name + assessment.Extension)
 	a.setDialogLocation(d)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// saveAsChosen is what the save dialog calls with the file the user chose:
+// a writer of it, which is only closed (the file is not touched: see
+// fileRepository), then the save there, then next.
+func (a *App) saveAsChosen(next func()) func(fyne.URIWriteCloser, error) {
+	return func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := withExt(w, assessment.Extension)
+		a.trySave(path, func() error { return a.doc.SaveAs(path) }, next)
+	}
 }
 
 // trySave runs a save; when it would overwrite a file someone else holds

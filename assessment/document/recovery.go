@@ -136,10 +136,7 @@ func (d *Document) readRecovery() (recoveryCopy, bool) {
 	if file == "" {
 		return rc, false
 	}
-	if st, err := os.Stat(file); err != nil || st.Size() > assessment.MaxFileSize {
-		return rc, false
-	}
-	data, err := os.ReadFile(file)
+	data, err := assessment.ReadRegular(file, assessment.MaxFileSize)
 	if err != nil || json.Unmarshal(data, &rc) != nil {
 		return rc, false
 	}

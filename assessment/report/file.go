@@ -1,12 +1,6 @@
 package report
 
-import (
-	"errors"
-	"io/fs"
-	"os"
-
-	"creativecity/assessment"
-)
+import "creativecity/assessment"
 
 // WriteFile writes the workbook to path atomically: it is built in memory,
 // written to a temporary file in the same folder and renamed, so that no
@@ -37,31 +31,6 @@ func WriteFile(path string, qn *assessment.Questionnaire, a *assessment.Assessme
 	return warnings, nil
 }
 
-// checkWritable refuses a folder, or an existing file the user cannot write
-// (a rename would replace it regardless of its permissions).
-func checkWritable(path string) error {
-	info, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	problem := func(code string, err error) error {
-		return &assessment.FileError{Problem: assessment.Problem{Severity: assessment.Error, Path: path, Code: code}, Err: err}
-	}
-	if err != nil {
-		return problem(assessment.CodePermission, err)
-	}
-	if info.IsDir() {
-		return problem(assessment.CodeIsDir, nil)
-	}
-	if info.Mode().Perm()&0o222 == 0 {
-		return problem(assessment.CodeReadOnly, nil)
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
-	if err != nil {
-		if errors.Is(err, fs.ErrPermission) {
-			return problem(assessment.CodePermission, err)
-		}
-		return problem(assessment.CodeInUse, err)
-	}
-	return f.Close()
-}
+// checkWritable refuses a target the write would fail on or should not
+// replace (see assessment.CheckWritable).
+func checkWritable(path string) error { return assessment.CheckWritable(path) }

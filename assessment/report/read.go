@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -38,23 +37,18 @@ func ReadFile(path string) (*assessment.Assessment, []assessment.Problem, error)
 }
 
 // openWorkbook opens a workbook that may come from anywhere, within the
-// size limits. Errors are *assessment.FileError.
+// size limits, through the one safe open of a path (no pipe or device is
+// ever opened): excelize reads it from that reader. Errors are
+// *assessment.FileError.
 func openWorkbook(path string) (*excelize.File, error) {
-	info, err := os.Stat(path)
+	r, info, err := assessment.OpenRegular(path)
 	if err != nil {
-		return nil, readError(path, assessment.CodeNotFound, nil, err)
+		return nil, err
 	}
-	if info.IsDir() {
-		return nil, readError(path, assessment.CodeIsDir, nil, nil)
-	}
+	defer r.Close()
 	if info.Size() > MaxWorkbookSize {
 		return nil, readError(path, assessment.CodeTooLarge, assessment.Args{"Size": assessment.CountArg(info.Size()), "Limit": assessment.CountArg(int64(MaxWorkbookSize))}, nil)
 	}
-	r, err := os.Open(path)
-	if err != nil {
-		return nil, readError(path, assessment.CodePermission, nil, err)
-	}
-	defer r.Close()
 	return openReader(r, path)
 }
 

@@ -29,8 +29,10 @@ type killRun struct {
 
 // TestKillingTheAppWhileItSavesLosesNothing runs the real desktop app (its
 // GL window on a private X server), driven by a build-tagged user who edits
-// and alternately saves and autosaves without pause, and kills it with
-// SIGKILL at random moments, 200 times. After each kill: the file and its
+// and alternately saves and autosaves without pause (half the saves as
+// Save As does when the same file is chosen in its dialog: the dialog's
+// writer of the file, then the save), and kills it with SIGKILL at random
+// moments, 200 times. After each kill: the file and its
 // .bak load, each as the last saved or the in-progress version; the
 // recovery copy is the last autosaved or the in-progress one; and the next
 // start offers and restores the recovery exactly when it holds later work

@@ -1,0 +1,160 @@
+//go:build !windows
+
+package assessment
+
+import (
+	"net"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// within runs fn and fails the test if it takes longer than limit, so that
+// a regression that blocks on a special file fails instead of hanging.
+func within(t *testing.T, limit time.Duration, what string, fn func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fn()
+	}()
+	select {
+	case <-done:
+	case <-time.After(limit):
+		t.Fatalf("%s still blocked after %v", what, limit)
+	}
+}
+
+// mkfifo makes a named pipe with no writer: opening it for reading
+// normally waits for one.
+func mkfifo(t *testing.T, dir, name string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// unixSocket makes a listening Unix socket in a short folder (socket
+// paths are limited to about 100 bytes).
+func unixSocket(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "ccsa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	path := filepath.Join(dir, "s.ccsa")
+	l, err := net.Listen("unix", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return path
+}
+
+// wantRefused checks that err is the FileError code for path, and for
+// CodeNotRegular that it names the kind of file.
+func wantRefused(t *testing.T, what string, err error, path, code, kind string) {
+	t.Helper()
+	fe, ok := err.(*FileError)
+	if !ok || fe.Code != code || fe.Path != path || fe.Severity != Error {
+		t.Fatalf("%s: %v, want %s naming %s", what, err, code, path)
+	}
+	if kind != "" && fe.Args["Kind"] != NotesArg(kind) {
+		t.Errorf("%s: kind %v, want %s", what, fe.Args["Kind"], kind)
+	}
+}
+
+// TestSpecialFilesAreRefusedWithoutBlocking: a named pipe, a character
+// device, a Unix socket and a folder are refused by every reader at once,
+// with the file and its kind named; nothing is read from them.
+func TestSpecialFilesAreRefusedWithoutBlocking(t *testing.T) {
+	dir := t.TempDir()
+	link := filepath.Join(dir, "link.ccsa")
+	fifo := mkfifo(t, dir, "pipe.ccsa")
+	if err := os.Symlink(fifo, link); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ name, path, code, kind string }{
+		{"fifo", fifo, CodeNotRegular, "problem.fileKind.pipe"},
+		{"link to a fifo", link, CodeNotRegular, "problem.fileKind.pipe"},
+		{"character device", os.DevNull, CodeNotRegular, "problem.fileKind.device"},
+		{"socket", unixSocket(t), CodeNotRegular, "problem.fileKind.socket"},
+		{"folder", t.TempDir(), CodeIsDir, ""},
+	}
+	for _, c := range cases {
+		within(t, 2*time.Second, c.name, func() {
+			f, _, err := OpenRegular(c.path)
+			if f != nil {
+				f.Close()
+			}
+			wantRefused(t, c.name+": OpenRegular", err, c.path, c.code, c.kind)
+			_, err = Load(c.path)
+			wantRefused(t, c.name+": Load", err, c.path, c.code, c.kind)
+			_, err = ReadRegular(c.path, 0)
+			wantRefused(t, c.name+": ReadRegular", err, c.path, c.code, c.kind)
+		})
+	}
+}
+
+// TestAFifoSwappedInAfterTheCheckIsRefused: the open itself never waits
+// for a writer, and the open file is checked again, so a pipe put in place
+// of the file between the check and the open is refused too.
+func TestAFifoSwappedInAfterTheCheckIsRefused(t *testing.T) {
+	fifo := mkfifo(t, t.TempDir(), "swapped.ccsa")
+	within(t, 2*time.Second, "the open of a fifo", func() {
+		f, err := openNoBlock(fifo)
+		if err != nil {
+			t.Fatalf("open: %v", err)
+		}
+		defer f.Close()
+		info, err := f.Stat()
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantRefused(t, "the open fifo", CheckRegular(fifo, info), fifo, CodeNotRegular, "problem.fileKind.pipe")
+	})
+}
+
+// TestARegularFileStillReadsThroughItsLink: the guard refuses kinds, not
+// links; the size limit stays.
+func TestARegularFileStillReadsThroughItsLink(t *testing.T) {
+	path := writeFile(t, "hue.ccsa", sampleFile)
+	link := filepath.Join(filepath.Dir(path), "link.ccsa")
+	if err := os.Symlink(path, link); err != nil {
+		t.Fatal(err)
+	}
+	a, err := Load(link)
+	if err != nil || a.City.Name != "Hạ Long" {
+		t.Fatalf("Load through a link: %v", err)
+	}
+	if _, err := ReadRegular(path, 10); !hasCode(err, CodeTooLarge) {
+		t.Errorf("a file over the limit: %v", err)
+	}
+}
+
+// TestWritingOverASpecialFileIsRefused: saving, writing atomically or
+// checking a target never replaces or opens a pipe or a device, and
+// returns at once.
+func TestWritingOverASpecialFileIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	fifo := mkfifo(t, dir, "out.ccsa")
+	a, _ := Demo()
+	within(t, 2*time.Second, "writing over a fifo", func() {
+		wantRefused(t, "Save", Save(fifo, a), fifo, CodeNotRegular, "problem.fileKind.pipe")
+		wantRefused(t, "WriteWithBackup", WriteWithBackup(fifo, []byte("{}")), fifo, CodeNotRegular, "problem.fileKind.pipe")
+		wantRefused(t, "WriteFileAtomic", WriteFileAtomic(fifo, []byte("{}")), fifo, CodeNotRegular, "problem.fileKind.pipe")
+		wantRefused(t, "CheckWritable", CheckWritable(fifo), fifo, CodeNotRegular, "problem.fileKind.pipe")
+		wantRefused(t, "CheckWritable of a device", CheckWritable(os.DevNull), os.DevNull, CodeNotRegular, "problem.fileKind.device")
+	})
+	if info, err := os.Lstat(fifo); err != nil || info.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the fifo was replaced: %v %v", info, err)
+	}
+	if _, err := os.Stat(fifo + BackupSuffix); err == nil {
+		t.Error("a backup of the fifo was written")
+	}
+}

@@ -1,0 +1,93 @@
+//go:build !windows
+
+package report
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"creativecity/assessment"
+	"creativecity/translations"
+)
+
+// within runs fn and fails the test if it takes longer than limit, so that
+// a regression that blocks on a named pipe fails instead of hanging.
+func within(t *testing.T, limit time.Duration, what string, fn func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fn()
+	}()
+	select {
+	case <-done:
+	case <-time.After(limit):
+		t.Fatalf("%s still blocked after %v", what, limit)
+	}
+}
+
+func notRegular(err error, path string) bool {
+	fe, ok := err.(*assessment.FileError)
+	return ok && fe.Code == assessment.CodeNotRegular && fe.Path == path
+}
+
+// TestWorkbooksThatArePipesAreRefusedAtOnce: reading, merging and writing
+// a workbook never opens a named pipe (it would wait for a writer); the
+// pipe is refused, named, and left as it is.
+func TestWorkbooksThatArePipesAreRefusedAtOnce(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "report.xlsx")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	qn, doc := questionnaire(t), demo(t)
+	within(t, 2*time.Second, "reading and writing a fifo", func() {
+		if _, _, err := ReadFile(fifo); !notRegular(err, fifo) {
+			t.Errorf("ReadFile: %v", err)
+		}
+		if _, _, err := ReadContribution(fifo, qn); !notRegular(err, fifo) {
+			t.Errorf("ReadContribution: %v", err)
+		}
+		if _, err := WriteFile(fifo, qn, doc, nil, Options{Lang: translations.EN}); !notRegular(err, fifo) {
+			t.Errorf("WriteFile: %v", err)
+		}
+		if err := WriteFormFile(fifo, qn, doc, FormOptions{Lang: translations.EN}); !notRegular(err, fifo) {
+			t.Errorf("WriteFormFile: %v", err)
+		}
+		if err := WriteComparisonFile(fifo, qn, &Comparison{}, CompareOptions{Lang: translations.EN}); !notRegular(err, fifo) {
+			t.Errorf("WriteComparisonFile: %v", err)
+		}
+	})
+	if info, err := os.Lstat(fifo); err != nil || info.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the fifo was replaced: %v", err)
+	}
+}
+
+// TestComparingAFolderWithPipesSkipsThem: pipes named like inputs are
+// listed as skipped, with the reason, and the good file is compared.
+func TestComparingAFolderWithPipesSkipsThem(t *testing.T) {
+	dir := t.TempDir()
+	writeCCSA(t, filepath.Join(dir, "good.ccsa"), demo(t))
+	for _, name := range []string{"pipe.ccsa", "pipe.xlsx"} {
+		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	qn := questionnaire(t)
+	var c *Comparison
+	within(t, 2*time.Second, "comparing a folder with fifos", func() {
+		c = Load(qn, ExpandInputs([]string{dir}))
+	})
+	if len(c.Cities) != 1 || filepath.Base(c.Cities[0].Path) != "good.ccsa" {
+		t.Errorf("compared %+v", c.Cities)
+	}
+	skipped := map[string]bool{}
+	for _, s := range c.Skipped {
+		skipped[filepath.Base(s.Path)] = s.Problem.Code == assessment.CodeNotRegular && s.Problem.Path == s.Path
+	}
+	if len(skipped) != 2 || !skipped["pipe.ccsa"] || !skipped["pipe.xlsx"] {
+		t.Errorf("skipped %+v", c.Skipped)
+	}
+}
