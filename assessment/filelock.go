@@ -38,21 +38,12 @@ func TryLockFile(path string) (*FileLock, error) {
 		// The holder may have removed the file between our open and our
 		// lock: a lock on a file no longer at path protects nothing, so
 		// open the path again.
-		if sameFile(f, path) {
+		if stillAt(f, path) {
 			return &FileLock{f: f, path: path}, nil
 		}
 		f.Close()
 	}
 	return nil, ErrLocked
-}
-
-func sameFile(f *os.File, path string) bool {
-	held, err := f.Stat()
-	if err != nil {
-		return false
-	}
-	now, err := os.Stat(path)
-	return err == nil && os.SameFile(held, now)
 }
 
 // Path returns the locked file.

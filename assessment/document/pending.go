@@ -118,11 +118,12 @@ func checkFiles(rs []*Recovery) []bool {
 	}
 	answers := make(chan result, len(rs))
 	offer := make([]bool, len(rs))
+	stat := statFile
 	for i, r := range rs {
 		r.state, offer[i] = FileUnreachable, true
 		info := r.info
 		go func() {
-			state, ok := fileState(info)
+			state, ok := fileState(info, stat)
 			answers <- result{i, state, ok}
 		}()
 	}
@@ -144,14 +145,14 @@ func checkFiles(rs []*Recovery) []bool {
 // file that is missing from a folder that is there is gone; one whose
 // folder cannot be reached (a drive or network folder not connected)
 // cannot be checked.
-func fileState(info recoveryInfo) (FileState, bool) {
+func fileState(info recoveryInfo, stat func(string) (fs.FileInfo, error)) (FileState, bool) {
 	if info.Path == "" {
 		return NeverSaved, true // the autosave is all there is
 	}
-	st, err := statFile(info.Path)
+	st, err := stat(info.Path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if _, err := statFile(filepath.Dir(info.Path)); err == nil {
+		if _, err := stat(filepath.Dir(info.Path)); err == nil {
 			return FileGone, true
 		}
 		return FileUnreachable, true

@@ -188,7 +188,7 @@ func TestAutosaveReplacesTheCopyAtomically(t *testing.T) {
 func TestACopyHeldByALiveWindowIsNotOffered(t *testing.T) {
 	recovery := filepath.Join(t.TempDir(), "recovery")
 	_, path := editedAndAutosaved(t, recovery, "Đà Lạt")
-	live := newDoc(t, recovery)
+	live := newDocAt(t, recovery, func() time.Time { return fixedNow.Add(time.Minute) })
 	live.Edit(func(a *assessment.Assessment) { a.City.Name = "Huế" })
 	if err := live.Autosave(); err != nil {
 		t.Fatal(err)
