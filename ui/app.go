@@ -87,6 +87,11 @@ type App struct {
 	closed        bool          // the window was closed through the intercept
 	building      bool          // the widgets are being built, not yet shown
 	afterFrame    func(func())  // runs a step of a progressive page (page.go)
+
+	// offered are the autosaved copies offered at start and held until
+	// answered; recoveryOverlay is the offer's dialog (recovery.go).
+	offered         []*document.Recovery
+	recoveryOverlay fyne.CanvasObject
 }
 
 // New builds the application state and its window (not shown).

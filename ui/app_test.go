@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
-	"creativecity/assessment/document"
 	"creativecity/translations"
 )
 
@@ -374,6 +373,10 @@ func TestAutosaveIsOfferedAtTheNextStart(t *testing.T) {
 	if a.doc.AutosavedAt().IsZero() || !strings.Contains(a.status.Text, "autosaved") {
 		t.Fatalf("status %q", a.status.Text)
 	}
+	if newTestAppIn(t, translations.EN, a.opts.RecoveryDir).offerRecovery() {
+		t.Fatal("the work of a window still open is offered")
+	}
+	crash(a)
 	b := newTestAppIn(t, translations.EN, a.opts.RecoveryDir)
 	if !b.offerRecovery() {
 		t.Fatal("no recovery offered")
@@ -517,6 +520,7 @@ func TestRecoveryIsOfferedWhenTheClockWentBackwards(t *testing.T) {
 	test.Type(a.inputs["profile.name"].(*entry), " (mới)")
 	a.opts.Now = func() time.Time { return future.Add(-2 * time.Hour) } // the clock went back
 	a.autosave.now()
+	crash(a)
 	b := newTestAppIn(t, translations.EN, a.opts.RecoveryDir)
 	if !b.offerRecovery() {
 		t.Fatal("recovery not offered after the clock went backwards")
@@ -526,6 +530,7 @@ func TestRecoveryIsOfferedWhenTheClockWentBackwards(t *testing.T) {
 		t.Errorf("restored %q from %q", b.Assessment().City.Name, b.doc.Path())
 	}
 	// Someone saves the file later: the old autosave is no longer offered.
+	crash(b)
 	later := future.Add(time.Hour)
 	os.Chtimes(path, later, later)
 	c := newTestAppIn(t, translations.EN, a.opts.RecoveryDir)
@@ -585,7 +590,7 @@ func TestSavingIntoAReadOnlyFolderKeepsTheWorkAndTheAutosave(t *testing.T) {
 	if a.doc.AutosavedAt().IsZero() {
 		t.Fatal("autosave stopped")
 	}
-	if _, err := os.Stat(filepath.Join(a.opts.RecoveryDir, document.RecoveryFile)); err != nil {
+	if _, err := os.Stat(a.doc.RecoveryFile()); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -6,18 +6,16 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 
 	"creativecity/assessment"
-	"creativecity/assessment/document"
 	"creativecity/assessment/l10n"
 )
 
 // AutosaveInterval is how often unsaved work is copied to the app's storage.
 const AutosaveInterval = 30 * time.Second
 
-// recoveryDir is the folder of autosaved work: Options.RecoveryDir, or
-// "recovery" in the app's storage.
+// recoveryDir is the folder of autosaved work, one copy a window:
+// Options.RecoveryDir, or "recovery" in the app's storage.
 func (a *App) recoveryDir() string {
 	if a.opts.RecoveryDir != "" {
 		return a.opts.RecoveryDir
@@ -75,42 +73,4 @@ func (s *autosaveTimer) now() {
 		}
 		a.status.SetText(a.t("gui.autosaveFailed", map[string]any{"Detail": msg}))
 	}
-}
-
-// offerRecovery asks whether to restore autosaved work found at start.
-func (a *App) offerRecovery() bool {
-	r, ok := a.doc.Pending()
-	if !ok {
-		return false
-	}
-	file := r.Path()
-	if file == "" {
-		file = a.t("gui.notSavedYet")
-	}
-	name := r.CityName()
-	if name == "" {
-		name = a.t("gui.untitled")
-	}
-	msg := a.t("gui.recoveryQuestion", map[string]any{"City": name, "File": file,
-		"Time": r.AutosavedAt().Format(a.loc.Setting("dateTime"))})
-	d := dialog.NewConfirm(a.t("gui.recoveryTitle"), msg, func(restore bool) {
-		if !restore {
-			a.doc.Discard()
-			return
-		}
-		a.restore(r)
-	}, a.win)
-	d.SetConfirmText(a.t("gui.restore"))
-	d.SetDismissText(a.t("gui.discard"))
-	d.Show()
-	a.pendingDialog = d
-	return true
-}
-
-// restore makes recovered work the current document, unsaved.
-func (a *App) restore(r *document.Recovery) {
-	a.doc.Restore(r)
-	a.drafts = map[string]string{}
-	a.showPage(a.page)
-	a.showLockWarning()
 }

@@ -109,13 +109,15 @@ func TestEscClosesTheAppsDialogsWithoutAnsweringThem(t *testing.T) {
 	a.showPage("profile")
 	test.Type(a.inputs["profile.name"].(*entry), "Huế")
 	a.autosave.now()
+	crash(a)
 	b := newTestAppIn(t, translations.VI, a.opts.RecoveryDir)
 	if !b.offerRecovery() {
 		t.Fatal("no recovery offered")
 	}
 	b.canvasKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if _, ok := b.doc.Pending(); !ok {
-		t.Error("Esc discarded the autosaved work")
+	// Kept for later: another window starting now offers it.
+	if rs := newTestAppIn(t, translations.VI, a.opts.RecoveryDir).doc.Pending(); len(rs) != 1 {
+		t.Errorf("Esc did not keep the autosaved work for later: %d copies offered", len(rs))
 	}
 }
 

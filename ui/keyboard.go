@@ -90,6 +90,9 @@ func (a *App) canvasKey(k *fyne.KeyEvent) {
 	}
 	if top := a.win.Canvas().Overlays().Top(); k.Name == fyne.KeyEscape && top != nil {
 		top.Hide()
+		if top == a.recoveryOverlay {
+			a.keepOffered()
+		}
 	}
 }
 

@@ -5,8 +5,14 @@
 // reports a condition (a file held or changed by someone else, autosaved
 // work worth restoring) the view asks the user and calls back.
 //
+// Each document (each window) has its own autosaved copy in the recovery
+// folder, locked by the operating system while the document is open, so
+// that windows of one or several processes never overwrite, remove or
+// offer each other's copy (slot.go, pending.go).
+//
 // A Document is not safe for concurrent use: the UI calls it from its one
-// thread, and it starts no goroutines of its own.
+// thread. The only goroutines it starts are Pending's checks of files,
+// which it waits for a few seconds at most.
 package document
 
 import (
@@ -20,7 +26,8 @@ import (
 type Options struct {
 	// Now returns the current time (tests set it); nil means time.Now.
 	Now func() time.Time
-	// RecoveryDir is the folder of the autosaved copy; "" turns autosave off.
+	// RecoveryDir is the folder of the autosaved copies, shared by all the
+	// windows of the app; "" turns autosave off.
 	RecoveryDir string
 }
 
@@ -45,6 +52,9 @@ type Document struct {
 	lockedBy             *assessment.LockInfo // another editor holding path when we locked it
 	migrated             []assessment.Problem // what opening the file changed (an older version)
 	onChange             func()
+
+	slot    *slot       // this document's autosaved copy; nil until the first autosave
+	offered []*Recovery // the copies Pending offered and holds, not yet answered
 }
 
 // New returns a document holding an empty assessment that was never saved.
@@ -139,12 +149,26 @@ func (d *Document) Edit(change func(a *assessment.Assessment)) {
 }
 
 // Close releases the file's lock, so that others can edit it without a
-// warning. Call it when the window closes.
+// warning, and ends the document's autosaved copy: with no unsaved
+// changes the copy is removed; with unsaved changes (the window ends
+// without the user saving or discarding them) it is left, unlocked, for
+// the next start to offer. Copies offered by Pending and not answered are
+// kept for later. Call it when the window closes; calling it again does
+// nothing more.
 func (d *Document) Close() {
 	if d.path != "" {
 		assessment.Unlock(d.path)
 	}
 	d.lockedBy = nil
+	d.keepOffered()
+	if d.slot != nil {
+		if d.dirty {
+			d.slot.release()
+		} else {
+			d.slot.remove()
+		}
+		d.slot = nil
+	}
 }
 
 // moveLock locks path for this document and releases the previous file's

@@ -207,6 +207,7 @@ func TestSaveWritesTheFileAndBackupAndDiscardsTheAutosave(t *testing.T) {
 	if err := d.Autosave(); err != nil {
 		t.Fatal(err)
 	}
+	autosaved := d.RecoveryFile()
 	changes := counter(d)
 	if err := d.Save(); err != nil {
 		t.Fatal(err)
@@ -220,8 +221,11 @@ func TestSaveWritesTheFileAndBackupAndDiscardsTheAutosave(t *testing.T) {
 	if d.Dirty() || !d.SavedAt().Equal(fixedNow) || !d.AutosavedAt().IsZero() || *changes != 1 {
 		t.Errorf("dirty %v saved %v autosaved %v, %d notifications", d.Dirty(), d.SavedAt(), d.AutosavedAt(), *changes)
 	}
-	if _, err := os.Stat(filepath.Join(recovery, RecoveryFile)); !os.IsNotExist(err) {
+	if _, err := os.Stat(autosaved); !os.IsNotExist(err) || d.RecoveryFile() != "" {
 		t.Errorf("the recovery copy is still there: %v", err)
+	}
+	if left := recoveryFolder(t, recovery); len(left) != 0 {
+		t.Errorf("the recovery folder still holds %v", left)
 	}
 	// Our own save is not someone else's change: the next save goes ahead.
 	d.Edit(func(a *assessment.Assessment) { a.City.Province = "Quảng Ninh" })
@@ -378,19 +382,16 @@ func TestAutosaveIsOfferedAtTheNextStartAndRestoresTheWork(t *testing.T) {
 		t.Fatalf("autosaved %v, %d notifications, dirty %v", d.AutosavedAt(), *changes, d.Dirty())
 	}
 	var members map[string]json.RawMessage
-	json.Unmarshal([]byte(readFile(t, filepath.Join(recovery, RecoveryFile))), &members)
-	for _, k := range []string{"path", "autosavedAt", "fileModTime", "assessment"} {
+	json.Unmarshal([]byte(readFile(t, d.RecoveryFile())), &members)
+	for _, k := range []string{"path", "city", "autosavedAt", "fileModTime", "assessment"} {
 		if _, ok := members[k]; !ok {
-			t.Errorf("recovery.json lacks %q", k)
+			t.Errorf("the copy lacks %q", k)
 		}
 	}
-	d.Close() // the app is killed: the next start finds the copy
+	crash(d) // the app is killed: the next start finds the copy
 
 	next := newDoc(t, recovery)
-	r, ok := next.Pending()
-	if !ok {
-		t.Fatal("no recovery offered")
-	}
+	r := onlyOne(t, next.Pending())
 	if r.CityName() != "Đà Lạt" || r.Path() != path || !r.AutosavedAt().Equal(fixedNow) {
 		t.Fatalf("offered %q of %q at %v", r.CityName(), r.Path(), r.AutosavedAt())
 	}
@@ -408,7 +409,7 @@ func TestAutosaveIsOfferedAtTheNextStartAndRestoresTheWork(t *testing.T) {
 	if err := next.Save(); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := newDoc(t, recovery).Pending(); ok {
+	if rs := newDoc(t, recovery).Pending(); len(rs) != 0 {
 		t.Error("recovery offered after saving")
 	}
 }
@@ -428,7 +429,7 @@ func TestAutosaveWritesNothingWithoutUnsavedChanges(t *testing.T) {
 	if err := off.Autosave(); err != nil || !off.AutosavedAt().IsZero() {
 		t.Errorf("autosave off: %v at %v", err, off.AutosavedAt())
 	}
-	if _, ok := off.Pending(); ok {
+	if rs := off.Pending(); len(rs) != 0 {
 		t.Error("autosave off offers a recovery")
 	}
 }
@@ -437,8 +438,11 @@ func TestAFileSavedAfterTheAutosaveIsNotOffered(t *testing.T) {
 	recovery := filepath.Join(t.TempDir(), "recovery")
 	_, path := editedAndAutosaved(t, recovery, "Đà Lạt")
 	setModTime(t, path, fixedNow.Add(time.Hour)) // someone saved the file since
-	if _, ok := newDoc(t, recovery).Pending(); ok {
+	if rs := newDoc(t, recovery).Pending(); len(rs) != 0 {
 		t.Error("an autosave older than the file was offered")
+	}
+	if left := recoveryFolder(t, recovery); len(left) != 0 {
+		t.Errorf("a copy older than its file is kept: %v", left)
 	}
 }
 
@@ -460,11 +464,9 @@ func TestRecoveryIsOfferedWhenTheClockWentBackwards(t *testing.T) {
 	if err := d.Autosave(); err != nil {
 		t.Fatal(err)
 	}
+	crash(d)
 	next := newDoc(t, recovery)
-	r, ok := next.Pending()
-	if !ok {
-		t.Fatal("recovery not offered after the clock went backwards")
-	}
+	r := onlyOne(t, next.Pending())
 	if !r.AutosavedAt().Before(future) {
 		t.Fatalf("autosaved at %v, not before the file's %v", r.AutosavedAt(), future)
 	}
@@ -473,8 +475,9 @@ func TestRecoveryIsOfferedWhenTheClockWentBackwards(t *testing.T) {
 		t.Errorf("restored %q from %q", next.Assessment().City.Name, next.Path())
 	}
 	// Someone saves the file later: the old autosave is no longer offered.
+	crash(next)
 	setModTime(t, path, future.Add(time.Hour))
-	if _, ok := newDoc(t, recovery).Pending(); ok {
+	if rs := newDoc(t, recovery).Pending(); len(rs) != 0 {
 		t.Error("an autosave older than the file was offered")
 	}
 }
@@ -486,10 +489,11 @@ func TestRecoveryOfWorkNeverSaved(t *testing.T) {
 	if err := d.Autosave(); err != nil {
 		t.Fatal(err)
 	}
+	crash(d)
 	next := newDoc(t, recovery)
-	r, ok := next.Pending()
-	if !ok || r.Path() != "" {
-		t.Fatalf("offered %v of %q", ok, r.Path())
+	r := onlyOne(t, next.Pending())
+	if r.Path() != "" || r.FileState() != NeverSaved {
+		t.Fatalf("offered work of %q, file %v", r.Path(), r.FileState())
 	}
 	next.Restore(r)
 	if next.Assessment().City.Name != "Vũng Tàu" || !next.Dirty() || next.Path() != "" || !next.SavedAt().IsZero() {
@@ -505,8 +509,8 @@ func TestRecoveryIsOfferedWhenItsFileIsGone(t *testing.T) {
 	recovery := filepath.Join(t.TempDir(), "recovery")
 	_, path := editedAndAutosaved(t, recovery, "Đà Lạt")
 	os.Remove(path)
-	if r, ok := newDoc(t, recovery).Pending(); !ok || r.Path() != path {
-		t.Error("the only copy of the work was not offered")
+	if r := onlyOne(t, newDoc(t, recovery).Pending()); r.Path() != path || r.FileState() != FileGone {
+		t.Errorf("offered the work of %q, file %v", r.Path(), r.FileState())
 	}
 }
 
@@ -518,20 +522,18 @@ func TestRestoredWorkAsksBeforeOverwritingAFileChangedSince(t *testing.T) {
 	d, path := editedAndAutosaved(t, recovery, "Đà Lạt")
 	d.Close()
 	next := newDoc(t, recovery)
-	r, ok := next.Pending()
-	if !ok {
-		t.Fatal("no recovery offered")
-	}
-	next.Restore(r)
+	next.Restore(onlyOne(t, next.Pending()))
 	setModTime(t, path, time.Now().Add(-time.Hour)) // changed, yet before the autosave's clock
 	if err := next.Save(); !errors.Is(err, ErrChangedOnDisk) {
 		t.Errorf("Save = %v; want a changed-on-disk conflict", err)
 	}
 }
 
-// TestARecoveryCopyOfEarlierVersionsIsRead: a copy in the format the app
-// has always written is still offered.
-func TestARecoveryCopyOfEarlierVersionsIsRead(t *testing.T) {
+// TestARecoveryCopyOfEarlierVersionsIsTakenOver: the one copy that earlier
+// versions shared between their windows, recovery.json, is renamed to a
+// copy of its own and offered; a second window starting meanwhile does not
+// offer it too, and restoring it makes it the window's own copy.
+func TestARecoveryCopyOfEarlierVersionsIsTakenOver(t *testing.T) {
 	recovery := t.TempDir()
 	work, err := assessment.Encode(demo(t))
 	if err != nil {
@@ -539,10 +541,27 @@ func TestARecoveryCopyOfEarlierVersionsIsRead(t *testing.T) {
 	}
 	data := `{"path":"","autosavedAt":"2026-11-23T02:30:00Z","fileModTime":"0001-01-01T00:00:00Z","assessment":` +
 		string(work) + `}`
-	os.WriteFile(filepath.Join(recovery, RecoveryFile), []byte(data), 0o600)
-	r, ok := newDoc(t, recovery).Pending()
-	if !ok || r.CityName() != "Hạ Long" || !r.AutosavedAt().Equal(time.Date(2026, 11, 23, 2, 30, 0, 0, time.UTC)) {
-		t.Fatalf("offered %v: %+v", ok, r)
+	legacy := filepath.Join(recovery, LegacyRecoveryFile)
+	os.WriteFile(legacy, []byte(data), 0o600)
+	next := newDoc(t, recovery)
+	r := onlyOne(t, next.Pending())
+	if r.CityName() != "Hạ Long" || !r.AutosavedAt().Equal(time.Date(2026, 11, 23, 2, 30, 0, 0, time.UTC)) {
+		t.Fatalf("offered %+v", r)
+	}
+	if _, err := os.Stat(legacy); !os.IsNotExist(err) || filepath.Base(r.CopyFile()) == LegacyRecoveryFile {
+		t.Errorf("the legacy copy was not taken over: %v, offered %s", err, r.CopyFile())
+	}
+	if rs := newDoc(t, recovery).Pending(); len(rs) != 0 {
+		t.Errorf("a second window offers the copy being offered: %d", len(rs))
+	}
+	copyFile := r.CopyFile()
+	next.Restore(r)
+	if next.RecoveryFile() != copyFile {
+		t.Errorf("the restored copy %q is not the window's own %q", copyFile, next.RecoveryFile())
+	}
+	next.Discard()
+	if left := recoveryFolder(t, recovery); len(left) != 0 {
+		t.Errorf("discarding left %v", left)
 	}
 }
 
@@ -554,13 +573,16 @@ func TestAnUnreadableRecoveryCopyIsNotOffered(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			recovery := t.TempDir()
-			file := filepath.Join(recovery, RecoveryFile)
+			file := filepath.Join(recovery, "20261123T023000Z-1-0badc0de.json")
 			os.WriteFile(file, nil, 0o600)
 			if err := write(file); err != nil {
 				t.Fatal(err)
 			}
-			if _, ok := newDoc(t, recovery).Pending(); ok {
+			if rs := newDoc(t, recovery).Pending(); len(rs) != 0 {
 				t.Error("offered")
+			}
+			if _, err := os.Stat(file); err != nil {
+				t.Errorf("an unreadable copy was removed: %v", err)
 			}
 		})
 	}
@@ -575,13 +597,13 @@ func TestDiscardRemovesTheRecoveryCopy(t *testing.T) {
 	}
 	changes := counter(d)
 	d.Discard()
-	if _, err := os.Stat(filepath.Join(recovery, RecoveryFile)); !os.IsNotExist(err) {
-		t.Errorf("the recovery copy is still there: %v", err)
+	if left := recoveryFolder(t, recovery); len(left) != 0 || d.RecoveryFile() != "" {
+		t.Errorf("the recovery copy is still there: %v", left)
 	}
 	if !d.AutosavedAt().IsZero() || *changes != 1 {
 		t.Errorf("autosaved %v, %d notifications", d.AutosavedAt(), *changes)
 	}
-	if _, ok := newDoc(t, recovery).Pending(); ok {
+	if rs := newDoc(t, recovery).Pending(); len(rs) != 0 {
 		t.Error("discarded work offered")
 	}
 }
@@ -602,7 +624,8 @@ func TestCloseReleasesTheLock(t *testing.T) {
 }
 
 // editedAndAutosaved opens a saved copy of the demo, renames its city and
-// autosaves, as a user whose power then goes.
+// autosaves, as a user whose power then goes (the copy's lock is released
+// as the system releases a dead process's).
 func editedAndAutosaved(t *testing.T, recovery, name string) (*Document, string) {
 	t.Helper()
 	path := savedDemo(t)
@@ -614,6 +637,7 @@ func editedAndAutosaved(t *testing.T, recovery, name string) (*Document, string)
 	if err := d.Autosave(); err != nil {
 		t.Fatal(err)
 	}
+	crash(d)
 	return d, path
 }
 

@@ -2,24 +2,17 @@ package document
 
 import (
 	"encoding/json"
-	"errors"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"time"
 
 	"creativecity/assessment"
 )
 
-// RecoveryFile is the name of the autosaved copy in Options.RecoveryDir:
-// the work and the facts needed to decide whether it is newer than its
-// file, in one file written atomically, so that a kill at any moment
-// leaves either the previous copy or the new one, never the work of one
-// document paired with another's file name.
-const RecoveryFile = "recovery.json"
-
-// recoveryCopy is the content of the recovery file. Its JSON is the one
-// earlier versions of the app wrote, so that their copies stay readable.
+// recoveryCopy is the content of a copy's work file: the work and the
+// facts needed to decide whether it is newer than its file, in one file
+// written atomically, so that a kill at any moment leaves either the
+// previous copy or the new one, never the work of one document paired with
+// another's file name. Its JSON is the one earlier versions of the app
+// wrote (plus the city), so that their copies stay readable.
 type recoveryCopy struct {
 	recoveryInfo
 	Assessment json.RawMessage `json:"assessment"`
@@ -27,7 +20,8 @@ type recoveryCopy struct {
 
 // recoveryInfo describes an autosaved copy.
 type recoveryInfo struct {
-	Path        string    `json:"path"` // the file the work belongs to; "" if never saved
+	Path        string    `json:"path"`           // the file the work belongs to; "" if never saved
+	City        string    `json:"city,omitempty"` // the city's name, for people and scripts reading the folder
 	AutosavedAt time.Time `json:"autosavedAt"`
 	// FileModTime is the modification time of Path when it was last opened
 	// or saved by the app: if the file still has it, the autosave holds
@@ -35,10 +29,32 @@ type recoveryInfo struct {
 	FileModTime time.Time `json:"fileModTime"`
 }
 
-// Recovery is autosaved work found at start, for the view to offer.
+// FileState says what the start found of the file a recovered copy
+// belongs to.
+type FileState int
+
+const (
+	// NeverSaved: the work has no file; the copy is all there is.
+	NeverSaved FileState = iota
+	// FileOlder: the file holds earlier work than the copy.
+	FileOlder
+	// FileGone: the file is no longer there; the copy is all there is.
+	FileGone
+	// FileUnreachable: the file cannot be checked now (access denied, a
+	// network folder offline, a drive not mounted): the copy is offered
+	// all the same, since it may hold the only version of the work.
+	FileUnreachable
+)
+
+// Recovery is autosaved work that no running window holds, found at start
+// for the view to offer. Until it is restored, discarded or kept, this
+// document holds its lock, so that another window starting meanwhile does
+// not offer it too.
 type Recovery struct {
-	doc  *assessment.Assessment
-	info recoveryInfo
+	doc   *assessment.Assessment
+	info  recoveryInfo
+	state FileState
+	slot  *slot // nil once restored, discarded or kept
 }
 
 // CityName returns the name of the city of the recovered work ("" if it
@@ -52,32 +68,67 @@ func (r *Recovery) Path() string { return r.info.Path }
 // records it in UTC).
 func (r *Recovery) AutosavedAt() time.Time { return r.info.AutosavedAt.Local() }
 
-// recoveryPath returns the recovery file; "" when autosave is off.
-func (d *Document) recoveryPath() string {
-	if d.opts.RecoveryDir == "" {
+// FileState returns what the start found of the work's file.
+func (r *Recovery) FileState() FileState { return r.state }
+
+// CopyFile returns the copy's work file in the recovery folder.
+func (r *Recovery) CopyFile() string {
+	if r.slot == nil {
 		return ""
 	}
-	return filepath.Join(d.opts.RecoveryDir, RecoveryFile)
+	return r.slot.file()
 }
 
-// Autosave copies unsaved changes to the recovery folder, so that a crash
-// or power cut loses at most the work since. It does nothing when there
+// Discard removes the copy: the user does not want the work back. It does
+// nothing once the copy was restored, discarded or kept.
+func (r *Recovery) Discard() {
+	if r.slot != nil {
+		r.slot.remove()
+		r.slot = nil
+	}
+}
+
+// Keep leaves the copy for a later start and lets other windows offer it.
+// It does nothing once the copy was restored, discarded or kept.
+func (r *Recovery) Keep() {
+	if r.slot != nil {
+		r.slot.release()
+		r.slot = nil
+	}
+}
+
+// RecoveryFile returns this document's own autosaved copy; "" if there is
+// none (no unsaved changes autosaved, or autosave off).
+func (d *Document) RecoveryFile() string {
+	if d.slot == nil {
+		return ""
+	}
+	return d.slot.file()
+}
+
+// Autosave copies unsaved changes to this document's own copy in the
+// recovery folder, so that a crash or power cut loses at most the work
+// since. The copy is made, under a new name and locked, at the first
+// autosave; later ones replace it atomically. It does nothing when there
 // are no unsaved changes or autosave is off. On failure the previous copy
 // stays as it was.
 func (d *Document) Autosave() error {
-	file := d.recoveryPath()
-	if !d.dirty || file == "" {
+	if !d.dirty || d.opts.RecoveryDir == "" {
 		return nil
 	}
 	at := d.opts.Now()
 	data, err := d.recoveryData(at)
-	if err == nil {
-		err = os.MkdirAll(d.opts.RecoveryDir, 0o700)
-	}
-	if err == nil {
-		err = assessment.WriteFileAtomic(file, data)
-	}
 	if err != nil {
+		return err
+	}
+	if d.slot == nil {
+		s, err := newSlot(d.opts.RecoveryDir, at)
+		if err != nil {
+			return err
+		}
+		d.slot = s
+	}
+	if err := d.slot.write(data); err != nil {
 		return err
 	}
 	d.autosavedAt = at
@@ -85,8 +136,8 @@ func (d *Document) Autosave() error {
 	return nil
 }
 
-// recoveryData returns the content of the recovery file for the work as
-// it is at time at. Encoding normalises text, so it works on a copy: the
+// recoveryData returns the content of the copy for the work as it is at
+// time at. Encoding normalises text, so it works on a copy: the
 // assessment being edited stays exactly as the user typed it.
 func (d *Document) recoveryData(at time.Time) ([]byte, error) {
 	doc, err := assessment.Encode(d.doc.Clone())
@@ -94,12 +145,12 @@ func (d *Document) recoveryData(at time.Time) ([]byte, error) {
 		return nil, err
 	}
 	return json.Marshal(recoveryCopy{
-		recoveryInfo: recoveryInfo{Path: d.path, AutosavedAt: at.UTC(), FileModTime: d.seenModTime},
+		recoveryInfo: recoveryInfo{Path: d.path, City: d.doc.City.Name, AutosavedAt: at.UTC(), FileModTime: d.seenModTime},
 		Assessment:   doc,
 	})
 }
 
-// Discard removes the recovery copy, when the user discards the unsaved
+// Discard removes this document's copy, when the user discards the unsaved
 // changes (saving removes it too).
 func (d *Document) Discard() {
 	d.discard()
@@ -107,67 +158,25 @@ func (d *Document) Discard() {
 }
 
 func (d *Document) discard() {
-	if file := d.recoveryPath(); file != "" {
-		os.Remove(file)
+	if d.slot != nil {
+		d.slot.remove()
+		d.slot = nil
 	}
 	d.autosavedAt = time.Time{}
 }
 
-// Pending returns the autosaved work worth offering at start: work never
-// saved, or work newer than its file. A copy that cannot be read is not
-// offered (and is left in place).
-func (d *Document) Pending() (*Recovery, bool) {
-	rc, ok := d.readRecovery()
-	if !ok {
-		return nil, false
-	}
-	doc, err := assessment.Decode(rc.Assessment, d.recoveryPath())
-	if err != nil || !newerThanFile(rc.recoveryInfo) {
-		return nil, false
-	}
-	return &Recovery{doc: doc, info: rc.recoveryInfo}, true
-}
-
-// readRecovery reads the recovery file, refusing one too large to be an
-// assessment's copy.
-func (d *Document) readRecovery() (recoveryCopy, bool) {
-	var rc recoveryCopy
-	file := d.recoveryPath()
-	if file == "" {
-		return rc, false
-	}
-	data, err := assessment.ReadRegular(file, assessment.MaxFileSize)
-	if err != nil || json.Unmarshal(data, &rc) != nil {
-		return rc, false
-	}
-	return rc, true
-}
-
-// newerThanFile reports whether an autosaved copy holds later work than
-// its file. The file's modification time decides first, because clocks
-// can go backwards; the autosave time only when the file was changed.
-func newerThanFile(info recoveryInfo) bool {
-	if info.Path == "" {
-		return true // never saved: the autosave is all there is
-	}
-	st, err := os.Stat(info.Path)
-	switch {
-	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return false // the file cannot be examined (a drive not mounted yet)
-	case err != nil:
-		return true // the file is gone: the autosave is all there is
-	case st.ModTime().Equal(info.FileModTime):
-		return true // the file is as the app last saw it, whatever the clock says
-	default:
-		return st.ModTime().Before(info.AutosavedAt) // false: saved after the autosave
-	}
-}
-
 // Restore makes recovered work the document, with unsaved changes, on the
-// file it belongs to (locked again). The file as the app last saw it is
-// the one recorded in the copy, so that saving still asks if someone else
-// changed the file since. r must not be restored twice.
+// file it belongs to (locked again). The document takes the copy over as
+// its own: later autosaves replace it, and saving or discarding removes
+// it. The file as the app last saw it is the one recorded in the copy, so
+// that saving still asks if someone else changed the file since. A copy
+// already restored, discarded or kept is not restored.
 func (d *Document) Restore(r *Recovery) {
+	if r.slot == nil {
+		return
+	}
+	d.discard()
+	d.slot, r.slot = r.slot, nil
 	d.moveLock(r.info.Path)
 	d.migrated = d.qn.Migrate(r.doc)
 	d.doc, d.path, d.dirty = r.doc, r.info.Path, true

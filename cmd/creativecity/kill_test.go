@@ -173,9 +173,14 @@ func population(t *testing.T, i int, path string) int {
 
 // recoveryCopy reads the app's autosaved copy, as the app writes it (the
 // work with the file it belongs to), and returns its population and file.
+// The one window of each run has at most one copy: the one it restored
+// and took over, or its own.
 func recoveryCopy(t *testing.T, home string) (pop int, path string, ok bool) {
 	t.Helper()
-	matches, _ := filepath.Glob(filepath.Join(home, ".config", "fyne", "*", "recovery", "recovery.json"))
+	matches := recoveryCopies(home)
+	if len(matches) > 1 {
+		t.Fatalf("%d recovery copies of one window: %v", len(matches), matches)
+	}
 	if len(matches) == 0 {
 		return 0, "", false
 	}
@@ -241,4 +246,11 @@ func expectedStart(t *testing.T, home, file string) (string, int) {
 		return fmt.Sprintf("recovered %d dirty=true", pop), f
 	}
 	return fmt.Sprintf("no-recovery %d", f), f
+}
+
+// recoveryCopies lists the autosaved copies in the app's storage under
+// home, one a window (recovery/<id>.json).
+func recoveryCopies(home string) []string {
+	matches, _ := filepath.Glob(filepath.Join(home, ".config", "fyne", "*", "recovery", "*.json"))
+	return matches
 }

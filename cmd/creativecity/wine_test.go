@@ -199,14 +199,19 @@ func TestWindowsAppUnderWine(t *testing.T) {
 		// Unsaved work is autosaved to %APPDATA% within 30 seconds.
 		draft := "Hạ Long (bản nháp chưa lưu)"
 		x.send(append([]string{"wait-window 10", "key 41 ctrl"}, testenv.Unikey(draft)...)...)
-		recovery := filepath.Join(x.storage, "recovery", "recovery.json")
 		var copy struct {
 			Path       string          `json:"path"`
 			Assessment json.RawMessage `json:"assessment"`
 		}
 		waitFor(t, "the autosave in %APPDATA%", 45*time.Second, func() bool {
-			data, err := os.ReadFile(recovery)
-			return err == nil && json.Unmarshal(data, &copy) == nil && strings.Contains(string(copy.Assessment), draft)
+			copies, _ := filepath.Glob(filepath.Join(x.storage, "recovery", "*.json"))
+			for _, c := range copies {
+				data, err := os.ReadFile(c)
+				if err == nil && json.Unmarshal(data, &copy) == nil && strings.Contains(string(copy.Assessment), draft) {
+					return true
+				}
+			}
+			return false
 		})
 		if copy.Path != file {
 			t.Errorf("the autosave belongs to %q, want %q", copy.Path, file)

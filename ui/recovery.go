@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"creativecity/assessment/document"
+)
+
+// offerRecovery offers the autosaved work that windows left unsaved (a
+// crash, a kill, a power cut) and that no running window holds: one
+// question for one copy, a list for several. It reports whether there was
+// anything to offer.
+func (a *App) offerRecovery() bool {
+	a.offered = a.doc.Pending()
+	switch len(a.offered) {
+	case 0:
+		return false
+	case 1:
+		a.offerOne(a.offered[0])
+	default:
+		a.offerList(a.offered)
+	}
+	a.recoveryOverlay = a.win.Canvas().Overlays().Top()
+	return true
+}
+
+// offerOne asks whether to restore one copy.
+func (a *App) offerOne(r *document.Recovery) {
+	msg := a.t("gui.recoveryQuestion", a.recoveryFacts(r))
+	if note := a.fileNote(r); note != "" {
+		msg = strings.Join([]string{msg, note}, "\n\n")
+	}
+	d := dialog.NewConfirm(a.t("gui.recoveryTitle"), msg, func(restore bool) {
+		if restore {
+			a.restore(r)
+		} else {
+			r.Discard()
+		}
+	}, a.win)
+	d.SetConfirmText(a.t("gui.restore"))
+	d.SetDismissText(a.t("gui.discard"))
+	d.Show()
+	a.pendingDialog = d
+}
+
+// offerList lists several copies, newest first, each with its city, file,
+// time and the state of its file, to restore one in this window or
+// discard any; Later keeps them all for the next start.
+func (a *App) offerList(rs []*document.Recovery) {
+	var d *dialog.CustomDialog
+	rows := container.NewVBox()
+	for _, r := range rs {
+		lines := []string{a.t("gui.recoveryItem", a.recoveryFacts(r))}
+		if note := a.fileNote(r); note != "" {
+			lines = append(lines, note)
+		}
+		label := widget.NewLabel(strings.Join(lines, "\n"))
+		label.Wrapping = fyne.TextWrapWord
+		restore := widget.NewButton(a.t("gui.restore"), nil)
+		restore.Importance = widget.HighImportance
+		discard := widget.NewButton(a.t("gui.discard"), nil)
+		row := container.NewVBox(widget.NewSeparator(),
+			container.NewBorder(nil, nil, nil, container.NewHBox(discard, restore), label))
+		restore.OnTapped = func() {
+			d.Hide()
+			a.restore(r)
+		}
+		discard.OnTapped = func() {
+			r.Discard()
+			rows.Remove(row)
+			if len(rows.Objects) == 0 {
+				d.Hide()
+			}
+		}
+		rows.Add(row)
+	}
+	intro := widget.NewLabel(a.loc.N("gui.recoveryListIntro", len(rs), nil))
+	intro.Wrapping = fyne.TextWrapWord
+	later := widget.NewButton(a.t("gui.later"), func() {
+		d.Hide()
+		a.keepOffered()
+	})
+	d = dialog.NewCustomWithoutButtons(a.t("gui.recoveryTitle"),
+		container.NewBorder(intro, nil, nil, nil, container.NewVScroll(rows)), a.win)
+	d.SetButtons([]fyne.CanvasObject{later})
+	d.Resize(fyne.NewSize(760, 480))
+	d.Show()
+	a.pendingDialog = d
+}
+
+// recoveryFacts are the city, file and time of a copy, for its messages.
+func (a *App) recoveryFacts(r *document.Recovery) map[string]any {
+	file := r.Path()
+	if file == "" {
+		file = a.t("gui.notSavedYet")
+	}
+	name := r.CityName()
+	if name == "" {
+		name = a.t("gui.untitled")
+	}
+	return map[string]any{"City": name, "File": file, "Time": r.AutosavedAt().Format(a.loc.Setting("dateTime"))}
+}
+
+// fileNote says what the start found of a copy's file when the user must
+// know it: it could not be checked, or it is gone.
+func (a *App) fileNote(r *document.Recovery) string {
+	switch r.FileState() {
+	case document.FileUnreachable:
+		return a.t("gui.recoveryFileUnreachable")
+	case document.FileGone:
+		return a.t("gui.recoveryFileGone")
+	}
+	return ""
+}
+
+// restore makes recovered work the current document, unsaved; the other
+// copies offered are kept for the next start.
+func (a *App) restore(r *document.Recovery) {
+	a.doc.Restore(r)
+	a.keepOffered()
+	a.drafts = map[string]string{}
+	a.showPage(a.page)
+	a.showLockWarning()
+}
+
+// keepOffered leaves the copies offered and not answered for a later
+// start, where any window may offer them.
+func (a *App) keepOffered() {
+	for _, r := range a.offered {
+		r.Keep()
+	}
+	a.offered, a.recoveryOverlay = nil, nil
+}
