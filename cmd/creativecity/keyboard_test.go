@@ -184,7 +184,9 @@ func TestTelexAndVNIInTheRealWindow(t *testing.T) {
 			w := startRealWindow(t, map[string]any{"typingMode": mode}, "--lang", "vi", path)
 			w.key("ctrl+a", "BackSpace") // the city name has the focus
 			w.typeText(keys[0])
-			w.key("ctrl+Next", "Tab") // readiness: its first rubric, then its evidence
+			w.key("ctrl+Next") // readiness, built over a few frames
+			w.settle()
+			w.key("Tab") // from its first rubric to its evidence
 			w.key("ctrl+a", "BackSpace")
 			w.typeText(keys[1])
 			w.key("Return")
@@ -227,6 +229,24 @@ func (w *realWindow) grab(name string) image.Image {
 		w.t.Fatal(err)
 	}
 	return img
+}
+
+// settle waits until the window stops changing (a page built over several
+// frames is complete), at most 15 s: keys sent earlier could reach a
+// page still being built, slower on a loaded machine. A blinking cursor
+// changes less than the threshold.
+func (w *realWindow) settle() {
+	w.t.Helper()
+	prev := w.grab("settle.png")
+	for end := time.Now().Add(15 * time.Second); time.Now().Before(end); {
+		time.Sleep(250 * time.Millisecond)
+		cur := w.grab("settle.png")
+		if changed(prev, cur, cur.Bounds()) < 0.002 {
+			return
+		}
+		prev = cur
+	}
+	w.t.Log("the window kept changing for 15 s")
 }
 
 // changed is the share of the pixels of a rectangle that differ.
