@@ -29,12 +29,13 @@ WINDOWS_PACKAGES := gcc-mingw-w64-x86-64 wine64 xdotool x11-utils
 # gcc and pkg-config for cgo; X11 and OpenGL headers for Fyne's GLFW driver
 # and Mesa's software OpenGL; Xvfb and xauth to run the window headless in
 # tests; LibreOffice (Calc) as the real spreadsheet client of the report
-# tests, with its Python bridge (python3-uno and the script provider) to edit
+# tests and LibreOffice Writer as the real client of the draft application
+# (.docx to PDF), with Calc's Python bridge (python3-uno and the script provider) to edit
 # workbooks as Calc does, and openpyxl to edit them as scripts do;
 # ImageMagick (X screenshots) and poppler to look at output; strace
 # to prove in a test that the app opens no network connection.
 SYSTEM_PACKAGES := gcc pkg-config libc6-dev xorg-dev libgl1-mesa-dev libgl1-mesa-dri xvfb xauth \
-	libreoffice-calc-nogui python3-uno libreoffice-script-provider-python python3-openpyxl \
+	libreoffice-calc-nogui libreoffice-writer-nogui python3-uno libreoffice-script-provider-python python3-openpyxl \
 	imagemagick poppler-utils fonts-liberation strace
 
 FUZZTIME ?= 60s

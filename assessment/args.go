@@ -21,6 +21,7 @@ const (
 	ArgNumber                      // a value, up to two decimals
 	ArgMember                      // a member of the file ("city.population"), written as what it holds
 	ArgNotes                       // message IDs (one per line), written as their texts in turn
+	ArgScope                       // a scope of initiatives (Text), with the initiative's place in it (Num, 0: none)
 )
 
 // Arg is one argument of a problem or reason message, typed for its role.

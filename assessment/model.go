@@ -241,7 +241,9 @@ type Assessment struct {
 	City                 City
 	// Answers maps question IDs to answers. Answers to questions the
 	// questionnaire does not know are kept and written back unchanged.
-	Answers   map[string]*Answer
+	Answers map[string]*Answer
+	// Plan is the action plan of the application (nil: none yet).
+	Plan      *ActionPlan
 	UpdatedAt time.Time
 	// extra keeps top-level members this build does not know.
 	extra map[string]json.RawMessage
@@ -312,6 +314,7 @@ type assessmentJSON struct {
 	QuestionnaireVersion string             `json:"questionnaireVersion"`
 	City                 json.RawMessage    `json:"city"`
 	Answers              map[string]*Answer `json:"answers"`
+	Plan                 *ActionPlan        `json:"actionPlan,omitempty"`
 	UpdatedAt            string             `json:"updatedAt,omitempty"`
 }
 
@@ -332,6 +335,9 @@ func (a *Assessment) MarshalJSON() ([]byte, error) {
 		QuestionnaireVersion: a.QuestionnaireVersion,
 		City:                 city,
 		Answers:              answers,
+	}
+	if !a.Plan.Empty() {
+		doc.Plan = a.Plan
 	}
 	if !a.UpdatedAt.IsZero() {
 		doc.UpdatedAt = a.UpdatedAt.UTC().Format(time.RFC3339)
@@ -370,6 +376,10 @@ func (a *Assessment) UnmarshalJSON(data []byte) error {
 				if ans == nil {
 					delete(a.Answers, id)
 				}
+			}
+		case "actionPlan":
+			if err := a.unmarshalPlan(msg); err != nil {
+				return err
 			}
 		case "updatedAt":
 			var s string

@@ -114,6 +114,7 @@ func (a *Assessment) normalize() {
 		&a.City.Email, &a.City.Phone, &a.City.Date, &a.QuestionnaireVersion} {
 		*p = norm.NFC.String(*p)
 	}
+	a.Plan.normalize()
 	for _, ans := range a.Answers {
 		if ans.raw != nil {
 			continue

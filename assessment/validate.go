@@ -55,7 +55,7 @@ func Validate(qn *Questionnaire, a *Assessment, path string) []Problem {
 	if perCapitaAnswered && !(a.City.Population > 0) {
 		add(Warning, "", CodePopulationMissing, nil)
 	}
-	return ps
+	return append(ps, ValidatePlan(a.Plan, path)...)
 }
 
 // CheckValue tells whether v is a valid answer to q; it returns the

@@ -35,3 +35,9 @@ var DemoCCSA []byte
 //
 //go:embed icon.png
 var IconPNG []byte
+
+// DossierFormTOML is the UNESCO application form as data: its sections,
+// word limits and attachments (assets/dossier-form.toml).
+//
+//go:embed dossier-form.toml
+var DossierFormTOML []byte

@@ -12,6 +12,11 @@
 //	desktop.<lang>.toml        the desktop app
 //	fyne.<lang>.json           the toolkit's own strings (Fyne's format)
 //
+// The draft of the UNESCO application has languages of its own, those
+// UNESCO accepts (English, French): dossier.<lang>.toml holds all its
+// fixed text and its own [language] table. A dossier language is not an
+// interface language; its file is read only by Dossier.
+//
 // It is a leaf package.
 package translations
 
@@ -40,6 +45,8 @@ type Lang string
 const (
 	VI Lang = "vi"
 	EN Lang = "en"
+	// FR is a language of the draft application only, not of the interface.
+	FR Lang = "fr"
 )
 
 // sharedFile names the file of a language that holds its [language] table.
@@ -204,13 +211,24 @@ func load(lang Lang) (*Localizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("translations %s: %w", sharedFile(lang), err)
 	}
+	names, _ := fs.Glob(src, "*."+string(lang)+".toml")
+	names = slices.DeleteFunc(names, isDossierFile)
+	return bundle(src, lang, names, info)
+}
+
+// isDossierFile tells the files of the dossier's languages apart.
+func isDossierFile(name string) bool { return strings.HasPrefix(name, dossierPrefix) }
+
+const dossierPrefix = "dossier."
+
+// bundle parses the message files of one language, under its tag.
+func bundle(src fs.FS, lang Lang, names []string, info languageInfo) (*Localizer, error) {
 	tag, err := language.Parse(info["tag"])
 	if err != nil {
-		return nil, fmt.Errorf("translations %s: language.tag %q: %w", sharedFile(lang), info["tag"], err)
+		return nil, fmt.Errorf("translations %s: language.tag %q: %w", lang, info["tag"], err)
 	}
 	b := i18n.NewBundle(tag)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	names, _ := fs.Glob(src, "*."+string(lang)+".toml")
 	var ids []string
 	for _, name := range names {
 		data, err := fs.ReadFile(src, name)
@@ -353,4 +371,73 @@ func FyneJSON(l Lang) ([]byte, error) {
 		return nil, fmt.Errorf("translations: no language %q", l)
 	}
 	return fs.ReadFile(src, "fyne."+string(l)+".json")
+}
+
+// DossierLanguages lists the languages the draft application can be
+// written in: those with a dossier.<lang>.toml file, in their order.
+func DossierLanguages() []Lang {
+	mu.Lock()
+	defer mu.Unlock()
+	var langs []Lang
+	for _, src := range sources {
+		names, _ := fs.Glob(src, dossierPrefix+"*.toml")
+		for _, name := range names {
+			l := Lang(strings.TrimSuffix(strings.TrimPrefix(name, dossierPrefix), ".toml"))
+			if !slices.Contains(langs, l) {
+				langs = append(langs, l)
+			}
+		}
+	}
+	slices.Sort(langs)
+	return langs
+}
+
+// ParseDossierLang reads a dossier language code ("en", "fr", "fr-FR").
+func ParseDossierLang(s string) (Lang, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, l := range DossierLanguages() {
+		if s == string(l) || strings.HasPrefix(s, string(l)+"_") || strings.HasPrefix(s, string(l)+"-") {
+			return l, true
+		}
+	}
+	return "", false
+}
+
+var dossierLocalizers = map[Lang]*Localizer{}
+
+// Dossier returns the localizer of the draft application in a language:
+// the messages of dossier.<lang>.toml alone, with its [language] table.
+func Dossier(lang Lang) (*Localizer, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	if l := dossierLocalizers[lang]; l != nil {
+		return l, nil
+	}
+	name := dossierPrefix + string(lang) + ".toml"
+	var src fs.FS
+	for _, s := range slices.Backward(sources) {
+		if _, err := fs.Stat(s, name); err == nil {
+			src = s
+			break
+		}
+	}
+	if src == nil {
+		return nil, fmt.Errorf("translations: no dossier language %q", lang)
+	}
+	var doc struct {
+		Language languageInfo `toml:"language"`
+	}
+	data, err := fs.ReadFile(src, name)
+	if err == nil {
+		err = toml.Unmarshal(data, &doc)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("translations %s: %w", name, err)
+	}
+	l, err := bundle(src, lang, []string{name}, doc.Language)
+	if err != nil {
+		return nil, err
+	}
+	dossierLocalizers[lang] = l
+	return l, nil
 }

@@ -402,3 +402,61 @@ func goSources(t *testing.T) string {
 	}
 	return b.String()
 }
+
+// TestTheDossierLanguagesAreCompleteAndApart: the draft application's
+// message files (dossier.<lang>.toml) have the same messages in every
+// dossier language, none empty or broken, every dossier message the code
+// names exists, and French stays a dossier language, not an interface one.
+func TestTheDossierLanguagesAreCompleteAndApart(t *testing.T) {
+	langs := DossierLanguages()
+	if !slices.Equal(langs, []Lang{EN, FR}) {
+		t.Fatalf("dossier languages %v", langs)
+	}
+	if _, ok := ParseLang("fr"); ok || slices.Contains(Languages, FR) {
+		t.Error("French became an interface language")
+	}
+	en, err := Dossier(EN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range langs {
+		loc, err := Dossier(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(loc.ids, en.ids) {
+			for _, id := range en.ids {
+				if !loc.Has(id) {
+					t.Errorf("%s lacks %s", l, id)
+				}
+			}
+			for _, id := range loc.ids {
+				if !en.Has(id) {
+					t.Errorf("%s has %s, English does not", l, id)
+				}
+			}
+		}
+		for _, id := range loc.ids {
+			s := loc.T(id)
+			if s == "" || s == id || (strings.TrimSpace(s) == "" && id != "language.thousandsSeparator") {
+				t.Errorf("%s %s is empty", l, id)
+			}
+		}
+		if loc.Setting("tag") == "" || loc.Setting("decimalSeparator") == "" || len(strings.Split(loc.Setting("months"), ",")) != 12 {
+			t.Errorf("%s: [language] table incomplete", l)
+		}
+	}
+	for _, m := range regexp.MustCompile(`"(dossier\.[A-Za-z0-9_.]*[A-Za-z0-9_])"`).FindAllStringSubmatch(goSources(t), -1) {
+		for _, l := range langs {
+			if loc, _ := Dossier(l); !loc.Has(m[1]) {
+				t.Errorf("the code names %s, which the %s dossier lacks", m[1], l)
+			}
+		}
+	}
+	// The interface's messages do not take the dossier's.
+	for _, l := range Languages {
+		if New(l).Has("dossier.title") {
+			t.Errorf("%s interface messages include the dossier's", l)
+		}
+	}
+}

@@ -163,6 +163,8 @@ func Arg(l *translations.Localizer, a assessment.Arg) string {
 		return Number(l, a.Num, 2)
 	case assessment.ArgMember:
 		return Member(l, a.Text)
+	case assessment.ArgScope:
+		return Scope(l, assessment.Scope(a.Text), int(a.Num))
 	case assessment.ArgNotes:
 		var notes []string
 		for id := range strings.SplitSeq(a.Text, "\n") {
@@ -174,6 +176,23 @@ func Arg(l *translations.Localizer, a assessment.Arg) string {
 	}
 	return a.Text
 }
+
+// Scope names a scope of initiatives ("local"), or with n > 0 the n-th
+// initiative of that scope ("local initiative 2"); an unknown scope as it
+// is written.
+func Scope(l *translations.Localizer, s assessment.Scope, n int) string {
+	id := "scope." + string(s) + ".name"
+	if !l.Has(id) {
+		return string(s)
+	}
+	if n > 0 {
+		return l.T("scope."+string(s)+".numbered", map[string]any{"N": n})
+	}
+	return l.T(id)
+}
+
+// Objective is the name of one of the six UCCN objectives.
+func Objective(l *translations.Localizer, id string) string { return l.T("objective." + id) }
 
 // Member names a member of the assessment file by what it holds, never by
 // its JSON key: a city attribute by the question of the profile that asks

@@ -155,3 +155,42 @@ func TestEachArgumentKindIsWrittenByWhatItIs(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanProblemsNameTheInitiative: a problem of the action plan names
+// the initiative by its title, or by its kind and place when it has none,
+// and every objective has a name.
+func TestPlanProblemsNameTheInitiative(t *testing.T) {
+	plan := &assessment.ActionPlan{FirstYear: 2028, Initiatives: []*assessment.Initiative{
+		{Scope: assessment.Local, Title: "Bếp ăn cộng đồng", Years: []int{2033}},
+		{Scope: assessment.International, Title: "Diễn đàn"},
+		{Scope: assessment.International, Years: []int{2028}, Budget: []assessment.YearBudget{{Year: 2028, City: -5}}},
+	}}
+	want := map[translations.Lang][]string{
+		translations.EN: {"Bếp ăn cộng đồng: the year 2033 is outside the four years of the plan, 2028 to 2031.",
+			"international initiative 2 has no title.", "international initiative 2: the budget of 2028 is negative (-5 million VND)."},
+		translations.VI: {"Bếp ăn cộng đồng: năm 2033 nằm ngoài bốn năm của kế hoạch, từ 2028 đến 2031.",
+			"sáng kiến quốc tế thứ 2 chưa có tên.", "sáng kiến quốc tế thứ 2: kinh phí năm 2028 là số âm (-5 triệu đồng)."},
+	}
+	ps := assessment.ValidatePlan(plan, "")
+	for lang, texts := range want {
+		loc := translations.New(lang)
+		if len(ps) != len(texts) {
+			t.Fatalf("problems %v", ps)
+		}
+		for i, p := range ps {
+			if got := Message(loc, p); got != texts[i] {
+				t.Errorf("%s: %q, want %q", lang, got, texts[i])
+			}
+		}
+		for _, o := range assessment.Objectives {
+			if !loc.Has("objective." + o) {
+				t.Errorf("%s: objective %s has no name", lang, o)
+			}
+		}
+		many := assessment.ValidatePlan(&assessment.ActionPlan{Initiatives: []*assessment.Initiative{
+			{Scope: "local", Title: "a"}, {Scope: "local", Title: "b"}, {Scope: "local", Title: "c"}, {Scope: "local", Title: "d"}}}, "")
+		if got := Message(loc, many[0]); !strings.Contains(got, "4") || !strings.Contains(got, Scope(loc, assessment.Local, 0)) {
+			t.Errorf("%s: %q", lang, got)
+		}
+	}
+}

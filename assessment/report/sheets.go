@@ -583,6 +583,9 @@ func (b *builder) data() {
 		s := a.UpdatedAt.UTC().Format(time.RFC3339)
 		put(KindMeta, "updatedAt", s, mustJSON(s))
 	}
+	if !a.Plan.Empty() {
+		put(KindMeta, "actionPlan", nil, mustJSON(a.Plan))
+	}
 	for _, k := range sortedKeys(a.ExtraMembers()) {
 		put(KindMeta, k, nil, a.ExtraMembers()[k])
 	}

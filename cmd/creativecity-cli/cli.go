@@ -28,6 +28,9 @@ type cli struct {
 	stdout, stderr io.Writer
 	loc            *translations.Localizer
 	qn             *assessment.Questionnaire
+	// dossierLang is the language of the draft application (dossier
+	// --lang): a language UNESCO accepts, English unless asked.
+	dossierLang translations.Lang
 }
 
 // options are the flags of a command, bound to fields rather than read
@@ -35,9 +38,11 @@ type cli struct {
 type options struct {
 	json     bool
 	out      string
-	sections string // form: the sections asked, by ID
-	into     string // import: the assessment to merge into
-	prefer   string // import --into: "new" takes the workbooks' answers in a conflict
+	sections string  // form: the sections asked, by ID
+	into     string  // import: the assessment to merge into
+	prefer   string  // import --into: "new" takes the workbooks' answers in a conflict
+	rateUSD  float64 // dossier: VND for one US dollar
+	rateEUR  float64 // dossier: VND for one euro
 }
 
 // The flags a command may declare.
@@ -46,6 +51,7 @@ const (
 	flagOut                  // -o FILE: the file to write
 	flagSections             // --sections ID,ID: the sections of a form
 	flagInto                 // --into BASE and --prefer new: merge into an assessment
+	flagRates                // --rate-usd and --rate-eur: exchange rates of the dossier's budget
 )
 
 // command is one sub-command. Its synopsis, summary and flag help are the
@@ -65,6 +71,7 @@ var commands = []command{
 	{name: "form", flags: flagOut | flagSections, run: (*cli).form},
 	{name: "import", flags: flagOut | flagInto, run: (*cli).importReport},
 	{name: "compare", flags: flagOut, run: (*cli).compare},
+	{name: "dossier", flags: flagOut | flagRates, run: (*cli).dossier},
 }
 
 // run executes the command line and returns the exit status.
@@ -74,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		fmt.Fprintln(stdout, Version)
 		return exitOK
 	}
-	c := &cli{stdout: stdout, stderr: stderr, loc: translations.New(translations.Detect(getenv))}
+	c := &cli{stdout: stdout, stderr: stderr, loc: translations.New(translations.Detect(getenv)), dossierLang: translations.EN}
 	// A --lang anywhere applies to every message, the usage included.
 	if !c.scanLang(args) {
 		return exitUsage
@@ -119,7 +126,11 @@ func findCommand(name string) (command, bool) {
 func (c *cli) flagSet(cmd command, o *options, lang *string) *flag.FlagSet {
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(lang, "lang", string(c.loc.Lang()), c.loc.T("cli.flag.lang", map[string]any{"Languages": translations.Codes()}))
+	if cmd.name == "dossier" {
+		fs.StringVar(lang, "lang", string(translations.EN), c.loc.T("cli.flag.dossierLang", map[string]any{"Languages": dossierCodes()}))
+	} else {
+		fs.StringVar(lang, "lang", string(c.loc.Lang()), c.loc.T("cli.flag.lang", map[string]any{"Languages": translations.Codes()}))
+	}
 	if cmd.flags&flagJSON != 0 {
 		fs.BoolVar(&o.json, "json", false, c.loc.T("cli.flag.json"))
 	}
@@ -132,6 +143,10 @@ func (c *cli) flagSet(cmd command, o *options, lang *string) *flag.FlagSet {
 	if cmd.flags&flagInto != 0 {
 		fs.StringVar(&o.into, "into", "", c.loc.T("cli.flag.into"))
 		fs.StringVar(&o.prefer, "prefer", "", c.loc.T("cli.flag.prefer"))
+	}
+	if cmd.flags&flagRates != 0 {
+		fs.Float64Var(&o.rateUSD, "rate-usd", 0, c.loc.T("cli.flag.rate-usd"))
+		fs.Float64Var(&o.rateEUR, "rate-eur", 0, c.loc.T("cli.flag.rate-eur"))
 	}
 	return fs
 }
@@ -180,14 +195,32 @@ func (c *cli) scanLang(args []string) bool {
 		if !found {
 			continue
 		}
+		// The draft application is written in a language UNESCO accepts,
+		// which need not be one of the interface's (French).
+		if isDossier(args) {
+			if l, ok := translations.ParseDossierLang(value); ok {
+				c.dossierLang = l
+			} else {
+				c.dossierLang = translations.Lang(value)
+			}
+		}
 		l, ok := translations.ParseLang(value)
 		if !ok {
+			if _, dossier := translations.ParseDossierLang(value); dossier && isDossier(args) {
+				continue
+			}
 			c.fail("usage.badLang", map[string]any{"Lang": value, "Languages": translations.Codes()})
 			return false
 		}
 		c.loc = translations.New(l)
 	}
 	return true
+}
+
+// isDossier reports whether the command line runs the dossier command.
+func isDossier(args []string) bool {
+	rest := withoutLang(args)
+	return len(rest) > 0 && rest[0] == "dossier"
 }
 
 // withoutLang removes a leading --lang flag (scanLang applies it).

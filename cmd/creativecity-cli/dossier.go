@@ -1,0 +1,54 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"creativecity/assessment/dossier"
+	"creativecity/translations"
+)
+
+// dossier writes the draft of the UNESCO application of one assessment,
+// in a language UNESCO accepts.
+func (c *cli) dossier(o options, args []string) int {
+	out, ok := c.output("dossier", o, args, 1, ".docx")
+	if !ok {
+		return exitUsage
+	}
+	if _, ok := translations.ParseDossierLang(string(c.dossierLang)); !ok {
+		c.fail("cli.dossierLang", map[string]any{"Lang": string(c.dossierLang), "Languages": dossierCodes()})
+		return exitUsage
+	}
+	for _, r := range []float64{o.rateUSD, o.rateEUR} {
+		if r < 0 || math.IsNaN(r) || math.IsInf(r, 0) {
+			c.fail("cli.badRate", map[string]any{"Rate": r})
+			return exitUsage
+		}
+	}
+	a, _, ok := c.loadMigrated(args[0])
+	if !ok {
+		return exitInput
+	}
+	form, err := dossier.DefaultForm(c.qn)
+	if err != nil {
+		fmt.Fprintln(c.stderr, err)
+		return exitInput
+	}
+	err = dossier.WriteFile(out, c.qn, a, form, dossier.Options{Lang: c.dossierLang, RateUSD: o.rateUSD, RateEUR: o.rateEUR})
+	if err != nil {
+		c.fileError(err, out)
+		return exitInput
+	}
+	fmt.Fprintln(c.stdout, c.loc.T("cli.dossierWritten", map[string]any{"File": out}))
+	return exitOK
+}
+
+// dossierCodes lists the dossier's languages for a message, as "en|fr".
+func dossierCodes() string {
+	var codes []string
+	for _, l := range translations.DossierLanguages() {
+		codes = append(codes, string(l))
+	}
+	return strings.Join(codes, "|")
+}
