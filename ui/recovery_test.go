@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -38,6 +39,13 @@ func leaveUnsaved(t *testing.T, a *App, city string) {
 // the text.
 func rowButton(t *testing.T, a *App, text, label string) {
 	t.Helper()
+	test.Tap(findRowButton(t, a, text, label))
+}
+
+// findRowButton is the button of that label in the offer's row that
+// names text.
+func findRowButton(t *testing.T, a *App, text, label string) *widget.Button {
+	t.Helper()
 	var found *widget.Button
 	for _, o := range a.win.Canvas().Overlays().List() {
 		walk(o, func(obj fyne.CanvasObject) {
@@ -63,7 +71,45 @@ func rowButton(t *testing.T, a *App, text, label string) {
 	if found == nil {
 		t.Fatalf("no %q for %q in %q", label, text, dialogText(a))
 	}
-	test.Tap(found)
+	return found
+}
+
+// TestRestoringWithTheSpaceBarTypesNoSpace: Space on a focused Restore
+// button is a key event, then a character event that the toolkit gives
+// to whatever has the focus by then. The restored page's first input
+// must not take it.
+func TestRestoringWithTheSpaceBarTypesNoSpace(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "recovery")
+	for _, city := range []string{"Vũng Tàu", "Cần Thơ"} {
+		a := newTestAppIn(t, translations.EN, dir)
+		leaveUnsaved(t, a, city)
+		crash(a)
+	}
+	b := newTestAppIn(t, translations.EN, dir)
+	b.showPage("profile")
+	if !b.offerRecovery() {
+		t.Fatal("nothing offered")
+	}
+	restore := findRowButton(t, b, "Vũng Tàu", "Restore")
+	c := b.win.Canvas()
+	c.Focus(restore)
+	// As the driver delivers Space: the key, then its character to the
+	// object focused at that moment.
+	restore.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if f := c.Focused(); f != nil {
+		f.TypedRune(' ')
+	}
+	if got := b.Assessment().City.Name; got != "Vũng Tàu" {
+		t.Errorf("after Space on Restore the city reads %q", got)
+	}
+	// The first input takes the focus once the page is drawn.
+	name := b.inputs["profile.name"].(*entry)
+	for end := time.Now().Add(5 * time.Second); c.Focused() != fyne.Focusable(name) && time.Now().Before(end); {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if c.Focused() != fyne.Focusable(name) {
+		t.Errorf("the focus is on %T after the restore", c.Focused())
+	}
 }
 
 // TestTheStartListsEveryCopyLeftByOtherWindows: three windows were killed
