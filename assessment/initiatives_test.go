@@ -195,6 +195,49 @@ const previousRelease = "d96b8b2"
 // an unknown member. The previous release's demonstration, which has no
 // plan, opens in this build.
 func TestAPlanSurvivesThePreviousReleaseAndAnOldFileOpensHere(t *testing.T) {
+	a, err := Decode([]byte(planFile), "plan.ccsa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := Encode(a)
+	saved := throughPreviousRelease(t, data)
+	plan := func(b []byte) string { return member(t, b, "actionPlan") }
+	if plan(saved) != plan(data) || plan(data) == "null" {
+		t.Errorf("the previous release changed the plan:\n%s\n%s", plan(data), plan(saved))
+	}
+	back, err := Decode(saved, "saved.ccsa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Plan.Initiatives) != 2 || back.Plan.Initiatives[0].Dossier["en"].Title != "Community kitchens" {
+		t.Errorf("the plan after the previous release: %+v", back.Plan)
+	}
+	oldDemo, err := exec.Command("git", "show", previousRelease+":assets/demo-halong-gastronomy.ccsa").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := Decode(oldDemo, "old-demo.ccsa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if old.Plan != nil || old.City.Name != "Hạ Long" || HasErrors(Validate(mustDefault(t), old, "old-demo.ccsa")) {
+		t.Errorf("the previous demo opens as %+v, %v", old.Plan, Validate(mustDefault(t), old, "old-demo.ccsa"))
+	}
+}
+
+func mustDefault(t *testing.T) *Questionnaire {
+	t.Helper()
+	qn, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return qn
+}
+
+// throughPreviousRelease has the previous release load and save a file's
+// content, and returns what it saved.
+func throughPreviousRelease(t *testing.T, data []byte) []byte {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the previous release")
 	}
@@ -235,11 +278,6 @@ func main() {
 	if err := os.WriteFile(filepath.Join(dir, "roundtrip", "main.go"), []byte(main), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	a, err := Decode([]byte(planFile), "plan.ccsa")
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, _ := Encode(a)
 	in, out := filepath.Join(dir, "in.ccsa"), filepath.Join(dir, "out.ccsa")
 	if err := os.WriteFile(in, data, 0o644); err != nil {
 		t.Fatal(err)
@@ -254,44 +292,5 @@ func main() {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan := func(b []byte) string {
-		var doc map[string]json.RawMessage
-		if err := json.Unmarshal(b, &doc); err != nil {
-			t.Fatal(err)
-		}
-		var v any
-		_ = json.Unmarshal(doc["actionPlan"], &v)
-		canon, _ := json.Marshal(v)
-		return string(canon)
-	}
-	if plan(saved) != plan(data) || plan(data) == "null" {
-		t.Errorf("the previous release changed the plan:\n%s\n%s", plan(data), plan(saved))
-	}
-	back, err := Load(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(back.Plan.Initiatives) != 2 || back.Plan.Initiatives[0].Dossier["en"].Title != "Community kitchens" {
-		t.Errorf("the plan after the previous release: %+v", back.Plan)
-	}
-	oldDemo, err := exec.Command(git, "show", previousRelease+":assets/demo-halong-gastronomy.ccsa").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	old, err := Decode(oldDemo, "old-demo.ccsa")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if old.Plan != nil || old.City.Name != "Hạ Long" || HasErrors(Validate(mustDefault(t), old, "old-demo.ccsa")) {
-		t.Errorf("the previous demo opens as %+v, %v", old.Plan, Validate(mustDefault(t), old, "old-demo.ccsa"))
-	}
-}
-
-func mustDefault(t *testing.T) *Questionnaire {
-	t.Helper()
-	qn, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return qn
+	return saved
 }

@@ -243,7 +243,10 @@ type Assessment struct {
 	// questionnaire does not know are kept and written back unchanged.
 	Answers map[string]*Answer
 	// Plan is the action plan of the application (nil: none yet).
-	Plan      *ActionPlan
+	Plan *ActionPlan
+	// Dossier is the prose written for the application and its
+	// attachments (nil: none yet).
+	Dossier   *Dossier
 	UpdatedAt time.Time
 	// extra keeps top-level members this build does not know.
 	extra map[string]json.RawMessage
@@ -315,6 +318,7 @@ type assessmentJSON struct {
 	City                 json.RawMessage    `json:"city"`
 	Answers              map[string]*Answer `json:"answers"`
 	Plan                 *ActionPlan        `json:"actionPlan,omitempty"`
+	Dossier              *Dossier           `json:"dossier,omitempty"`
 	UpdatedAt            string             `json:"updatedAt,omitempty"`
 }
 
@@ -338,6 +342,9 @@ func (a *Assessment) MarshalJSON() ([]byte, error) {
 	}
 	if !a.Plan.Empty() {
 		doc.Plan = a.Plan
+	}
+	if !a.Dossier.Empty() {
+		doc.Dossier = a.Dossier
 	}
 	if !a.UpdatedAt.IsZero() {
 		doc.UpdatedAt = a.UpdatedAt.UTC().Format(time.RFC3339)
@@ -379,6 +386,10 @@ func (a *Assessment) UnmarshalJSON(data []byte) error {
 			}
 		case "actionPlan":
 			if err := a.unmarshalPlan(msg); err != nil {
+				return err
+			}
+		case "dossier":
+			if err := a.unmarshalDossier(msg); err != nil {
 				return err
 			}
 		case "updatedAt":

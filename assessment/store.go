@@ -115,6 +115,7 @@ func (a *Assessment) normalize() {
 		*p = norm.NFC.String(*p)
 	}
 	a.Plan.normalize()
+	a.Dossier.normalize()
 	for _, ans := range a.Answers {
 		if ans.raw != nil {
 			continue
