@@ -17,6 +17,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/document"
+	"creativecity/assessment/dossier"
 	"creativecity/translations"
 	"creativecity/ui/vnkey"
 )
@@ -76,12 +77,20 @@ type App struct {
 	results     *resultsView
 	compareView *compareView
 	startView   *startView
+	planView    *planView
+	dossierView *dossierView
 	compare     comparison
 	body        *fyne.Container
 	status      *widget.Label
 	langPick    *widget.Select
 	inputs      map[string]any      // the input of each question on the current page
 	evidence    map[string]*textBox // the evidence box of each question on the current page
+
+	// the application form (read once), and the application's language
+	// chosen on its page or in the draft's dialog
+	appForm     *dossier.Form
+	appFormErr  error
+	dossierLang translations.Lang
 
 	pendingDialog dialog.Dialog // the last dialog shown (tests inspect it)
 	closed        bool          // the window was closed through the intercept
@@ -204,7 +213,7 @@ func StartLanguage(fa fyne.App, asked translations.Lang) translations.Lang {
 }
 
 func (a *App) validPage(id string) bool {
-	if id == ResultsPage || id == ComparePage || id == StartPage {
+	if id == ResultsPage || id == ComparePage || id == StartPage || id == PlanPage || id == DossierPage {
 		return true
 	}
 	_, ok := a.qn.Section(id)
@@ -284,6 +293,9 @@ func (a *App) documentChanged() {
 	if a.results != nil && a.page == ResultsPage {
 		a.results.refresh()
 	}
+	if a.planView != nil && a.page == PlanPage {
+		a.planView.refreshProblems()
+	}
 }
 
 // cityName is the name of the city assessed, or "Untitled".
@@ -338,7 +350,7 @@ func (a *App) showPage(id string) {
 	}
 	a.page = id
 	var content fyne.CanvasObject
-	a.pageView, a.results, a.compareView, a.startView = nil, nil, nil, nil
+	a.pageView, a.results, a.compareView, a.startView, a.planView, a.dossierView = nil, nil, nil, nil, nil, nil
 	switch id {
 	case StartPage:
 		a.startView = newStartView(a)
@@ -349,6 +361,12 @@ func (a *App) showPage(id string) {
 	case ComparePage:
 		a.compareView = newCompareView(a)
 		content = a.compareView.object()
+	case PlanPage:
+		a.planView = newPlanView(a)
+		content = a.planView.object()
+	case DossierPage:
+		a.dossierView = newDossierView(a)
+		content = a.dossierView.object()
 	default:
 		s, _ := a.qn.Section(id)
 		a.pageView = newPageView(a, s)

@@ -19,9 +19,15 @@ import (
 // language (Fyne 2.7's own DateEntry follows the system's locale and titles
 // its calendar in English).
 func (a *App) dateInput(q *assessment.Question, attr assessment.CityAttribute) fyne.CanvasObject {
+	return a.dateEntry(q.ID, func() assessment.Value { return attr.Value(&a.Assessment().City) },
+		func(v assessment.Value) { a.edit(func(d *assessment.Assessment) { attr.Set(&d.City, v) }) })
+}
+
+// dateEntry is a date input known by key whose ISO date get reads and set
+// stores (a string value, none when cleared).
+func (a *App) dateEntry(key string, get func() assessment.Value, set func(assessment.Value)) fyne.CanvasObject {
 	layout := a.loc.Setting("date")
-	get := func() assessment.Value { return attr.Value(&a.Assessment().City) }
-	p := a.parsedEntry(q, a.t("gui.datePlaceholder", map[string]any{"Example": a.opts.Now().Format(layout)}),
+	p := a.parsedEntry(key, a.t("gui.datePlaceholder", map[string]any{"Example": a.opts.Now().Format(layout)}),
 		func(v assessment.Value) string {
 			s, _ := v.String()
 			if t, err := time.Parse(assessment.ISODate, s); err == nil {
@@ -36,8 +42,7 @@ func (a *App) dateInput(q *assessment.Question, attr assessment.CityAttribute) f
 			}
 			return assessment.StringValue(t.Format(assessment.ISODate)), ""
 		},
-		get,
-		func(v assessment.Value) { a.edit(func(d *assessment.Assessment) { attr.Set(&d.City, v) }) })
+		get, set)
 	var pick *widget.Button
 	pick = widget.NewButtonWithIcon("", theme.CalendarIcon(), func() {
 		shown := a.opts.Now()

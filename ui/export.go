@@ -86,8 +86,13 @@ func (a *App) Export(path string, lang translations.Lang, done func(error)) {
 // runInBackground runs work off the interface thread behind a progress
 // dialog, shows its error if any, then calls after on the interface thread.
 func (a *App) runInBackground(path string, work func() error, after func(error)) {
+	a.runWork(a.t("gui.exporting"), path, work, after)
+}
+
+// runWork is runInBackground with the progress dialog's title.
+func (a *App) runWork(title, path string, work func() error, after func(error)) {
 	bar := widget.NewProgressBarInfinite()
-	progress := dialog.NewCustomWithoutButtons(a.t("gui.exporting"), container.NewVBox(widget.NewLabel(path), bar), a.win)
+	progress := dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(path), bar), a.win)
 	progress.Show()
 	go func() {
 		err := work()

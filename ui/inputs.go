@@ -80,7 +80,7 @@ func (a *App) rubricInput(q *assessment.Question) fyne.CanvasObject {
 // notation (a parsedEntry).
 func (a *App) numberInput(q *assessment.Question, get func() (float64, bool), set func(assessment.Value)) fyne.CanvasObject {
 	example := l10n.Number(a.loc, 1234.5, 1)
-	p := a.parsedEntry(q, a.t("gui.numberPlaceholder", map[string]any{"Example": example}),
+	p := a.parsedEntry(q.ID, a.t("gui.numberPlaceholder", map[string]any{"Example": example}),
 		func(v assessment.Value) string {
 			f, _ := v.Number()
 			return l10n.Number(a.loc, f, 6)
@@ -138,10 +138,12 @@ func (a *App) rateLine(q *assessment.Question, e *entry, get func() (float64, bo
 }
 
 // parsedEntry is an entry whose text is read into a value (a number, a
-// date). Text that does not read shows why under the entry, stays a draft
-// (kept across a language switch, counted as to fix in the navigation and
-// listed on the results page) and never replaces the stored value.
-func (a *App) parsedEntry(q *assessment.Question, placeholder string, format func(assessment.Value) string,
+// date), known by key (a question ID, or an input of the action plan or
+// the application). Text that does not read shows why under the entry,
+// stays a draft (kept across a language switch, counted as to fix in the
+// navigation and, for a question, listed on the results page) and never
+// replaces the stored value.
+func (a *App) parsedEntry(key string, placeholder string, format func(assessment.Value) string,
 	parse func(string) (assessment.Value, string), get func() assessment.Value, set func(assessment.Value)) numberWidget {
 	e := newEntry(a)
 	e.vietnamese = false
@@ -150,22 +152,22 @@ func (a *App) parsedEntry(q *assessment.Question, placeholder string, format fun
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Hide()
-	if draft, ok := a.drafts[q.ID]; ok {
+	if draft, ok := a.drafts[key]; ok {
 		e.SetText(draft)
 	} else if v := get(); !v.IsNone() {
 		e.SetText(format(v))
 	}
 	draft := func(s, why string) {
-		_, had := a.drafts[q.ID]
+		_, had := a.drafts[key]
 		if why == "" {
-			delete(a.drafts, q.ID)
+			delete(a.drafts, key)
 			msg.Hide()
 		} else {
-			a.drafts[q.ID] = s
+			a.drafts[key] = s
 			msg.SetText(why)
 			msg.Show()
 		}
-		if _, has := a.drafts[q.ID]; has != had {
+		if _, has := a.drafts[key]; has != had {
 			a.refreshChrome()
 		}
 	}
@@ -185,11 +187,11 @@ func (a *App) parsedEntry(q *assessment.Question, placeholder string, format fun
 		}
 	}
 	e.OnChanged = validate
-	if _, ok := a.drafts[q.ID]; ok {
+	if _, ok := a.drafts[key]; ok {
 		validate(e.Text)
 	}
 	w := numberWidget{e, msg}
-	a.register(q.ID, w)
+	a.register(key, w)
 	return w
 }
 

@@ -131,6 +131,10 @@ func (a *App) currentScroll() *container.Scroll {
 		return a.compareView.scroll
 	case a.startView != nil:
 		return a.startView.scroll
+	case a.planView != nil:
+		return a.planView.scroll
+	case a.dossierView != nil:
+		return a.dossierView.scroll
 	}
 	return nil
 }

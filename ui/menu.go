@@ -30,6 +30,7 @@ func (a *App) newMenu() *fyne.MainMenu {
 		withShortcut(fyne.NewMenuItem(a.t("gui.menuSave"), a.Save), fyne.KeyS),
 		fyne.NewMenuItem(a.t("gui.menuSaveAs"), a.SaveAsDialog),
 		withShortcut(fyne.NewMenuItem(a.t("gui.menuExport"), a.ExportDialog), fyne.KeyE),
+		fyne.NewMenuItem(a.t("gui.menuDraft"), a.DraftDialog),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(a.t("gui.menuForms"), a.FormsDialog),
 		fyne.NewMenuItem(a.t("gui.menuMerge"), a.MergeDialog),

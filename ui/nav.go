@@ -16,7 +16,8 @@ import (
 var getenv = os.Getenv
 
 // compactTheme is the app's theme with less padding, for the navigation:
-// its ten entries of two lines then fit the height of a 1366×768 screen.
+// its thirteen entries of two lines then fit the height of a 1366×768
+// screen.
 // Inside the override, theme.Current is this theme: it asks the app's.
 type compactTheme struct{}
 
@@ -29,7 +30,9 @@ func (compactTheme) Font(s fyne.TextStyle) fyne.Resource     { return appTheme()
 func (compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return appTheme().Icon(n) }
 func (compactTheme) Size(n fyne.ThemeSizeName) float32 {
 	switch n {
-	case theme.SizeNameInnerPadding, theme.SizeNamePadding:
+	case theme.SizeNameInnerPadding:
+		return 1
+	case theme.SizeNamePadding:
 		return 2
 	}
 	return appTheme().Size(n)
@@ -47,7 +50,7 @@ func (a *App) newNav() *widget.List {
 	for _, s := range a.qn.Sections {
 		a.navPages = append(a.navPages, s.ID)
 	}
-	a.navPages = append(a.navPages, ResultsPage)
+	a.navPages = append(a.navPages, PlanPage, DossierPage, ResultsPage)
 	list := widget.NewList(
 		func() int { return len(a.navPages) },
 		newNavItem,
@@ -80,8 +83,13 @@ func (a *App) fillNavItem(o fyne.CanvasObject, id string) {
 }
 
 func (a *App) navName(id string) string {
-	if id == ResultsPage {
+	switch id {
+	case ResultsPage:
 		return a.t("gui.results")
+	case PlanPage:
+		return a.t("gui.planTitle")
+	case DossierPage:
+		return a.t("gui.dossierTitle")
 	}
 	return l10n.SectionName(a.loc, id)
 }
@@ -94,6 +102,21 @@ func (a *App) navDetail(id string) string {
 			return a.t("gui.navRecommended", map[string]any{"Field": l10n.SectionName(a.loc, f)})
 		}
 		return a.t("gui.navNoRecommendation")
+	case PlanPage:
+		plan := a.Assessment().Plan
+		text := a.t("gui.navPlan", map[string]any{"Local": len(plan.Of(assessment.Local)),
+			"International": len(plan.Of(assessment.International))})
+		if n := len(a.planProblems()) + a.draftsUnder("plan/"); n > 0 {
+			text += " · " + a.t("gui.toFix", map[string]any{"Count": n})
+		}
+		return text
+	case DossierPage:
+		obtained, total := a.attachmentsObtained()
+		text := a.t("gui.navDossier", map[string]any{"Obtained": obtained, "Total": total})
+		if n := a.draftsUnder("dossier/"); n > 0 {
+			text += " · " + a.t("gui.toFix", map[string]any{"Count": n})
+		}
+		return text
 	case "profile":
 		text := a.t("gui.navProfile", map[string]any{"Name": a.Assessment().City.Name})
 		if n := len(a.toFix(id)); n > 0 {

@@ -23,6 +23,9 @@ type textBox struct {
 	placeholder string
 	// OnChanged is called with the text as it is typed.
 	OnChanged func(string)
+	// english: the text is in a language of the application (English,
+	// French), where the Vietnamese typing mode does not compose.
+	english bool
 
 	entry   *entry     // made at the first focus or click
 	display *paragraph // the text until then
@@ -107,6 +110,7 @@ func (b *textBox) edit() *entry {
 		return b.entry
 	}
 	e := newTextArea(b.a, b.rows)
+	e.vietnamese = !b.english
 	e.SetText(b.text)
 	e.SetPlaceHolder(b.placeholder)
 	e.OnChanged = func(s string) {

@@ -53,7 +53,14 @@ func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
 // focusFirstInput puts the keyboard focus on the first input of the
 // section page shown, so that typing starts there.
 func (a *App) focusFirstInput() {
-	if a.pageView == nil || len(a.pageView.s.Questions) == 0 {
+	switch {
+	case a.planView != nil:
+		a.win.Canvas().Focus(a.planView.first())
+		return
+	case a.dossierView != nil && a.dossierView.first() != nil:
+		a.win.Canvas().Focus(a.dossierView.first())
+		return
+	case a.pageView == nil || len(a.pageView.s.Questions) == 0:
 		return
 	}
 	var f fyne.Focusable
