@@ -134,7 +134,7 @@ func (v *dossierView) section(n int, s *dossier.Section, form *dossier.Form) fyn
 	status := widget.NewLabel("")
 	status.TextStyle.Bold = true
 	v.statuses[s.ID] = status
-	items := []fyne.CanvasObject{status}
+	items := []fyne.CanvasObject{heading(fmt.Sprintf("%d. %s", n, a.t("gui.dossierSection."+s.ID))), status}
 	switch s.Kind {
 	case dossier.KindPlan:
 		items = append(items, widget.NewLabel(a.t("gui.dossierLimitEach", map[string]any{"Limit": s.WordLimit})),
@@ -154,7 +154,7 @@ func (v *dossierView) section(n int, s *dossier.Section, form *dossier.Form) fyn
 		}
 		items = append(items, widget.NewLabel(a.t("gui.dossierLimit", map[string]any{"Limit": s.WordLimit})), v.prose(s))
 	}
-	return widget.NewCard(fmt.Sprintf("%d. %s", n, a.t("gui.dossierSection."+s.ID)), "", container.NewVBox(items...))
+	return widget.NewCard("", "", container.NewVBox(items...))
 }
 
 // prose is the box for the text written for a section, its words
