@@ -7,12 +7,14 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
+	"creativecity/assessment"
 	"creativecity/translations"
 )
 
 // Goldens in testdata/, small enough to review as text: one question
-// card, one navigation entry and the results chart, each alone in a small
-// window, as Fyne's own widget tests do; and one rendered image of a whole
+// card, one navigation entry, the results chart, one initiative of the
+// action plan and two sections of the UNESCO application, each alone in a
+// small window, as Fyne's own widget tests do; and one rendered image of a whole
 // page per language. Regenerate by copying testdata/failed/ after
 // reviewing a change.
 
@@ -65,5 +67,34 @@ func TestAFieldPageLooksAsReviewed(t *testing.T) {
 		a.showPage("gastronomy")
 		a.win.Resize(fyne.NewSize(1280, 680))
 		test.AssertImageMatches(t, "gastronomy_"+string(lang)+".png", a.win.Canvas().Capture())
+	}
+}
+
+func TestAnInitiativeCardRendersAsReviewed(t *testing.T) {
+	for _, lang := range translations.Languages {
+		a := newTestApp(t, lang)
+		openDemo(t, a)
+		a.showPage(PlanPage)
+		card := newInitiativeCard(a.planView, assessment.International, 1).object()
+		w := goldenWindow(t, card, fyne.NewSize(900, 1400))
+		test.AssertRendersToMarkup(t, "initiative_"+string(lang)+".xml", w.Canvas())
+	}
+}
+
+func TestApplicationSectionsRenderAsReviewed(t *testing.T) {
+	for _, lang := range translations.Languages {
+		a := newTestApp(t, lang)
+		openDemo(t, a)
+		a.showPage(DossierPage)
+		form := a.dossierForm()
+		for i, s := range form.Sections {
+			if s.ID != "commitments" && s.ID != "attachments" {
+				continue
+			}
+			card := a.dossierView.section(i+1, &form.Sections[i], form)
+			a.dossierView.refreshStatuses()
+			w := goldenWindow(t, card, fyne.NewSize(900, 800))
+			test.AssertRendersToMarkup(t, "application_"+s.ID+"_"+string(lang)+".xml", w.Canvas())
+		}
 	}
 }

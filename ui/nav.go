@@ -30,10 +30,8 @@ func (compactTheme) Font(s fyne.TextStyle) fyne.Resource     { return appTheme()
 func (compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return appTheme().Icon(n) }
 func (compactTheme) Size(n fyne.ThemeSizeName) float32 {
 	switch n {
-	case theme.SizeNameInnerPadding:
+	case theme.SizeNameInnerPadding, theme.SizeNamePadding:
 		return 1
-	case theme.SizeNamePadding:
-		return 2
 	}
 	return appTheme().Size(n)
 }
