@@ -82,7 +82,13 @@ func encode(t *testing.T, a *assessment.Assessment) string {
 
 func TestExportThenReadGivesTheSameAssessment(t *testing.T) {
 	for _, lang := range translations.Languages {
-		for name, a := range map[string]*assessment.Assessment{"demo": demo(t), "every type": everyType(t)} {
+		application := demo(t)
+		application.SetProse("assets", "Ẩm thực Hạ Long gắn với biển.")
+		application.EditAttachment("mayor_letter", func(s *assessment.AttachmentState) {
+			s.Obtained, s.Date, s.File = true, "2027-01-05", "CV-12/UBND"
+		})
+		for name, a := range map[string]*assessment.Assessment{"demo": demo(t), "every type": everyType(t),
+			"with the application's prose and attachments": application} {
 			want := encode(t, a)
 			if got := encode(t, roundTrip(t, a, lang)); got != want {
 				t.Errorf("%s, %s: round trip differs:\n%s", name, lang, firstDiff(want, got))

@@ -586,6 +586,9 @@ func (b *builder) data() {
 	if !a.Plan.Empty() {
 		put(KindMeta, "actionPlan", nil, mustJSON(a.Plan))
 	}
+	if !a.Dossier.Empty() {
+		put(KindMeta, "dossier", nil, mustJSON(a.Dossier))
+	}
 	for _, k := range sortedKeys(a.ExtraMembers()) {
 		put(KindMeta, k, nil, a.ExtraMembers()[k])
 	}
