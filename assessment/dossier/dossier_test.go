@@ -129,3 +129,47 @@ func documentText(t *testing.T, data []byte) string {
 	t.Fatal("no word/document.xml")
 	return ""
 }
+
+// TestTheDraftCarriesWhatWasWrittenAndObtained: prose pasted back on the
+// application page replaces the marker of a section to write, with its
+// word count (a warning over the limit); the checklist gives what the
+// office recorded of each attachment.
+func TestTheDraftCarriesWhatWasWrittenAndObtained(t *testing.T) {
+	qn, demo, form := fixtures(t)
+	a := demo.Clone()
+	a.SetProse("management", "The steering committee meets every quarter.\nIts secretariat is the culture department.")
+	var commitments *Section
+	for i := range form.Sections {
+		if form.Sections[i].ID == "commitments" {
+			commitments = &form.Sections[i]
+		}
+	}
+	a.SetProse("commitments", strings.Repeat("word ", commitments.WordLimit+1))
+	a.EditAttachment("mayor_letter", func(s *assessment.AttachmentState) {
+		s.Obtained, s.Date, s.File = true, "2027-01-05", "CV-12/UBND"
+	})
+	data, err := Write(qn, a, form, Options{Lang: translations.EN, Date: time.Date(2027, 1, 6, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := documentText(t, data)
+	loc, _ := translations.Dossier(translations.EN)
+	for _, want := range []string{"The steering committee meets every quarter.", "Its secretariat is the culture department.",
+		loc.T("dossier.wordCount", map[string]any{"Words": "12", "Limit": formatCount(form.Sections[5].WordLimit)}),
+		loc.T("dossier.wordCountOver", map[string]any{"Words": formatCount(commitments.WordLimit + 1), "Limit": formatCount(commitments.WordLimit)}),
+		"5 January 2027", "CV-12/UBND"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the draft lacks %q", want)
+		}
+	}
+	before, _ := Write(qn, demo, form, Options{Lang: translations.EN, Date: time.Date(2027, 1, 6, 0, 0, 0, 0, time.UTC)})
+	markers := func(s string) int { return strings.Count(s, loc.T("dossier.toWrite")) }
+	if markers(text) >= markers(documentText(t, before)) {
+		t.Errorf("a section written is still marked to write (%d markers, %d before)", markers(text), markers(documentText(t, before)))
+	}
+}
+
+// formatCount writes a count as the English draft does.
+func formatCount(n int) string {
+	return assessment.FormatNumber(float64(n), assessment.Notation{Decimal: '.', Thousands: ','}, 0)
+}

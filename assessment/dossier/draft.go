@@ -267,7 +267,32 @@ func (d *draft) prose(s *Section) {
 		}
 	}
 	d.para(d.t("dossier.wordLimit", map[string]any{"Limit": d.number(float64(s.WordLimit), 0)}))
+	if d.written(s) {
+		return
+	}
 	d.toWrite(s.Questions, len(s.Tables) > 0)
+}
+
+// written puts the text the office wrote for a section, pasted back in
+// the window, with its word count against the limit; false when there is
+// none yet.
+func (d *draft) written(s *Section) bool {
+	text := strings.TrimSpace(d.a.Dossier.ProseOf(s.ID))
+	if text == "" {
+		return false
+	}
+	for _, p := range strings.Split(text, "\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			d.para(p)
+		}
+	}
+	id := "dossier.wordCount"
+	if s.Over(text) {
+		id = "dossier.wordCountOver"
+	}
+	d.note(d.t(id, map[string]any{"Words": d.number(float64(Words(text)), 0),
+		"Limit": d.number(float64(s.WordLimit), 0)}))
+	return true
 }
 
 // toWrite marks the prose to write and quotes the evidence for it; with
@@ -381,6 +406,9 @@ func (d *draft) assets(s *Section) {
 	}
 	if len(rows) > 0 {
 		d.table([]int{65, 35}, []string{d.t("dossier.figure.indicator"), d.t("dossier.figure.value")}, rows)
+	}
+	if d.written(s) {
+		return
 	}
 	d.toWrite(ids, len(rows) > 0)
 }

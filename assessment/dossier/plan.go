@@ -209,7 +209,17 @@ func (d *draft) checklist() {
 				status = d.number(n, 0) + " / " + d.number(float64(at.Count), 0)
 			}
 		}
-		rows = append(rows, []string{d.t(at.NameID(), map[string]any{"MB": at.MaxMB}), d.number(float64(at.Count), 0), status, "", ""})
+		// What the office recorded on the application page comes first.
+		have := d.a.Dossier.Attachment(at.ID)
+		if have.Obtained {
+			status = d.t("dossier.attachment.obtained")
+		}
+		date := ""
+		if t, err := assessment.ParseDate(have.Date); have.Date != "" && err == nil {
+			date = d.date(t)
+		}
+		rows = append(rows, []string{d.t(at.NameID(), map[string]any{"MB": at.MaxMB}), d.number(float64(at.Count), 0), status,
+			date, have.File})
 	}
 	d.table([]int{34, 14, 18, 17, 17}, []string{d.t("dossier.attachment.heading"), d.t("dossier.attachment.required"),
 		d.t("dossier.attachment.status"), d.t("dossier.attachment.date"), d.t("dossier.attachment.reference")}, rows)
