@@ -113,6 +113,10 @@ const (
 	CodeWatchedRowGone   = "watchedRowGone"   // Args: Sheet
 	CodeWatchedRowTwice  = "watchedRowTwice"  // Args: Sheet
 	CodeFormRowGone      = "formRowGone"      // Args: Sheet
+	// A cell of the action plan's sheet worked out from the plan (a label,
+	// the objectives, the years, a total) was changed, or its row moved.
+	CodeCellComputed  = "cellComputed"  // Args: Sheet, Cell
+	CodePlanSheetGone = "planSheetGone" // Args: Sheet
 
 	// Merging contributions.
 	CodeMergeConflict      = "mergeConflict"      // Args: Sheet, Proposed, Current

@@ -133,6 +133,8 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 	city := map[string]json.RawMessage{}
 	var answers []*answerRows
 	var records []watched
+	var planRecords []planCell
+	planRef := ""                     // the data sheet's copy of the action plan
 	dataEdited := map[string]string{} // answers whose value cell on the data sheet was changed
 	var problems []assessment.Problem
 	row := 0
@@ -174,6 +176,9 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 		switch kind {
 		case KindMeta:
 			doc[key] = raw
+			if key == "actionPlan" {
+				planRef = sheet + "!" + cell(dataJSON, row)
+			}
 		case KindCity:
 			v, err := cellValue(f, sheet, row, raw)
 			if err != nil {
@@ -189,6 +194,12 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 				return nil, nil, cellError(path, sheet, dataJSON, row, assessment.CodeCellNotJSON, nil)
 			}
 			records = append(records, w)
+		case KindPlanCells:
+			var c planCell
+			if err := json.Unmarshal(raw, &c); err != nil || c.key() != key || c.Sheet == "" || !validRef(c.V.Ref) {
+				return nil, nil, cellError(path, sheet, dataJSON, row, assessment.CodeCellNotJSON, nil)
+			}
+			planRecords = append(planRecords, c)
 		case KindAnswer:
 			answers = append(answers, &answerRows{id: key, row: row, raw: raw,
 				evidence: []string{get(dataEvidence)}, source: []string{get(dataSource)}})
@@ -234,7 +245,17 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 	if err != nil {
 		return nil, nil, err
 	}
-	return a, append(problems, changes...), nil
+	planChanges, err := planEdits(f, path, a, planRecords, lang, planRef)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, append(append(problems, changes...), planChanges...), nil
+}
+
+// validRef reports whether s is a cell reference such as "B12".
+func validRef(s string) bool {
+	_, _, err := excelize.CellNameToCoordinates(s)
+	return err == nil
 }
 
 // errCell carries a problem code about a value cell.

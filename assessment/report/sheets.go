@@ -625,6 +625,7 @@ func (b *builder) data() {
 		}
 	}
 	b.cellsRows(put)
+	b.planRows(put)
 	b.check(b.f.AutoFilter(sheet, fmt.Sprintf("A2:%s", cell(dataJSON, row-1)), nil))
 	b.freeze(sheet, 2)
 	b.printSetup(sheet, 2)
