@@ -352,6 +352,19 @@ func planOf(a *assessment.Assessment) *assessment.ActionPlan {
 	return a.Plan
 }
 
+// planSentence is a message about the plan as a whole: its initiatives
+// (Count, Local, International), its years (First, Last; 0 when not
+// given), its budget (Total, in million VND) and its sheet (Sheet).
+func (b *builder) planSentence(id string, p *assessment.ActionPlan) string {
+	first, last := 0, 0
+	if p.FirstYear > 0 {
+		first, last = p.FirstYear, p.LastYear()
+	}
+	return b.loc.N(id, len(p.Initiatives), map[string]any{"Local": len(p.Of(assessment.Local)),
+		"International": len(p.Of(assessment.International)), "First": first, "Last": last,
+		"Total": l10n.Number(b.loc, money(totalsOf(p).all), 1), "Sheet": safeSheetName(b.t("report.sheet.plan"))})
+}
+
 // budgetHeader writes the header of a budget table: label, years, total.
 func (b *builder) budgetHeader(row int, label string, years []int, fixedText func(col, row int, s string, style int)) {
 	fixedText(1, row, label, b.st.header)

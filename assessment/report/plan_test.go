@@ -453,3 +453,30 @@ func TestEditsOfThePlanByOpenpyxlAreNeverDropped(t *testing.T) {
 		}
 	})
 }
+
+// TestTheSummaryAndTheCoverMentionThePlan: one line on the summary and a
+// paragraph on the cover give the number of initiatives and the plan's
+// budget, in the report's notation.
+func TestTheSummaryAndTheCoverMentionThePlan(t *testing.T) {
+	for _, lang := range translations.Languages {
+		loc := translations.New(lang)
+		f := open(t, first(build(t, demo(t), lang)))
+		sheets := f.GetSheetList()
+		total := l10n.Number(loc, 45000, 1)
+		summary, _ := f.GetRows(sheets[1])
+		row := findRow(summary, loc.T("report.plan.summaryLabel"))
+		if row == nil || !strings.HasPrefix(row[1], "6 ") || !strings.Contains(row[1], total) || !strings.Contains(row[1], "2028–2031") {
+			t.Errorf("%s: summary line %q", lang, row)
+		}
+		cover, _ := f.GetRows(sheets[0])
+		found := false
+		for _, r := range cover {
+			if len(r) > 0 && strings.HasPrefix(r[0], "5. ") && strings.Contains(r[0], total) && strings.Contains(r[0], planSheetName(lang)) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: the cover does not mention the plan", lang)
+		}
+	}
+}

@@ -63,6 +63,12 @@ func (b *builder) summary(sheet string) {
 	b.text(sheet, 1, row, b.t("report.generatedAt"))
 	b.style(sheet, 1, row, b.st.label)
 	b.date(sheet, row, b.opts.Now)
+	if p := planOf(b.a); len(p.Initiatives) > 0 {
+		row++
+		b.text(sheet, 1, row, b.t("report.plan.summaryLabel"))
+		b.style(sheet, 1, row, b.st.label)
+		b.longText(sheet, row, b.planSentence("report.plan.summary", p))
+	}
 	row += 2
 
 	top := b.fieldTable(sheet, row)
