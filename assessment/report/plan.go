@@ -631,6 +631,12 @@ func planEdits(f *excelize.File, path string, a *assessment.Assessment, records 
 	return changes, nil
 }
 
+// isPlanEdit tells an edit of the plan's sheet among the edits import
+// lists: those of answers name their question, those of the plan none.
+func isPlanEdit(p assessment.Problem) bool {
+	return p.Code == assessment.CodeCellEdited && p.QuestionID == ""
+}
+
 // parseBudget reads a budget figure typed in a cell (text in the report
 // language's notation); cleared tells an emptied cell, read as 0.
 func parseBudget(s string, text bool, lang string) (v float64, cleared bool, code string) {

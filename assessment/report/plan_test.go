@@ -480,3 +480,30 @@ func TestTheSummaryAndTheCoverMentionThePlan(t *testing.T) {
 		}
 	}
 }
+
+// TestAPlanEditIsNotMergedSilently: a report merged into an assessment
+// gives its answers; an edit of its plan is listed as not merged, never
+// as taken.
+func TestAPlanEditIsNotMergedSilently(t *testing.T) {
+	a := demo(t)
+	path := exported(t, a, translations.EN)
+	sheet := planSheetName(translations.EN)
+	ref := ""
+	editCells(t, path, func(f *excelize.File) {
+		ref = cell(2, findPlanBlock(t, f, translations.EN, a.Plan.Initiatives[0], 1).heading)
+		f.SetCellStr(sheet, ref, "Community kitchen school")
+	})
+	_, problems, err := ReadContribution(path, questionnaire(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	notMerged := 0
+	for _, p := range problems {
+		if p.Code == assessment.CodePlanEditNotMerged && p.Args["Cell"].Text == ref && p.Args["New"].Text == "Community kitchen school" {
+			notMerged++
+		}
+	}
+	if notMerged != 1 || len(editsOf(problems)) != 0 {
+		t.Errorf("problems %v", problems)
+	}
+}
