@@ -3,12 +3,17 @@ package report
 import (
 	"encoding/json"
 	"errors"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/unicode/norm"
 
 	"creativecity/assessment"
 	"creativecity/assessment/l10n"
@@ -505,5 +510,78 @@ func TestAPlanEditIsNotMergedSilently(t *testing.T) {
 	}
 	if notMerged != 1 || len(editsOf(problems)) != 0 {
 		t.Errorf("problems %v", problems)
+	}
+}
+
+// pdfPages has LibreOffice print a workbook to PDF and returns the text
+// of each page (pdftotext), spaces collapsed.
+func pdfPages(t *testing.T, xlsx string) []string {
+	t.Helper()
+	bin := soffice(t)
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is missing; the Makefile installs poppler-utils")
+		}
+		t.Skip("pdftotext is missing")
+	}
+	out := t.TempDir()
+	cmd := exec.Command(bin, "-env:UserInstallation=file://"+filepath.Join(t.TempDir(), "profile"), "--headless", "--norestore",
+		"--convert-to", "pdf", "--outdir", out, xlsx)
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice: %v\n%s", err, b)
+	}
+	pdf := filepath.Join(out, strings.TrimSuffix(filepath.Base(xlsx), ".xlsx")+".pdf")
+	text, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	var pages []string
+	for _, p := range strings.Split(string(text), "\f") {
+		pages = append(pages, norm.NFC.String(strings.Join(strings.Fields(p), " ")))
+	}
+	return pages
+}
+
+// TestLibreOfficePrintsThePlan: LibreOffice prints the report of each
+// language with the plan's sheet: each initiative's heading, title and
+// total on one page (a block is not split across pages), and the plan's
+// budget with its total.
+func TestLibreOfficePrintsThePlan(t *testing.T) {
+	a := demo(t)
+	for _, lang := range translations.Languages {
+		t.Run(string(lang), func(t *testing.T) {
+			loc := translations.New(lang)
+			pages := pdfPages(t, exported(t, a, lang))
+			var plan []string
+			for _, p := range pages {
+				if strings.Contains(p, loc.T("report.plan.titleYears", map[string]any{"First": 2028, "Last": 2031})) {
+					plan = append(plan, p)
+				}
+			}
+			if len(plan) == 0 {
+				t.Fatalf("no page of the plan among %d pages", len(pages))
+			}
+			// LibreOffice shows numbers in its own locale, en-US here.
+			shown := func(v float64) string { return message.NewPrinter(language.AmericanEnglish).Sprintf("%.1f", v) }
+			for in, n := range numbered(a.Plan) {
+				heading := l10n.Sentence(l10n.Scope(loc, in.Scope, n)) + " " + in.Title
+				i := slices.IndexFunc(plan, func(p string) bool { return strings.Contains(p, heading) })
+				if i < 0 {
+					t.Errorf("no page has %q", heading)
+					continue
+				}
+				page := plan[i]
+				rest := page[strings.Index(page, heading):]
+				if !strings.Contains(rest, loc.T("report.plan.total")+" ") || !strings.Contains(rest, shown(in.Budgeted())) {
+					t.Errorf("%q: its total %s is not on its page:\n%s", in.Title, shown(in.Budgeted()), rest)
+				}
+			}
+			last := plan[len(plan)-1]
+			if !strings.Contains(last, loc.T("report.plan.budgetOfPlan")) || !strings.Contains(last, shown(45000)) {
+				t.Errorf("the plan's budget is not on its last page:\n%s", last)
+			}
+		})
 	}
 }
