@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -64,23 +63,60 @@ var budgetSources = []budgetSource{
 // planCell is a cell of the plan's sheet: where it is, what it held at
 // export, and, for an answer cell, what it holds.
 type planCell struct {
-	Sheet  string `json:"sheet"`
-	N      int    `json:"n,omitempty"`      // the initiative: its place in the plan's list, from 1
+	Sheet  string `json:"-"`
+	N      int    `json:"-"`                // the initiative of its block: its place in the plan's list, from 1 (0: none)
 	Field  string `json:"field,omitempty"`  // what it holds; "" for a cell worked out from the plan
 	Year   int    `json:"year,omitempty"`   // a budget figure's year
 	Source string `json:"source,omitempty"` // a budget figure's source
 	V      print  `json:"v"`
 }
 
-// key names the cell on the data sheet.
-func (c planCell) key() string {
-	if c.Field == "" {
-		return "fixed"
+// planRecord is a row of the data sheet: the cells of one initiative's
+// block (N), or the sheet's other cells (N = 0).
+type planRecord struct {
+	Sheet string     `json:"sheet"`
+	N     int        `json:"n,omitempty"`
+	Cells []planCell `json:"cells"`
+}
+
+// planRecordsOf groups the cells of the plan's sheet by block, in order.
+func planRecordsOf(cells []planCell) []planRecord {
+	var out []planRecord
+	at := map[[2]any]int{}
+	for _, c := range cells {
+		k := [2]any{c.Sheet, c.N}
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			out = append(out, planRecord{Sheet: c.Sheet, N: c.N})
+		}
+		out[i].Cells = append(out[i].Cells, c)
 	}
-	if c.Field == planBudget {
-		return fmt.Sprintf("%d.%s.%d.%s", c.N, c.Field, c.Year, c.Source)
+	return out
+}
+
+// cells are the record's cells, each with its sheet and block.
+func (r planRecord) cells() []planCell {
+	out := make([]planCell, len(r.Cells))
+	for i, c := range r.Cells {
+		c.Sheet, c.N = r.Sheet, r.N
+		out[i] = c
 	}
-	return fmt.Sprintf("%d.%s", c.N, c.Field)
+	return out
+}
+
+// valid reports whether a record read from the data sheet can be used.
+func (r planRecord) valid(key string) bool {
+	if r.Sheet == "" || key != strconv.Itoa(r.N) || r.N < 0 {
+		return false
+	}
+	for _, c := range r.Cells {
+		if _, _, err := excelize.CellNameToCoordinates(c.V.Ref); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // planYears are the year columns of the budget tables: the plan's four
@@ -188,8 +224,9 @@ func (b *builder) planSheet() {
 	years := planYears(p)
 	last := 2 + len(years) // the total column
 	b.widths(sheet, planWidths(len(years))...)
+	block := 0 // the initiative whose block is being written
 	fixed := func(col, row int) {
-		b.planCells = append(b.planCells, planCell{Sheet: sheet, V: print{Ref: cell(col, row)}})
+		b.planCells = append(b.planCells, planCell{Sheet: sheet, N: block, V: print{Ref: cell(col, row)}})
 	}
 	fixedText := func(col, row int, s string, style int) {
 		b.text(sheet, col, row, s)
@@ -243,6 +280,7 @@ func (b *builder) planSheet() {
 		top := row
 		in := p.Initiatives[i]
 		n := i + 1
+		block = n
 		answer := func(row int, field, s string, style int) {
 			across(row, s, style)
 			b.planCells = append(b.planCells, planCell{Sheet: sheet, N: n, Field: field, V: print{Ref: cell(2, row)}})
@@ -293,6 +331,7 @@ func (b *builder) planSheet() {
 		b.planBlocks = append(b.planBlocks, [2]int{top, row})
 		row++
 	}
+	block = 0
 	if len(p.Initiatives) > 0 {
 		top := row
 		row = b.planBudget(sheet, row, years, t, fixedText, fixedNumber)
@@ -409,7 +448,7 @@ func (b *builder) initiativeBudget(sheet string, row, n int, in *assessment.Init
 			fixedNumber(2+j, row, yb.Total(), b.st.total)
 		} else {
 			b.style(sheet, 2+j, row, b.st.total)
-			b.planCells = append(b.planCells, planCell{Sheet: sheet, V: print{Ref: cell(2+j, row)}})
+			b.planCells = append(b.planCells, planCell{Sheet: sheet, N: n, V: print{Ref: cell(2+j, row)}})
 		}
 	}
 	fixedNumber(2+len(years), row, in.Budgeted(), b.st.total)
@@ -443,13 +482,15 @@ func (b *builder) planBudget(sheet string, row int, years []int, t planTotals,
 }
 
 // planRows writes the fingerprints of the plan sheet's cells on the data
-// sheet.
+// sheet, a row for each block.
 func (b *builder) planRows(put func(kind, key string, value any, raw []byte)) {
-	for _, c := range b.planCells {
+	for i, c := range b.planCells {
 		ref := c.V.Ref
-		c.V = fingerprint(ref, rawCell(b.f, c.Sheet, ref))
-		c.V.Cut = b.cut[c.Sheet+"!"+ref]
-		put(KindPlanCells, c.key(), nil, mustJSON(c))
+		b.planCells[i].V = fingerprint(ref, rawCell(b.f, c.Sheet, ref))
+		b.planCells[i].V.Cut = b.cut[c.Sheet+"!"+ref]
+	}
+	for _, r := range planRecordsOf(b.planCells) {
+		put(KindPlanCells, strconv.Itoa(r.N), nil, mustJSON(r))
 	}
 }
 

@@ -585,3 +585,38 @@ func TestLibreOfficePrintsThePlan(t *testing.T) {
 		})
 	}
 }
+
+// TestABrokenFingerprintOfThePlanIsRefused: a data sheet row of the
+// plan's cells that no longer parses, or names another block, is refused
+// naming its cell.
+func TestABrokenFingerprintOfThePlanIsRefused(t *testing.T) {
+	data := safeSheetName(translations.New(translations.EN).T("report.sheet.data"))
+	for _, tt := range []struct{ name, key, json string }{
+		{"not JSON", "", "{"},
+		{"another block", "7", ""},
+		{"a bad cell", "", `{"sheet":"x","n":1,"cells":[{"v":{"ref":"A0"}}]}`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := exported(t, demo(t), translations.EN)
+			ref := ""
+			editCells(t, path, func(f *excelize.File) {
+				rows, _ := f.GetRows(data)
+				for i, r := range rows {
+					if len(r) > 1 && r[0] == KindPlanCells && r[1] == "1" {
+						ref = cell(dataJSON, i+1)
+						if tt.key != "" {
+							f.SetCellStr(data, cell(dataKey, i+1), tt.key)
+						}
+						if tt.json != "" {
+							f.SetCellStr(data, ref, tt.json)
+						}
+					}
+				}
+			})
+			fe := readErrCode(t, path)
+			if fe.Code != assessment.CodeCellNotJSON || fe.Args["Cell"].Text != ref {
+				t.Errorf("err = %v; want %s at %s", fe, assessment.CodeCellNotJSON, ref)
+			}
+		})
+	}
+}

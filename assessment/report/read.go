@@ -195,11 +195,11 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 			}
 			records = append(records, w)
 		case KindPlanCells:
-			var c planCell
-			if err := json.Unmarshal(raw, &c); err != nil || c.key() != key || c.Sheet == "" || !validRef(c.V.Ref) {
+			var r planRecord
+			if err := json.Unmarshal(raw, &r); err != nil || !r.valid(key) {
 				return nil, nil, cellError(path, sheet, dataJSON, row, assessment.CodeCellNotJSON, nil)
 			}
-			planRecords = append(planRecords, c)
+			planRecords = append(planRecords, r.cells()...)
 		case KindAnswer:
 			answers = append(answers, &answerRows{id: key, row: row, raw: raw,
 				evidence: []string{get(dataEvidence)}, source: []string{get(dataSource)}})
@@ -250,12 +250,6 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 		return nil, nil, err
 	}
 	return a, append(append(problems, changes...), planChanges...), nil
-}
-
-// validRef reports whether s is a cell reference such as "B12".
-func validRef(s string) bool {
-	_, _, err := excelize.CellNameToCoordinates(s)
-	return err == nil
 }
 
 // errCell carries a problem code about a value cell.
