@@ -620,3 +620,24 @@ func TestABrokenFingerprintOfThePlanIsRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestADraftPlanWithoutYearsOrBudget: an initiative with a title only, in
+// a plan without years, has its block and reads back as it was.
+func TestADraftPlanWithoutYearsOrBudget(t *testing.T) {
+	a := demo(t)
+	a.Plan = &assessment.ActionPlan{Initiatives: []*assessment.Initiative{{Scope: assessment.International, Title: "Tuần phim"}}}
+	for _, lang := range translations.Languages {
+		path := exported(t, a, lang)
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		block := findPlanBlock(t, f, lang, a.Plan.Initiatives[0], 1)
+		assertNumber(t, f, planSheetName(lang), cell(2, block.budget+4), 0)
+		f.Close()
+		back, warnings, err := ReadFile(path)
+		if err != nil || encode(t, back) != encode(t, a) || len(editsOf(warnings)) != 0 {
+			t.Errorf("%s: %v, %v", lang, err, warnings)
+		}
+	}
+}
