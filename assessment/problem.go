@@ -113,6 +113,13 @@ const (
 	CodeWatchedRowGone   = "watchedRowGone"   // Args: Sheet
 	CodeWatchedRowTwice  = "watchedRowTwice"  // Args: Sheet
 	CodeFormRowGone      = "formRowGone"      // Args: Sheet
+	// A cell of the action plan's sheet worked out from the plan (a label,
+	// the objectives, the years, a total) was changed, or its row moved.
+	CodeCellComputed  = "cellComputed"  // Args: Sheet, Cell
+	CodePlanSheetGone = "planSheetGone" // Args: Sheet
+	// An edit of the action plan's sheet in a report merged into another
+	// assessment: merging takes answers only.
+	CodePlanEditNotMerged = "planEditNotMerged" // Args: Sheet, Cell, Old, New
 
 	// Merging contributions.
 	CodeMergeConflict      = "mergeConflict"      // Args: Sheet, Proposed, Current

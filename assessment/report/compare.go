@@ -310,12 +310,13 @@ func (b *compareBuilder) overview(sheet string) {
 	}
 	heads = append(heads, b.t("section.readiness.name"), b.t("report.recommendedField"), b.t("report.confidence"),
 		b.t("report.col.completeness"), b.t("compare.col.stability"), b.t("compare.col.rank"), b.t("compare.col.bestRank"),
-		b.t("compare.col.worstRank"), b.t("compare.col.next"), b.t("compare.col.file"))
+		b.t("compare.col.worstRank"), b.t("compare.col.next"), b.t("compare.col.localInitiatives"),
+		b.t("compare.col.internationalInitiatives"), b.t("compare.col.planBudget"), b.t("compare.col.file"))
 	widths := []float64{18, 16, 12}
 	for range fields {
 		widths = append(widths, 11)
 	}
-	widths = append(widths, 10, 16, 11, 11, 10, 10, 10, 10, 14, 36)
+	widths = append(widths, 10, 16, 11, 11, 10, 10, 10, 10, 14, 11, 11, 14, 36)
 	for _, c := range b.c.Cities {
 		widths[0] = max(widths[0], textWidth(c.Doc.City.Name, charUnits))
 		widths[1] = max(widths[1], textWidth(c.Doc.City.Province, charUnits))
@@ -362,6 +363,9 @@ func (b *compareBuilder) overview(sheet string) {
 			row = append(row, "")
 		}
 		row = append(row, b.interval(ranks.Overall[i], ranks.Overall[i].Rank == len(b.c.Cities))...)
+		plan := planOf(c.Doc)
+		row = append(row, num(float64(len(plan.Of(assessment.Local))), b.st.integer),
+			num(float64(len(plan.Of(assessment.International))), b.st.integer), num(money(totalsOf(plan).all), b.st.decimal))
 		row = append(row, c.Path)
 		s.addFitted(b.st.text, widths, row...)
 	}

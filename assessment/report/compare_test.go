@@ -73,7 +73,9 @@ func compareFolder(t *testing.T) string {
 		writeCCSA(t, filepath.Join(dir, fmt.Sprintf("city%d.ccsa", i)), a)
 	}
 	for i, lang := range translations.Languages {
-		if _, err := WriteFile(filepath.Join(dir, fmt.Sprintf("report-%s.xlsx", lang)), questionnaire(t), generated(t, r, 10+i), nil,
+		a := generated(t, r, 10+i)
+		a.Plan = demo(t).Plan // read back from the report's data sheet
+		if _, err := WriteFile(filepath.Join(dir, fmt.Sprintf("report-%s.xlsx", lang)), questionnaire(t), a, nil,
 			Options{Lang: lang}); err != nil {
 			t.Fatal(err)
 		}
@@ -134,6 +136,16 @@ func TestCompareAFolderSkipsBadInputs(t *testing.T) {
 			for k, want := range []int{iv.Rank, iv.Range[0], iv.Range[1]} {
 				assertNumber(t, f, sheets[0], cell(9+nf+k, overviewHeader+1+i), float64(want))
 			}
+			// The action plan: the initiatives of each scope and the
+			// budget; the cities of the two reports have the demo's plan,
+			// the others none.
+			want := []float64{0, 0, 0}
+			if strings.HasSuffix(c.Cities[i].Path, ".xlsx") {
+				want = []float64{3, 3, 45000}
+			}
+			for k := range want {
+				assertNumber(t, f, sheets[0], cell(13+nf+k, overviewHeader+1+i), want[k])
+			}
 		}
 		skipped, _ := f.GetRows(sheets[4])
 		if len(skipped) != 2+3 {
@@ -174,6 +186,14 @@ func TestLibreOfficeReadsTheComparison(t *testing.T) {
 		}
 		if !strings.HasSuffix(row[len(row)-1], filepath.Base(city.Path)) {
 			t.Errorf("%s: file column %q", city.Doc.City.Name, row[len(row)-1])
+		}
+		// The budget of the action plan, a number with one decimal.
+		want := "0.0"
+		if city.Doc.Plan != nil {
+			want = "45,000.0"
+		}
+		if row[len(row)-2] != want {
+			t.Errorf("%s: plan budget shows %q; want %q", city.Doc.City.Name, row[len(row)-2], want)
 		}
 	}
 }
@@ -362,8 +382,19 @@ func TestTheSameCityIsComparedOnce(t *testing.T) {
 			t.Errorf("%s: overview %v", lang, rows)
 		}
 		// The two cities have the same answers: level, not separable.
-		if row := rows[overviewHeader]; row[len(row)-2] != loc.T("compare.notSeparable") {
+		nf := len(qn.Fields())
+		if row := rows[overviewHeader]; len(row) < 12+nf || row[12+nf-1] != loc.T("compare.notSeparable") {
 			t.Errorf("%s: two cities level: %v", lang, row)
+		}
+		// Each has the demo's action plan: 3 local and 3 international
+		// initiatives, 45,000 million VND over its four years.
+		for i := range 2 {
+			for k, want := range []float64{3, 3, 45000} {
+				assertNumber(t, f, sheets[0], cell(13+nf+k, overviewHeader+1+i), want)
+			}
+		}
+		if row := rows[overviewHeader]; row[len(row)-1] != path("halong.ccsa") {
+			t.Errorf("%s: the file column holds %q", lang, row[len(row)-1])
 		}
 		wantSubtitle := loc.T("compare.subtitleDuplicates", map[string]any{"Count": 2, "Skipped": 1, "Duplicates": 2})
 		if rows[1][0] != wantSubtitle {

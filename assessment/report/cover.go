@@ -221,6 +221,9 @@ func (b *builder) coverBody(issuing string) []string {
 	if rec.Field != "" && len(res.Gaps) > 0 {
 		out = append(out, b.loc.N("report.cover.gaps", len(res.Gaps), map[string]any{"Field": l10n.SectionName(b.loc, rec.Field)}))
 	}
+	if p := planOf(b.a); len(p.Initiatives) > 0 {
+		out = append(out, b.planSentence("report.cover.plan", p))
+	}
 	return append(out, b.t("report.cover.attached"))
 }
 

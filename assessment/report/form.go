@@ -389,6 +389,13 @@ func ReadContribution(path string, qn *assessment.Questionnaire) (assessment.Con
 	if err != nil {
 		return assessment.Contribution{}, nil, err
 	}
+	for i, p := range problems {
+		if isPlanEdit(p) {
+			// Merging takes answers: an edit of the plan is not merged,
+			// and says so.
+			problems[i].Code = assessment.CodePlanEditNotMerged
+		}
+	}
 	problems = append(problems, qn.Migrate(a)...)
 	loc := translations.New(reportLang(f))
 	c := assessment.Contribution{File: name, Contributor: strings.TrimSpace(strings.Trim(a.City.Assessor+", "+a.City.Organization, ", ")),

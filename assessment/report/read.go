@@ -133,6 +133,8 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 	city := map[string]json.RawMessage{}
 	var answers []*answerRows
 	var records []watched
+	var planRecords []planCell
+	planRef := ""                     // the data sheet's copy of the action plan
 	dataEdited := map[string]string{} // answers whose value cell on the data sheet was changed
 	var problems []assessment.Problem
 	row := 0
@@ -174,6 +176,9 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 		switch kind {
 		case KindMeta:
 			doc[key] = raw
+			if key == "actionPlan" {
+				planRef = sheet + "!" + cell(dataJSON, row)
+			}
 		case KindCity:
 			v, err := cellValue(f, sheet, row, raw)
 			if err != nil {
@@ -189,6 +194,12 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 				return nil, nil, cellError(path, sheet, dataJSON, row, assessment.CodeCellNotJSON, nil)
 			}
 			records = append(records, w)
+		case KindPlanCells:
+			var r planRecord
+			if err := json.Unmarshal(raw, &r); err != nil || !r.valid(key) {
+				return nil, nil, cellError(path, sheet, dataJSON, row, assessment.CodeCellNotJSON, nil)
+			}
+			planRecords = append(planRecords, r.cells()...)
 		case KindAnswer:
 			answers = append(answers, &answerRows{id: key, row: row, raw: raw,
 				evidence: []string{get(dataEvidence)}, source: []string{get(dataSource)}})
@@ -234,7 +245,11 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 	if err != nil {
 		return nil, nil, err
 	}
-	return a, append(problems, changes...), nil
+	planChanges, err := planEdits(f, path, a, planRecords, lang, planRef)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, append(append(problems, changes...), planChanges...), nil
 }
 
 // errCell carries a problem code about a value cell.

@@ -1,7 +1,7 @@
 // Package report writes the Excel workbook of an assessment: a summary
 // with the field ranking, recommendation and charts, a sheet for readiness
-// and for each field, the action plan for the recommended field, and a
-// machine-readable data sheet from which the assessment can be read back.
+// and for each field, the action plan of the application, the gaps to
+// close in the recommended field, and a machine-readable data sheet from which the assessment can be read back.
 // The report language is a parameter, independent of any user interface.
 package report
 
@@ -72,19 +72,22 @@ func Build(qn *assessment.Questionnaire, a *assessment.Assessment, res *assessme
 }
 
 type builder struct {
-	f        *excelize.File
-	qn       *assessment.Questionnaire
-	a        *assessment.Assessment
-	res      *assessment.Result
-	opts     Options
-	loc      *translations.Localizer
-	st       styles
-	warnings []assessment.Problem
-	warned   map[string]bool       // warnings already given, so each is given once
-	texts    map[string][]textCell // the text cells written, by sheet
-	watched  []watched             // the answer cells of the visible sheets, fingerprinted on the data sheet
-	cut      map[string]bool       // "sheet!A1" of the texts cut to fit their cell
-	err      error                 // the first error of a cell operation
+	f             *excelize.File
+	qn            *assessment.Questionnaire
+	a             *assessment.Assessment
+	res           *assessment.Result
+	opts          Options
+	loc           *translations.Localizer
+	st            styles
+	warnings      []assessment.Problem
+	warned        map[string]bool       // warnings already given, so each is given once
+	texts         map[string][]textCell // the text cells written, by sheet
+	watched       []watched             // the answer cells of the visible sheets, fingerprinted on the data sheet
+	planCells     []planCell            // the cells of the action plan's sheet, fingerprinted on the data sheet
+	planSheetName string                // the action plan's sheet
+	planBlocks    [][2]int              // its blocks' first and last rows, each kept on one printed page
+	cut           map[string]bool       // "sheet!A1" of the texts cut to fit their cell
+	err           error                 // the first error of a cell operation
 }
 
 // font is the report's font, from the language's files (for Vietnamese the
@@ -117,11 +120,13 @@ func (b *builder) build() error {
 	for _, s := range b.qn.Fields() {
 		b.section(s)
 	}
+	b.planSheet()
 	b.gaps()
 	b.data()
 	for _, sheet := range b.f.GetSheetList() {
 		b.fitRows(sheet)
 	}
+	b.planBreaks()
 	b.f.SetActiveSheet(0)
 	b.properties()
 	return b.err

@@ -62,8 +62,9 @@ func TestSheetNamesAreValidAndUniqueInBothLanguages(t *testing.T) {
 	for _, lang := range translations.Languages {
 		f := open(t, first(build(t, demo(t), lang)))
 		names := f.GetSheetList()
-		// The cover, Summary, Readiness, one per field, the gaps and the data sheet.
-		if len(names) != len(questionnaire(t).Fields())+5 {
+		// The cover, Summary, Readiness, one per field, the action plan, the
+		// gaps and the data sheet.
+		if len(names) != len(questionnaire(t).Fields())+6 {
 			t.Errorf("%s: %d sheets: %v", lang, len(names), names)
 		}
 		seen := map[string]bool{}
@@ -75,6 +76,7 @@ func TestSheetNamesAreValidAndUniqueInBothLanguages(t *testing.T) {
 		}
 		loc := translations.New(lang)
 		if names[0] != loc.T("report.sheet.cover") || names[1] != loc.T("report.sheet.summary") || names[2] != SheetName(loc, "readiness") ||
+			names[len(names)-3] != loc.T("report.sheet.plan") || names[len(names)-2] != loc.T("report.sheet.gaps") ||
 			names[len(names)-1] != loc.T("report.sheet.data") {
 			t.Errorf("%s: sheet order %v", lang, names)
 		}

@@ -63,6 +63,12 @@ func (b *builder) summary(sheet string) {
 	b.text(sheet, 1, row, b.t("report.generatedAt"))
 	b.style(sheet, 1, row, b.st.label)
 	b.date(sheet, row, b.opts.Now)
+	if p := planOf(b.a); len(p.Initiatives) > 0 {
+		row++
+		b.text(sheet, 1, row, b.t("report.plan.summaryLabel"))
+		b.style(sheet, 1, row, b.st.label)
+		b.longText(sheet, row, b.planSentence("report.plan.summary", p))
+	}
 	row += 2
 
 	top := b.fieldTable(sheet, row)
@@ -628,6 +634,7 @@ func (b *builder) data() {
 		}
 	}
 	b.cellsRows(put)
+	b.planRows(put)
 	b.check(b.f.AutoFilter(sheet, fmt.Sprintf("A2:%s", cell(dataJSON, row-1)), nil))
 	b.freeze(sheet, 2)
 	b.printSetup(sheet, 2)

@@ -10,6 +10,9 @@ type styles struct {
 	integer, decimal, score, percent       int
 	date                                   int // in the report language's format
 	highlight                              int
+	// The action plan's sheet: the label of an initiative's line, the
+	// heading line of an initiative, and a budget total.
+	labelBox, heading, total int
 }
 
 // Custom number formats. Excel shows separators in the reader's locale.
@@ -55,6 +58,12 @@ func newStyles(f *excelize.File, check func(error), dateFormat, font string) sty
 		date:       mk(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}, CustomNumFmt: &dateFormat}),
 		highlight: mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13, Color: "375623"},
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E2EFDA"}}}),
+		labelBox: mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, Alignment: wrapTop,
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}}),
+		heading: mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "1F3864"}, Border: border, Alignment: wrapTop,
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}}}),
+		total: mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, Alignment: &excelize.Alignment{Vertical: "top"},
+			CustomNumFmt: ptr(fmtDecimal)}),
 	}
 }
 

@@ -1,0 +1,643 @@
+package report
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/unicode/norm"
+
+	"creativecity/assessment"
+	"creativecity/assessment/l10n"
+	"creativecity/translations"
+)
+
+// planSheetName is the action plan's sheet in a language.
+func planSheetName(lang translations.Lang) string {
+	return safeSheetName(translations.New(lang).T("report.sheet.plan"))
+}
+
+// planBlock is where an initiative stands on the plan's sheet: its
+// heading row and its budget table's header row.
+type planBlock struct{ heading, budget int }
+
+// findPlanBlock finds the block of the n-th initiative of its scope by
+// its heading, which names it and gives its title.
+func findPlanBlock(t *testing.T, f *excelize.File, lang translations.Lang, in *assessment.Initiative, n int) planBlock {
+	t.Helper()
+	loc := translations.New(lang)
+	sheet := planSheetName(lang)
+	rows, _ := f.GetRows(sheet)
+	label := l10n.Sentence(l10n.Scope(loc, in.Scope, n))
+	for i, r := range rows {
+		if len(r) > 1 && r[0] == label {
+			if r[1] != in.Title {
+				t.Errorf("%s: %s is titled %q, want %q", lang, label, r[1], in.Title)
+			}
+			for j := i + 1; j < len(rows); j++ {
+				if len(rows[j]) > 0 && rows[j][0] == loc.T("report.plan.budget") {
+					return planBlock{heading: i + 1, budget: j + 1}
+				}
+			}
+		}
+	}
+	t.Fatalf("%s: no block for %s", lang, label)
+	return planBlock{}
+}
+
+// valueBelow is the text in column B of the first row under row whose
+// label (column A) is label.
+func valueBelow(t *testing.T, f *excelize.File, sheet string, row int, label string) (string, int) {
+	t.Helper()
+	rows, _ := f.GetRows(sheet)
+	for i := row; i < len(rows); i++ {
+		if len(rows[i]) > 0 && rows[i][0] == label {
+			if len(rows[i]) > 1 {
+				return rows[i][1], i + 1
+			}
+			return "", i + 1
+		}
+	}
+	t.Fatalf("no line %q under row %d of %s", label, row, sheet)
+	return "", 0
+}
+
+// numbered gives each initiative its number within its scope.
+func numbered(p *assessment.ActionPlan) map[*assessment.Initiative]int {
+	out := map[*assessment.Initiative]int{}
+	count := map[assessment.Scope]int{}
+	for _, in := range p.Initiatives {
+		count[in.Scope]++
+		out[in] = count[in.Scope]
+	}
+	return out
+}
+
+// TestThePlanSheetShowsEveryInitiative: in each language, the demo's
+// report has the six initiatives, each with its title, the application's
+// titles, its aims, the objectives it serves by their names in the
+// report's language, its years, and its budget by source and year as
+// number cells equal to the file's, with totals by source, by year and
+// over the initiative; under them the plan's budget by source and year,
+// totals worked out from the figures, all numbers.
+func TestThePlanSheetShowsEveryInitiative(t *testing.T) {
+	a := demo(t)
+	p := a.Plan
+	if len(p.Of(assessment.Local)) != 3 || len(p.Of(assessment.International)) != 3 {
+		t.Fatalf("the demo has %d initiatives", len(p.Initiatives))
+	}
+	years := []int{p.FirstYear, p.FirstYear + 1, p.FirstYear + 2, p.FirstYear + 3}
+	sources := []string{"city", "province", "nonState"}
+	figure := func(y assessment.YearBudget, src string) float64 {
+		return map[string]float64{"city": y.City, "province": y.Province, "nonState": y.NonState}[src]
+	}
+	for _, lang := range translations.Languages {
+		loc := translations.New(lang)
+		f := open(t, first(build(t, a, lang)))
+		sheet := planSheetName(lang)
+		plan := map[string]map[int]float64{}
+		for _, src := range sources {
+			plan[src] = map[int]float64{}
+		}
+		headings := 0
+		for in, n := range numbered(p) {
+			block := findPlanBlock(t, f, lang, in, n)
+			headings++
+			for _, tt := range []struct{ label, want string }{
+				{loc.T("report.plan.dossierTitle.en"), in.Dossier["en"].Title},
+				{loc.T("report.plan.dossierTitle.fr"), in.Dossier["fr"].Title},
+				{loc.T("report.plan.aims"), in.Aims},
+				{loc.T("report.plan.activities"), in.Activities},
+				{loc.T("report.plan.targetGroups"), in.TargetGroups},
+			} {
+				if got, _ := valueBelow(t, f, sheet, block.heading, tt.label); got != tt.want {
+					t.Errorf("%s: %s of %q = %q, want %q", lang, tt.label, in.Title, got, tt.want)
+				}
+			}
+			var names []string
+			for _, o := range in.Objectives {
+				names = append(names, loc.T("objective."+o))
+			}
+			if got, _ := valueBelow(t, f, sheet, block.heading, loc.T("report.plan.objectives")); !strings.EqualFold(got, strings.Join(names, "; ")) {
+				t.Errorf("%s: objectives of %q = %q, want %q", lang, in.Title, got, names)
+			}
+			var yearTotal [4]float64
+			for s, src := range sources {
+				row := block.budget + 1 + s
+				sum := 0.0
+				for j, y := range years {
+					ref := cell(2+j, row)
+					i := slices.IndexFunc(in.Budget, func(b assessment.YearBudget) bool { return b.Year == y })
+					if i < 0 {
+						if v, _ := f.GetCellValue(sheet, ref); v != "" {
+							t.Errorf("%s: %s!%s = %q for a year without budget", lang, sheet, ref, v)
+						}
+						continue
+					}
+					v := figure(in.Budget[i], src)
+					assertNumber(t, f, sheet, ref, v)
+					sum += v
+					yearTotal[j] += v
+					plan[src][y] += v
+				}
+				assertNumber(t, f, sheet, cell(2+len(years), row), sum)
+			}
+			total := block.budget + 1 + len(sources)
+			for j, y := range years {
+				if slices.ContainsFunc(in.Budget, func(b assessment.YearBudget) bool { return b.Year == y }) {
+					assertNumber(t, f, sheet, cell(2+j, total), yearTotal[j])
+				}
+			}
+			assertNumber(t, f, sheet, cell(2+len(years), total), in.Budgeted())
+		}
+		if headings != 6 {
+			t.Errorf("%s: %d initiatives on the sheet", lang, headings)
+		}
+		// The plan's budget by source and year.
+		_, row := valueBelow(t, f, sheet, 1, loc.T("report.plan.budgetOfPlan"))
+		all := 0.0
+		byYear := map[int]float64{}
+		for s, src := range sources {
+			bySource := 0.0
+			for j, y := range years {
+				assertNumber(t, f, sheet, cell(2+j, row+2+s), plan[src][y])
+				bySource += plan[src][y]
+				byYear[y] += plan[src][y]
+			}
+			assertNumber(t, f, sheet, cell(2+len(years), row+2+s), bySource)
+			all += bySource
+		}
+		for j, y := range years {
+			assertNumber(t, f, sheet, cell(2+j, row+2+len(sources)), byYear[y])
+		}
+		assertNumber(t, f, sheet, cell(2+len(years), row+2+len(sources)), all)
+		if all != 45000 {
+			t.Errorf("%s: the demo's plan costs %v million VND", lang, all)
+		}
+		if panes, err := f.GetPanes(sheet); err != nil || !panes.Freeze {
+			t.Errorf("%s: panes %+v", lang, panes)
+		}
+	}
+}
+
+// TestThePlanSheetListsThePlansProblems: an initiative without title and
+// a budget outside the plan's years are listed on the sheet, in the
+// report's language, and the figure of the stray year has a column.
+func TestThePlanSheetListsThePlansProblems(t *testing.T) {
+	a := demo(t)
+	a.Plan.Initiatives[0].Title = ""
+	a.Plan.Initiatives[1].Budget = append(a.Plan.Initiatives[1].Budget, assessment.YearBudget{Year: 2033, City: 70})
+	for _, lang := range translations.Languages {
+		loc := translations.New(lang)
+		f := open(t, first(build(t, a, lang)))
+		sheet := planSheetName(lang)
+		rows, _ := f.GetRows(sheet)
+		var all []string
+		for _, r := range rows {
+			all = append(all, strings.Join(r, "|"))
+		}
+		text := strings.Join(all, "\n")
+		for _, p := range assessment.ValidatePlan(a.Plan, "") {
+			if want := l10n.Sentence(l10n.Problem(loc, p)); !strings.Contains(text, want) {
+				t.Errorf("%s: the sheet does not say %q", lang, want)
+			}
+		}
+		if !strings.Contains(text, loc.T("report.plan.problems")) || !strings.Contains(text, "2033") {
+			t.Errorf("%s: the sheet:\n%s", lang, text)
+		}
+	}
+}
+
+// TestThePlanSurvivesExportAndImport: the plan read back from a report,
+// in each language, is the plan exported, and no edit is listed.
+func TestThePlanSurvivesExportAndImport(t *testing.T) {
+	for _, lang := range translations.Languages {
+		a := demo(t)
+		back, warnings, err := ReadFile(exported(t, a, lang))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := json.Marshal(a.Plan)
+		got, _ := json.Marshal(back.Plan)
+		if string(got) != string(want) {
+			t.Errorf("%s: the plan read back differs:\n%s\nwant\n%s", lang, got, want)
+		}
+		if edits := editsOf(warnings); len(edits) != 0 {
+			t.Errorf("%s: edits listed: %v", lang, edits)
+		}
+	}
+}
+
+// TestEditsOfThePlanSheetAreTakenAndListed: a title, a title of the
+// application, a budget figure changed, one typed as text in the report's
+// notation in a year without budget, and one cleared are read back and
+// each is listed with its sheet, cell, old and new value.
+func TestEditsOfThePlanSheetAreTakenAndListed(t *testing.T) {
+	for _, lang := range translations.Languages {
+		loc := translations.New(lang)
+		a := demo(t)
+		path := exported(t, a, lang)
+		sheet := planSheetName(lang)
+		local1, local2, intl1 := a.Plan.Initiatives[0], a.Plan.Initiatives[1], a.Plan.Initiatives[3]
+		var want []string
+		editCells(t, path, func(f *excelize.File) {
+			set := func(ref string, v any, old, now string) {
+				if err := f.SetCellValue(sheet, ref, v); err != nil {
+					t.Fatal(err)
+				}
+				want = append(want, sheet+"!"+ref+" "+old+"→"+now)
+			}
+			b1, b2, b4 := findPlanBlock(t, f, lang, local1, 1), findPlanBlock(t, f, lang, local2, 2), findPlanBlock(t, f, lang, intl1, 1)
+			set(cell(2, b2.heading), "Chợ hải sản bền vững Hạ Long", local2.Title, "Chợ hải sản bền vững Hạ Long")
+			_, fr := valueBelow(t, f, sheet, b4.heading, loc.T("report.plan.dossierTitle.fr"))
+			set(cell(2, fr), "Forum des villes gourmandes du littoral asiatique", intl1.Dossier["fr"].Title, "Forum des villes gourmandes du littoral asiatique")
+			set(cell(2, b1.budget+1), 1800, display(assessment.NumberValue(1500), string(lang)), display(assessment.NumberValue(1800), string(lang)))
+			typed := map[translations.Lang]string{translations.VI: "1.250,5", translations.EN: "1,250.5"}[lang]
+			set(cell(5, b2.budget+2), typed, "∅", display(assessment.NumberValue(1250.5), string(lang)))
+			set(cell(3, b4.budget+3), "", display(assessment.NumberValue(1000), string(lang)), "∅")
+		})
+		back, warnings, err := ReadFile(path)
+		if err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		slices.Sort(want)
+		if got := editsOf(warnings); !slices.Equal(got, want) {
+			t.Errorf("%s: edits listed\n%s\nwant\n%s", lang, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		a.Plan.Initiatives[1].Title = "Chợ hải sản bền vững Hạ Long"
+		fr := intl1.Dossier["fr"]
+		fr.Title = "Forum des villes gourmandes du littoral asiatique"
+		intl1.Dossier["fr"] = fr
+		local1.Budget[0].City = 1800
+		local2.Budget = append(local2.Budget, assessment.YearBudget{Year: 2031, Province: 1250.5})
+		intl1.Budget[0].NonState = 0
+		if got, want := encode(t, back), encode(t, a); got != want {
+			t.Errorf("%s: read back:\n%s", lang, firstDiff(want, got))
+		}
+	}
+}
+
+// TestAnEditThePlanCannotTakeIsRefused: a total, the objectives or a
+// label changed, a row deleted, a negative or unreadable budget figure,
+// and a title changed both on the sheet and, differently, in the data
+// sheet's copy of the plan: the import fails naming the sheet and cell.
+func TestAnEditThePlanCannotTakeIsRefused(t *testing.T) {
+	lang := translations.EN
+	loc := translations.New(lang)
+	sheet := planSheetName(lang)
+	a := demo(t)
+	local1 := a.Plan.Initiatives[0]
+	for _, tt := range []struct {
+		name string
+		edit func(f *excelize.File, b planBlock) string // the cell to name, "" for any
+		code string
+	}{
+		{"a total", func(f *excelize.File, b planBlock) string {
+			f.SetCellValue(sheet, cell(6, b.budget+4), 9999)
+			return cell(6, b.budget+4)
+		}, assessment.CodeCellComputed},
+		{"the objectives", func(f *excelize.File, b planBlock) string {
+			_, row := valueBelow(t, f, sheet, b.heading, loc.T("report.plan.objectives"))
+			f.SetCellStr(sheet, cell(2, row), "Cooperation among cities")
+			return cell(2, row)
+		}, assessment.CodeCellComputed},
+		{"a label", func(f *excelize.File, b planBlock) string {
+			f.SetCellStr(sheet, cell(1, b.heading+3), "Goals")
+			return cell(1, b.heading+3)
+		}, assessment.CodeCellComputed},
+		{"a row deleted", func(f *excelize.File, b planBlock) string {
+			f.RemoveRow(sheet, b.heading+3)
+			return ""
+		}, assessment.CodeCellComputed},
+		{"a negative figure", func(f *excelize.File, b planBlock) string {
+			f.SetCellValue(sheet, cell(2, b.budget+1), -5)
+			return cell(2, b.budget+1)
+		}, assessment.CodeCellOutOfRange},
+		{"words in a figure", func(f *excelize.File, b planBlock) string {
+			f.SetCellStr(sheet, cell(2, b.budget+1), "about 1,500")
+			return cell(2, b.budget+1)
+		}, assessment.CodeCellNotNumber},
+		{"two different new titles", func(f *excelize.File, b planBlock) string {
+			f.SetCellStr(sheet, cell(2, b.heading), "Bếp cộng đồng")
+			data := safeSheetName(loc.T("report.sheet.data"))
+			rows, _ := f.GetRows(data)
+			for i, r := range rows {
+				if len(r) > 1 && r[0] == KindMeta && r[1] == "actionPlan" {
+					p := *a.Plan
+					in := *local1
+					in.Title = "Lớp nghề"
+					p.Initiatives = append([]*assessment.Initiative{&in}, p.Initiatives[1:]...)
+					f.SetCellStr(data, cell(dataJSON, i+1), string(mustJSON(&p)))
+				}
+			}
+			return cell(2, b.heading)
+		}, assessment.CodeCellEditConflict},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := exported(t, a, lang)
+			ref := ""
+			editCells(t, path, func(f *excelize.File) { ref = tt.edit(f, findPlanBlock(t, f, lang, local1, 1)) })
+			_, _, err := ReadFile(path)
+			var fe *assessment.FileError
+			if !errors.As(err, &fe) || fe.Code != tt.code || fe.Args["Sheet"].Text != sheet || ref != "" && fe.Args["Cell"].Text != ref {
+				t.Errorf("err = %v; want %s at %s!%s", err, tt.code, sheet, ref)
+			}
+		})
+	}
+}
+
+// TestAPlanSheetDeletedIsNotAnEdit: without its sheet, the plan is read
+// from the data sheet, with a warning.
+func TestAPlanSheetDeletedIsNotAnEdit(t *testing.T) {
+	a := demo(t)
+	path := exported(t, a, translations.VI)
+	editCells(t, path, func(f *excelize.File) {
+		if err := f.DeleteSheet(planSheetName(translations.VI)); err != nil {
+			t.Fatal(err)
+		}
+	})
+	back, warnings, err := ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if encode(t, back) != encode(t, a) {
+		t.Error("the assessment changed")
+	}
+	gone := 0
+	for _, w := range warnings {
+		if w.Code == assessment.CodePlanSheetGone {
+			gone++
+		}
+	}
+	if gone != 1 || len(editsOf(warnings)) != 0 {
+		t.Errorf("warnings %v", warnings)
+	}
+}
+
+// TestAnAssessmentWithoutPlanHasAnEmptyPlanSheet: the sheet says there is
+// no initiative yet, and the report reads back as it was.
+func TestAnAssessmentWithoutPlanHasAnEmptyPlanSheet(t *testing.T) {
+	a := demo(t)
+	a.Plan = nil
+	for _, lang := range translations.Languages {
+		f := open(t, first(build(t, a, lang)))
+		rows, _ := f.GetRows(planSheetName(lang))
+		if !slices.ContainsFunc(rows, func(r []string) bool { return len(r) > 0 && r[0] == translations.New(lang).T("report.plan.none") }) {
+			t.Errorf("%s: %q", lang, rows)
+		}
+		back, _, err := ReadFile(exported(t, a, lang))
+		if err != nil || back.Plan != nil {
+			t.Errorf("%s: %v, plan %+v", lang, err, back)
+		}
+	}
+}
+
+// TestEditsOfThePlanByOpenpyxlAreNeverDropped: a budget figure and an
+// aim changed by openpyxl, as is and after LibreOffice re-saves the
+// workbook, are taken and listed; a total changed by openpyxl is refused
+// naming its cell.
+func TestEditsOfThePlanByOpenpyxlAreNeverDropped(t *testing.T) {
+	lang := translations.VI
+	loc := translations.New(lang)
+	sheet := planSheetName(lang)
+	a := demo(t)
+	intl2 := a.Plan.Initiatives[4]
+	source := exported(t, a, lang)
+	f, err := excelize.OpenFile(source)
+	if err != nil {
+		t.Fatal(err)
+	}
+	block := findPlanBlock(t, f, lang, intl2, 2)
+	_, aimsRow := valueBelow(t, f, sheet, block.heading, loc.T("report.plan.aims"))
+	f.Close()
+	figure, aims, total := cell(4, block.budget+2), cell(2, aimsRow), cell(6, block.budget+4)
+	newAims := "Đưa 6 đầu bếp trẻ ra nước ngoài mỗi năm."
+	edits := []string{sheet, figure, "int", "300", sheet, aims, "str", newAims}
+	want := []string{sheet + "!" + figure + " 250→300", sheet + "!" + aims + " " + short(intl2.Aims) + "→" + newAims}
+	slices.Sort(want)
+	dir := t.TempDir()
+	step := func(name string) string { return filepath.Join(dir, name+".xlsx") }
+	for name, make := range map[string]func() string{
+		"openpyxl": func() string { openpyxlEdit(t, source, step("py"), edits...); return step("py") },
+		"openpyxl, then LibreOffice re-saves": func() string {
+			openpyxlEdit(t, source, step("py1"), edits...)
+			libreOfficeResave(t, step("py1"), step("py-lo"))
+			return step("py-lo")
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			back, warnings, err := ReadFile(make())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := editsOf(warnings); !slices.Equal(got, want) {
+				t.Errorf("edits listed:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			b := demo(t)
+			b.Plan.Initiatives[4].Budget[2].Province = 300
+			b.Plan.Initiatives[4].Aims = newAims
+			if got, want := encode(t, back), encode(t, b); got != want {
+				t.Errorf("read back:\n%s", firstDiff(want, got))
+			}
+		})
+	}
+	t.Run("a total", func(t *testing.T) {
+		openpyxlEdit(t, source, step("total"), sheet, total, "int", "5000")
+		_, _, err := ReadFile(step("total"))
+		var fe *assessment.FileError
+		if !errors.As(err, &fe) || fe.Code != assessment.CodeCellComputed || fe.Args["Cell"].Text != total || fe.Args["Sheet"].Text != sheet {
+			t.Errorf("err = %v", err)
+		}
+	})
+}
+
+// TestTheSummaryAndTheCoverMentionThePlan: one line on the summary and a
+// paragraph on the cover give the number of initiatives and the plan's
+// budget, in the report's notation.
+func TestTheSummaryAndTheCoverMentionThePlan(t *testing.T) {
+	for _, lang := range translations.Languages {
+		loc := translations.New(lang)
+		f := open(t, first(build(t, demo(t), lang)))
+		sheets := f.GetSheetList()
+		total := l10n.Number(loc, 45000, 1)
+		summary, _ := f.GetRows(sheets[1])
+		row := findRow(summary, loc.T("report.plan.summaryLabel"))
+		if row == nil || !strings.HasPrefix(row[1], "6 ") || !strings.Contains(row[1], total) || !strings.Contains(row[1], "2028–2031") {
+			t.Errorf("%s: summary line %q", lang, row)
+		}
+		cover, _ := f.GetRows(sheets[0])
+		found := false
+		for _, r := range cover {
+			if len(r) > 0 && strings.HasPrefix(r[0], "5. ") && strings.Contains(r[0], total) && strings.Contains(r[0], planSheetName(lang)) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: the cover does not mention the plan", lang)
+		}
+	}
+}
+
+// TestAPlanEditIsNotMergedSilently: a report merged into an assessment
+// gives its answers; an edit of its plan is listed as not merged, never
+// as taken.
+func TestAPlanEditIsNotMergedSilently(t *testing.T) {
+	a := demo(t)
+	path := exported(t, a, translations.EN)
+	sheet := planSheetName(translations.EN)
+	ref := ""
+	editCells(t, path, func(f *excelize.File) {
+		ref = cell(2, findPlanBlock(t, f, translations.EN, a.Plan.Initiatives[0], 1).heading)
+		f.SetCellStr(sheet, ref, "Community kitchen school")
+	})
+	_, problems, err := ReadContribution(path, questionnaire(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	notMerged := 0
+	for _, p := range problems {
+		if p.Code == assessment.CodePlanEditNotMerged && p.Args["Cell"].Text == ref && p.Args["New"].Text == "Community kitchen school" {
+			notMerged++
+		}
+	}
+	if notMerged != 1 || len(editsOf(problems)) != 0 {
+		t.Errorf("problems %v", problems)
+	}
+}
+
+// pdfPages has LibreOffice print a workbook to PDF and returns the text
+// of each page (pdftotext), spaces collapsed.
+func pdfPages(t *testing.T, xlsx string) []string {
+	t.Helper()
+	bin := soffice(t)
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is missing; the Makefile installs poppler-utils")
+		}
+		t.Skip("pdftotext is missing")
+	}
+	out := t.TempDir()
+	cmd := exec.Command(bin, "-env:UserInstallation=file://"+filepath.Join(t.TempDir(), "profile"), "--headless", "--norestore",
+		"--convert-to", "pdf", "--outdir", out, xlsx)
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice: %v\n%s", err, b)
+	}
+	pdf := filepath.Join(out, strings.TrimSuffix(filepath.Base(xlsx), ".xlsx")+".pdf")
+	text, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	var pages []string
+	for _, p := range strings.Split(string(text), "\f") {
+		pages = append(pages, norm.NFC.String(strings.Join(strings.Fields(p), " ")))
+	}
+	return pages
+}
+
+// TestLibreOfficePrintsThePlan: LibreOffice prints the report of each
+// language with the plan's sheet: each initiative's heading, title and
+// total on one page (a block is not split across pages), and the plan's
+// budget with its total.
+func TestLibreOfficePrintsThePlan(t *testing.T) {
+	a := demo(t)
+	for _, lang := range translations.Languages {
+		t.Run(string(lang), func(t *testing.T) {
+			loc := translations.New(lang)
+			pages := pdfPages(t, exported(t, a, lang))
+			var plan []string
+			for _, p := range pages {
+				if strings.Contains(p, loc.T("report.plan.titleYears", map[string]any{"First": 2028, "Last": 2031})) {
+					plan = append(plan, p)
+				}
+			}
+			if len(plan) == 0 {
+				t.Fatalf("no page of the plan among %d pages", len(pages))
+			}
+			// LibreOffice shows numbers in its own locale, en-US here.
+			shown := func(v float64) string { return message.NewPrinter(language.AmericanEnglish).Sprintf("%.1f", v) }
+			for in, n := range numbered(a.Plan) {
+				heading := l10n.Sentence(l10n.Scope(loc, in.Scope, n)) + " " + in.Title
+				i := slices.IndexFunc(plan, func(p string) bool { return strings.Contains(p, heading) })
+				if i < 0 {
+					t.Errorf("no page has %q", heading)
+					continue
+				}
+				page := plan[i]
+				rest := page[strings.Index(page, heading):]
+				if !strings.Contains(rest, loc.T("report.plan.total")+" ") || !strings.Contains(rest, shown(in.Budgeted())) {
+					t.Errorf("%q: its total %s is not on its page:\n%s", in.Title, shown(in.Budgeted()), rest)
+				}
+			}
+			last := plan[len(plan)-1]
+			if !strings.Contains(last, loc.T("report.plan.budgetOfPlan")) || !strings.Contains(last, shown(45000)) {
+				t.Errorf("the plan's budget is not on its last page:\n%s", last)
+			}
+		})
+	}
+}
+
+// TestABrokenFingerprintOfThePlanIsRefused: a data sheet row of the
+// plan's cells that no longer parses, or names another block, is refused
+// naming its cell.
+func TestABrokenFingerprintOfThePlanIsRefused(t *testing.T) {
+	data := safeSheetName(translations.New(translations.EN).T("report.sheet.data"))
+	for _, tt := range []struct{ name, key, json string }{
+		{"not JSON", "", "{"},
+		{"another block", "7", ""},
+		{"a bad cell", "", `{"sheet":"x","n":1,"cells":[{"v":{"ref":"A0"}}]}`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := exported(t, demo(t), translations.EN)
+			ref := ""
+			editCells(t, path, func(f *excelize.File) {
+				rows, _ := f.GetRows(data)
+				for i, r := range rows {
+					if len(r) > 1 && r[0] == KindPlanCells && r[1] == "1" {
+						ref = cell(dataJSON, i+1)
+						if tt.key != "" {
+							f.SetCellStr(data, cell(dataKey, i+1), tt.key)
+						}
+						if tt.json != "" {
+							f.SetCellStr(data, ref, tt.json)
+						}
+					}
+				}
+			})
+			fe := readErrCode(t, path)
+			if fe.Code != assessment.CodeCellNotJSON || fe.Args["Cell"].Text != ref {
+				t.Errorf("err = %v; want %s at %s", fe, assessment.CodeCellNotJSON, ref)
+			}
+		})
+	}
+}
+
+// TestADraftPlanWithoutYearsOrBudget: an initiative with a title only, in
+// a plan without years, has its block and reads back as it was.
+func TestADraftPlanWithoutYearsOrBudget(t *testing.T) {
+	a := demo(t)
+	a.Plan = &assessment.ActionPlan{Initiatives: []*assessment.Initiative{{Scope: assessment.International, Title: "Tuần phim"}}}
+	for _, lang := range translations.Languages {
+		path := exported(t, a, lang)
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		block := findPlanBlock(t, f, lang, a.Plan.Initiatives[0], 1)
+		assertNumber(t, f, planSheetName(lang), cell(2, block.budget+4), 0)
+		f.Close()
+		back, warnings, err := ReadFile(path)
+		if err != nil || encode(t, back) != encode(t, a) || len(editsOf(warnings)) != 0 {
+			t.Errorf("%s: %v, %v", lang, err, warnings)
+		}
+	}
+}
