@@ -9,8 +9,14 @@ import (
 // Validate checks an assessment against the questionnaire and returns
 // every problem, sorted by question ID. Errors mark values that scoring
 // ignores; warnings mark things kept as they are. path names the file in
-// the problems.
+// the problems. The action plan's problems come last.
 func Validate(qn *Questionnaire, a *Assessment, path string) []Problem {
+	return append(ValidateAnswers(qn, a, path), ValidatePlan(a.Plan, path)...)
+}
+
+// ValidateAnswers is Validate without the action plan: the problems of
+// what the scores are computed from.
+func ValidateAnswers(qn *Questionnaire, a *Assessment, path string) []Problem {
 	var ps []Problem
 	add := func(sev Severity, qid, code string, args Args) {
 		ps = append(ps, Problem{Severity: sev, Path: path, QuestionID: qid, Code: code, Args: args})
@@ -55,7 +61,7 @@ func Validate(qn *Questionnaire, a *Assessment, path string) []Problem {
 	if perCapitaAnswered && !(a.City.Population > 0) {
 		add(Warning, "", CodePopulationMissing, nil)
 	}
-	return append(ps, ValidatePlan(a.Plan, path)...)
+	return ps
 }
 
 // CheckValue tells whether v is a valid answer to q; it returns the

@@ -117,7 +117,9 @@ func Load(qn *assessment.Questionnaire, paths []string) *Comparison {
 }
 
 // loadInput reads one input; an assessment whose values are invalid is
-// refused like a bad file, so that no score comes from bad data.
+// refused like a bad file, so that no score comes from bad data. A
+// problem of the action plan, which no score uses, does not keep a city
+// out of the comparison.
 func loadInput(qn *assessment.Questionnaire, path string) (*assessment.Assessment, error) {
 	var doc *assessment.Assessment
 	var err error
@@ -130,7 +132,7 @@ func loadInput(qn *assessment.Questionnaire, path string) (*assessment.Assessmen
 		return nil, err
 	}
 	qn.Migrate(doc) // an older version's answers, compared as today's
-	for _, p := range assessment.Validate(qn, doc, path) {
+	for _, p := range assessment.ValidateAnswers(qn, doc, path) {
 		if p.Severity == assessment.Error {
 			return nil, &assessment.FileError{Problem: p}
 		}

@@ -495,3 +495,23 @@ func TestTheOverviewFitsItsTextsInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestACityWithAPlanToFixIsStillCompared: the action plan's problems (a
+// year outside the plan) do not touch the scores, so the city stays in
+// the ministry's comparison.
+func TestACityWithAPlanToFixIsStillCompared(t *testing.T) {
+	qn := questionnaire(t)
+	a := demo(t)
+	a.Plan.Initiatives[0].Years = append(a.Plan.Initiatives[0].Years, a.Plan.LastYear()+3)
+	if !assessment.HasErrors(assessment.Validate(qn, a, "x.ccsa")) {
+		t.Fatal("the plan has no problem to test with")
+	}
+	path := filepath.Join(t.TempDir(), "halong.ccsa")
+	if err := assessment.Save(path, a); err != nil {
+		t.Fatal(err)
+	}
+	c := Load(qn, []string{path})
+	if len(c.Cities) != 1 || len(c.Skipped) != 0 {
+		t.Errorf("%d cities, skipped %+v", len(c.Cities), c.Skipped)
+	}
+}
