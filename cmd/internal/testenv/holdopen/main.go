@@ -5,10 +5,12 @@
 // write, replace or delete the file meanwhile. It is a test-only Windows
 // program, run under Wine by the tests of the Windows builds.
 //
-//	holdopen FILE RELEASE
+//	holdopen [-share-write] FILE RELEASE
 //
 // It opens FILE, prints "held", and keeps it open until the file RELEASE
-// exists (or two minutes have passed), then prints "released".
+// exists (or two minutes have passed), then prints "released". With
+// -share-write, others may write the file but still neither replace nor
+// delete it, as some programs hold their documents.
 package main
 
 import (
@@ -19,16 +21,22 @@ import (
 )
 
 func main() {
-	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: holdopen FILE RELEASE")
+	args := os.Args[1:]
+	share := uint32(syscall.FILE_SHARE_READ)
+	if len(args) == 3 && args[0] == "-share-write" {
+		share |= syscall.FILE_SHARE_WRITE
+		args = args[1:]
+	}
+	if len(args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: holdopen [-share-write] FILE RELEASE")
 		os.Exit(2)
 	}
-	name, err := syscall.UTF16PtrFromString(os.Args[1])
+	name, err := syscall.UTF16PtrFromString(args[0])
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
-	h, err := syscall.CreateFile(name, syscall.GENERIC_READ, syscall.FILE_SHARE_READ, nil,
+	h, err := syscall.CreateFile(name, syscall.GENERIC_READ, share, nil,
 		syscall.OPEN_EXISTING, syscall.FILE_ATTRIBUTE_NORMAL, 0)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "holdopen:", err)
@@ -36,7 +44,7 @@ func main() {
 	}
 	fmt.Println("held")
 	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if _, err := os.Stat(os.Args[2]); err == nil {
+		if _, err := os.Stat(args[1]); err == nil {
 			break
 		}
 	}
