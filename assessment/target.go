@@ -52,5 +52,6 @@ func CheckWritable(path string) error {
 		}
 		return fileError(path, CodeInUse, nil, err)
 	}
-	return f.Close()
+	f.Close()
+	return replaceable(path)
 }

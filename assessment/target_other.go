@@ -5,3 +5,7 @@ package assessment
 // systemCode is the problem code of a system error that only one system
 // gives; other systems have none.
 func systemCode(string, error) string { return "" }
+
+// replaceable refuses a file that another program keeps from being
+// replaced; only Windows has such locks.
+func replaceable(string) error { return nil }

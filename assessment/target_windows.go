@@ -40,6 +40,16 @@ func systemCode(path string, err error) string {
 	return ""
 }
 
+// replaceable refuses, as CodeHeldOpen, a file that another program has
+// open without letting it be replaced, even when it lets others write
+// it: the save would write its backup, then fail at the rename.
+func replaceable(path string) error {
+	if heldOpen(path) {
+		return fileError(path, CodeHeldOpen, nil, nil)
+	}
+	return nil
+}
+
 // heldOpen reports whether another program has the file open without
 // letting others delete or replace it: asking for the right to delete it,
 // which a replacement needs, then fails with a sharing violation. Nothing
