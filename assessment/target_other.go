@@ -9,3 +9,6 @@ func systemCode(string, error) string { return "" }
 // replaceable refuses a file that another program keeps from being
 // replaced; only Windows has such locks.
 func replaceable(string) error { return nil }
+
+// deviceName is the error of reading path; only Windows has device names.
+func deviceName(_ string, err error) error { return err }

@@ -84,3 +84,13 @@ func longPath(path string) string {
 	}
 	return path
 }
+
+// deviceName replaces the error of reading a file whose name is a device
+// name (CON.ccsa opens the console; the system's errors about it, such as
+// "Invalid handle", explain nothing) with CodeNameReserved.
+func deviceName(path string, err error) error {
+	if device := ReservedName(filepath.Base(path)); device != "" {
+		return fileError(path, CodeNameReserved, Args{"Name": TextArg(device)}, err)
+	}
+	return err
+}

@@ -52,6 +52,17 @@ func TestWindowsFileNamesAndLocksUnderWine(t *testing.T) {
 		if entries, _ := os.ReadDir(out); len(entries) != 0 {
 			t.Errorf("files written: %v", entries)
 		}
+		// A file of such a name made on Linux (or on a share a Linux
+		// server offers) is refused when read too: before, Windows opened
+		// the console and the tool said "Invalid handle".
+		for _, name := range []string{"CON.ccsa", "com1.ccsa"} {
+			file := filepath.Join(out, name)
+			os.WriteFile(file, assets.DemoCCSA, 0o644)
+			code, _, stderr := windowsCLI(t, w, "validate", win(file))
+			if code != 1 || !strings.Contains(stderr, win(file)+": error: Windows keeps the name “"+strings.ToUpper(strings.TrimSuffix(name, ".ccsa"))+"” for a device") {
+				t.Errorf("validate %s: exit %d, %q", name, code, stderr)
+			}
+		}
 	})
 
 	t.Run("a path longer than 260 characters", func(t *testing.T) {
