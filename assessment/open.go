@@ -13,8 +13,16 @@ import (
 // type is checked before the file is opened and again on the open file,
 // so that a file swapped in between is refused too. Every reader of a
 // path the user gave goes through here. The error is a *FileError naming
-// the file.
+// the file. On Windows a device name (CON.ccsa) is refused as such.
 func OpenRegular(path string) (*os.File, fs.FileInfo, error) {
+	f, info, err := openRegular(path)
+	if err != nil {
+		return nil, nil, deviceName(path, err)
+	}
+	return f, info, nil
+}
+
+func openRegular(path string) (*os.File, fs.FileInfo, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, nil, ioError(path, err, CodeReadFailed)
@@ -56,7 +64,7 @@ func ReadRegular(path string, limit int64) ([]byte, error) {
 	}
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, ioError(path, err, CodeReadFailed)
+		return nil, deviceName(path, ioError(path, err, CodeReadFailed))
 	}
 	if limit > 0 && int64(len(data)) > limit {
 		return nil, tooLarge(path, int64(len(data)), limit) // it grew while read

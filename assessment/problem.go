@@ -69,6 +69,11 @@ const (
 	CodeReadOnly              = "readOnly"          // the existing file is marked read-only
 	CodeInUse                 = "inUse"             // another program holds the file
 	CodeReadOnlyFS            = "readOnlyFS"        // the folder is on a read-only disk
+	CodeHeldOpen              = "heldOpen"          // Windows: another program (Excel) has the file open and refuses its replacement
+	CodeNameReserved          = "nameReserved"      // Args: Name; a Windows device name (CON, PRN, NUL, COM1…)
+	CodeNameTrailing          = "nameTrailing"      // Args: End; the name ends with a dot or a space
+	CodeNameCharacter         = "nameCharacter"     // Args: Char; a character Windows refuses in a name
+	CodeNameTooLong           = "nameTooLong"       // Args: Length; longer than a file system allows
 	CodeUnknownQuestion       = "unknownQuestion"   // kept, written back unchanged
 	CodeAnswerNotObject       = "answerNotObject"   // the answer is not an object
 	CodeWrongType             = "wrongType"         // Args: Expected (question type)

@@ -147,10 +147,11 @@ func Encode(a *Assessment) ([]byte, error) {
 // temporary file in the same folder, is flushed to disk and renamed over
 // the target, so that a crash leaves either the old or the new file. The
 // previous version is kept as path + ".bak". A target written by a newer
-// schema, a folder or anything else but a regular file is refused, never
-// overwritten. Save sets UpdatedAt.
+// schema, a folder or anything else but a regular file, a file marked
+// read-only or one another program holds open (see CheckWritable) is
+// refused, never overwritten. Save sets UpdatedAt.
 func Save(path string, a *Assessment) error {
-	if err := checkTarget(path); err != nil {
+	if err := CheckWritable(path); err != nil {
 		return err
 	}
 	if v := existingSchema(path); v > SchemaVersion {
@@ -171,8 +172,13 @@ func Save(path string, a *Assessment) error {
 }
 
 // WriteWithBackup keeps the current content of path, if any, as
-// path + ".bak", then writes data to path atomically.
+// path + ".bak", then writes data to path atomically. A target that
+// CheckWritable refuses (a file marked read-only, one another program
+// holds open) is left untouched, and so is its backup.
 func WriteWithBackup(path string, data []byte) error {
+	if err := CheckWritable(path); err != nil {
+		return err
+	}
 	if err := backup(path); err != nil {
 		return err
 	}
@@ -283,6 +289,9 @@ func syncDir(dir string) {
 
 // ioError classifies an operating-system error into a FileError.
 func ioError(path string, err error, fallback string) *FileError {
+	if code := systemCode(path, err); code != "" {
+		return fileError(path, code, nil, err)
+	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return fileError(path, CodeNotFound, nil, err)

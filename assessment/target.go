@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"syscall"
 )
 
 // checkTarget refuses to write over anything at path but a regular file:
@@ -21,7 +22,8 @@ func checkTarget(path string) error {
 // CheckWritable refuses, before any work, a target that a write would
 // fail on or should not replace: a folder, anything else but a regular
 // file, an existing file marked read-only (a rename would replace it
-// regardless of its permissions) or one another program holds. Nothing
+// regardless of its permissions) or one another program holds (on
+// Windows, one open in Excel: CodeHeldOpen). Nothing
 // at path is fine. The error is a *FileError.
 func CheckWritable(path string) error {
 	info, err := os.Stat(path)
@@ -39,10 +41,17 @@ func CheckWritable(path string) error {
 	}
 	f, err := openWriteNoBlock(path)
 	if err != nil {
-		if errors.Is(err, fs.ErrPermission) {
+		if code := systemCode(path, err); code != "" {
+			return fileError(path, code, nil, err)
+		}
+		switch {
+		case errors.Is(err, fs.ErrPermission):
 			return fileError(path, CodePermission, nil, err)
+		case errors.Is(err, syscall.EROFS):
+			return fileError(path, CodeReadOnlyFS, nil, err)
 		}
 		return fileError(path, CodeInUse, nil, err)
 	}
-	return f.Close()
+	f.Close()
+	return replaceable(path)
 }

@@ -452,19 +452,22 @@ func (a *App) compareAddFileDialog() {
 // compareExportDialog asks the report language and the file, then writes
 // the comparison workbook in the background.
 func (a *App) compareExportDialog() {
-	a.askLanguage(a.t("gui.compareExportTitle"), func(lang translations.Lang) {
-		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil || w == nil {
-				return
-			}
-			path := withExt(w, ".xlsx")
-			a.CompareExport(path, lang, nil)
-		}, a.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-		d.SetFileName(a.t("gui.compareFileName") + ".xlsx")
-		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
-	})
+	a.askLanguage(a.t("gui.compareExportTitle"), a.compareFileDialog)
+}
+
+// compareFileDialog asks for the file of the comparison workbook.
+func (a *App) compareFileDialog(lang translations.Lang) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := withExt(w, ".xlsx")
+		a.CompareExport(path, lang, nil)
+	}, a.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.SetFileName(a.t("gui.compareFileName") + ".xlsx")
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
 }
 
 // CompareExport writes the comparison workbook off the interface thread.
@@ -479,7 +482,7 @@ func (a *App) CompareExport(path string, lang translations.Lang, done func(error
 		if done != nil {
 			done(err)
 		}
-	})
+	}, func() { a.CompareExport(path, lang, done) }, func() { a.compareFileDialog(lang) })
 }
 
 // withExt closes a save dialog's writer unwritten, which leaves the file

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -125,6 +126,55 @@ func (a *App) showError(err error, path string) {
 		text = path + ": " + text
 	}
 	a.showText(a.t("gui.errorTitle"), text, fyne.NewSize(560, 240))
+}
+
+// Ways out of a write the system refused, by the problem's code: Retry
+// once the cause is gone (the other program closed the file, the
+// read-only mark was removed, space was freed), or another file.
+var (
+	retryCodes = []string{assessment.CodeHeldOpen, assessment.CodeInUse, assessment.CodeReadOnly,
+		assessment.CodePermission, assessment.CodeDiskFull}
+	elsewhereCodes = []string{assessment.CodeNameReserved, assessment.CodeNameTrailing, assessment.CodeNameCharacter,
+		assessment.CodeNameTooLong, assessment.CodeReadOnlyFS, assessment.CodeIsDir, assessment.CodeNotRegular}
+)
+
+// showWriteError shows why a file could not be written, naming it, and
+// offers what the user can do: Retry (retry runs the same write again),
+// for a file another program holds open (Excel on Windows), marked
+// read-only, not writable or on a full disk; Save under another name
+// (elsewhere asks for another file), for those and for a name Windows
+// cannot use or a folder that cannot be written. The work stays open and
+// unsaved whatever is chosen; other errors are shown as by showError.
+func (a *App) showWriteError(err error, path string, retry, elsewhere func()) {
+	var fe *assessment.FileError
+	if !errors.As(err, &fe) || (!slices.Contains(retryCodes, fe.Code) && !slices.Contains(elsewhereCodes, fe.Code)) {
+		a.showError(err, path)
+		return
+	}
+	msg := widget.NewLabel(l10n.Problem(a.loc, fe.Problem))
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	cancel := widget.NewButton(a.t("gui.cancel"), func() { d.Hide() })
+	another := widget.NewButton(a.t("gui.saveElsewhere"), func() {
+		d.Hide()
+		elsewhere()
+	})
+	buttons := []fyne.CanvasObject{cancel, another}
+	if slices.Contains(retryCodes, fe.Code) {
+		again := widget.NewButton(a.t("gui.retry"), func() {
+			d.Hide()
+			retry()
+		})
+		again.Importance = widget.HighImportance
+		buttons = append(buttons, again)
+	} else {
+		another.Importance = widget.HighImportance
+	}
+	d = dialog.NewCustomWithoutButtons(a.t("gui.errorTitle"), msg, a.win)
+	d.SetButtons(buttons)
+	d.Resize(fyne.NewSize(600, 260))
+	d.Show()
+	a.pendingDialog = d
 }
 
 // showProblems lists what validation found in an opened file.

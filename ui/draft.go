@@ -115,5 +115,5 @@ func (a *App) WriteDraft(path string, opt dossier.Options, done func(error)) {
 		if done != nil {
 			done(err)
 		}
-	})
+	}, func() { a.WriteDraft(path, opt, done) }, func() { a.draftFileDialog(opt) })
 }

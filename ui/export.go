@@ -70,8 +70,9 @@ func (a *App) Export(path string, lang translations.Lang, done func(error)) {
 	doc := a.Assessment().Clone()
 	res := assessment.Score(a.qn, doc)
 	var warnings []assessment.Problem
+	migrated := a.doc.Migrated()
 	a.runInBackground(path, func() (err error) {
-		warnings, err = report.WriteFile(path, a.qn, doc, res, report.Options{Lang: lang, AppVersion: a.opts.Version, Migrated: a.doc.Migrated()})
+		warnings, err = writeReport(path, a.qn, doc, res, report.Options{Lang: lang, AppVersion: a.opts.Version, Migrated: migrated})
 		return err
 	}, func(err error) {
 		if err == nil {
@@ -80,17 +81,23 @@ func (a *App) Export(path string, lang translations.Lang, done func(error)) {
 		if done != nil {
 			done(err)
 		}
-	})
+	}, func() { a.Export(path, lang, done) }, func() { a.exportFileDialog(lang) })
 }
 
+// writeReport writes the report; tests replace it to make a write fail as
+// only Windows makes it fail.
+var writeReport = report.WriteFile
+
 // runInBackground runs work off the interface thread behind a progress
-// dialog, shows its error if any, then calls after on the interface thread.
-func (a *App) runInBackground(path string, work func() error, after func(error)) {
-	a.runWork(a.t("gui.exporting"), path, work, after)
+// dialog, shows its error if any (with Retry, which runs retry, and Save
+// under another name, which runs elsewhere: see showWriteError), then
+// calls after on the interface thread.
+func (a *App) runInBackground(path string, work func() error, after func(error), retry, elsewhere func()) {
+	a.runWork(a.t("gui.exporting"), path, work, after, retry, elsewhere)
 }
 
 // runWork is runInBackground with the progress dialog's title.
-func (a *App) runWork(title, path string, work func() error, after func(error)) {
+func (a *App) runWork(title, path string, work func() error, after func(error), retry, elsewhere func()) {
 	bar := widget.NewProgressBarInfinite()
 	progress := dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(path), bar), a.win)
 	progress.Show()
@@ -99,7 +106,7 @@ func (a *App) runWork(title, path string, work func() error, after func(error)) 
 		fyne.Do(func() {
 			progress.Hide()
 			if err != nil {
-				a.showError(err, path)
+				a.showWriteError(err, path, retry, elsewhere)
 			}
 			after(err)
 		})

@@ -80,7 +80,7 @@ func (r *fileRepository) Reader(u fyne.URI) (fyne.URIReadCloser, error) {
 	switch {
 	case err == nil:
 		return &fileReader{File: f, uri: u}, nil
-	case errors.As(err, &fe) && (fe.Code == assessment.CodeNotRegular || fe.Code == assessment.CodeIsDir):
+	case errors.As(err, &fe) && (fe.Code == assessment.CodeNotRegular || fe.Code == assessment.CodeIsDir || fe.Code == assessment.CodeNameReserved):
 		return &refusedReader{uri: u, err: err}, nil
 	case fe != nil && fe.Err != nil:
 		return nil, fe.Err // the system's error, as the toolkit gives it

@@ -121,11 +121,12 @@ func (a *App) saveAsChosen(next func()) func(fyne.URIWriteCloser, error) {
 }
 
 // trySave runs a save; when it would overwrite a file someone else holds
-// or has changed, it asks first. Failures are shown, naming the file.
+// or has changed, it asks first. Failures are shown, naming the file, with
+// Retry and Save under another name when they can help (showWriteError).
 func (a *App) trySave(path string, save func() error, next func()) {
 	done := func(err error) {
 		if err != nil {
-			a.showError(err, path)
+			a.showWriteError(err, path, func() { a.trySave(path, save, next) }, func() { a.saveAsThen(next) })
 			return
 		}
 		a.addRecent(path)

@@ -85,7 +85,7 @@ func (a *App) WriteForm(path string, lang translations.Lang, sections []string, 
 		if done != nil {
 			done(err)
 		}
-	})
+	}, func() { a.WriteForm(path, lang, sections, done) }, func() { a.formFileDialog(lang, sections) })
 }
 
 // MergeDialog asks for a filled-in form (or a report) to merge into the

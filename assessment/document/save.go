@@ -44,7 +44,16 @@ func (d *Document) Save() error {
 // SaveAs writes the assessment to path, which becomes the document's file.
 // Like Save, it returns a *Conflict rather than overwrite a file another
 // editor holds, or the current file if it changed on disk since last seen.
+//
+// A new file name (not the document's own file) that Windows cannot use is
+// refused with the *assessment.FileError of assessment.CheckName, so that
+// the file can be opened on any computer.
 func (d *Document) SaveAs(path string) error {
+	if path != d.path {
+		if err := assessment.CheckName(path); err != nil {
+			return err
+		}
+	}
 	if err := d.conflict(path); err != nil {
 		return err
 	}

@@ -76,6 +76,10 @@ func Write(qn *assessment.Questionnaire, a *assessment.Assessment, f *Form, opt 
 // WriteFile writes the draft to path atomically (a file replaced is kept
 // as .bak).
 func WriteFile(path string, qn *assessment.Questionnaire, a *assessment.Assessment, f *Form, opt Options) error {
+	// A name Windows cannot use is refused, as for every file the user names.
+	if err := assessment.CheckName(path); err != nil {
+		return err
+	}
 	data, err := Write(qn, a, f, opt)
 	if err != nil {
 		return err

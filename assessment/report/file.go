@@ -4,8 +4,10 @@ import "creativecity/assessment"
 
 // WriteFile writes the workbook to path atomically: it is built in memory,
 // written to a temporary file in the same folder and renamed, so that no
-// half-written workbook is ever left at path. An existing file that the
-// user may not write, or a folder, is refused and left untouched. Errors
+// half-written workbook is ever left at path. A name Windows cannot use,
+// an existing file that the user may not write, one marked read-only or
+// held open by another program, or a folder, is refused and left
+// untouched. Errors
 // are *assessment.FileError.
 func WriteFile(path string, qn *assessment.Questionnaire, a *assessment.Assessment, res *assessment.Result, opts Options) ([]assessment.Problem, error) {
 	if err := checkWritable(path); err != nil {
@@ -31,6 +33,13 @@ func WriteFile(path string, qn *assessment.Questionnaire, a *assessment.Assessme
 	return warnings, nil
 }
 
-// checkWritable refuses a target the write would fail on or should not
-// replace (see assessment.CheckWritable).
-func checkWritable(path string) error { return assessment.CheckWritable(path) }
+// checkWritable refuses a name Windows cannot use (see
+// assessment.CheckName: every workbook is a file the user names) and a
+// target the write would fail on or should not replace (see
+// assessment.CheckWritable).
+func checkWritable(path string) error {
+	if err := assessment.CheckName(path); err != nil {
+		return err
+	}
+	return assessment.CheckWritable(path)
+}

@@ -357,17 +357,24 @@ func (c *cli) writeJSON(v any) int {
 }
 
 // output checks the -o file of a command that takes want input arguments
-// (at least one when want < 0) and writes a file with extension ext; it
-// reports usage errors itself.
-func (c *cli) output(cmd string, o options, args []string, want int, ext string) (string, bool) {
+// (at least one when want < 0) and writes a file with extension ext. It
+// reports what is wrong itself and returns the exit status: a missing
+// argument or another extension is a usage error; a name that Windows
+// cannot use (assessment.CheckName) is refused as bad input, before any
+// work, whatever the system, so that the file can be opened anywhere.
+func (c *cli) output(cmd string, o options, args []string, want int, ext string) (string, int) {
 	out := o.out
 	if out == "" || (want >= 0 && len(args) != want) || (want < 0 && len(args) == 0) {
 		c.fail("cli.useCommand", map[string]any{"Command": cmd, "Synopsis": c.loc.T("cli.cmd." + cmd + ".synopsis")})
-		return "", false
+		return "", exitUsage
+	}
+	if err := assessment.CheckName(out); err != nil {
+		c.fileError(err, out)
+		return "", exitInput
 	}
 	if !strings.EqualFold(filepath.Ext(out), ext) {
 		c.fail("cli.outputExtension", map[string]any{"File": out, "Ext": ext})
-		return "", false
+		return "", exitUsage
 	}
-	return out, true
+	return out, exitOK
 }

@@ -8,9 +8,9 @@ import (
 
 // compare puts many cities' assessments side by side in one workbook.
 func (c *cli) compare(o options, args []string) int {
-	out, ok := c.output("compare", o, args, -1, ".xlsx")
-	if !ok {
-		return exitUsage
+	out, status := c.output("compare", o, args, -1, ".xlsx")
+	if status != exitOK {
+		return status
 	}
 	cmp := report.Load(c.qn, report.ExpandInputs(args))
 	for _, s := range cmp.Skipped {

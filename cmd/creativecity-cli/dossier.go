@@ -12,9 +12,9 @@ import (
 // dossier writes the draft of the UNESCO application of one assessment,
 // in a language UNESCO accepts.
 func (c *cli) dossier(o options, args []string) int {
-	out, ok := c.output("dossier", o, args, 1, ".docx")
-	if !ok {
-		return exitUsage
+	out, status := c.output("dossier", o, args, 1, ".docx")
+	if status != exitOK {
+		return status
 	}
 	if _, ok := translations.ParseDossierLang(string(c.dossierLang)); !ok {
 		c.fail("cli.dossierLang", map[string]any{"Lang": string(c.dossierLang), "Languages": dossierCodes()})

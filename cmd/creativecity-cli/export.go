@@ -8,9 +8,9 @@ import (
 
 // export writes the Excel report of one assessment.
 func (c *cli) export(o options, args []string) int {
-	out, ok := c.output("export", o, args, 1, ".xlsx")
-	if !ok {
-		return exitUsage
+	out, status := c.output("export", o, args, 1, ".xlsx")
+	if status != exitOK {
+		return status
 	}
 	a, migrated, ok := c.loadMigrated(args[0])
 	if !ok {

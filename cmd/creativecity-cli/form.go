@@ -30,9 +30,9 @@ func (c *cli) form(o options, args []string) int {
 		c.fail("cli.useCommand", map[string]any{"Command": "form", "Synopsis": c.loc.T("cli.cmd.form.synopsis")})
 		return exitUsage
 	}
-	out, ok := c.output("form", o, args, len(args), ".xlsx")
-	if !ok {
-		return exitUsage
+	out, status := c.output("form", o, args, len(args), ".xlsx")
+	if status != exitOK {
+		return status
 	}
 	var sections []string
 	for _, id := range strings.Split(o.sections, ",") {
@@ -47,6 +47,7 @@ func (c *cli) form(o options, args []string) int {
 	}
 	var base *assessment.Assessment
 	if len(args) == 1 {
+		var ok bool
 		if base, ok = c.load(args[0]); !ok {
 			return exitInput
 		}
@@ -68,9 +69,9 @@ func (c *cli) merge(o options, args []string) int {
 		c.fail("cli.badPrefer", nil)
 		return exitUsage
 	}
-	out, ok := c.output("import", o, args, -1, assessment.Extension)
-	if !ok {
-		return exitUsage
+	out, status := c.output("import", o, args, -1, assessment.Extension)
+	if status != exitOK {
+		return status
 	}
 	base, ok := c.load(o.into)
 	if !ok {

@@ -15,9 +15,9 @@ func (c *cli) importReport(o options, args []string) int {
 	if o.into != "" || o.prefer != "" {
 		return c.merge(o, args)
 	}
-	out, ok := c.output("import", o, args, 1, assessment.Extension)
-	if !ok {
-		return exitUsage
+	out, status := c.output("import", o, args, 1, assessment.Extension)
+	if status != exitOK {
+		return status
 	}
 	a, warnings, err := report.ReadFile(args[0])
 	if err != nil {

@@ -7,7 +7,9 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -153,4 +155,95 @@ func (w *Wine) SendInput(display string, script ...string) error {
 		return fmt.Errorf("sendinput: %v: %s", err, msg)
 	}
 	return nil
+}
+
+// BuildTool builds a test-only Windows program written in Go, the package
+// cmd/internal/testenv/<name>, and returns the path of the .exe.
+func (w *Wine) BuildTool(tb testing.TB, name string) string {
+	tb.Helper()
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		gobin = filepath.Join(runtime.GOROOT(), "bin", "go")
+	}
+	out := filepath.Join(tb.TempDir(), name+".exe")
+	cmd := exec.Command(gobin, "build", "-o", out, "./cmd/internal/testenv/"+name)
+	cmd.Dir = Root(tb)
+	cmd.Env = append(os.Environ(), "GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		tb.Fatalf("building %s for Windows: %v\n%s", name, err, msg)
+	}
+	return out
+}
+
+// HoldOpen keeps a file open in a Windows program, as Excel holds a
+// workbook it shows (holdopen/main.go: shared for reading only, or with
+// shareWrite for writing too, never for deletion or replacement), until
+// the function it returns is called or the test ends.
+func (w *Wine) HoldOpen(tb testing.TB, holdopen, unixPath string, shareWrite bool) func() {
+	tb.Helper()
+	dir := tb.TempDir()
+	releaseFile := filepath.Join(dir, "release")
+	args := []string{WindowsPath(unixPath), WindowsPath(releaseFile)}
+	if shareWrite {
+		args = append([]string{"-share-write"}, args...)
+	}
+	out, err := os.Create(filepath.Join(dir, "out"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer out.Close()
+	cmd := w.Command(context.Background(), "", holdopen, args...)
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		tb.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	stop := func() {
+		os.WriteFile(releaseFile, nil, 0o644)
+		select {
+		case <-done:
+		case <-time.After(time.Minute):
+			cmd.Process.Kill()
+		}
+	}
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(50 * time.Millisecond) {
+		text, _ := os.ReadFile(out.Name())
+		if strings.Contains(string(text), "held") {
+			break
+		}
+		select {
+		case err := <-done:
+			tb.Fatalf("holdopen ended before holding %s: %v: %s", unixPath, err, text)
+		default:
+		}
+		if time.Now().After(deadline) {
+			stop()
+			tb.Fatalf("holdopen did not hold %s: %s", unixPath, text)
+		}
+	}
+	var once sync.Once
+	tb.Cleanup(func() { once.Do(stop) })
+	return func() { once.Do(stop) }
+}
+
+// Attrib runs Windows' attrib in the prefix on a file, such as
+// Attrib(path, "+r") to mark it read-only as Explorer's Properties do
+// (Wine keeps the mark as the Unix file's write permissions).
+func (w *Wine) Attrib(tb testing.TB, unixPath string, flags ...string) {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	out, err := os.CreateTemp("", "attrib-*.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer os.Remove(out.Name())
+	defer out.Close()
+	cmd := w.Command(ctx, "", "cmd", append(append([]string{"/c", "attrib"}, flags...), WindowsPath(unixPath))...)
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Run(); err != nil {
+		msg, _ := os.ReadFile(out.Name())
+		tb.Fatalf("attrib %v %s: %v: %s", flags, unixPath, err, msg)
+	}
 }

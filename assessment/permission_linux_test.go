@@ -1,0 +1,73 @@
+package assessment
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+// TestSavingKeepsAFileTheUserMayNotWrite: in a folder everyone may write
+// (a shared folder), a file of another user that this user may read but
+// not write is refused by Save and WriteWithBackup, and stays as it was,
+// without a backup. A rename would replace it: the folder allows it. Root
+// writes every file, so under root the saves run in a child process with
+// the credentials of the unprivileged user "nobody".
+func TestSavingKeepsAFileTheUserMayNotWrite(t *testing.T) {
+	if path := os.Getenv("CCSA_NOT_WRITABLE"); path != "" {
+		a, err := Demo()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Save(path, a); !hasCode(err, CodePermission) {
+			t.Errorf("Save = %v; want %s", err, CodePermission)
+		}
+		if err := WriteWithBackup(path, []byte("new")); !hasCode(err, CodePermission) {
+			t.Errorf("WriteWithBackup = %v; want %s", err, CodePermission)
+		}
+		return
+	}
+	if os.Geteuid() != 0 {
+		t.Skip("needs root, to run the saves as another user than the file's owner")
+	}
+	dir := t.TempDir()
+	shared := filepath.Join(dir, "shared")
+	if err := os.Mkdir(shared, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(shared, 0o777) // whatever the umask
+	path := filepath.Join(shared, "Hạ Long.ccsa")
+	if err := os.WriteFile(path, []byte("the owner's version"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(dir, "test.bin")
+	if err := os.WriteFile(bin, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for p := dir; p != "/"; p = filepath.Dir(p) {
+		if info, err := os.Stat(p); err == nil && info.Mode().Perm()&0o001 == 0 {
+			os.Chmod(p, info.Mode().Perm()|0o001) // let "nobody" walk to the file
+		}
+	}
+	cmd := exec.Command(bin, "-test.run=^TestSavingKeepsAFileTheUserMayNotWrite$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "CCSA_NOT_WRITABLE="+path)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("as nobody: %v\n%s", err, out)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "the owner's version" {
+		t.Errorf("the file holds %q", got)
+	}
+	if entries, _ := os.ReadDir(shared); len(entries) != 1 {
+		t.Errorf("files written beside it: %v", entries)
+	}
+}
