@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -66,5 +67,32 @@ func TestAnAnalysisOfAnOlderVersionIsNotApplied(t *testing.T) {
 	test.Type(number(t, a, "gastronomy.food_events").entry, "2")
 	if a.doc.ApplyAnalysis(version, u) || a.Result().Uncertainty != nil {
 		t.Error("an analysis of the previous answers was applied")
+	}
+}
+
+func TestTheResultsListThePlansProblemsToFix(t *testing.T) {
+	a := newTestApp(t, translations.EN)
+	openDemo(t, a)
+	a.edit(func(d *assessment.Assessment) {
+		d.Plan.Initiatives[0].Years = append(d.Plan.Initiatives[0].Years, d.Plan.LastYear()+3)
+	})
+	a.showPage(ResultsPage)
+	want := a.navName(PlanPage) + " — " + a.t("gui.toFix", map[string]any{"Count": 1})
+	var open *widget.Button
+	for _, o := range a.results.box.Objects {
+		c, ok := o.(*fyne.Container)
+		if !ok || len(c.Objects) != 2 {
+			continue
+		}
+		if l, ok := c.Objects[0].(*widget.Label); ok && l.Text == want {
+			open, _ = c.Objects[1].(*widget.Button)
+		}
+	}
+	if open == nil {
+		t.Fatalf("the results page does not list %q", want)
+	}
+	test.Tap(open)
+	if a.page != PlanPage {
+		t.Errorf("Open went to %s", a.page)
 	}
 }

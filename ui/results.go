@@ -98,13 +98,23 @@ func (r *resultsView) objects() []fyne.CanvasObject {
 			}
 		}
 	}
-	if items := a.toFix(""); len(items) > 0 {
+	items, pages := a.toFix(""), a.pagesToFix()
+	if len(items) > 0 || len(pages) > 0 {
 		objects = append(objects, heading(a.t("gui.toFixTitle")))
-		for _, it := range items {
-			q, _ := a.qn.Question(it.questionID)
-			objects = append(objects, a.questionLink(l10n.SectionName(a.loc, q.Section().ID)+" — "+a.t(q.TextID())+
-				"\n"+it.message, q.ID, widget.DangerImportance))
-		}
+	}
+	for _, it := range items {
+		q, _ := a.qn.Question(it.questionID)
+		objects = append(objects, a.questionLink(l10n.SectionName(a.loc, q.Section().ID)+" — "+a.t(q.TextID())+
+			"\n"+it.message, q.ID, widget.DangerImportance))
+	}
+	// The action plan and the application are pages, not questions: a line
+	// for each with what it has to fix, opening it.
+	for _, p := range pages {
+		l := widget.NewLabel(a.navName(p.id) + " — " + a.t("gui.toFix", map[string]any{"Count": p.count}))
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.DangerImportance
+		open := widget.NewButtonWithIcon(a.t("gui.openQuestion"), theme.NavigateNextIcon(), func() { a.showPage(p.id) })
+		objects = append(objects, container.NewBorder(nil, nil, nil, open, l))
 	}
 	if kept := a.keptAnswers(); len(kept) > 0 {
 		objects = append(objects, heading(a.t("gui.keptAnswersTitle")), newParagraph(a.t("gui.keptAnswersIntro")))
@@ -263,4 +273,22 @@ func (c *chartLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		h = max(objs[0].MinSize().Height, 34)
 	}
 	return fyne.NewSize(chartNameWidth+c.valueWidth(objs)+chartMinBar+2*pad, rows*(h+pad))
+}
+
+// pageToFix is a page other than a section's with answers to fix.
+type pageToFix struct {
+	id    string
+	count int
+}
+
+// pagesToFix are the action plan and the application page when they have
+// something to fix, as the navigation counts it.
+func (a *App) pagesToFix() []pageToFix {
+	var out []pageToFix
+	for _, p := range []pageToFix{{PlanPage, len(a.planProblems()) + a.draftsUnder("plan/")}, {DossierPage, a.draftsUnder("dossier/")}} {
+		if p.count > 0 {
+			out = append(out, p)
+		}
+	}
+	return out
 }
