@@ -142,15 +142,15 @@ func (p *planView) addInitiative(s assessment.Scope) {
 }
 
 // focusAfterFrame gives an input of the page the focus once the page is
-// drawn. A page rebuilt by Space on a focused button gets the key's
-// character event next, which goes to the object focused by then: taking
-// the focus at once would type a space into the input.
+// drawn (none for a nil f). A page rebuilt by Space on a focused button
+// gets the key's character event next, which goes to the object focused
+// by then: taking the focus at once would type a space into the input.
 func (a *App) focusAfterFrame(f fyne.Focusable) {
 	c := a.win.Canvas()
 	c.Unfocus()
 	page := a.page
 	go a.afterFrame(func() {
-		if a.page == page && c.Focused() == nil {
+		if f != nil && a.page == page && c.Focused() == nil {
 			c.Focus(f)
 		}
 	})

@@ -125,17 +125,8 @@ func (a *App) restore(r *document.Recovery) {
 	a.keepOffered()
 	a.drafts = map[string]string{}
 	a.showPage(a.page)
-	// The restore may come from Space on a focused button, whose character
-	// event follows the key's and goes to the object focused then: the
-	// first input takes the focus only after the next frame, so that the
-	// space is not typed into it.
-	a.win.Canvas().Unfocus()
-	page := a.page
-	go a.afterFrame(func() {
-		if a.page == page && a.win.Canvas().Focused() == nil {
-			a.focusFirstInput()
-		}
-	})
+	// The restore may come from Space on the Restore button.
+	a.focusAfterFrame(a.firstInput())
 	a.showLockWarning()
 }
 

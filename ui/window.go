@@ -50,29 +50,33 @@ func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
 	}
 }
 
-// focusFirstInput puts the keyboard focus on the first input of the
-// section page shown, so that typing starts there.
+// focusFirstInput puts the keyboard focus on the first input of the page
+// shown, so that typing starts there.
 func (a *App) focusFirstInput() {
-	switch {
-	case a.planView != nil:
-		a.win.Canvas().Focus(a.planView.first())
-		return
-	case a.dossierView != nil && a.dossierView.first() != nil:
-		a.win.Canvas().Focus(a.dossierView.first())
-		return
-	case a.pageView == nil || len(a.pageView.s.Questions) == 0:
-		return
-	}
-	var f fyne.Focusable
-	switch w := a.inputs[a.pageView.s.Questions[0].ID].(type) {
-	case *entry:
-		f = w
-	case numberWidget:
-		f = w.entry
-	case *choice:
-		f = w
-	}
-	if f != nil {
+	if f := a.firstInput(); f != nil {
 		a.win.Canvas().Focus(f)
 	}
+}
+
+// firstInput is the first input of the page shown: a section's first
+// question, the action plan's or the application's first input; nil on
+// other pages.
+func (a *App) firstInput() fyne.Focusable {
+	switch {
+	case a.planView != nil:
+		return a.planView.first()
+	case a.dossierView != nil:
+		return a.dossierView.first()
+	case a.pageView == nil || len(a.pageView.s.Questions) == 0:
+		return nil
+	}
+	switch w := a.inputs[a.pageView.s.Questions[0].ID].(type) {
+	case *entry:
+		return w
+	case numberWidget:
+		return w.entry
+	case *choice:
+		return w
+	}
+	return nil
 }
