@@ -87,14 +87,7 @@ func AnalyseCities(qn *Questionnaire, cities []CityResult) *CityRanks {
 				}
 				for k := range ranks {
 					for i := range cities {
-						switch {
-						case k > 0:
-							key[i] = scores[i][k-1]
-						case recommended[i] >= 0:
-							key[i] = scores[i][recommended[i]]
-						default:
-							key[i] = 0
-						}
+						key[i] = byRanking(k, recommended[i], func(f int) float64 { return scores[i][f] })
 					}
 					rankByKey(key, byCity, func(i int) float64 { return completenessOf(runs[i], k, recommended[i]) })
 					for rank, i := range byCity {
@@ -112,21 +105,11 @@ func AnalyseCities(qn *Questionnaire, cities []CityResult) *CityRanks {
 		Apply(c.Result, counts[0][i].uncertainty(an.fields, runs[i].recommended))
 	}
 	out := &CityRanks{Fields: map[string][]RankInterval{}}
-	scoredKey := func(k, i int) float64 {
-		switch {
-		case k > 0:
-			f, _ := cities[i].Result.Field(an.fields[k-1].ID)
-			return f.Score
-		case recommended[i] >= 0:
-			return cities[i].Result.Fields[recommended[i]].Score
-		}
-		return 0
-	}
 	hist := make([]int, len(cities))
 	for k := range ranks {
 		key, order := make([]float64, len(cities)), make([]int, len(cities))
 		for i := range cities {
-			key[i] = scoredKey(k, i)
+			key[i] = byRanking(k, recommended[i], func(f int) float64 { return cities[i].Result.Fields[f].Score })
 		}
 		rankByKey(key, order, func(i int) float64 { return completenessOf(runs[i], k, recommended[i]) })
 		intervals := make([]RankInterval, len(cities))
@@ -155,16 +138,25 @@ func AnalyseCities(qn *Questionnaire, cities []CityResult) *CityRanks {
 	return out
 }
 
+// byRanking is what places a city in ranking k of the cities: value of
+// field k-1, or for k = 0 of the city's recommended field (recommended is
+// -1 for none, which counts 0). Fields are in the questionnaire's order,
+// as in a Result.
+func byRanking(k, recommended int, value func(field int) float64) float64 {
+	f := k - 1
+	if k == 0 {
+		f = recommended
+	}
+	if f < 0 {
+		return 0
+	}
+	return value(f)
+}
+
 // completenessOf is the completeness that breaks a tie in ranking k of the
 // cities (the field's, or the recommended field's for k = 0).
 func completenessOf(x *Analysis, k, recommended int) float64 {
-	switch {
-	case k > 0:
-		return x.ins[k-1].completeness
-	case recommended >= 0:
-		return x.ins[recommended].completeness
-	}
-	return 0
+	return byRanking(k, recommended, func(f int) float64 { return x.ins[f].completeness })
 }
 
 // rankByKey orders the cities strongest first: higher key, then higher
