@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
@@ -84,17 +83,8 @@ func (a *App) parseRate(s string) (float64, bool) {
 }
 
 func (a *App) draftFileDialog(opt dossier.Options) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		a.WriteDraft(withExt(w, ".docx"), opt, nil)
-	}, a.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".docx"}))
-	d.SetFileName(a.cityName() + " - " + a.t("gui.draftFileName") + " (" + string(opt.Lang) + ").docx")
-	a.setDialogLocation(d)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	a.showSaveDialog(a.cityName()+" - "+a.t("gui.draftFileName")+" ("+string(opt.Lang)+").docx", ".docx",
+		func(path string) { a.WriteDraft(path, opt, nil) })
 }
 
 // WriteDraft writes the draft application off the interface thread, then

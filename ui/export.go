@@ -44,14 +44,21 @@ func (a *App) askLanguage(title string, then func(translations.Lang)) {
 }
 
 func (a *App) exportFileDialog(lang translations.Lang) {
+	a.showSaveDialog(a.reportFileName(), ".xlsx", func(path string) { a.Export(path, lang, nil) })
+}
+
+// showSaveDialog asks where to write a file of one extension, offering
+// name in the folder last used, and calls write with the path chosen
+// (ext added if missing); the file itself is not touched (see withExt).
+func (a *App) showSaveDialog(name, ext string, write func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
-		a.Export(withExt(w, ".xlsx"), lang, nil)
+		write(withExt(w, ext))
 	}, a.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.SetFileName(a.reportFileName())
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d.SetFileName(name)
 	a.setDialogLocation(d)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()

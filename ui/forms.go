@@ -58,17 +58,8 @@ func (a *App) FormsDialog() {
 }
 
 func (a *App) formFileDialog(lang translations.Lang, sections []string) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		a.WriteForm(withExt(w, ".xlsx"), lang, sections, nil)
-	}, a.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.SetFileName(a.cityName() + " - " + a.t("gui.formFileName") + ".xlsx")
-	a.setDialogLocation(d)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	a.showSaveDialog(a.cityName()+" - "+a.t("gui.formFileName")+".xlsx", ".xlsx",
+		func(path string) { a.WriteForm(path, lang, sections, nil) })
 }
 
 // WriteForm writes a form of the sections, prefilled with the current
