@@ -1,7 +1,6 @@
 package report
 
 import (
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -681,21 +680,14 @@ func isPlanEdit(p assessment.Problem) bool {
 // parseBudget reads a budget figure typed in a cell (text in the report
 // language's notation); cleared tells an emptied cell, read as 0.
 func parseBudget(s string, text bool, lang string) (v float64, cleared bool, code string) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, true, ""
+	// A budget figure is read as a number answer without a maximum: a
+	// non-negative number, in the report language's notation when typed.
+	value, code := parseEdit(s, text, watched{}, lang)
+	if code != "" {
+		return 0, false, code
 	}
-	n, err := strconv.ParseFloat(s, 64)
-	if text {
-		n, err = parseLocalNumber(s, lang)
-	}
-	switch {
-	case err != nil || math.IsNaN(n) || math.IsInf(n, 0):
-		return 0, false, assessment.CodeCellNotNumber
-	case n < 0:
-		return 0, false, assessment.CodeCellOutOfRange
-	}
-	return n, false, ""
+	n, ok := value.Number()
+	return n, !ok, ""
 }
 
 func numberOrNone(v float64, ok bool) assessment.Value {
