@@ -1,7 +1,6 @@
 package assessment
 
 import (
-	"bytes"
 	"encoding/json"
 	"maps"
 	"strings"
@@ -158,18 +157,4 @@ func (d *Dossier) normalize() {
 		s.File = norm.NFC.String(s.File)
 		s.Date = norm.NFC.String(s.Date)
 	}
-}
-
-// unmarshalDossier reads the "dossier" member; null is none.
-func (a *Assessment) unmarshalDossier(msg json.RawMessage) error {
-	if bytes.Equal(bytes.TrimSpace(msg), []byte("null")) {
-		a.Dossier = nil
-		return nil
-	}
-	var d Dossier
-	if err := json.Unmarshal(msg, &d); err != nil {
-		return &fieldError{"dossier", err}
-	}
-	a.Dossier = &d
-	return nil
 }

@@ -1,7 +1,6 @@
 package assessment
 
 import (
-	"bytes"
 	"encoding/json"
 	"math"
 	"slices"
@@ -200,20 +199,6 @@ func (p *ActionPlan) normalize() {
 			in.Dossier[lang] = Summary{Title: norm.NFC.String(sum.Title), Summary: norm.NFC.String(sum.Summary)}
 		}
 	}
-}
-
-// unmarshalPlan reads the "actionPlan" member; null is no plan.
-func (a *Assessment) unmarshalPlan(msg json.RawMessage) error {
-	if bytes.Equal(bytes.TrimSpace(msg), []byte("null")) {
-		a.Plan = nil
-		return nil
-	}
-	var p ActionPlan
-	if err := json.Unmarshal(msg, &p); err != nil {
-		return &fieldError{"actionPlan", err}
-	}
-	a.Plan = &p
-	return nil
 }
 
 // Problem codes of the action plan.

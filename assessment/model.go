@@ -385,13 +385,17 @@ func (a *Assessment) UnmarshalJSON(data []byte) error {
 				}
 			}
 		case "actionPlan":
-			if err := a.unmarshalPlan(msg); err != nil {
+			plan, err := optionalMember[ActionPlan](key, msg)
+			if err != nil {
 				return err
 			}
+			a.Plan = plan
 		case "dossier":
-			if err := a.unmarshalDossier(msg); err != nil {
+			dossier, err := optionalMember[Dossier](key, msg)
+			if err != nil {
 				return err
 			}
+			a.Dossier = dossier
 		case "updatedAt":
 			var s string
 			if err := unmarshalText(msg, &s); err != nil {
@@ -460,6 +464,19 @@ func (e *fieldError) Unwrap() error { return e.err }
 
 // marshalWithExtra marshals v (a struct) and merges the extra members into
 // the resulting object; known members win.
+// optionalMember reads an optional object member of the file; null is
+// none.
+func optionalMember[T any](key string, msg json.RawMessage) (*T, error) {
+	if bytes.Equal(bytes.TrimSpace(msg), []byte("null")) {
+		return nil, nil
+	}
+	v := new(T)
+	if err := json.Unmarshal(msg, v); err != nil {
+		return nil, &fieldError{key, err}
+	}
+	return v, nil
+}
+
 func marshalWithExtra(v any, extra map[string]json.RawMessage) ([]byte, error) {
 	b, err := json.Marshal(v)
 	if err != nil || len(extra) == 0 {
