@@ -24,6 +24,9 @@ func WhatWouldChange(l *translations.Localizer, qn *assessment.Questionnaire, r 
 	top, _ := r.Field(rec)
 	second, hasSecond := r.RunnerUp()
 	data := map[string]any{"Field": SectionName(l, rec)}
+	if hasSecond {
+		data["Second"], data["Lead"] = SectionName(l, second.ID), Score(l, top.Score-second.Score)
+	}
 	var out []ChangeLine
 	items := func(gaps []assessment.Gap) {
 		for _, g := range gaps {
@@ -36,7 +39,6 @@ func WhatWouldChange(l *translations.Localizer, qn *assessment.Questionnaire, r 
 		id := "change.leversAlone"
 		if hasSecond {
 			id = "change.levers"
-			data["Second"], data["Lead"] = SectionName(l, second.ID), Score(l, top.Score-second.Score)
 		}
 		out = append(out, ChangeLine{Text: l.T(id, data)})
 		items(levers)
@@ -44,7 +46,6 @@ func WhatWouldChange(l *translations.Localizer, qn *assessment.Questionnaire, r 
 	if !hasSecond {
 		return out
 	}
-	data["Second"], data["Lead"] = SectionName(l, second.ID), Score(l, top.Score-second.Score)
 	if sw := r.Swap; sw != nil {
 		gain := 0.0
 		for _, g := range sw.Questions {
