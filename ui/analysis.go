@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,9 +13,9 @@ import (
 // (milliseconds) runs off the UI thread once typing pauses.
 const analysisDelay = 400 * time.Millisecond
 
-// analysis runs the document's uncertainty analysis after changes.
+// analysis runs the document's uncertainty analysis after changes. Its
+// fields are used on the UI thread only.
 type analysis struct {
-	mu    sync.Mutex
 	timer *time.Timer
 	// done, if set, is called on the UI thread after an analysis has been
 	// applied (tests wait on it).
@@ -26,8 +25,6 @@ type analysis struct {
 // scheduleAnalysis (re)starts the delay before the analysis that the
 // current result needs; nothing when it has it.
 func (a *App) scheduleAnalysis() {
-	a.analysis.mu.Lock()
-	defer a.analysis.mu.Unlock()
 	if a.analysis.timer != nil {
 		a.analysis.timer.Stop()
 	}
@@ -65,8 +62,6 @@ func (a *App) finishAnalysis(version uint64, u *assessment.Uncertainty) {
 
 // stopAnalysis cancels a pending analysis (the window closes).
 func (a *App) stopAnalysis() {
-	a.analysis.mu.Lock()
-	defer a.analysis.mu.Unlock()
 	if a.analysis.timer != nil {
 		a.analysis.timer.Stop()
 	}
