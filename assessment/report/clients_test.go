@@ -55,12 +55,7 @@ func libreOfficeResave(t *testing.T, in, out string) {
 	t.Helper()
 	bin := soffice(t)
 	dir := t.TempDir()
-	cmd := exec.Command(bin, "-env:UserInstallation=file://"+filepath.Join(t.TempDir(), "profile"), "--headless", "--norestore",
-		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", dir, in)
-	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("LibreOffice: %v\n%s", err, b)
-	}
+	convert(t, bin, in, "xlsx:Calc MS Excel 2007 XML", dir)
 	if err := os.Rename(filepath.Join(dir, filepath.Base(in)), out); err != nil {
 		t.Fatal(err)
 	}

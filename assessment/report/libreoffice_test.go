@@ -29,21 +29,28 @@ func soffice(t *testing.T) string {
 	return ""
 }
 
+// convert has LibreOffice, with a profile and a home of its own, convert
+// in with filter (a format, or a format and its options) into the folder
+// out.
+func convert(t *testing.T, bin, in, filter, out string) {
+	t.Helper()
+	cmd := exec.Command(bin, "-env:UserInstallation=file://"+filepath.Join(t.TempDir(), "profile"), "--headless", "--norestore",
+		"--convert-to", filter, "--outdir", out, in)
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice: %v\n%s", err, b)
+	}
+}
+
 // convertSheets has LibreOffice open the workbook and write every sheet as
 // a UTF-8 CSV of the values as displayed. It returns the CSV rows by sheet.
 func convertSheets(t *testing.T, bin, xlsx string, sheets []string) map[string][][]string {
 	t.Helper()
 	out := t.TempDir()
-	profile := "file://" + filepath.Join(t.TempDir(), "lo-profile")
 	// Tokens: comma, double quote, UTF-8, start row 1, -, language,
 	// quoted text false, detect numbers true, save as shown true, formulas
 	// false, remove space false, sheet -1 = every sheet to its own file.
-	filter := `csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,true,false,false,-1`
-	cmd := exec.Command(bin, "-env:UserInstallation="+profile, "--headless", "--norestore", "--convert-to", filter, "--outdir", out, xlsx)
-	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("LibreOffice failed: %v\n%s", err, b)
-	}
+	convert(t, bin, xlsx, `csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,true,false,false,-1`, out)
 	base := strings.TrimSuffix(filepath.Base(xlsx), ".xlsx")
 	result := map[string][][]string{}
 	for _, sheet := range sheets {

@@ -526,12 +526,7 @@ func pdfPages(t *testing.T, xlsx string) []string {
 		t.Skip("pdftotext is missing")
 	}
 	out := t.TempDir()
-	cmd := exec.Command(bin, "-env:UserInstallation=file://"+filepath.Join(t.TempDir(), "profile"), "--headless", "--norestore",
-		"--convert-to", "pdf", "--outdir", out, xlsx)
-	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("LibreOffice: %v\n%s", err, b)
-	}
+	convert(t, bin, xlsx, "pdf", out)
 	pdf := filepath.Join(out, strings.TrimSuffix(filepath.Base(xlsx), ".xlsx")+".pdf")
 	text, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
 	if err != nil {
