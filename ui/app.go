@@ -154,8 +154,9 @@ func (a *App) lastFile() string {
 	return p
 }
 
-// Start offers to restore autosaved work and starts the autosave timer;
-// call it once the window is about to be shown.
+// Start offers to restore autosaved work, starts the autosave timer and
+// the analysis of a file opened at start; call it once the window is
+// about to be shown.
 func (a *App) Start() {
 	a.offerRecovery()
 	a.autosave.start()

@@ -24,9 +24,9 @@ func (b *button) focusTarget() fyne.Focusable      { return b }
 
 // registry finds the inputs of the page shown by key: a question's ID, or
 // the key of an input of the action plan or the application
-// (planFirstYearKey, initiativeKey, attachmentKey, "dossier/prose/" and a
-// section's ID). A page registers its inputs as it builds them; the
-// window makes a new registry for every page it shows.
+// (planFirstYearKey, initiativeKey, attachmentKey, or "dossier/prose/"
+// and the ID of a section of the form). A page registers its inputs as it
+// builds them; the window makes a new registry for every page it shows.
 type registry struct {
 	byKey    map[string]input
 	evidence map[string]*textBox // the evidence box of each question, by its ID

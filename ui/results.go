@@ -48,7 +48,7 @@ func (p *rebuiltPage) object() fyne.CanvasObject { return withPageWheel(p.scroll
 
 func (p *rebuiltPage) scroller() *container.Scroll { return p.scroll }
 
-// first is nil: a rebuilt page has no inputs to type in.
+// first is nil: no input of a rebuilt page takes the focus when it opens.
 func (p *rebuiltPage) first() fyne.Focusable { return nil }
 
 // rebuild builds the page again from the current state.
