@@ -13,13 +13,13 @@ import (
 // (milliseconds) runs off the UI thread once typing pauses.
 const analysisDelay = 400 * time.Millisecond
 
-// analysis runs the document's uncertainty analysis after changes. Its
-// fields are used on the UI thread only.
+// analysis runs the document's uncertainty analysis after changes, and
+// after the file opened at start is shown (App.Start): the window is built
+// from the quick score, the page says the confidence is being worked out,
+// and the analysis (about 5–25 ms and a few MB on the demo) runs off the
+// UI thread. Its fields are used on the UI thread only.
 type analysis struct {
 	timer *time.Timer
-	// done, if set, is called on the UI thread after an analysis has been
-	// applied (tests wait on it).
-	done func()
 }
 
 // scheduleAnalysis (re)starts the delay before the analysis that the
@@ -39,24 +39,25 @@ func (a *App) scheduleAnalysis() {
 // changed meanwhile (a later change schedules its own).
 func (a *App) startAnalysis() {
 	job, version := a.doc.Analysis()
-	if job == nil {
+	if job == nil || a.closed {
 		return
 	}
-	go func() {
-		u := job.Run()
-		fyne.Do(func() { a.finishAnalysis(version, u) })
-	}()
+	a.bg.analyse(job, func(u *assessment.Uncertainty) { a.finishAnalysis(version, u) })
 }
 
+// analyseNow runs the analysis the current result still needs at once, on
+// the UI thread.
+func (a *App) analyseNow() {
+	if job, version := a.doc.Analysis(); job != nil {
+		a.finishAnalysis(version, job.Run())
+	}
+}
+
+// finishAnalysis applies an analysis run for a version of the document
+// and shows it, unless the document has changed since.
 func (a *App) finishAnalysis(version uint64, u *assessment.Uncertainty) {
-	if !a.doc.ApplyAnalysis(version, u) {
-		return
-	}
-	if a.results != nil && a.page == ResultsPage {
-		a.results.refresh()
-	}
-	if a.analysis.done != nil {
-		a.analysis.done()
+	if a.doc.ApplyAnalysis(version, u) {
+		a.shown.refresh()
 	}
 }
 

@@ -12,14 +12,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
 	"creativecity/assessment/document"
-	"creativecity/assessment/dossier"
 	"creativecity/translations"
-	"creativecity/ui/vnkey"
 )
 
 // ResultsPage is the page ID of the results page; other page IDs are
@@ -60,47 +57,33 @@ type App struct {
 	doc *document.Document
 
 	loc    *translations.Localizer
-	page   string
+	page   string            // the ID of the page shown
+	shown  page              // the page shown
+	inputs *registry         // the inputs of the page shown
 	drafts map[string]string // text of number entries that does not parse yet
 
 	autosave *autosaveTimer
 	analysis analysis
+	bg       background // runs what waits for a frame or runs off the UI thread
 
-	typing     *vnkey.Engine // the built-in Vietnamese typing mode; nil when off
-	lastTyping string        // the mode to switch back to
-	typingPick *widget.Select
+	controls languageControls // the typing mode and the toolbar's language and typing choices
+	chrome   chrome           // the widgets around the page
+	compare  comparison
+	appForm  appFormCache // the application form, read once, and the application's language
 
-	// widgets of the current build
-	nav         *widget.List
-	navPages    []string
-	pageView    *pageView
-	results     *resultsView
-	compareView *compareView
-	startView   *startView
-	planView    *planView
-	dossierView *dossierView
-	compare     comparison
-	body        *fyne.Container
-	status      *widget.Label
-	langPick    *widget.Select
-	inputs      map[string]any      // the input of each question on the current page
-	evidence    map[string]*textBox // the evidence box of each question on the current page
+	closed bool          // the window was closed through the intercept
+	offer  recoveryOffer // the autosaved copies offered at start (recovery.go)
+}
 
-	// the application form (read once), and the application's language
-	// chosen on its page or in the draft's dialog
-	appForm     *dossier.Form
-	appFormErr  error
-	dossierLang translations.Lang
-
-	pendingDialog dialog.Dialog // the last dialog shown (tests inspect it)
-	closed        bool          // the window was closed through the intercept
-	building      bool          // the widgets are being built, not yet shown
-	afterFrame    func(func())  // runs a step of a progressive page (page.go)
-
-	// offered are the autosaved copies offered at start and held until
-	// answered; recoveryOverlay is the offer's dialog (recovery.go).
-	offered         []*document.Recovery
-	recoveryOverlay fyne.CanvasObject
+// chrome is what the window's current build shows around the page: the
+// navigation and the pages it lists, the body the page goes in, and the
+// status line.
+type chrome struct {
+	nav      *widget.List
+	navPages []string
+	body     *fyne.Container
+	status   *widget.Label
+	building bool // the widgets are being built, not yet shown
 }
 
 // New builds the application state and its window (not shown).
@@ -108,10 +91,10 @@ func New(fa fyne.App, qn *assessment.Questionnaire, opts Options) *App {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	a := &App{fyne: fa, qn: qn, opts: opts, drafts: map[string]string{}, afterFrame: afterFrame}
+	a := &App{fyne: fa, qn: qn, opts: opts, inputs: newRegistry(), drafts: map[string]string{}, bg: goroutines{}}
 	useSafeFileRepository()
 	a.loc = translations.New(a.startLanguage())
-	a.typing = typingEngine(fa.Preferences().String(prefTyping))
+	a.controls.typing = typingEngine(fa.Preferences().String(prefTyping))
 	quietLocale()
 	// The document reads the app's clock, which tests may change.
 	a.doc = document.New(qn, document.Options{Now: func() time.Time { return a.opts.Now() }, RecoveryDir: a.recoveryDir()})
@@ -126,9 +109,11 @@ func New(fa fyne.App, qn *assessment.Questionnaire, opts Options) *App {
 	if open == "" {
 		open = a.lastFile()
 	}
+	// The page is built from the quick score: the uncertainty analysis
+	// runs once the window is shown (Start), as it does after typing.
 	var openErr error
 	if open != "" {
-		if openErr = a.doc.Open(open); openErr == nil {
+		if openErr = a.doc.OpenQuick(open); openErr == nil {
 			a.addRecent(open)
 		}
 	}
@@ -169,11 +154,15 @@ func (a *App) lastFile() string {
 	return p
 }
 
-// Start offers to restore autosaved work and starts the autosave timer;
-// call it once the window is about to be shown.
+// Start offers to restore autosaved work, starts the autosave timer and
+// the analysis of a file opened at start; call it once the window is
+// about to be shown.
 func (a *App) Start() {
 	a.offerRecovery()
 	a.autosave.start()
+	// The file opened at start has only its quick score: its analysis
+	// starts after the first frame, off the UI thread.
+	go a.bg.afterFrame(a.startAnalysis)
 	go func() {
 		// Building the first page parses the translations, shapes its
 		// text and lays it out: memory needed once. Give it back to the
@@ -225,18 +214,19 @@ func (a *App) t(id string, data ...map[string]any) string { return a.loc.T(id, d
 
 // build creates every widget in the current language and shows the current page.
 func (a *App) build() {
-	a.status = widget.NewLabel("")
-	a.nav = a.newNav()
-	a.body = container.NewStack()
+	c := &a.chrome
+	c.status = widget.NewLabel("")
+	c.nav = a.newNav()
+	c.body = container.NewStack()
 	toolbar := a.newToolbar()
 	// The page goes in before the content is set, so that the window lays
 	// it out once, at its real size.
-	a.building = true
+	c.building = true
 	a.showPage(a.page)
-	a.building = false
-	split := container.NewHSplit(a.navigation(), a.body)
+	c.building = false
+	split := container.NewHSplit(a.navigation(), c.body)
 	split.Offset = 0.22
-	a.win.SetContent(container.NewBorder(toolbar, a.status, nil, nil, split))
+	a.win.SetContent(container.NewBorder(toolbar, c.status, nil, nil, split))
 	a.win.SetMainMenu(a.newMenu())
 	a.addShortcuts()
 	a.refreshChrome()
@@ -285,17 +275,13 @@ func (a *App) setValue(id string, v assessment.Value) {
 }
 
 // documentChanged follows a change of the document: the title, the
-// navigation and the status line, and the results page if it is shown
-// (not a section page being edited, which keeps its focus).
+// navigation and the status line, and the page shown as it follows a
+// change (the results, the action plan's problems; not a section page
+// being edited, which keeps its focus).
 func (a *App) documentChanged() {
 	a.scheduleAnalysis()
 	a.refreshChrome()
-	if a.results != nil && a.page == ResultsPage {
-		a.results.refresh()
-	}
-	if a.planView != nil && a.page == PlanPage {
-		a.planView.refreshProblems()
-	}
+	a.shown.refresh()
 }
 
 // cityName is the name of the city assessed, or "Untitled".
@@ -314,10 +300,10 @@ func (a *App) refreshChrome() {
 		title = "* " + title
 	}
 	a.win.SetTitle(title)
-	if a.nav != nil {
-		a.nav.Refresh()
+	if a.chrome.nav != nil {
+		a.chrome.nav.Refresh()
 	}
-	a.status.SetText(a.statusText())
+	a.chrome.status.SetText(a.statusText())
 }
 
 func (a *App) statusText() string {
@@ -340,7 +326,7 @@ func (a *App) statusText() string {
 	return a.t("gui.statusLine", map[string]any{"File": file, "State": state})
 }
 
-// showPage shows a section or the results page.
+// showPage shows a page: a section, or another page by its ID.
 func (a *App) showPage(id string) {
 	if !a.validPage(id) {
 		id = "profile"
@@ -349,38 +335,18 @@ func (a *App) showPage(id string) {
 		a.autosave.now()
 	}
 	a.page = id
-	var content fyne.CanvasObject
-	a.pageView, a.results, a.compareView, a.startView, a.planView, a.dossierView = nil, nil, nil, nil, nil, nil
-	switch id {
-	case StartPage:
-		a.startView = newStartView(a)
-		content = a.startView.object()
-	case ResultsPage:
-		a.results = newResultsView(a)
-		content = a.results.object()
-	case ComparePage:
-		a.compareView = newCompareView(a)
-		content = a.compareView.object()
-	case PlanPage:
-		a.planView = newPlanView(a)
-		content = a.planView.object()
-	case DossierPage:
-		a.dossierView = newDossierView(a)
-		content = a.dossierView.object()
-	default:
-		s, _ := a.qn.Section(id)
-		a.pageView = newPageView(a, s)
-		content = a.pageView.object()
-	}
-	a.body.Objects = []fyne.CanvasObject{content}
-	if !a.building {
-		a.body.Refresh()
+	a.inputs = newRegistry()
+	a.shown = a.newPage(id)
+	c := &a.chrome
+	c.body.Objects = []fyne.CanvasObject{a.shown.object()}
+	if !c.building {
+		c.body.Refresh()
 		a.focusFirstInput()
 	}
-	if i := slices.Index(a.navPages, id); i >= 0 {
-		a.nav.Select(i)
+	if i := slices.Index(c.navPages, id); i >= 0 {
+		c.nav.Select(i)
 	} else {
-		a.nav.UnselectAll()
+		c.nav.UnselectAll()
 	}
 }
 
@@ -391,8 +357,8 @@ func (a *App) ShowQuestion(id string) {
 		return
 	}
 	a.showPage(q.Section().ID)
-	if a.pageView != nil {
-		a.pageView.scrollTo(id)
+	if p, ok := a.shown.(*pageView); ok {
+		p.scrollTo(id)
 	}
 }
 
@@ -404,9 +370,7 @@ func (a *App) scrollOffset() fyne.Position {
 }
 
 func (a *App) restoreScroll(p fyne.Position) {
-	if a.pageView != nil {
-		a.pageView.complete()
-	}
+	a.completePage()
 	if s := a.currentScroll(); s != nil {
 		s.ScrollToOffset(p)
 	}

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -53,11 +52,21 @@ func openDemo(t *testing.T, a *App) {
 
 func number(t *testing.T, a *App, id string) numberWidget {
 	t.Helper()
-	w, ok := a.inputs[id].(numberWidget)
-	if !ok {
+	w := a.inputs.number(id)
+	if w.entry == nil {
 		t.Fatalf("%s has no number entry on page %s", id, a.page)
 	}
 	return w
+}
+
+// shownAs is the page shown, which the test expects to be a P.
+func shownAs[P page](t testing.TB, a *App) P {
+	t.Helper()
+	p, ok := a.shown.(P)
+	if !ok {
+		t.Fatalf("the page shown is %T, not %T", a.shown, p)
+	}
+	return p
 }
 
 func fieldScore(a *App, id string) float64 {
@@ -81,7 +90,7 @@ func TestTypingAnswersUpdatesTheModelAndScore(t *testing.T) {
 	if after := fieldScore(a, "gastronomy"); after <= before {
 		t.Errorf("score %v -> %v", before, after)
 	}
-	levels := a.inputs["gastronomy.signature_dishes"].(*choice)
+	levels := a.inputs.choice("gastronomy.signature_dishes")
 	test.Type(levels, "3")
 	if v, _ := a.value("gastronomy.signature_dishes").Number(); v != 3 {
 		t.Fatalf("rubric = %v", v)
@@ -91,7 +100,7 @@ func TestTypingAnswersUpdatesTheModelAndScore(t *testing.T) {
 	if v, _ := a.value("gastronomy.signature_dishes").Number(); v != 1 || levels.Selected() != 1 {
 		t.Fatalf("rubric = %v, level %d selected", v, levels.Selected())
 	}
-	yesNo := a.inputs["gastronomy.major_food_festival"].(*choice)
+	yesNo := a.inputs.choice("gastronomy.major_food_festival")
 	test.Type(yesNo, "y")
 	if b, ok := a.value("gastronomy.major_food_festival").Bool(); !ok || !b {
 		t.Fatal("boolean not stored")
@@ -149,7 +158,7 @@ func TestSwitchingLanguageKeepsAnswersPageAndDrafts(t *testing.T) {
 	a.showPage("gastronomy")
 	draft := number(t, a, "gastronomy.professional_chefs")
 	draft.entry.SetText("7x") // still being edited: not a number yet
-	a.pageView.scroll.ScrollToOffset(fyne.NewPos(0, 900))
+	shownAs[*pageView](t, a).scroll.ScrollToOffset(fyne.NewPos(0, 900))
 	answers := a.Assessment().Clone()
 
 	if got := a.navName("gastronomy"); got != "Gastronomy" {
@@ -160,8 +169,8 @@ func TestSwitchingLanguageKeepsAnswersPageAndDrafts(t *testing.T) {
 	if a.page != "gastronomy" {
 		t.Errorf("page %s after the switch", a.page)
 	}
-	if a.pageView.scroll.Offset.Y != 900 {
-		t.Errorf("scroll offset %v", a.pageView.scroll.Offset)
+	if shownAs[*pageView](t, a).scroll.Offset.Y != 900 {
+		t.Errorf("scroll offset %v", shownAs[*pageView](t, a).scroll.Offset)
 	}
 	for id, ans := range answers.Answers {
 		if got := a.Assessment().Answer(id); got == nil || got.Value.Raw() != ans.Value.Raw() || got.Evidence != ans.Evidence {
@@ -182,11 +191,11 @@ func TestSwitchingLanguageKeepsAnswersPageAndDrafts(t *testing.T) {
 	if menu := a.win.MainMenu().Items[0].Label; menu != "Tệp" {
 		t.Errorf("file menu %q", menu)
 	}
-	if a.langPick.Selected != "Tiếng Việt" {
-		t.Errorf("language picker shows %q", a.langPick.Selected)
+	if a.controls.langPick.Selected != "Tiếng Việt" {
+		t.Errorf("language picker shows %q", a.controls.langPick.Selected)
 	}
-	if !strings.Contains(a.status.Text, "chưa lưu") {
-		t.Errorf("status %q", a.status.Text)
+	if !strings.Contains(a.chrome.status.Text, "chưa lưu") {
+		t.Errorf("status %q", a.chrome.status.Text)
 	}
 	if got := a.fyne.Preferences().String(prefLanguage); got != "vi" {
 		t.Errorf("preference %q", got)
@@ -203,7 +212,7 @@ func TestTappingAGapOpensItsQuestion(t *testing.T) {
 	a.showPage(ResultsPage)
 	gap := a.Result().Gaps[len(a.Result().Gaps)-1]
 	var button *widget.Button
-	for _, o := range a.results.box.Objects {
+	for _, o := range shownAs[*resultsView](t, a).box.Objects {
 		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 {
 			if b, ok := c.Objects[1].(*widget.Button); ok {
 				button = b // the last gap's button
@@ -218,9 +227,9 @@ func TestTappingAGapOpensItsQuestion(t *testing.T) {
 	if a.page != q.Section().ID {
 		t.Fatalf("page %s; want %s", a.page, q.Section().ID)
 	}
-	card := a.pageView.cards[gap.QuestionID]
-	if a.pageView.scroll.Offset.Y <= 0 || a.pageView.scroll.Offset.Y != card.Position().Y {
-		t.Errorf("scrolled to %v; card at %v", a.pageView.scroll.Offset, card.Position())
+	card := shownAs[*pageView](t, a).cards[gap.QuestionID]
+	if shownAs[*pageView](t, a).scroll.Offset.Y <= 0 || shownAs[*pageView](t, a).scroll.Offset.Y != card.Position().Y {
+		t.Errorf("scrolled to %v; card at %v", shownAs[*pageView](t, a).scroll.Offset, card.Position())
 	}
 }
 
@@ -233,8 +242,8 @@ func TestSaveThenReopenGivesTheSameAnswers(t *testing.T) {
 	if err := a.doc.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	if a.Dirty() || strings.HasPrefix(a.win.Title(), "*") || !strings.Contains(a.status.Text, "saved at") {
-		t.Errorf("after save: dirty=%v title=%q status=%q", a.Dirty(), a.win.Title(), a.status.Text)
+	if a.Dirty() || strings.HasPrefix(a.win.Title(), "*") || !strings.Contains(a.chrome.status.Text, "saved at") {
+		t.Errorf("after save: dirty=%v title=%q status=%q", a.Dirty(), a.win.Title(), a.chrome.status.Text)
 	}
 	b := newTestApp(t, translations.EN)
 	b.OpenPath(path)
@@ -257,11 +266,9 @@ func TestOpeningABadFileKeepsTheCurrentWork(t *testing.T) {
 	if a.Assessment().City.Name != "Hạ Long" {
 		t.Fatal("the current work was replaced")
 	}
-	d, ok := a.pendingDialog.(*dialog.CustomDialog)
-	if !ok {
-		t.Fatalf("no error dialog: %T", a.pendingDialog)
+	if a.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no error dialog")
 	}
-	_ = d
 	text := dialogText(a)
 	if !strings.Contains(text, bad) || !strings.Contains(text, "phiên bản mới hơn") {
 		t.Errorf("error dialog says %q", text)
@@ -309,7 +316,7 @@ func buttonsIn(o fyne.CanvasObject) []string {
 func TestClosingWithUnsavedChangesAsks(t *testing.T) {
 	a := newTestApp(t, translations.EN)
 	a.showPage("profile")
-	test.Type(a.inputs["profile.name"].(*entry), "Huế")
+	test.Type(a.inputs.entry("profile.name"), "Huế")
 	a.confirmClose()
 	got := strings.Join(buttons(a), "|")
 	for _, want := range []string{"Save", "Discard", "Cancel"} {
@@ -368,10 +375,10 @@ func TestFileDialogFollowsTheLanguage(t *testing.T) {
 func TestAutosaveIsOfferedAtTheNextStart(t *testing.T) {
 	a := newTestApp(t, translations.EN)
 	a.showPage("profile")
-	test.Type(a.inputs["profile.name"].(*entry), "Đà Lạt")
+	test.Type(a.inputs.entry("profile.name"), "Đà Lạt")
 	a.autosave.now()
-	if a.doc.AutosavedAt().IsZero() || !strings.Contains(a.status.Text, "autosaved") {
-		t.Fatalf("status %q", a.status.Text)
+	if a.doc.AutosavedAt().IsZero() || !strings.Contains(a.chrome.status.Text, "autosaved") {
+		t.Fatalf("status %q", a.chrome.status.Text)
 	}
 	if newTestAppIn(t, translations.EN, a.opts.RecoveryDir).offerRecovery() {
 		t.Fatal("the work of a window still open is offered")
@@ -452,7 +459,7 @@ func TestComparingCitiesShowsTheTableAndExports(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("comparison did not finish")
 	}
-	if a.page != ComparePage || a.compareView == nil || a.compare.result == nil {
+	if _, ok := a.shown.(*compareView); a.page != ComparePage || !ok || a.compare.result == nil {
 		t.Fatalf("page %s", a.page)
 	}
 	if n := len(a.compare.result.Cities); n != 2 || len(a.compare.result.Skipped) != 1 {
@@ -463,33 +470,33 @@ func TestComparingCitiesShowsTheTableAndExports(t *testing.T) {
 	// file.
 	nf := len(a.qn.Fields())
 	gastronomy := 2 + slices.IndexFunc(a.qn.Fields(), func(s *assessment.Section) bool { return s.ID == "gastronomy" })
-	rows, cols := a.compareView.table.Length()
+	rows, cols := shownAs[*compareView](t, a).table.Length()
 	if rows != 2 || cols != nf+9 {
 		t.Errorf("table %dx%d", rows, cols)
 	}
 	res := a.compare.result
-	if got := a.compareView.cell(res, 0, gastronomy); got != "79,4" {
+	if got := shownAs[*compareView](t, a).cell(res, 0, gastronomy); got != "79,4" {
 		t.Errorf("gastronomy cell %q", got)
 	}
-	if got := a.compareView.cell(res, 0, nf+3); got != "Ẩm thực" {
+	if got := shownAs[*compareView](t, a).cell(res, 0, nf+3); got != "Ẩm thực" {
 		t.Errorf("recommendation cell %q", got)
 	}
 	// The two cities have the same answers: stable on their own, level
 	// among the cities and so not separable.
-	if got := a.compareView.cell(res, 0, nf+5); got != "100%" {
+	if got := shownAs[*compareView](t, a).cell(res, 0, nf+5); got != "100%" {
 		t.Errorf("stability cell %q", got)
 	}
-	if got, next := a.compareView.cell(res, 0, nf+6), a.compareView.cell(res, 0, nf+7); got != "1" || next != a.t("compare.notSeparable") {
+	if got, next := shownAs[*compareView](t, a).cell(res, 0, nf+6), shownAs[*compareView](t, a).cell(res, 0, nf+7); got != "1" || next != a.t("compare.notSeparable") {
 		t.Errorf("rank cells %q, %q", got, next)
 	}
 	// Selecting a city gives its rank in each field; level cities are not
 	// separable in any.
-	a.compareView.table.Select(widget.TableCellID{Row: 0, Col: 0})
-	if got := a.compareView.details.Text; !strings.Contains(got, "Ẩm thực 1 ≈") || !strings.Contains(got, "Kiến trúc 1 ≈") {
+	shownAs[*compareView](t, a).table.Select(widget.TableCellID{Row: 0, Col: 0})
+	if got := shownAs[*compareView](t, a).details.Text; !strings.Contains(got, "Ẩm thực 1 ≈") || !strings.Contains(got, "Kiến trúc 1 ≈") {
 		t.Errorf("details %q", got)
 	}
 	a.SetLanguage(translations.EN)
-	if a.page != ComparePage || a.compareView.cell(res, 0, nf+3) != "Gastronomy" {
+	if a.page != ComparePage || shownAs[*compareView](t, a).cell(res, 0, nf+3) != "Gastronomy" {
 		t.Errorf("after switch: page %s", a.page)
 	}
 	out := filepath.Join(t.TempDir(), "compare.xlsx")
@@ -517,7 +524,7 @@ func TestRecoveryIsOfferedWhenTheClockWentBackwards(t *testing.T) {
 	os.Chtimes(path, future, future)
 	a.OpenPath(path)
 	a.showPage("profile")
-	test.Type(a.inputs["profile.name"].(*entry), " (mới)")
+	test.Type(a.inputs.entry("profile.name"), " (mới)")
 	a.opts.Now = func() time.Time { return future.Add(-2 * time.Hour) } // the clock went back
 	a.autosave.now()
 	crash(a)
@@ -550,7 +557,7 @@ func TestSavingOverAFileChangedByOthersAsksFirst(t *testing.T) {
 	os.Chtimes(path, other, other) // someone else saved it
 	before, _ := os.ReadFile(path)
 	a.showPage("profile")
-	test.Type(a.inputs["profile.name"].(*entry), "X")
+	test.Type(a.inputs.entry("profile.name"), "X")
 	a.Save()
 	if after, _ := os.ReadFile(path); string(after) != string(before) {
 		t.Fatal("overwritten without asking")
@@ -577,7 +584,7 @@ func TestSavingIntoAReadOnlyFolderKeepsTheWorkAndTheAutosave(t *testing.T) {
 	defer syscall.Unmount(dir, syscall.MNT_DETACH)
 	a := newTestApp(t, translations.EN)
 	a.showPage("profile")
-	test.Type(a.inputs["profile.name"].(*entry), "Vũng Tàu")
+	test.Type(a.inputs.entry("profile.name"), "Vũng Tàu")
 	path := filepath.Join(dir, "vungtau.ccsa")
 	a.trySave(path, func() error { return a.doc.SaveAs(path) }, nil)
 	if text := dialogText(a); !strings.Contains(text, path) || !strings.Contains(text, "read-only") {
@@ -617,7 +624,7 @@ func TestASecondEditorOfTheSameFileIsWarned(t *testing.T) {
 	}
 	before, _ := os.ReadFile(path)
 	second.showPage("profile")
-	test.Type(second.inputs["profile.name"].(*entry), "Z")
+	test.Type(second.inputs.entry("profile.name"), "Z")
 	second.Save()
 	if after, _ := os.ReadFile(path); string(after) != string(before) {
 		t.Fatal("saved over another editor without asking")
@@ -669,7 +676,7 @@ func TestAFileOfQuestionnaire2026OpensWithWhatChanged(t *testing.T) {
 // pageText collects the texts of the labels and paragraphs of the page shown.
 func pageText(a *App) string {
 	var b strings.Builder
-	walk(a.body, func(obj fyne.CanvasObject) {
+	walk(a.chrome.body, func(obj fyne.CanvasObject) {
 		switch o := obj.(type) {
 		case *widget.Label:
 			b.WriteString(o.Text + "\n")

@@ -32,14 +32,13 @@ type dossierView struct {
 
 func newDossierView(a *App) *dossierView {
 	v := &dossierView{a: a, statuses: map[string]*widget.Label{}, counts: map[string]*wordCounter{}}
-	a.inputs = map[string]any{}
 	title := widget.NewLabel(a.t("gui.dossierTitle"))
 	title.SizeName = theme.SizeNameHeadingText
 	title.TextStyle.Bold = true
 	objects := []fyne.CanvasObject{title, newParagraph(a.t("gui.dossierIntro"))}
 	form := a.dossierForm()
 	if form == nil {
-		msg := widget.NewLabel(a.appFormErr.Error())
+		msg := widget.NewLabel(a.appForm.err.Error())
 		msg.Importance = widget.DangerImportance
 		msg.Wrapping = fyne.TextWrapWord
 		objects = append(objects, msg)
@@ -55,6 +54,11 @@ func newDossierView(a *App) *dossierView {
 }
 
 func (v *dossierView) object() fyne.CanvasObject { return withPageWheel(v.scroll) }
+
+func (v *dossierView) scroller() *container.Scroll { return v.scroll }
+
+// refresh does nothing: the page's inputs keep what is typed in them.
+func (v *dossierView) refresh() {}
 
 // first is the input that takes the focus when the page opens: the first
 // box for prose.
@@ -77,7 +81,7 @@ func (v *dossierView) languageChoice() fyne.CanvasObject {
 	r.SetSelected(dossierLangName(a.dossierLanguage()))
 	r.OnChanged = func(name string) {
 		if l, ok := langs[name]; ok {
-			a.dossierLang = l
+			a.appForm.lang = l
 			v.refreshStatuses()
 		}
 	}
@@ -92,21 +96,31 @@ func dossierLangName(l translations.Lang) string {
 	return string(l)
 }
 
+// appFormCache is the application form the app ships, read once (err
+// says why it could not be), and the application's language chosen on
+// its page or in the draft's dialog.
+type appFormCache struct {
+	form *dossier.Form
+	err  error
+	lang translations.Lang
+}
+
 // dossierLanguage is the application's language chosen, English at first.
 func (a *App) dossierLanguage() translations.Lang {
-	if a.dossierLang == "" {
+	if a.appForm.lang == "" {
 		return translations.EN
 	}
-	return a.dossierLang
+	return a.appForm.lang
 }
 
 // dossierForm is the application form the app ships, read once; nil when
-// it cannot be read (appFormErr says why).
+// it cannot be read (appForm.err says why).
 func (a *App) dossierForm() *dossier.Form {
-	if a.appForm == nil && a.appFormErr == nil {
-		a.appForm, a.appFormErr = dossier.DefaultForm(a.qn)
+	c := &a.appForm
+	if c.form == nil && c.err == nil {
+		c.form, c.err = dossier.DefaultForm(a.qn)
 	}
-	return a.appForm
+	return c.form
 }
 
 // Status importance: what is done is green, what is to write orange,
@@ -173,7 +187,7 @@ func (v *dossierView) prose(s *dossier.Section) fyne.CanvasObject {
 		count.show(text)
 	}
 	v.counts[id] = count
-	a.register("dossier/prose/"+id, b)
+	a.inputs.add("dossier/prose/"+id, b)
 	if v.firstBox == nil {
 		v.firstBox = b
 	}

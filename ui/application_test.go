@@ -38,7 +38,7 @@ func TestTheApplicationPageShowsEachSectionsStatus(t *testing.T) {
 		for i, open := range []func(){func() { openDemo(t, a) }, func() { a.doc.Replace(assessment.New(a.qn), "") }} {
 			open()
 			a.showPage(DossierPage)
-			v := a.dossierView
+			v := shownAs[*dossierView](t, a)
 			if len(v.statuses) != len(want) {
 				t.Fatalf("%s: %d sections shown, want %d", lang, len(v.statuses), len(want))
 			}
@@ -57,13 +57,13 @@ func TestTheApplicationPageShowsEachSectionsStatus(t *testing.T) {
 	openDemo(t, a)
 	a.doc.Edit(func(d *assessment.Assessment) { d.Plan.Initiatives[0].SetSummary("fr", assessment.Summary{}) })
 	a.showPage(DossierPage)
-	radio := findRadio(t, a.body)
+	radio := findRadio(t, a.chrome.body)
 	radio.SetSelected("Français")
-	if got := a.dossierView.statuses["plan"].Text; got != a.t("gui.dossierStatus.needsWriting") {
+	if got := shownAs[*dossierView](t, a).statuses["plan"].Text; got != a.t("gui.dossierStatus.needsWriting") {
 		t.Errorf("plan in French: %q", got)
 	}
 	radio.SetSelected("English")
-	if got := a.dossierView.statuses["plan"].Text; got != a.t("gui.dossierStatus.filled") {
+	if got := shownAs[*dossierView](t, a).statuses["plan"].Text; got != a.t("gui.dossierStatus.filled") {
 		t.Errorf("plan in English: %q", got)
 	}
 }
@@ -90,8 +90,8 @@ func TestTheWordCountFollowsTheProse(t *testing.T) {
 	for _, lang := range translations.Languages {
 		a := newTestApp(t, lang)
 		a.showPage(DossierPage)
-		box := a.inputs["dossier/prose/commitments"].(*textBox)
-		count := a.dossierView.counts["commitments"]
+		box := a.inputs.textBox("dossier/prose/commitments")
+		count := shownAs[*dossierView](t, a).counts["commitments"]
 		if !strings.HasPrefix(count.label.Text, "0") || count.over() {
 			t.Errorf("%s: empty box counts %q", lang, count.label.Text)
 		}
@@ -124,11 +124,11 @@ func TestTheChecklistIsSavedAndReopened(t *testing.T) {
 	a := newTestApp(t, translations.VI)
 	openDemo(t, a)
 	a.showPage(DossierPage)
-	test.Tap(a.inputs[attachmentKey("mayor_letter", "obtained")].(*check))
-	test.Type(a.inputs[attachmentKey("mayor_letter", "date")].(numberWidget).entry, "02/03/2027")
-	test.Type(a.inputs[attachmentKey("mayor_letter", "file")].(*entry), `D:\Hồ sơ\Thư Chủ tịch.pdf`)
-	test.Type(a.inputs[attachmentKey("photos", "file")].(*entry), "ảnh/")
-	date := a.inputs[attachmentKey("photos", "date")].(numberWidget)
+	test.Tap(a.inputs.check(attachmentKey("mayor_letter", "obtained")))
+	test.Type(a.inputs.number(attachmentKey("mayor_letter", "date")).entry, "02/03/2027")
+	test.Type(a.inputs.entry(attachmentKey("mayor_letter", "file")), `D:\Hồ sơ\Thư Chủ tịch.pdf`)
+	test.Type(a.inputs.entry(attachmentKey("photos", "file")), "ảnh/")
+	date := a.inputs.number(attachmentKey("photos", "date"))
 	test.Type(date.entry, "31/02/2027")
 	if !date.message.Visible() || !strings.Contains(a.navDetail(DossierPage), a.t("gui.toFix", map[string]any{"Count": 1})) {
 		t.Errorf("an impossible date: message %v, navigation %q", date.message.Visible(), a.navDetail(DossierPage))
@@ -144,13 +144,13 @@ func TestTheChecklistIsSavedAndReopened(t *testing.T) {
 	b := newTestApp(t, translations.EN)
 	b.OpenPath(path)
 	b.showPage(DossierPage)
-	if !b.inputs[attachmentKey("mayor_letter", "obtained")].(*check).Checked {
+	if !b.inputs.check(attachmentKey("mayor_letter", "obtained")).Checked {
 		t.Error("the Mayor's letter is not obtained after reopening")
 	}
-	if got := b.inputs[attachmentKey("mayor_letter", "date")].(numberWidget).entry.Text; got != "02/03/2027" {
+	if got := b.inputs.number(attachmentKey("mayor_letter", "date")).entry.Text; got != "02/03/2027" {
 		t.Errorf("date %q", got)
 	}
-	if got := b.inputs[attachmentKey("mayor_letter", "file")].(*entry).Text; got != `D:\Hồ sơ\Thư Chủ tịch.pdf` {
+	if got := b.inputs.entry(attachmentKey("mayor_letter", "file")).Text; got != `D:\Hồ sơ\Thư Chủ tịch.pdf` {
 		t.Errorf("file %q", got)
 	}
 	photos := b.Assessment().Dossier.Attachment("photos")
@@ -170,28 +170,28 @@ func TestTheLanguageSwitchKeepsThePlanAndTheApplication(t *testing.T) {
 	openDemo(t, a)
 	a.showPage(PlanPage)
 	key := func(part string) string { return initiativeKey(assessment.International, 2, part) }
-	title := a.inputs[key("title")].(*entry)
+	title := a.inputs.entry(key("title"))
 	title.SetText("Diễn đàn ẩm thực biển châu Á")
-	amount := a.inputs[key("budget/1/city")].(numberWidget)
+	amount := a.inputs.number(key("budget/1/city"))
 	amount.entry.SetText("12x")
 	a.SetLanguage(translations.EN)
-	if got := a.inputs[key("title")].(*entry).Text; got != "Diễn đàn ẩm thực biển châu Á" {
+	if got := a.inputs.entry(key("title")).Text; got != "Diễn đàn ẩm thực biển châu Á" {
 		t.Errorf("title after the switch %q", got)
 	}
-	if w := a.inputs[key("budget/1/city")].(numberWidget); w.entry.Text != "12x" || !w.message.Visible() {
+	if w := a.inputs.number(key("budget/1/city")); w.entry.Text != "12x" || !w.message.Visible() {
 		t.Errorf("the unread amount after the switch: %q, message %v", w.entry.Text, w.message.Visible())
 	}
 	if !strings.Contains(pageText(a), "International initiatives") {
 		t.Error("the page did not change language")
 	}
 	a.showPage(DossierPage)
-	a.inputs["dossier/prose/profile"].(*textBox).SetText("Ha Long lies on the bay.")
-	test.Type(a.inputs[attachmentKey("links", "file")].(*entry), "links.txt")
+	a.inputs.textBox("dossier/prose/profile").SetText("Ha Long lies on the bay.")
+	test.Type(a.inputs.entry(attachmentKey("links", "file")), "links.txt")
 	a.SetLanguage(translations.VI)
-	if got := a.inputs["dossier/prose/profile"].(*textBox).Text(); got != "Ha Long lies on the bay." {
+	if got := a.inputs.textBox("dossier/prose/profile").Text(); got != "Ha Long lies on the bay." {
 		t.Errorf("prose after the switch %q", got)
 	}
-	if got := a.inputs[attachmentKey("links", "file")].(*entry).Text; got != "links.txt" {
+	if got := a.inputs.entry(attachmentKey("links", "file")).Text; got != "links.txt" {
 		t.Errorf("file after the switch %q", got)
 	}
 	if a.Page() != DossierPage || !strings.Contains(pageText(a), "Hồ sơ gửi UNESCO") {

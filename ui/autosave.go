@@ -71,6 +71,6 @@ func (s *autosaveTimer) now() {
 		if errors.As(err, &fe) {
 			msg = l10n.Problem(a.loc, fe.Problem)
 		}
-		a.status.SetText(a.t("gui.autosaveFailed", map[string]any{"Detail": msg}))
+		a.chrome.status.SetText(a.t("gui.autosaveFailed", map[string]any{"Detail": msg}))
 	}
 }

@@ -27,7 +27,7 @@ func (v *dossierView) checklist(form *dossier.Form) fyne.CanvasObject {
 		obtained := newCheck(a, a.t("gui.attachmentObtained"), state.Obtained, func(on bool) {
 			edit(func(s *assessment.AttachmentState) { s.Obtained = on })
 		})
-		a.register(attachmentKey(id, "obtained"), obtained)
+		a.inputs.add(attachmentKey(id, "obtained"), obtained)
 		date := a.dateEntry(attachmentKey(id, "date"), func() assessment.Value {
 			if d := a.Assessment().Dossier.Attachment(id).Date; d != "" {
 				return assessment.StringValue(d)
@@ -41,7 +41,7 @@ func (v *dossierView) checklist(form *dossier.Form) fyne.CanvasObject {
 		file.SetPlaceHolder(a.t("gui.attachmentFilePlaceholder"))
 		file.SetText(state.File)
 		file.OnChanged = func(s string) { edit(func(st *assessment.AttachmentState) { st.File = s }) }
-		a.register(attachmentKey(id, "file"), file)
+		a.inputs.add(attachmentKey(id, "file"), file)
 		box.Add(name)
 		box.Add(container.NewHBox(obtained))
 		box.Add(container.NewGridWithColumns(2,

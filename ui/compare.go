@@ -53,6 +53,10 @@ func newCompareView(a *App) *compareView {
 	return v
 }
 
+// refresh does nothing: the comparison does not show the document (it is
+// rebuilt when the comparison changes).
+func (v *compareView) refresh() {}
+
 // compareLabel is a label whose text wraps at spaces.
 func compareLabel(text string) *widget.Label {
 	l := widget.NewLabel(text)
@@ -72,7 +76,7 @@ func (v *compareView) objects() []fyne.CanvasObject {
 	addFile := widget.NewButtonWithIcon(a.t("gui.compareAddFile"), theme.FileIcon(), a.compareAddFileDialog)
 	clear := widget.NewButtonWithIcon(a.t("gui.compareClear"), theme.ContentClearIcon(), func() {
 		a.compare = comparison{}
-		v.refresh()
+		v.rebuild()
 	})
 	export := widget.NewButtonWithIcon(a.t("gui.menuExport"), theme.UploadIcon(), a.compareExportDialog)
 	export.Importance = widget.HighImportance
@@ -415,8 +419,8 @@ func (a *App) CompareAdd(paths []string, done func()) {
 		res := report.Load(a.qn, inputs)
 		fyne.Do(func() {
 			a.compare.result, a.compare.busy = res, false
-			if a.compareView != nil {
-				a.compareView.refresh()
+			if v, ok := a.shown.(*compareView); ok {
+				v.rebuild()
 			}
 			if done != nil {
 				done()

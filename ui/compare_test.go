@@ -57,7 +57,7 @@ func compareAndWait(t *testing.T, a *App, inputs []string) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("comparison did not finish")
 	}
-	if a.page != ComparePage || a.compareView == nil || a.compare.result == nil {
+	if _, ok := a.shown.(*compareView); a.page != ComparePage || !ok || a.compare.result == nil {
 		t.Fatalf("page %s", a.page)
 	}
 	a.win.Content().Refresh()
@@ -112,7 +112,7 @@ func TestComparingTheSameCityThriceShowsItOnce(t *testing.T) {
 		loc := translations.New(lang)
 		inputs := sameCityInputs(t, a)
 		compareAndWait(t, a, inputs)
-		res, v := a.compare.result, a.compareView
+		res, v := a.compare.result, shownAs[*compareView](t, a)
 		if len(res.Cities) != 1 || len(res.Duplicates) != 2 || len(res.Skipped) != 1 {
 			t.Fatalf("%s: %d cities, %d duplicates, %d skipped", lang, len(res.Cities), len(res.Duplicates), len(res.Skipped))
 		}
@@ -199,7 +199,7 @@ func TestComparingTheSameCityThriceShowsItOnce(t *testing.T) {
 func TestComparingWithDuplicatesKeepsChartAndExport(t *testing.T) {
 	a := newTestApp(t, translations.EN)
 	compareAndWait(t, a, sameCityInputs(t, a))
-	if got := labelTexts(a.compareView.box); !slices.Contains(got, a.loc.N("compare.chartTitle", 1, nil)) {
+	if got := labelTexts(shownAs[*compareView](t, a).box); !slices.Contains(got, a.loc.N("compare.chartTitle", 1, nil)) {
 		t.Errorf("no chart: %q", got)
 	}
 	out := filepath.Join(t.TempDir(), "compare.xlsx")

@@ -27,7 +27,6 @@ func (a *App) showText(title, text string, size fyne.Size) {
 	d := dialog.NewCustom(title, a.t("gui.close"), content, a.win)
 	d.Resize(size)
 	d.Show()
-	a.pendingDialog = d
 }
 
 // showAbout tells the version of the app and of the questionnaire.
@@ -72,7 +71,6 @@ func (a *App) guardUnsaved(next func()) {
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
 	d.Resize(fyne.NewSize(480, 200))
 	d.Show()
-	a.pendingDialog = d
 }
 
 // confirmClose is the window's close intercept.
@@ -103,7 +101,6 @@ func (a *App) askOverwrite(c *document.Conflict, overwrite func()) {
 	d.SetConfirmText(a.t("gui.overwrite"))
 	d.SetDismissText(a.t("gui.cancel"))
 	d.Show()
-	a.pendingDialog = d
 }
 
 // showLockWarning tells that another editor has the file open.
@@ -174,7 +171,6 @@ func (a *App) showWriteError(err error, path string, retry, elsewhere func()) {
 	d.SetButtons(buttons)
 	d.Resize(fyne.NewSize(600, 260))
 	d.Show()
-	a.pendingDialog = d
 }
 
 // showProblems lists what validation found in an opened file.

@@ -42,7 +42,7 @@ func (a *App) DraftDialog() {
 			return
 		}
 		l := langs[lang.Selected]
-		a.dossierLang = l
+		a.appForm.lang = l
 		opt := dossier.Options{Lang: l, Date: a.opts.Now()}
 		opt.RateUSD, _ = a.parseRate(usd.Text)
 		opt.RateEUR, _ = a.parseRate(eur.Text)
@@ -50,7 +50,6 @@ func (a *App) DraftDialog() {
 	}, a.win)
 	d.Resize(fyne.NewSize(640, 420))
 	d.Show()
-	a.pendingDialog = d
 }
 
 // rateEntry is the entry of an exchange rate: VND for one unit of the
@@ -95,7 +94,7 @@ func (a *App) WriteDraft(path string, opt dossier.Options, done func(error)) {
 	form := a.dossierForm()
 	a.runWork(a.t("gui.drafting"), path, func() error {
 		if form == nil {
-			return a.appFormErr
+			return a.appForm.err
 		}
 		return dossier.WriteFile(path, a.qn, doc, form, opt)
 	}, func(err error) {

@@ -40,7 +40,6 @@ func (a *App) askLanguage(title string, then func(translations.Lang)) {
 		}
 	}, a.win)
 	d.Show()
-	a.pendingDialog = d
 }
 
 func (a *App) exportFileDialog(lang translations.Lang) {
@@ -134,5 +133,4 @@ func (a *App) exportDone(path string, warnings []assessment.Problem) {
 	d := dialog.NewCustom(a.t("gui.exportTitle"), a.t("gui.close"), container.NewVBox(msg, open), a.win)
 	d.Resize(fyne.NewSize(560, 220))
 	d.Show()
-	a.pendingDialog = d
 }

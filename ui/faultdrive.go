@@ -49,7 +49,7 @@ func faultDrive(a *App) {
 			}
 		})
 		if failed != "" {
-			fmt.Printf("error %s: %s\n", failed, a.status.Text)
+			fmt.Printf("error %s: %s\n", failed, a.chrome.status.Text)
 			os.Exit(3)
 		}
 	}
@@ -58,7 +58,7 @@ func faultDrive(a *App) {
 // driveStep types a population, then saves (even steps: every other one
 // through Save As) or autosaves; it returns what failed, if anything.
 func (a *App) driveStep(population, step int) string {
-	a.inputs["profile.population"].(numberWidget).entry.SetText(strconv.Itoa(population))
+	a.inputs.number("profile.population").entry.SetText(strconv.Itoa(population))
 	if a.Assessment().City.Population != float64(population) || !a.Dirty() {
 		return "the edit was not taken"
 	}

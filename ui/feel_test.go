@@ -21,10 +21,10 @@ func benchApp(b *testing.B) *App {
 	// for the end of the benchmark, and then find their page gone.
 	stop := make(chan struct{})
 	b.Cleanup(func() { close(stop) })
-	a.afterFrame = func(step func()) {
+	a.bg = stepFrames{func(step func()) {
 		<-stop
 		fyne.DoAndWait(step)
-	}
+	}}
 	doc, _ := assessment.Demo()
 	a.doc.Replace(doc, "")
 	a.win.Resize(defaultWindowSize)
@@ -52,7 +52,7 @@ func BenchmarkShowPage(b *testing.B) {
 func BenchmarkKeystroke(b *testing.B) {
 	a := benchApp(b)
 	a.showPage("gastronomy")
-	e := a.inputs["gastronomy.traditional_restaurants"].(numberWidget).entry
+	e := a.inputs.number("gastronomy.traditional_restaurants").entry
 	e.SetText("6")
 	a.win.Canvas().Focus(e)
 	keys := []*fyne.KeyEvent{{Name: fyne.KeyBackspace}}

@@ -173,7 +173,7 @@ func (a *App) addRecent(path string) {
 		list = list[:maxRecent]
 	}
 	a.fyne.Preferences().SetStringList(prefRecent, list)
-	if a.status != nil {
+	if a.chrome.status != nil {
 		a.win.SetMainMenu(a.newMenu())
 	}
 }

@@ -27,13 +27,13 @@ func TestNoBoxTakesTheTabKey(t *testing.T) {
 		openDemo(t, a)
 		for _, page := range []string{"profile", "gastronomy", "readiness"} {
 			a.showPage(page)
-			a.pageView.complete()
-			for id, in := range a.inputs {
-				if e, ok := in.(*entry); ok && e.AcceptsTab() {
+			shownAs[*pageView](t, a).complete()
+			for _, id := range a.inputs.keys() {
+				if e := a.inputs.entry(id); e != nil && e.AcceptsTab() {
 					t.Errorf("%s: %s takes Tab", lang, id)
 				}
 			}
-			for id, e := range a.evidence {
+			for id, e := range a.inputs.evidence {
 				if e.AcceptsTab() || e.edit().AcceptsTab() || !e.edit().MultiLine {
 					t.Errorf("%s: the evidence of %s takes Tab or is one line", lang, id)
 				}
@@ -47,7 +47,7 @@ func TestARubricIsAnsweredByItsNumberKeysAndArrows(t *testing.T) {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
 		a.showPage("gastronomy")
-		c := a.inputs["gastronomy.signature_dishes"].(*choice)
+		c := a.inputs.choice("gastronomy.signature_dishes")
 		if a.win.Canvas().Focused() != c {
 			t.Errorf("%s: the first rubric has not the focus", lang)
 		}
@@ -80,7 +80,7 @@ func TestYesAndNoAreTheirFirstLetters(t *testing.T) {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
 		a.showPage("gastronomy")
-		c := a.inputs["gastronomy.major_food_festival"].(*choice)
+		c := a.inputs.choice("gastronomy.major_food_festival")
 		for i, key := range keys {
 			test.Type(c, key)
 			if b, ok := a.value("gastronomy.major_food_festival").Bool(); !ok || b != (i == 0) {
@@ -107,7 +107,7 @@ func TestEscClosesTheAppsDialogsWithoutAnsweringThem(t *testing.T) {
 	// Esc on the recovery question keeps the autosaved work for later.
 	a := newTestApp(t, translations.VI)
 	a.showPage("profile")
-	test.Type(a.inputs["profile.name"].(*entry), "Huế")
+	test.Type(a.inputs.entry("profile.name"), "Huế")
 	a.autosave.now()
 	crash(a)
 	b := newTestAppIn(t, translations.VI, a.opts.RecoveryDir)
@@ -127,7 +127,7 @@ func TestTheFirstStartShowsTheStartPageAndLaterStartsReopenTheLastFile(t *testin
 		qn, _ := assessment.Default()
 		opts := Options{Lang: lang, Now: func() time.Time { return fixedNow }, RecoveryDir: t.TempDir()}
 		a := New(fa, qn, opts)
-		if a.page != StartPage || a.startView == nil {
+		if _, ok := a.shown.(*startView); a.page != StartPage || !ok {
 			t.Fatalf("%s: first page %s", lang, a.page)
 		}
 		texts := strings.Join(buttonsIn(a.win.Content()), "|")
@@ -155,7 +155,7 @@ func TestResultsAreHonestAboutLittleAnswered(t *testing.T) {
 	for _, lang := range translations.Languages {
 		a := newTestApp(t, lang)
 		a.showPage("gastronomy")
-		test.Type(a.inputs["gastronomy.signature_dishes"].(*choice), "3")
+		test.Type(a.inputs.choice("gastronomy.signature_dishes"), "3")
 		a.showPage(ResultsPage)
 		var confidence *widget.Label
 		notAssessed := 0
@@ -187,7 +187,7 @@ func TestDatesEmailsAndPhonesCheckThemselves(t *testing.T) {
 	for _, lang := range translations.Languages {
 		a := newTestApp(t, lang)
 		a.showPage("profile")
-		date := a.inputs["profile.date"].(numberWidget)
+		date := a.inputs.number("profile.date")
 		test.Type(date.entry, "27/11/2026")
 		if got := a.Assessment().City.Date; got != "2026-11-27" {
 			t.Errorf("%s: date stored as %q", lang, got)
@@ -199,7 +199,7 @@ func TestDatesEmailsAndPhonesCheckThemselves(t *testing.T) {
 		if !strings.Contains(a.navDetail("profile"), a.t("gui.toFix", map[string]any{"Count": 1})) {
 			t.Errorf("%s: the navigation does not count the date to fix: %q", lang, a.navDetail("profile"))
 		}
-		email := a.inputs["profile.email"].(*entry)
+		email := a.inputs.entry("profile.email")
 		test.Type(email, "vanhoa-halong")
 		if got := a.Assessment().City.Email; got != "vanhoa-halong" {
 			t.Errorf("%s: e-mail %q", lang, got)
@@ -212,8 +212,8 @@ func TestDatesEmailsAndPhonesCheckThemselves(t *testing.T) {
 			t.Errorf("%s: the results page does not list the answers to fix", lang)
 		}
 		a.showPage("profile")
-		a.inputs["profile.email"].(*entry).SetText("vanhoa@quangninh.gov.vn")
-		a.inputs["profile.date"].(numberWidget).entry.SetText("01/12/2026")
+		a.inputs.entry("profile.email").SetText("vanhoa@quangninh.gov.vn")
+		a.inputs.number("profile.date").entry.SetText("01/12/2026")
 		if n := len(a.toFix("")); n != 0 {
 			t.Errorf("%s: %d answers still to fix", lang, n)
 		}
@@ -248,7 +248,7 @@ func TestTheWheelScrollsThePageOverInputs(t *testing.T) {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
 		a.showPage("gastronomy")
-		a.pageView.complete()
+		shownAs[*pageView](t, a).complete()
 		page := a.win.Content()
 		page.Refresh()
 		var wheel *pageWheel
@@ -257,12 +257,12 @@ func TestTheWheelScrollsThePageOverInputs(t *testing.T) {
 				wheel = w
 			}
 		})
-		if wheel == nil || wheel.Size() != a.pageView.scroll.Size() {
+		if wheel == nil || wheel.Size() != shownAs[*pageView](t, a).scroll.Size() {
 			t.Fatalf("%s: no wheel layer the size of the page", lang)
 		}
 		notch := &fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -25)} // the toolkit's notch
 		wheel.Scrolled(notch)
-		if y := a.pageView.scroll.Offset.Y; math.Abs(float64(y)-25*wheelSpeed) > 0.01 {
+		if y := shownAs[*pageView](t, a).scroll.Offset.Y; math.Abs(float64(y)-25*wheelSpeed) > 0.01 {
 			t.Errorf("%s: a notch scrolled %v", lang, y)
 		}
 	}

@@ -54,7 +54,6 @@ func (a *App) FormsDialog() {
 		}, a.win)
 	d.Resize(fyne.NewSize(720, 600))
 	d.Show()
-	a.pendingDialog = d
 }
 
 func (a *App) formFileDialog(lang translations.Lang, sections []string) {
@@ -150,7 +149,6 @@ func (a *App) showConflicts(in assessment.Contribution, conflicts []assessment.C
 		}, a.win)
 	d.Resize(fyne.NewSize(960, 560))
 	d.Show()
-	a.pendingDialog = d
 }
 
 // applyMerge merges a contribution into the open assessment, taking the

@@ -32,7 +32,7 @@ func TestAQuestionCardRendersAsReviewed(t *testing.T) {
 		openDemo(t, a)
 		a.showPage("gastronomy")
 		q, _ := a.qn.Question("gastronomy.major_food_festival")
-		card := a.pageView.card(6, q)
+		card := shownAs[*pageView](t, a).card(6, q)
 		test.AssertRendersToMarkup(t, "card_"+string(lang)+".xml", goldenWindow(t, card, fyne.NewSize(420, 480)).Canvas())
 	}
 }
@@ -53,7 +53,7 @@ func TestTheResultsChartRendersAsReviewed(t *testing.T) {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
 		a.showPage(ResultsPage)
-		w := goldenWindow(t, a.results.chart(), fyne.NewSize(720, 300))
+		w := goldenWindow(t, shownAs[*resultsView](t, a).chart(), fyne.NewSize(720, 300))
 		test.AssertRendersToMarkup(t, "chart_"+string(lang)+".xml", w.Canvas())
 	}
 }
@@ -75,7 +75,7 @@ func TestAnInitiativeCardRendersAsReviewed(t *testing.T) {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
 		a.showPage(PlanPage)
-		card := newInitiativeCard(a.planView, assessment.International, 1).object()
+		card := newInitiativeCard(shownAs[*planView](t, a), assessment.International, 1).object()
 		w := goldenWindow(t, card, fyne.NewSize(900, 1400))
 		test.AssertRendersToMarkup(t, "initiative_"+string(lang)+".xml", w.Canvas())
 	}
@@ -91,8 +91,8 @@ func TestApplicationSectionsRenderAsReviewed(t *testing.T) {
 			if s.ID != "commitments" && s.ID != "attachments" {
 				continue
 			}
-			card := a.dossierView.section(i+1, &form.Sections[i], form)
-			a.dossierView.refreshStatuses()
+			card := shownAs[*dossierView](t, a).section(i+1, &form.Sections[i], form)
+			shownAs[*dossierView](t, a).refreshStatuses()
 			w := goldenWindow(t, card, fyne.NewSize(900, 800))
 			test.AssertRendersToMarkup(t, "application_"+s.ID+"_"+string(lang)+".xml", w.Canvas())
 		}

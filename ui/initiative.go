@@ -71,7 +71,7 @@ func (c *initiativeCard) object() fyne.CanvasObject {
 	c.refreshYears()
 	remove := newButton(a, a.t("gui.planRemove"), theme.DeleteIcon(), func() { c.p.removeInitiative(c.scope, c.n) })
 	remove.Importance = widget.LowImportance
-	a.register(c.key("remove"), remove)
+	a.inputs.add(c.key("remove"), remove)
 	title := heading(l10n.Sentence(l10n.Scope(a.loc, c.scope, c.n)))
 	return widget.NewCard("", "", container.NewVBox(title, form, container.NewHBox(remove)))
 }
@@ -90,7 +90,7 @@ func (c *initiativeCard) line(part, text string, vietnamese bool, set func(*asse
 	e.vietnamese = vietnamese
 	e.SetText(text)
 	e.OnChanged = func(s string) { c.edit(func(in *assessment.Initiative) { set(in, s) }) }
-	c.p.a.register(c.key(part), e)
+	c.p.a.inputs.add(c.key(part), e)
 	return e
 }
 
@@ -100,7 +100,7 @@ func (c *initiativeCard) text(part, text string, english bool, set func(*assessm
 	b.english = english
 	b.SetText(text)
 	b.OnChanged = func(s string) { c.edit(func(in *assessment.Initiative) { set(in, s) }) }
-	c.p.a.register(c.key(part), b)
+	c.p.a.inputs.add(c.key(part), b)
 	return b
 }
 
@@ -113,7 +113,7 @@ func (c *initiativeCard) objectives() fyne.CanvasObject {
 		ch := newCheck(a, l10n.Sentence(l10n.Objective(a.loc, o)), c.in().Serves(o), func(on bool) {
 			c.edit(func(in *assessment.Initiative) { in.SetObjective(id, on) })
 		})
-		a.register(c.key("objective/"+o), ch)
+		a.inputs.add(c.key("objective/"+o), ch)
 		box.Add(ch)
 	}
 	return box
@@ -136,7 +136,7 @@ func (c *initiativeCard) refreshYears() {
 				c.edit(func(in *assessment.Initiative) { in.SetYear(year, on) })
 				c.refreshBudget()
 			})
-			a.register(c.key("year/"+strconv.Itoa(i+1)), ch)
+			a.inputs.add(c.key("year/"+strconv.Itoa(i+1)), ch)
 			c.years.Add(ch)
 		}
 	}

@@ -52,7 +52,7 @@ func (a *App) choiceInput(q *assessment.Question, c *choice, set func(int)) fyne
 		show()
 	}
 	show()
-	a.register(q.ID, c)
+	a.inputs.add(q.ID, c)
 	return container.NewVBox(c, container.NewHBox(clear))
 }
 
@@ -191,7 +191,7 @@ func (a *App) parsedEntry(key string, placeholder string, format func(assessment
 		validate(e.Text)
 	}
 	w := numberWidget{e, msg}
-	a.register(key, w)
+	a.inputs.add(key, w)
 	return w
 }
 
@@ -223,7 +223,7 @@ func (a *App) cityTextInput(q *assessment.Question) fyne.CanvasObject {
 		show()
 	}
 	show()
-	a.register(q.ID, e)
+	a.inputs.add(q.ID, e)
 	return container.NewVBox(e, msg)
 }
 
@@ -297,7 +297,7 @@ func (a *App) textInput(q *assessment.Question) fyne.CanvasObject {
 			a.setValue(q.ID, assessment.StringValue(s))
 		}
 	}
-	a.register(q.ID, e)
+	a.inputs.add(q.ID, e)
 	return widget.NewForm(widget.NewFormItem(a.t("gui.textAnswer"), e))
 }
 
@@ -305,11 +305,4 @@ func (a *App) textInput(q *assessment.Question) fyne.CanvasObject {
 type numberWidget struct {
 	entry   *entry
 	message *widget.Label
-}
-
-// register remembers the input of a question on the current page.
-func (a *App) register(id string, w any) {
-	if a.inputs != nil {
-		a.inputs[id] = w
-	}
 }

@@ -90,7 +90,7 @@ func (a *App) canvasKey(k *fyne.KeyEvent) {
 	}
 	if top := a.win.Canvas().Overlays().Top(); k.Name == fyne.KeyEscape && top != nil {
 		top.Hide()
-		if top == a.recoveryOverlay {
+		if top == a.offer.overlay {
 			a.keepOffered()
 		}
 	}
@@ -122,21 +122,10 @@ func (a *App) reveal(o fyne.CanvasObject) {
 
 // currentScroll is the scroller of the page shown.
 func (a *App) currentScroll() *container.Scroll {
-	switch {
-	case a.pageView != nil:
-		return a.pageView.scroll
-	case a.results != nil:
-		return a.results.scroll
-	case a.compareView != nil:
-		return a.compareView.scroll
-	case a.startView != nil:
-		return a.startView.scroll
-	case a.planView != nil:
-		return a.planView.scroll
-	case a.dossierView != nil:
-		return a.dossierView.scroll
+	if a.shown == nil {
+		return nil
 	}
-	return nil
+	return a.shown.scroller()
 }
 
 // wheelSpeed multiplies the toolkit's wheel steps (25 units a notch): a

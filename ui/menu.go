@@ -86,14 +86,15 @@ func (a *App) addShortcuts() {
 // stepSection shows the next (step 1) or previous (-1) page of the
 // navigation, from the start page or the comparison to the first.
 func (a *App) stepSection(step int) {
-	i := slices.Index(a.navPages, a.page)
+	pages := a.chrome.navPages
+	i := slices.Index(pages, a.page)
 	switch {
 	case i < 0:
 		i = 0
 	default:
-		i = min(max(i+step, 0), len(a.navPages)-1)
+		i = min(max(i+step, 0), len(pages)-1)
 	}
-	a.showPage(a.navPages[i])
+	a.showPage(pages[i])
 }
 
 // langName is a language's name in itself, as language menus show it.

@@ -38,25 +38,26 @@ func (compactTheme) Size(n fyne.ThemeSizeName) float32 {
 
 // navigation is the navigation list in its compact theme.
 func (a *App) navigation() fyne.CanvasObject {
-	return container.NewThemeOverride(a.nav, compactTheme{})
+	return container.NewThemeOverride(a.chrome.nav, compactTheme{})
 }
 
 // newNav builds the navigation list: the profile, readiness, the fields
 // with their score and completion, and the results.
 func (a *App) newNav() *widget.List {
-	a.navPages = nil
+	c := &a.chrome
+	c.navPages = nil
 	for _, s := range a.qn.Sections {
-		a.navPages = append(a.navPages, s.ID)
+		c.navPages = append(c.navPages, s.ID)
 	}
-	a.navPages = append(a.navPages, PlanPage, DossierPage, ResultsPage)
+	c.navPages = append(c.navPages, PlanPage, DossierPage, ResultsPage)
 	list := widget.NewList(
-		func() int { return len(a.navPages) },
+		func() int { return len(c.navPages) },
 		newNavItem,
-		func(i widget.ListItemID, o fyne.CanvasObject) { a.fillNavItem(o, a.navPages[i]) },
+		func(i widget.ListItemID, o fyne.CanvasObject) { a.fillNavItem(o, c.navPages[i]) },
 	)
 	list.OnSelected = func(i widget.ListItemID) {
-		if a.navPages[i] != a.page {
-			a.showPage(a.navPages[i])
+		if c.navPages[i] != a.page {
+			a.showPage(c.navPages[i])
 		}
 	}
 	return list

@@ -37,16 +37,8 @@ const (
 	frameDelay    = 15 * time.Millisecond
 )
 
-// afterFrame runs fn on the UI thread once a frame has had time to be
-// painted (tests replace it to step through a page's frames).
-func afterFrame(fn func()) {
-	time.Sleep(frameDelay)
-	fyne.DoAndWait(fn)
-}
-
 func newPageView(a *App, s *assessment.Section) *pageView {
 	p := &pageView{a: a, s: s, cards: map[string]fyne.CanvasObject{}}
-	a.inputs, a.evidence = map[string]any{}, map[string]*textBox{}
 	title := widget.NewLabel(l10n.SectionName(a.loc, s.ID))
 	title.SizeName = theme.SizeNameHeadingText
 	title.TextStyle.Bold = true
@@ -77,8 +69,8 @@ func newPageView(a *App, s *assessment.Section) *pageView {
 func (p *pageView) addPending() {
 	defer close(p.loaded)
 	for more := true; more; {
-		p.a.afterFrame(func() {
-			if p.a.pageView != p || len(p.pending) == 0 {
+		p.a.bg.afterFrame(func() {
+			if p.a.shown != page(p) || len(p.pending) == 0 {
 				more = false
 				return
 			}
@@ -103,6 +95,20 @@ func (p *pageView) add(n int) {
 }
 
 func (p *pageView) object() fyne.CanvasObject { return withPageWheel(p.scroll) }
+
+func (p *pageView) scroller() *container.Scroll { return p.scroll }
+
+// first is the input of the section's first question.
+func (p *pageView) first() fyne.Focusable {
+	if len(p.s.Questions) == 0 {
+		return nil
+	}
+	return p.a.inputs.focusable(p.s.Questions[0].ID)
+}
+
+// refresh does nothing: a section page being edited keeps its inputs and
+// their focus.
+func (p *pageView) refresh() {}
 
 // scrollTo brings a question's card to the top of the page.
 func (p *pageView) scrollTo(id string) {
@@ -166,9 +172,7 @@ func (a *App) evidenceInputs(q *assessment.Question) []fyne.CanvasObject {
 		evidence, source = ans.Evidence, ans.Source
 	}
 	ev := newTextBox(a, 2)
-	if a.evidence != nil {
-		a.evidence[q.ID] = ev
-	}
+	a.inputs.addEvidence(q.ID, ev)
 	ev.SetPlaceHolder(a.t("gui.evidencePlaceholder"))
 	ev.SetText(evidence)
 	src := newEntry(a)

@@ -92,6 +92,18 @@ func TestParagraphWrapsLikeALabel(t *testing.T) {
 	}
 }
 
+// stepFrames is the app's background with the frames of a progressive
+// page run by the test's step.
+type stepFrames struct {
+	step func(func())
+}
+
+func (s stepFrames) afterFrame(fn func()) { s.step(fn) }
+
+func (stepFrames) analyse(job *assessment.Analysis, apply func(*assessment.Uncertainty)) {
+	goroutines{}.analyse(job, apply)
+}
+
 // TestProgressivePageAddsEveryCardInOrder: with Progressive, a page shows
 // its first cards at once and adds the others a few per frame; a jump to a
 // later question adds them all before scrolling; a page left stops adding.
@@ -99,11 +111,11 @@ func TestProgressivePageAddsEveryCardInOrder(t *testing.T) {
 	a := newTestApp(t, translations.EN)
 	a.opts.Progressive = true
 	frames, painted := make(chan struct{}), make(chan struct{})
-	a.afterFrame = func(fn func()) {
+	a.bg = stepFrames{func(fn func()) {
 		<-frames
 		fn()
 		painted <- struct{}{}
-	}
+	}}
 	// untilLoaded lets frames pass until a page stops adding cards.
 	untilLoaded := func(p *pageView) {
 		for {
@@ -118,9 +130,9 @@ func TestProgressivePageAddsEveryCardInOrder(t *testing.T) {
 	openDemo(t, a)
 	s, _ := a.qn.Section("gastronomy")
 	a.showPage("gastronomy")
-	p := a.pageView
-	if len(a.inputs) != len(s.Questions) {
-		t.Errorf("%d inputs for %d questions: every input exists from the start", len(a.inputs), len(s.Questions))
+	p := shownAs[*pageView](t, a)
+	if n := len(a.inputs.keys()); n != len(s.Questions) {
+		t.Errorf("%d inputs for %d questions: every input exists from the start", n, len(s.Questions))
 	}
 	for shown := firstCards; ; shown = min(shown+cardsPerFrame, len(s.Questions)) {
 		if n := len(p.box.Objects); n != 2+shown {
@@ -143,20 +155,20 @@ func TestProgressivePageAddsEveryCardInOrder(t *testing.T) {
 	f, _ := a.qn.Section("film")
 	last := f.Questions[firstCards+cardsPerFrame].ID
 	a.ShowQuestion(last)
-	card := a.pageView.cards[last]
-	if len(a.pageView.box.Objects) != 2+len(f.Questions) || a.pageView.scroll.Offset.Y <= 0 ||
-		a.pageView.scroll.Offset.Y != card.Position().Y {
-		t.Errorf("jump: %d objects, offset %v, card at %v", len(a.pageView.box.Objects), a.pageView.scroll.Offset, card.Position())
+	card := shownAs[*pageView](t, a).cards[last]
+	if len(shownAs[*pageView](t, a).box.Objects) != 2+len(f.Questions) || shownAs[*pageView](t, a).scroll.Offset.Y <= 0 ||
+		shownAs[*pageView](t, a).scroll.Offset.Y != card.Position().Y {
+		t.Errorf("jump: %d objects, offset %v, card at %v", len(shownAs[*pageView](t, a).box.Objects), shownAs[*pageView](t, a).scroll.Offset, card.Position())
 	}
-	untilLoaded(a.pageView) // the page is whole: its adder stops
+	untilLoaded(shownAs[*pageView](t, a)) // the page is whole: its adder stops
 
 	// A page left before its cards are in stops adding them.
 	a.showPage("design")
-	design := a.pageView
+	design := shownAs[*pageView](t, a)
 	a.showPage("music")
 	untilLoaded(design)
 	if len(design.box.Objects) != 2+firstCards {
 		t.Errorf("a page no longer shown got %d objects", len(design.box.Objects))
 	}
-	untilLoaded(a.pageView)
+	untilLoaded(shownAs[*pageView](t, a))
 }

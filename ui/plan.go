@@ -38,7 +38,6 @@ type planView struct {
 
 func newPlanView(a *App) *planView {
 	p := &planView{a: a, add: map[assessment.Scope]*button{}, problems: container.NewVBox()}
-	a.inputs = map[string]any{}
 	plan := a.Assessment().Plan
 	if plan != nil {
 		p.from = plan.FirstYear
@@ -82,6 +81,11 @@ var (
 )
 
 func (p *planView) object() fyne.CanvasObject { return withPageWheel(p.scroll) }
+
+func (p *planView) scroller() *container.Scroll { return p.scroll }
+
+// refresh shows the plan's problems as they are now.
+func (p *planView) refresh() { p.refreshProblems() }
 
 // first is the input that takes the focus when the page opens.
 func (p *planView) first() fyne.Focusable { return p.firstYear.entry }
@@ -136,7 +140,7 @@ func (p *planView) addInitiative(s assessment.Scope) {
 	var n int
 	a.edit(func(d *assessment.Assessment) { n = d.AddInitiative(s) })
 	a.showPage(PlanPage)
-	if title, ok := a.inputs[initiativeKey(s, n, "title")].(*entry); ok {
+	if title := a.inputs.entry(initiativeKey(s, n, "title")); title != nil {
 		a.focusAfterFrame(title)
 	}
 }
@@ -149,7 +153,7 @@ func (a *App) focusAfterFrame(f fyne.Focusable) {
 	c := a.win.Canvas()
 	c.Unfocus()
 	page := a.page
-	go a.afterFrame(func() {
+	go a.bg.afterFrame(func() {
 		if f != nil && a.page == page && c.Focused() == nil {
 			c.Focus(f)
 		}
@@ -176,12 +180,11 @@ func (p *planView) removeInitiative(s assessment.Scope, n int) {
 			a.edit(func(d *assessment.Assessment) { d.RemoveInitiative(s, n) })
 			a.renumberDrafts(s, n)
 			a.showPage(PlanPage)
-			a.focusAfterFrame(p.a.planView.first())
+			a.focusAfterFrame(a.firstInput())
 		}, a.win)
 	d.SetConfirmText(a.t("gui.planRemove"))
 	d.SetDismissText(a.t("gui.cancel"))
 	d.Show()
-	a.pendingDialog = d
 }
 
 // renumberDrafts forgets the drafts of the n-th initiative of a scope,
@@ -210,7 +213,7 @@ func (a *App) renumberDrafts(s assessment.Scope, n int) {
 }
 
 // initiativeKey is the key of an input of an initiative (its drafts, and
-// a.inputs).
+// the registry of inputs).
 func initiativeKey(s assessment.Scope, n int, part string) string {
 	return fmt.Sprintf("plan/%s/%d/%s", s, n, part)
 }

@@ -39,7 +39,7 @@ func tabTo(t *testing.T, a *App, id string, max int) {
 
 // focusedKey is the key of the input that has the focus, if any.
 func focusedKey(a *App) string {
-	for id := range a.inputs {
+	for _, id := range a.inputs.keys() {
 		if focusedIs(a, id) {
 			return id
 		}
@@ -50,15 +50,11 @@ func focusedKey(a *App) string {
 // focusedIs reports whether the input keyed id has the focus.
 func focusedIs(a *App, id string) bool {
 	f := a.win.Canvas().Focused()
-	switch w := a.inputs[id].(type) {
-	case *textBox:
-		return w.entry != nil && f == fyne.Focusable(w.entry)
-	case numberWidget:
-		return f == fyne.Focusable(w.entry)
-	case fyne.Focusable:
-		return f == w
+	if b := a.inputs.textBox(id); b != nil {
+		return b.entry != nil && f == fyne.Focusable(b.entry)
 	}
-	return false
+	in := a.inputs.focusable(id)
+	return in != nil && f == in
 }
 
 // typeFocused types text into the input that has the focus.
@@ -162,28 +158,28 @@ func TestTheFormTakesThreeInitiativesOfEachScope(t *testing.T) {
 	openDemo(t, a)
 	a.showPage(PlanPage)
 	for _, s := range assessment.Scopes {
-		if !a.planView.add[s].Disabled() {
+		if !shownAs[*planView](t, a).add[s].Disabled() {
 			t.Errorf("%s: the add button is enabled with 3 initiatives", s)
 		}
 	}
-	a.planView.addInitiative(assessment.Local) // what a tap on a disabled button would do
+	shownAs[*planView](t, a).addInitiative(assessment.Local) // what a tap on a disabled button would do
 	if n := len(a.Assessment().Plan.Of(assessment.Local)); n != 3 {
 		t.Fatalf("%d local initiatives", n)
 	}
 	second := a.Assessment().Plan.Initiative(assessment.Local, 2).Title
 	third := a.Assessment().Plan.Initiative(assessment.Local, 3).Title
-	test.Tap(a.inputs[initiativeKey(assessment.Local, 2, "remove")].(*button))
+	test.Tap(a.inputs.button(initiativeKey(assessment.Local, 2, "remove")))
 	tapButton(t, a, "Remove this initiative")
 	local := a.Assessment().Plan.Of(assessment.Local)
 	if len(local) != 2 || local[1].Title != third || slices.ContainsFunc(local, func(in *assessment.Initiative) bool { return in.Title == second }) {
 		t.Fatalf("after removing the second: %v", titles(local))
 	}
-	if a.planView.add[assessment.Local].Disabled() || !a.planView.add[assessment.International].Disabled() {
+	if shownAs[*planView](t, a).add[assessment.Local].Disabled() || !shownAs[*planView](t, a).add[assessment.International].Disabled() {
 		t.Fatal("the buttons do not follow the counts")
 	}
-	test.Tap(a.planView.add[assessment.Local])
-	if n := len(a.Assessment().Plan.Of(assessment.Local)); n != 3 || !a.planView.add[assessment.Local].Disabled() {
-		t.Errorf("%d local initiatives after adding, button disabled %v", n, a.planView.add[assessment.Local].Disabled())
+	test.Tap(shownAs[*planView](t, a).add[assessment.Local])
+	if n := len(a.Assessment().Plan.Of(assessment.Local)); n != 3 || !shownAs[*planView](t, a).add[assessment.Local].Disabled() {
+		t.Errorf("%d local initiatives after adding, button disabled %v", n, shownAs[*planView](t, a).add[assessment.Local].Disabled())
 	}
 }
 
@@ -201,14 +197,14 @@ func titles(ins []*assessment.Initiative) []string {
 func TestThePlansProblemsAreShownAndCounted(t *testing.T) {
 	a := newTestApp(t, translations.EN)
 	a.showPage(PlanPage)
-	test.Type(a.planView.firstYear.entry, "2028")
-	test.Tap(a.planView.add[assessment.Local])
+	test.Type(shownAs[*planView](t, a).firstYear.entry, "2028")
+	test.Tap(shownAs[*planView](t, a).add[assessment.Local])
 	if text := pageText(a); !strings.Contains(text, "Local initiative 1 has no title") {
 		t.Errorf("the page does not say the title is missing:\n%s", text)
 	}
-	year := a.inputs[initiativeKey(assessment.Local, 1, "year/1")].(*check)
+	year := a.inputs.check(initiativeKey(assessment.Local, 1, "year/1"))
 	test.Tap(year)
-	amount := a.inputs[initiativeKey(assessment.Local, 1, "budget/1/city")].(numberWidget)
+	amount := a.inputs.number(initiativeKey(assessment.Local, 1, "budget/1/city"))
 	test.Type(amount.entry, "12x")
 	if !amount.message.Visible() {
 		t.Error("an amount that does not read shows no message")
@@ -216,7 +212,7 @@ func TestThePlansProblemsAreShownAndCounted(t *testing.T) {
 	if got := a.navDetail(PlanPage); !strings.Contains(got, "2 to fix") {
 		t.Errorf("navigation %q", got)
 	}
-	test.Type(a.inputs[initiativeKey(assessment.Local, 1, "title")].(*entry), "Kitchens")
+	test.Type(a.inputs.entry(initiativeKey(assessment.Local, 1, "title")), "Kitchens")
 	amount.entry.SetText("12")
 	if got := a.navDetail(PlanPage); strings.Contains(got, "to fix") || strings.Contains(pageText(a), "no title") {
 		t.Errorf("fixed, yet navigation %q, page:\n%s", got, pageText(a))
@@ -232,9 +228,9 @@ func TestMovingThePlansFirstYearMovesTheYearChecks(t *testing.T) {
 	a := newTestApp(t, translations.EN)
 	openDemo(t, a)
 	a.showPage(PlanPage)
-	e := a.planView.firstYear.entry
+	e := shownAs[*planView](t, a).firstYear.entry
 	e.SetText("2030")
-	year := a.inputs[initiativeKey(assessment.International, 1, "year/1")].(*check)
+	year := a.inputs.check(initiativeKey(assessment.International, 1, "year/1"))
 	in := a.Assessment().Plan.Initiative(assessment.International, 1)
 	if year.Text != "2030" || year.Checked != in.Runs(2030) || in.Years[0] < 2030 {
 		t.Errorf("first check %q checked %v; years %v", year.Text, year.Checked, in.Years)

@@ -81,11 +81,9 @@ func TestAPseudoLanguageFitsEveryPage(t *testing.T) {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
 		a.win.Resize(size)
-		for _, page := range a.navPages {
+		for _, page := range a.chrome.navPages {
 			a.showPage(page)
-			if a.pageView != nil {
-				a.pageView.complete()
-			}
+			a.completePage()
 			a.win.Content().Refresh()
 			var problems []string
 			visit(a.win.Content(), fyne.Position{}, func(o fyne.CanvasObject, pos fyne.Position) {

@@ -16,17 +16,25 @@ import (
 // question for one copy, a list for several. It reports whether there was
 // anything to offer.
 func (a *App) offerRecovery() bool {
-	a.offered = a.doc.Pending()
-	switch len(a.offered) {
+	o := &a.offer
+	o.copies = a.doc.Pending()
+	switch len(o.copies) {
 	case 0:
 		return false
 	case 1:
-		a.offerOne(a.offered[0])
+		a.offerOne(o.copies[0])
 	default:
-		a.offerList(a.offered)
+		a.offerList(o.copies)
 	}
-	a.recoveryOverlay = a.win.Canvas().Overlays().Top()
+	o.overlay = a.win.Canvas().Overlays().Top()
 	return true
+}
+
+// recoveryOffer is the autosaved copies offered at start, held until
+// answered, and the offer's dialog.
+type recoveryOffer struct {
+	copies  []*document.Recovery
+	overlay fyne.CanvasObject
 }
 
 // offerOne asks whether to restore one copy.
@@ -45,7 +53,6 @@ func (a *App) offerOne(r *document.Recovery) {
 	d.SetConfirmText(a.t("gui.restore"))
 	d.SetDismissText(a.t("gui.discard"))
 	d.Show()
-	a.pendingDialog = d
 }
 
 // offerList lists several copies, newest first, each with its city, file,
@@ -90,7 +97,6 @@ func (a *App) offerList(rs []*document.Recovery) {
 	d.SetButtons([]fyne.CanvasObject{later})
 	d.Resize(fyne.NewSize(760, 480))
 	d.Show()
-	a.pendingDialog = d
 }
 
 // recoveryFacts are the city, file and time of a copy, for its messages.
@@ -133,8 +139,8 @@ func (a *App) restore(r *document.Recovery) {
 // keepOffered leaves the copies offered and not answered for a later
 // start, where any window may offer them.
 func (a *App) keepOffered() {
-	for _, r := range a.offered {
+	for _, r := range a.offer.copies {
 		r.Keep()
 	}
-	a.offered, a.recoveryOverlay = nil, nil
+	a.offer = recoveryOffer{}
 }

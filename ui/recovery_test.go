@@ -26,12 +26,12 @@ func crash(a *App) {
 func leaveUnsaved(t *testing.T, a *App, city string) {
 	t.Helper()
 	a.showPage("profile")
-	e := a.inputs["profile.name"].(*entry)
+	e := a.inputs.entry("profile.name")
 	e.SetText("")
 	test.Type(e, city)
 	a.autosave.now()
 	if a.doc.RecoveryFile() == "" {
-		t.Fatalf("%s: not autosaved: %s", city, a.status.Text)
+		t.Fatalf("%s: not autosaved: %s", city, a.chrome.status.Text)
 	}
 }
 
@@ -103,7 +103,7 @@ func TestRestoringWithTheSpaceBarTypesNoSpace(t *testing.T) {
 		t.Errorf("after Space on Restore the city reads %q", got)
 	}
 	// The first input takes the focus once the page is drawn.
-	name := b.inputs["profile.name"].(*entry)
+	name := b.inputs.entry("profile.name")
 	for end := time.Now().Add(5 * time.Second); c.Focused() != fyne.Focusable(name) && time.Now().Before(end); {
 		time.Sleep(20 * time.Millisecond)
 	}

@@ -28,6 +28,9 @@ func newResultsView(a *App) *resultsView {
 	return r
 }
 
+// refresh rebuilds the page from the current result.
+func (r *resultsView) refresh() { r.rebuild() }
+
 // rebuiltPage is a scrollable page whose widgets are rebuilt from the
 // app's state by build.
 type rebuiltPage struct {
@@ -43,8 +46,13 @@ func newRebuiltPage(build func() []fyne.CanvasObject) rebuiltPage {
 
 func (p *rebuiltPage) object() fyne.CanvasObject { return withPageWheel(p.scroll) }
 
-// refresh rebuilds the page from the current state.
-func (p *rebuiltPage) refresh() {
+func (p *rebuiltPage) scroller() *container.Scroll { return p.scroll }
+
+// first is nil: no input of a rebuilt page takes the focus when it opens.
+func (p *rebuiltPage) first() fyne.Focusable { return nil }
+
+// rebuild builds the page again from the current state.
+func (p *rebuiltPage) rebuild() {
 	p.box.Objects = p.build()
 	p.box.Refresh()
 }

@@ -15,9 +15,10 @@ var ScreenshotSize = fyne.NewSize(1280, 800)
 // the software painter and writes a PNG. (The GL window's own capture is
 // not reliable on headless X servers.)
 func (a *App) Screenshot(path string) error {
-	if a.pageView != nil {
-		a.pageView.complete()
-	}
+	// The picture shows the page whole, with the analysis of a file just
+	// opened.
+	a.analyseNow()
+	a.completePage()
 	c := software.NewCanvas()
 	c.SetContent(a.win.Content())
 	c.Resize(ScreenshotSize)

@@ -128,7 +128,7 @@ func TestOpeningANamedPipeKeepsTheWorkAndSaysWhy(t *testing.T) {
 func tapRecent(t *testing.T, a *App, path string) {
 	t.Helper()
 	var found *widget.Button
-	walk(a.body, func(o fyne.CanvasObject) {
+	walk(a.chrome.body, func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, filepath.Base(path)+" — ") {
 			found = b
 		}

@@ -30,6 +30,9 @@ func newStartView(a *App) *startView {
 	return v
 }
 
+// refresh does nothing: the start page does not show the document.
+func (v *startView) refresh() {}
+
 func (v *startView) objects() []fyne.CanvasObject {
 	a := v.a
 	title := widget.NewLabel(a.t("app.name"))

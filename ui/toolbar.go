@@ -118,7 +118,7 @@ func (a *App) newToolbar() fyne.CanvasObject {
 	for _, l := range translations.Languages {
 		names = append(names, langName(l))
 	}
-	a.langPick = widget.NewSelect(names, func(s string) {
+	langPick := widget.NewSelect(names, func(s string) {
 		for _, l := range translations.Languages {
 			if langName(l) == s {
 				a.SetLanguage(l)
@@ -126,8 +126,9 @@ func (a *App) newToolbar() fyne.CanvasObject {
 			}
 		}
 	})
-	a.langPick.Selected = a.loc.Name()
+	langPick.Selected = a.loc.Name()
+	a.controls.langPick = langPick
 	label := widget.NewLabel(a.t("gui.language"))
 	typing := widget.NewLabel(a.t("gui.typingLabel"))
-	return container.NewBorder(nil, nil, nil, container.NewHBox(typing, a.newTypingPick(), label, a.langPick), tools)
+	return container.NewBorder(nil, nil, nil, container.NewHBox(typing, a.newTypingPick(), label, langPick), tools)
 }

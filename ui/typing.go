@@ -19,6 +19,15 @@ import (
 // prefTyping remembers the typing mode: "", "telex" or "vni".
 const prefTyping = "typingMode"
 
+// languageControls are the typing mode in use and the toolbar's choices
+// of the interface language and the typing mode.
+type languageControls struct {
+	typing     *vnkey.Engine // the built-in Vietnamese typing mode; nil when off
+	lastTyping string        // the mode to switch back to
+	typingPick *widget.Select
+	langPick   *widget.Select
+}
+
 // typingModes are the modes in the order of the choice: off, Telex, VNI.
 var typingModes = []string{"", "telex", "vni"}
 
@@ -35,10 +44,11 @@ func typingEngine(mode string) *vnkey.Engine {
 
 // setTyping switches the typing mode and remembers it.
 func (a *App) setTyping(mode string) {
-	a.typing = typingEngine(mode)
+	c := &a.controls
+	c.typing = typingEngine(mode)
 	a.fyne.Preferences().SetString(prefTyping, mode)
-	if a.typingPick != nil {
-		a.typingPick.SetSelectedIndex(max(0, indexOf(typingModes, mode)))
+	if c.typingPick != nil {
+		c.typingPick.SetSelectedIndex(max(0, indexOf(typingModes, mode)))
 	}
 	a.win.SetMainMenu(a.newMenu())
 }
@@ -46,12 +56,12 @@ func (a *App) setTyping(mode string) {
 // toggleTyping turns the mode off, or back to the last one used (Telex
 // the first time).
 func (a *App) toggleTyping() {
-	if a.typing != nil {
-		a.lastTyping = a.fyne.Preferences().String(prefTyping)
+	if a.controls.typing != nil {
+		a.controls.lastTyping = a.fyne.Preferences().String(prefTyping)
 		a.setTyping("")
 		return
 	}
-	mode := a.lastTyping
+	mode := a.controls.lastTyping
 	if mode == "" {
 		mode = "telex"
 	}
@@ -80,7 +90,7 @@ func (a *App) newTypingPick() *widget.Select {
 			a.setTyping(mode)
 		}
 	}
-	a.typingPick = s
+	a.controls.typingPick = s
 	return s
 }
 
@@ -113,7 +123,7 @@ func indexOf(list []string, s string) int {
 // Vietnamese: it reports whether the key changed the word before the
 // caret (the entry is then updated) or must be typed as usual.
 func (e *entry) compose(r rune) bool {
-	eng := e.a.typing
+	eng := e.a.controls.typing
 	if eng == nil || !e.vietnamese || e.SelectedText() != "" {
 		return false
 	}

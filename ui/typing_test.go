@@ -15,7 +15,7 @@ func TestTheTypingModeComposesVietnameseInTextEntries(t *testing.T) {
 	for _, lang := range translations.Languages {
 		a := newTestApp(t, lang)
 		a.showPage("profile")
-		name := a.inputs["profile.name"].(*entry)
+		name := a.inputs.entry("profile.name")
 		a.setTyping("telex")
 		test.Type(name, "Thanhf phoos Haj Long")
 		if got := a.Assessment().City.Name; got != "Thành phố Hạ Long" {
@@ -28,14 +28,14 @@ func TestTheTypingModeComposesVietnameseInTextEntries(t *testing.T) {
 		}
 		a.setTyping("vni")
 		a.showPage("gastronomy")
-		ev := a.evidence["gastronomy.signature_dishes"]
+		ev := a.inputs.evidenceOf("gastronomy.signature_dishes")
 		ev.SetText("")
 		test.Type(ev, "Pho61 co63 Ho65i An")
 		if got := a.Assessment().Answer("gastronomy.signature_dishes").Evidence; got != "Phố cổ Hội An" {
 			t.Errorf("%s: VNI evidence %q", lang, got)
 		}
 		a.toggleTyping()
-		if a.typing != nil || a.fyne.Preferences().String(prefTyping) != "" {
+		if a.controls.typing != nil || a.fyne.Preferences().String(prefTyping) != "" {
 			t.Errorf("%s: not off after the toggle", lang)
 		}
 		a.toggleTyping()

@@ -62,21 +62,8 @@ func (a *App) focusFirstInput() {
 // question, the action plan's or the application's first input; nil on
 // other pages.
 func (a *App) firstInput() fyne.Focusable {
-	switch {
-	case a.planView != nil:
-		return a.planView.first()
-	case a.dossierView != nil:
-		return a.dossierView.first()
-	case a.pageView == nil || len(a.pageView.s.Questions) == 0:
+	if a.shown == nil {
 		return nil
 	}
-	switch w := a.inputs[a.pageView.s.Questions[0].ID].(type) {
-	case *entry:
-		return w
-	case numberWidget:
-		return w.entry
-	case *choice:
-		return w
-	}
-	return nil
+	return a.shown.first()
 }

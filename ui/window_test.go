@@ -73,7 +73,7 @@ func TestTheFirstInputHasTheFocusWhenAPageOpens(t *testing.T) {
 	a := newTestApp(t, translations.VI)
 	a.showPage("readiness")
 	a.showPage("profile")
-	name := a.inputs["profile.name"].(*entry)
+	name := a.inputs.entry("profile.name")
 	if a.win.Canvas().Focused() != name {
 		t.Fatalf("focus on %T, not on the city name", a.win.Canvas().Focused())
 	}

@@ -123,10 +123,33 @@ func (d *Document) Open(path string) error {
 	return nil
 }
 
+// OpenQuick is Open with the quick score only: the result has no
+// uncertainty analysis until the caller runs Analysis off its thread and
+// applies it (the window opens its first file so, and shows it without
+// waiting for the analysis).
+func (d *Document) OpenQuick(path string) error {
+	doc, err := assessment.Load(path)
+	if err != nil {
+		return err
+	}
+	d.take(doc, path)
+	d.rescoreQuick()
+	d.notify()
+	return nil
+}
+
 // Replace makes doc the document, with no unsaved changes: a new or
 // demonstration assessment with path "" (never saved), or one just read
 // from path, which is then locked.
 func (d *Document) Replace(doc *assessment.Assessment, path string) {
+	d.take(doc, path)
+	d.rescore()
+	d.notify()
+}
+
+// take makes doc, read from path (or "" if never saved), the document,
+// with no unsaved changes, before it is scored.
+func (d *Document) take(doc *assessment.Assessment, path string) {
 	d.moveLock(path)
 	d.migrated = d.qn.Migrate(doc)
 	d.doc, d.path, d.dirty = doc, path, false
@@ -134,8 +157,6 @@ func (d *Document) Replace(doc *assessment.Assessment, path string) {
 	// A file just read was last saved when it was last modified.
 	d.seenModTime = modTime(path)
 	d.savedAt = d.seenModTime
-	d.rescore()
-	d.notify()
 }
 
 // Edit applies a change to the assessment, marks it unsaved and updates

@@ -133,6 +133,26 @@ func TestOpeningAFileLocksItAndRemembersWhenItWasSaved(t *testing.T) {
 	}
 }
 
+func TestOpeningQuicklyLeavesTheAnalysisToTheCaller(t *testing.T) {
+	path := savedDemo(t)
+	d := newDoc(t, "")
+	changes := counter(d)
+	if err := d.OpenQuick(path); err != nil {
+		t.Fatal(err)
+	}
+	if d.Path() != path || d.Dirty() || !ourLock(path) || *changes != 1 {
+		t.Fatalf("path %q dirty %v locked %v, %d notifications", d.Path(), d.Dirty(), ourLock(path), *changes)
+	}
+	if d.Result().Uncertainty != nil || d.Result().Recommendation.Field != "gastronomy" {
+		t.Fatalf("not the quick score: %+v", d.Result().Recommendation)
+	}
+	job, version := d.Analysis()
+	if job == nil || !d.ApplyAnalysis(version, job.Run()) || d.Result().Uncertainty == nil ||
+		d.Result().Recommendation.Confidence != assessment.ConfidenceHigh {
+		t.Errorf("the analysis was not completed: %+v", d.Result().Recommendation)
+	}
+}
+
 func TestOpeningABadFileKeepsTheCurrentDocument(t *testing.T) {
 	d := newDoc(t, "")
 	d.Replace(demo(t), "")
