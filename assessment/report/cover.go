@@ -9,6 +9,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/l10n"
+	"creativecity/assessment/report/xlsxkit"
 )
 
 // The cover sheet is the report's first page, laid out as a Vietnamese
@@ -38,16 +39,16 @@ func (b *builder) newCoverStyles() coverStyles {
 		if underline {
 			font.Underline = "single"
 		}
-		id, err := b.f.NewStyle(withFont(&excelize.Style{Font: font,
-			Alignment: &excelize.Alignment{Horizontal: horizontal, Vertical: "top", WrapText: true}}, b.font()))
-		b.check(err)
+		id, err := b.w.F.NewStyle(xlsxkit.WithFont(&excelize.Style{Font: font,
+			Alignment: &excelize.Alignment{Horizontal: horizontal, Vertical: "top", WrapText: true}}, b.w.Font()))
+		b.w.Check(err)
 		return id
 	}
-	line, err := b.f.NewStyle(withFont(&excelize.Style{Border: []excelize.Border{{Type: "top", Color: "000000", Style: 1}}}, b.font()))
-	b.check(err)
-	notice, err := b.f.NewStyle(withFont(&excelize.Style{Font: &excelize.Font{Size: 11, Bold: true, Color: "C00000"},
-		Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}, b.font()))
-	b.check(err)
+	line, err := b.w.F.NewStyle(xlsxkit.WithFont(&excelize.Style{Border: []excelize.Border{{Type: "top", Color: "000000", Style: 1}}}, b.w.Font()))
+	b.w.Check(err)
+	notice, err := b.w.F.NewStyle(xlsxkit.WithFont(&excelize.Style{Font: &excelize.Font{Size: 11, Bold: true, Color: "C00000"},
+		Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}, b.w.Font()))
+	b.w.Check(err)
 	return coverStyles{
 		governing: mk(12, false, false, false, "center"), issuing: mk(12, true, false, false, "center"),
 		nation: mk(12, true, false, false, "center"), motto: mk(13, true, false, true, "center"),
@@ -62,7 +63,7 @@ func (b *builder) newCoverStyles() coverStyles {
 // cover writes the first page.
 func (b *builder) cover(sheet string) {
 	st := b.newCoverStyles()
-	b.widths(sheet, coverWidths...)
+	b.w.Widths(sheet, coverWidths...)
 	profile := func(id string) string {
 		s, _ := b.a.Value("profile." + id).String()
 		return strings.TrimSpace(s)
@@ -75,11 +76,11 @@ func (b *builder) cover(sheet string) {
 	// half writes a text across the left (from 1) or the right (from 4)
 	// half of the page.
 	half := func(from, row int, s string, style int) {
-		b.check(b.f.MergeCell(sheet, cell(from, row), cell(from+2, row)))
+		b.w.Check(b.w.F.MergeCell(sheet, xlsxkit.Cell(from, row), xlsxkit.Cell(from+2, row)))
 		b.coverText(sheet, from, row, s, style, from+2)
 	}
 	whole := func(row int, s string, style int) {
-		b.check(b.f.MergeCell(sheet, cell(1, row), cell(coverCols, row)))
+		b.w.Check(b.w.F.MergeCell(sheet, xlsxkit.Cell(1, row), xlsxkit.Cell(coverCols, row)))
 		b.coverText(sheet, 1, row, s, style, coverCols)
 	}
 	half(1, row, strings.ToUpper(profile("governing_body")), st.governing)
@@ -88,9 +89,9 @@ func (b *builder) cover(sheet string) {
 	half(1, row, strings.ToUpper(issuing), st.issuing)
 	half(4, row, b.t("report.cover.motto"), st.motto)
 	row++
-	b.style(sheet, 2, row, st.line) // the short rule under the issuing body
-	b.style(sheet, 5, row, st.line) // and under the motto
-	b.check(b.f.SetRowHeight(sheet, row, 8))
+	b.w.Style(sheet, 2, row, st.line) // the short rule under the issuing body
+	b.w.Style(sheet, 5, row, st.line) // and under the motto
+	b.w.Check(b.w.F.SetRowHeight(sheet, row, 8))
 	row++
 	number := profile("document_number")
 	if number == "" {
@@ -140,12 +141,12 @@ func (b *builder) cover(sheet string) {
 // are counted a little narrower than on the other sheets: the cover's
 // paragraphs are prose, without the long words of a table.
 func (b *builder) coverText(sheet string, col, row int, s string, style, last int) {
-	b.text(sheet, col, row, s)
-	b.style(sheet, col, row, style)
+	b.w.Text(sheet, col, row, s)
+	b.w.Style(sheet, col, row, style)
 	if s == "" {
 		return
 	}
-	st, err := b.f.GetStyle(style)
+	st, err := b.w.F.GetStyle(style)
 	size := float64(coverSize)
 	if err == nil && st.Font != nil && st.Font.Size > 0 {
 		size = st.Font.Size
@@ -159,9 +160,9 @@ func (b *builder) coverText(sheet string, col, row int, s string, style, last in
 	for c := col; c <= last; c++ {
 		width += coverWidths[c-1]
 	}
-	need := math.Min(maxRowHeight, lineHeight*scale*float64(lineCount(s, width, letter)))
-	if current, err := b.f.GetRowHeight(sheet, row); err == nil && current < need {
-		b.check(b.f.SetRowHeight(sheet, row, need))
+	need := math.Min(xlsxkit.MaxRowHeight, xlsxkit.LineHeight*scale*float64(xlsxkit.LineCount(s, width, letter)))
+	if current, err := b.w.F.GetRowHeight(sheet, row); err == nil && current < need {
+		b.w.Check(b.w.F.SetRowHeight(sheet, row, need))
 	}
 }
 
@@ -201,14 +202,14 @@ func (b *builder) coverBody(issuing string) []string {
 		out = append(out, b.t("report.cover.noRecommendation"))
 	} else {
 		f, _ := res.Field(rec.Field)
-		out = append(out, b.t("report.cover.recommended", map[string]any{"Field": l10n.SectionName(b.loc, rec.Field),
-			"Score": l10n.Score(b.loc, f.Score), "Confidence": l10n.Confidence(b.loc, rec.Confidence)}))
+		out = append(out, b.t("report.cover.recommended", map[string]any{"Field": l10n.SectionName(b.w.Loc, rec.Field),
+			"Score": l10n.Score(b.w.Loc, f.Score), "Confidence": l10n.Confidence(b.w.Loc, rec.Confidence)}))
 		var next []string
 		for rank := 2; rank <= 3; rank++ {
 			for _, f := range res.Fields {
 				if f.Rank == rank && f.Assessed() {
-					next = append(next, b.t("report.cover.fieldScore", map[string]any{"Field": l10n.SectionName(b.loc, f.ID),
-						"Score": l10n.Score(b.loc, f.Score)}))
+					next = append(next, b.t("report.cover.fieldScore", map[string]any{"Field": l10n.SectionName(b.w.Loc, f.ID),
+						"Score": l10n.Score(b.w.Loc, f.Score)}))
 				}
 			}
 		}
@@ -216,10 +217,10 @@ func (b *builder) coverBody(issuing string) []string {
 			out = append(out, b.t("report.cover.next", map[string]any{"Fields": strings.Join(next, "; ")}))
 		}
 	}
-	out = append(out, b.t("report.cover.readiness", map[string]any{"Score": l10n.Score(b.loc, res.Readiness.Score),
-		"Completeness": l10n.Percent(b.loc, res.Readiness.Completeness)}))
+	out = append(out, b.t("report.cover.readiness", map[string]any{"Score": l10n.Score(b.w.Loc, res.Readiness.Score),
+		"Completeness": l10n.Percent(b.w.Loc, res.Readiness.Completeness)}))
 	if rec.Field != "" && len(res.Gaps) > 0 {
-		out = append(out, b.loc.N("report.cover.gaps", len(res.Gaps), map[string]any{"Field": l10n.SectionName(b.loc, rec.Field)}))
+		out = append(out, b.w.Loc.N("report.cover.gaps", len(res.Gaps), map[string]any{"Field": l10n.SectionName(b.w.Loc, rec.Field)}))
 	}
 	if p := planOf(b.a); len(p.Initiatives) > 0 {
 		out = append(out, b.planSentence("report.cover.plan", p))
@@ -255,15 +256,15 @@ func (b *builder) recipients(given string) []string {
 // margins of administrative documents.
 func (b *builder) coverPage(sheet string, lastRow int) {
 	size, orientation, one := 9, "portrait", 1
-	b.check(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation,
+	b.w.Check(b.w.F.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation,
 		FitToWidth: &one, FitToHeight: &one}))
 	fit := true
-	b.check(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	b.w.Check(b.w.F.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
 	left, right, top, bottom, edge := 1.2, 0.7, 0.9, 0.9, 0.3
-	b.check(b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &left, Right: &right,
+	b.w.Check(b.w.F.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &left, Right: &right,
 		Top: &top, Bottom: &bottom, Header: &edge, Footer: &edge}))
-	b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: sheet,
-		RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$A$1:" + cell(coverCols, lastRow)}))
+	b.w.Check(b.w.F.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: sheet,
+		RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$A$1:" + xlsxkit.Cell(coverCols, lastRow)}))
 	show := false
-	b.check(b.f.SetSheetView(sheet, 0, &excelize.ViewOptions{ShowGridLines: &show}))
+	b.w.Check(b.w.F.SetSheetView(sheet, 0, &excelize.ViewOptions{ShowGridLines: &show}))
 }

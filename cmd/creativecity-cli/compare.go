@@ -1,9 +1,8 @@
 package main
 
 import (
+	"creativecity/assessment/comparison"
 	"fmt"
-
-	"creativecity/assessment/report"
 )
 
 // compare puts many cities' assessments side by side in one workbook.
@@ -12,11 +11,11 @@ func (c *cli) compare(o options, args []string) int {
 	if status != exitOK {
 		return status
 	}
-	cmp := report.Load(c.qn, report.ExpandInputs(args))
+	cmp := comparison.Load(c.qn, comparison.ExpandInputs(args))
 	for _, s := range cmp.Skipped {
 		c.problem(s.Problem)
 	}
-	if err := report.WriteComparisonFile(out, c.qn, cmp, report.CompareOptions{Lang: c.loc.Lang(), AppVersion: Version}); err != nil {
+	if err := comparison.WriteFile(out, c.qn, cmp, comparison.Options{Lang: c.loc.Lang(), AppVersion: Version}); err != nil {
 		c.fileError(err, out)
 		return exitInput
 	}
