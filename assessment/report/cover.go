@@ -60,80 +60,109 @@ func (b *builder) newCoverStyles() coverStyles {
 	}
 }
 
+// coverWriter writes the cover's texts.
+type coverWriter struct {
+	b     *builder
+	sheet string
+	st    coverStyles
+}
+
+// half writes a text across the left (from 1) or the right (from 4) half
+// of the page.
+func (c *coverWriter) half(from, row int, s string, style int) {
+	c.b.w.Check(c.b.w.F.MergeCell(c.sheet, xlsxkit.Cell(from, row), xlsxkit.Cell(from+2, row)))
+	c.b.coverText(c.sheet, from, row, s, style, from+2)
+}
+
+// whole writes a text across the page.
+func (c *coverWriter) whole(row int, s string, style int) {
+	c.b.w.Check(c.b.w.F.MergeCell(c.sheet, xlsxkit.Cell(1, row), xlsxkit.Cell(coverCols, row)))
+	c.b.coverText(c.sheet, 1, row, s, style, coverCols)
+}
+
+// profile is an answer of the city profile, trimmed.
+func (b *builder) profile(id string) string {
+	s, _ := b.a.Value("profile." + id).String()
+	return strings.TrimSpace(s)
+}
+
 // cover writes the first page.
 func (b *builder) cover(sheet string) {
-	st := b.newCoverStyles()
+	c := &coverWriter{b: b, sheet: sheet, st: b.newCoverStyles()}
 	b.w.Widths(sheet, coverWidths...)
-	profile := func(id string) string {
-		s, _ := b.a.Value("profile." + id).String()
-		return strings.TrimSpace(s)
-	}
-	issuing := profile("issuing_body")
+	issuing := b.profile("issuing_body")
 	if issuing == "" {
 		issuing = strings.TrimSpace(b.a.City.Organization)
 	}
-	row := 1
-	// half writes a text across the left (from 1) or the right (from 4)
-	// half of the page.
-	half := func(from, row int, s string, style int) {
-		b.w.Check(b.w.F.MergeCell(sheet, xlsxkit.Cell(from, row), xlsxkit.Cell(from+2, row)))
-		b.coverText(sheet, from, row, s, style, from+2)
-	}
-	whole := func(row int, s string, style int) {
-		b.w.Check(b.w.F.MergeCell(sheet, xlsxkit.Cell(1, row), xlsxkit.Cell(coverCols, row)))
-		b.coverText(sheet, 1, row, s, style, coverCols)
-	}
-	half(1, row, strings.ToUpper(profile("governing_body")), st.governing)
-	half(4, row, b.t("report.cover.nation"), st.nation)
-	row++
-	half(1, row, strings.ToUpper(issuing), st.issuing)
-	half(4, row, b.t("report.cover.motto"), st.motto)
-	row++
-	b.w.Style(sheet, 2, row, st.line) // the short rule under the issuing body
-	b.w.Style(sheet, 5, row, st.line) // and under the motto
-	b.w.Check(b.w.F.SetRowHeight(sheet, row, 8))
-	row++
-	number := profile("document_number")
+	row := c.heading(issuing)
+	row = c.body(row, issuing)
+	b.coverPage(sheet, c.signature(row))
+}
+
+// heading writes the bodies beside the national heading and motto, and
+// the number and symbol beside the place and date; it returns the next
+// row.
+func (c *coverWriter) heading(issuing string) int {
+	b, st := c.b, c.st
+	c.half(1, 1, strings.ToUpper(b.profile("governing_body")), st.governing)
+	c.half(4, 1, b.t("report.cover.nation"), st.nation)
+	c.half(1, 2, strings.ToUpper(issuing), st.issuing)
+	c.half(4, 2, b.t("report.cover.motto"), st.motto)
+	b.w.Style(c.sheet, 2, 3, st.line) // the short rule under the issuing body
+	b.w.Style(c.sheet, 5, 3, st.line) // and under the motto
+	b.w.Check(b.w.F.SetRowHeight(c.sheet, 3, 8))
+	number := b.profile("document_number")
 	if number == "" {
 		number = b.t("report.cover.numberBlank")
 	}
-	half(1, row, b.t("report.cover.number", map[string]any{"Number": number}), st.number)
-	half(4, row, b.placeAndDate(), st.place)
-	row += 2
-	whole(row, b.t("report.cover.kind"), st.kind)
+	c.half(1, 4, b.t("report.cover.number", map[string]any{"Number": number}), st.number)
+	c.half(4, 4, b.placeAndDate(), st.place)
+	return 6
+}
+
+// body writes the document's kind and subject and the text of the
+// cover from row; it returns the next row.
+func (c *coverWriter) body(row int, issuing string) int {
+	b, st := c.b, c.st
+	c.whole(row, b.t("report.cover.kind"), st.kind)
 	row++
-	whole(row, b.t("report.cover.subject", map[string]any{"City": b.a.City.Name}), st.subject)
+	c.whole(row, b.t("report.cover.subject", map[string]any{"City": b.a.City.Name}), st.subject)
 	row += 2
 	if demo, ok := b.a.ExtraMembers()["demonstration"]; ok && string(demo) == "true" {
-		whole(row, b.t("report.demoNotice"), st.notice)
+		c.whole(row, b.t("report.demoNotice"), st.notice)
 		row += 2
 	}
 	for _, p := range b.coverBody(issuing) {
-		whole(row, p, st.body)
+		c.whole(row, p, st.body)
 		row++
 	}
-	row++
-	// Recipients on the left, the signature block on the right.
+	return row + 1
+}
+
+// signature writes the recipients on the left and the signature block on
+// the right from row; it returns the last row written.
+func (c *coverWriter) signature(row int) int {
+	b, st := c.b, c.st
 	top := row
-	half(1, row, b.t("report.cover.recipientsTitle"), st.recipientsTitle)
-	for i, r := range b.recipients(profile("recipients")) {
-		half(1, top+1+i, r, st.recipient)
+	c.half(1, row, b.t("report.cover.recipientsTitle"), st.recipientsTitle)
+	for i, r := range b.recipients(b.profile("recipients")) {
+		c.half(1, top+1+i, r, st.recipient)
 		row = top + 1 + i
 	}
 	sign := top
-	for _, line := range strings.Split(strings.ToUpper(profile("signer_title")), "\n") {
+	for _, line := range strings.Split(strings.ToUpper(b.profile("signer_title")), "\n") {
 		if line = strings.TrimSpace(line); line != "" {
-			half(4, sign, line, st.signer)
+			c.half(4, sign, line, st.signer)
 			sign++
 		}
 	}
 	sign += 3 // room for the signature and the seal
-	name := profile("signer_name")
+	name := b.profile("signer_name")
 	if name == "" {
 		name = b.t("report.cover.signerBlank")
 	}
-	half(4, sign, name, st.signer)
-	b.coverPage(sheet, max(row, sign))
+	c.half(4, sign, name, st.signer)
+	return max(row, sign)
 }
 
 // coverText writes a text of the cover from column col and makes its row

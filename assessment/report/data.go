@@ -68,13 +68,19 @@ func pieces(s string) []string {
 	}
 }
 
+// dataWriter writes the rows of the data sheet.
+type dataWriter struct {
+	b     *builder
+	sheet string
+	row   int // the next row
+}
+
 // data writes the machine-readable sheet from which the assessment can be
 // read back: one row per file member, city member and answer, with the
 // value typed and as JSON.
 func (b *builder) data() {
 	sheet := xlsxkit.SafeSheetName(b.t("report.sheet.data"))
-	_, err := b.w.F.NewSheet(sheet)
-	b.w.Check(err)
+	b.w.NewSheet(sheet)
 	b.w.Widths(sheet, 10, 36, 24, 50, 28, 40)
 	b.w.Text(sheet, 1, 1, DataSheetMarker)
 	b.w.Integer(sheet, 2, 1, assessment.SchemaVersion, 0)
@@ -85,81 +91,108 @@ func (b *builder) data() {
 		b.w.Text(sheet, i+1, 2, b.t(h))
 	}
 	b.w.StyleRange(sheet, 1, 2, len(heads), 2, b.w.St.Header)
-	row := 3
-	put := func(kind, key string, value any, raw []byte) {
-		b.w.Text(sheet, dataKind, row, kind)
-		b.w.Text(sheet, dataKey, row, key)
-		switch v := value.(type) {
-		case float64:
-			b.w.Check(b.w.F.SetCellFloat(sheet, xlsxkit.Cell(dataValue, row), v, -1, 64))
-		case bool:
-			b.w.Check(b.w.F.SetCellBool(sheet, xlsxkit.Cell(dataValue, row), v))
-		case string:
-			b.w.Text(sheet, dataValue, row, v)
-		}
-		b.w.Text(sheet, dataJSON, row, string(raw))
-		row++
-	}
-	a := b.a
-	put(KindMeta, "format", assessment.FileFormat, xlsxkit.MustJSON(assessment.FileFormat))
-	put(KindMeta, "schemaVersion", float64(assessment.SchemaVersion), xlsxkit.MustJSON(assessment.SchemaVersion))
-	put(KindMeta, "questionnaireVersion", a.QuestionnaireVersion, xlsxkit.MustJSON(a.QuestionnaireVersion))
-	if !a.UpdatedAt.IsZero() {
-		s := a.UpdatedAt.UTC().Format(time.RFC3339)
-		put(KindMeta, "updatedAt", s, xlsxkit.MustJSON(s))
-	}
-	if !a.Plan.Empty() {
-		put(KindMeta, "actionPlan", nil, xlsxkit.MustJSON(a.Plan))
-	}
-	if !a.Dossier.Empty() {
-		put(KindMeta, "dossier", nil, xlsxkit.MustJSON(a.Dossier))
-	}
-	for _, k := range sortedKeys(a.ExtraMembers()) {
-		put(KindMeta, k, nil, a.ExtraMembers()[k])
-	}
-	for _, attr := range assessment.CityAttributes() {
-		raw := attr.Raw(&a.City)
-		put(KindCity, attr.ID, raw, xlsxkit.MustJSON(raw))
-	}
-	for _, k := range sortedKeys(a.CityExtraMembers()) {
-		put(KindCity, k, nil, a.CityExtraMembers()[k])
-	}
-	for _, id := range sortedKeys(a.Answers) {
-		ans := a.Answers[id]
-		var value any
-		if !ans.Malformed() {
-			if f, ok := ans.Value.Number(); ok {
-				value = f
-			} else if v, ok := ans.Value.Bool(); ok {
-				value = v
-			} else if s, ok := ans.Value.String(); ok {
-				value = s
-			}
-		}
-		evidence, source := pieces(ans.Evidence), pieces(ans.Source)
-		b.w.SetStr(sheet, dataEvidence, row, evidence[0])
-		b.w.SetStr(sheet, dataSource, row, source[0])
-		put(KindAnswer, id, value, ans.CoreJSON())
-		for i := 1; i < max(len(evidence), len(source)); i++ {
-			if i < len(evidence) {
-				b.w.SetStr(sheet, dataEvidence, row, evidence[i])
-			}
-			if i < len(source) {
-				b.w.SetStr(sheet, dataSource, row, source[i])
-			}
-			b.w.Text(sheet, dataKind, row, KindMore)
-			b.w.Text(sheet, dataKey, row, id)
-			row++
-		}
-	}
-	b.cellsRows(put)
-	b.planRows(put)
-	b.w.Check(b.w.F.AutoFilter(sheet, fmt.Sprintf("A2:%s", xlsxkit.Cell(dataJSON, row-1)), nil))
+	d := &dataWriter{b: b, sheet: sheet, row: 3}
+	d.meta()
+	d.city()
+	d.answers()
+	b.cellsRows(d.put)
+	b.planRows(d.put)
+	b.w.Check(b.w.F.AutoFilter(sheet, fmt.Sprintf("A2:%s", xlsxkit.Cell(dataJSON, d.row-1)), nil))
 	b.w.Freeze(sheet, 2)
 	b.printSetup(sheet, 2)
 	// For the app, not for readers: hidden, so that it is neither printed
 	// nor edited by mistake (a reader can show it again).
 	b.w.Check(b.w.F.SetSheetVisible(sheet, false))
+}
+
+// put writes a row: its kind, its key, its value typed and as JSON.
+func (d *dataWriter) put(kind, key string, value any, raw []byte) {
+	w, sheet, row := d.b.w, d.sheet, d.row
+	w.Text(sheet, dataKind, row, kind)
+	w.Text(sheet, dataKey, row, key)
+	switch v := value.(type) {
+	case float64:
+		w.Check(w.F.SetCellFloat(sheet, xlsxkit.Cell(dataValue, row), v, -1, 64))
+	case bool:
+		w.Check(w.F.SetCellBool(sheet, xlsxkit.Cell(dataValue, row), v))
+	case string:
+		w.Text(sheet, dataValue, row, v)
+	}
+	w.Text(sheet, dataJSON, row, string(raw))
+	d.row++
+}
+
+// meta writes the file's members other than the city and the answers.
+func (d *dataWriter) meta() {
+	a := d.b.a
+	d.put(KindMeta, "format", assessment.FileFormat, xlsxkit.MustJSON(assessment.FileFormat))
+	d.put(KindMeta, "schemaVersion", float64(assessment.SchemaVersion), xlsxkit.MustJSON(assessment.SchemaVersion))
+	d.put(KindMeta, "questionnaireVersion", a.QuestionnaireVersion, xlsxkit.MustJSON(a.QuestionnaireVersion))
+	if !a.UpdatedAt.IsZero() {
+		s := a.UpdatedAt.UTC().Format(time.RFC3339)
+		d.put(KindMeta, "updatedAt", s, xlsxkit.MustJSON(s))
+	}
+	if !a.Plan.Empty() {
+		d.put(KindMeta, "actionPlan", nil, xlsxkit.MustJSON(a.Plan))
+	}
+	if !a.Dossier.Empty() {
+		d.put(KindMeta, "dossier", nil, xlsxkit.MustJSON(a.Dossier))
+	}
+	for _, k := range sortedKeys(a.ExtraMembers()) {
+		d.put(KindMeta, k, nil, a.ExtraMembers()[k])
+	}
+}
+
+// city writes the city's members.
+func (d *dataWriter) city() {
+	a := d.b.a
+	for _, attr := range assessment.CityAttributes() {
+		raw := attr.Raw(&a.City)
+		d.put(KindCity, attr.ID, raw, xlsxkit.MustJSON(raw))
+	}
+	for _, k := range sortedKeys(a.CityExtraMembers()) {
+		d.put(KindCity, k, nil, a.CityExtraMembers()[k])
+	}
+}
+
+// answers writes each answer, its evidence and source whole, in pieces on
+// the rows that continue it when longer than a cell holds.
+func (d *dataWriter) answers() {
+	w, sheet := d.b.w, d.sheet
+	for _, id := range sortedKeys(d.b.a.Answers) {
+		ans := d.b.a.Answers[id]
+		evidence, source := pieces(ans.Evidence), pieces(ans.Source)
+		w.SetStr(sheet, dataEvidence, d.row, evidence[0])
+		w.SetStr(sheet, dataSource, d.row, source[0])
+		d.put(KindAnswer, id, typedValue(ans), ans.CoreJSON())
+		for i := 1; i < max(len(evidence), len(source)); i++ {
+			if i < len(evidence) {
+				w.SetStr(sheet, dataEvidence, d.row, evidence[i])
+			}
+			if i < len(source) {
+				w.SetStr(sheet, dataSource, d.row, source[i])
+			}
+			w.Text(sheet, dataKind, d.row, KindMore)
+			w.Text(sheet, dataKey, d.row, id)
+			d.row++
+		}
+	}
+}
+
+// typedValue is an answer's value as a cell holds it: a number, a yes/no
+// or a text; nil for none or a malformed answer.
+func typedValue(ans *assessment.Answer) any {
+	if ans.Malformed() {
+		return nil
+	}
+	if f, ok := ans.Value.Number(); ok {
+		return f
+	} else if v, ok := ans.Value.Bool(); ok {
+		return v
+	} else if s, ok := ans.Value.String(); ok {
+		return s
+	}
+	return nil
 }
 
 // DataSheetMarker is the text in cell A1 of the data sheet that identifies a
@@ -202,146 +235,6 @@ func ReadWorkbook(f *excelize.File, path string) (*assessment.Assessment, []asse
 		return nil, nil, xlsxkit.ReadError(path, assessment.CodeNotAppWorkbook, nil, nil)
 	}
 	return readDataSheet(f, sheet, path)
-}
-
-// readDataSheet rebuilds the file's JSON document from the data sheet and
-// decodes it, so that reading a workbook is as strict as reading a file.
-func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment, []assessment.Problem, error) {
-	if v, _ := f.GetCellValue(sheet, "B1", excelize.Options{RawCellValue: true}); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			return nil, nil, xlsxkit.CellError(path, sheet, 2, 1, assessment.CodeCellNotNumber, nil)
-		}
-		if n > assessment.SchemaVersion {
-			return nil, nil, xlsxkit.ReadError(path, assessment.CodeSchemaNewer, assessment.Args{"Version": assessment.CountArg(n), "Supported": assessment.CountArg(assessment.SchemaVersion)}, nil)
-		}
-	}
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return nil, nil, xlsxkit.ReadError(path, assessment.CodeNotAppWorkbook, nil, err)
-	}
-	defer rows.Close()
-	doc := map[string]json.RawMessage{}
-	city := map[string]json.RawMessage{}
-	var answers []*answerRows
-	var records []watched
-	var planRecords []planCell
-	planRef := ""                     // the data sheet's copy of the action plan
-	dataEdited := map[string]string{} // answers whose value cell on the data sheet was changed
-	var problems []assessment.Problem
-	row := 0
-	for rows.Next() {
-		row++
-		if row <= 2 {
-			continue
-		}
-		if row > maxDataSheetRows {
-			return nil, nil, xlsxkit.ReadError(path, assessment.CodeTooLarge, assessment.Args{"Size": assessment.CountArg(row), "Limit": assessment.CountArg(maxDataSheetRows)}, nil)
-		}
-		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, nil, xlsxkit.ReadError(path, assessment.CodeNotWorkbook, nil, err)
-		}
-		get := func(c int) string {
-			if c-1 < len(cols) {
-				return cols[c-1]
-			}
-			return ""
-		}
-		kind, key := get(dataKind), get(dataKey)
-		if kind == "" && key == "" {
-			continue
-		}
-		if kind == KindMore {
-			last := len(answers) - 1
-			if last < 0 || answers[last].id != key {
-				return nil, nil, xlsxkit.CellError(path, sheet, dataKey, row, assessment.CodeCellStrayPiece, assessment.Args{"Key": assessment.TextArg(key)})
-			}
-			answers[last].evidence = append(answers[last].evidence, get(dataEvidence))
-			answers[last].source = append(answers[last].source, get(dataSource))
-			continue
-		}
-		raw := json.RawMessage(get(dataJSON))
-		if !json.Valid(raw) {
-			return nil, nil, xlsxkit.CellError(path, sheet, dataJSON, row, assessment.CodeCellNotJSON, nil)
-		}
-		switch kind {
-		case KindMeta:
-			doc[key] = raw
-			if key == "actionPlan" {
-				planRef = sheet + "!" + xlsxkit.Cell(dataJSON, row)
-			}
-		case KindCity:
-			v, err := cellValue(f, sheet, row, raw)
-			if err != nil {
-				return nil, nil, xlsxkit.CellError(path, sheet, dataValue, row, err.Error(), nil)
-			}
-			if !bytes.Equal(v, raw) {
-				dataEdited["city."+key] = sheet + "!" + xlsxkit.Cell(dataValue, row)
-			}
-			city[key] = v
-		case KindCells:
-			var w watched
-			if err := json.Unmarshal(raw, &w); err != nil || w.ID != key || w.Sheet == "" {
-				return nil, nil, xlsxkit.CellError(path, sheet, dataJSON, row, assessment.CodeCellNotJSON, nil)
-			}
-			records = append(records, w)
-		case KindPlanCells:
-			var r planRecord
-			if err := json.Unmarshal(raw, &r); err != nil || !r.valid(key) {
-				return nil, nil, xlsxkit.CellError(path, sheet, dataJSON, row, assessment.CodeCellNotJSON, nil)
-			}
-			planRecords = append(planRecords, r.cells()...)
-		case KindAnswer:
-			answers = append(answers, &answerRows{id: key, row: row, raw: raw,
-				evidence: []string{get(dataEvidence)}, source: []string{get(dataSource)}})
-		default:
-			return nil, nil, xlsxkit.CellError(path, sheet, dataKind, row, assessment.CodeCellUnknownKind, assessment.Args{"Kind": assessment.TextArg(kind)})
-		}
-	}
-	if err := rows.Error(); err != nil {
-		return nil, nil, xlsxkit.ReadError(path, assessment.CodeNotWorkbook, nil, err)
-	}
-	byID := map[string]json.RawMessage{}
-	for _, a := range answers {
-		evidence := strings.Join(a.evidence, "")
-		// An older version cut evidence longer than a cell on the data
-		// sheet too: the marker is not part of the text, the rest is lost.
-		if m := cutMarker.FindStringIndex(evidence); m != nil && len(a.evidence) == 1 {
-			evidence = evidence[:m[0]]
-			problems = append(problems, assessment.Problem{Severity: assessment.Warning, Path: path, QuestionID: a.id,
-				Code: assessment.CodeEvidenceCutInWorkbook, Args: assessment.Args{"Sheet": assessment.TextArg(sheet),
-					"Cell": assessment.TextArg(xlsxkit.Cell(dataEvidence, a.row))}})
-		}
-		ans, changed, err := readAnswer(f, sheet, a.row, a.raw, evidence, strings.Join(a.source, ""))
-		if err != nil {
-			return nil, nil, xlsxkit.CellError(path, sheet, dataValue, a.row, err.Error(), nil)
-		}
-		if changed {
-			dataEdited[a.id] = sheet + "!" + xlsxkit.Cell(dataValue, a.row)
-		}
-		byID[a.id] = ans
-	}
-	doc["city"], _ = json.Marshal(city)
-	doc["answers"], _ = json.Marshal(byID)
-	data, err := json.Marshal(doc)
-	if err != nil {
-		return nil, nil, xlsxkit.ReadError(path, assessment.CodeNotAppWorkbook, nil, err)
-	}
-	a, err := assessment.Decode(data, path)
-	if err != nil {
-		return nil, nil, err
-	}
-	lang, _ := f.GetCellValue(sheet, xlsxkit.Cell(dataLang, 1))
-	changes, err := edits(f, path, a, records, lang, dataEdited)
-	if err != nil {
-		return nil, nil, err
-	}
-	planChanges, err := planEdits(f, path, a, planRecords, lang, planRef)
-	if err != nil {
-		return nil, nil, err
-	}
-	return a, append(append(problems, changes...), planChanges...), nil
 }
 
 // errCell carries a problem code about a value cell.
@@ -449,4 +342,204 @@ func Language(f *excelize.File) translations.Lang {
 		}
 	}
 	return translations.Languages[0]
+}
+
+// dataReader reads the rows of a data sheet into the file's JSON members,
+// and notes what the visible sheets' edits are checked against.
+type dataReader struct {
+	f           *excelize.File
+	sheet, path string
+	doc, city   map[string]json.RawMessage
+	answers     []*answerRows
+	records     []watched         // the watched cells of the visible sheets
+	planRecords []planCell        // the cells of the plan's sheet
+	planRef     string            // the data sheet's copy of the action plan
+	dataEdited  map[string]string // answers whose value cell on the data sheet was changed
+}
+
+// readDataSheet rebuilds the file's JSON document from the data sheet and
+// decodes it, so that reading a workbook is as strict as reading a file.
+func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment, []assessment.Problem, error) {
+	if err := checkSchema(f, sheet, path); err != nil {
+		return nil, nil, err
+	}
+	r := &dataReader{f: f, sheet: sheet, path: path, doc: map[string]json.RawMessage{}, city: map[string]json.RawMessage{},
+		dataEdited: map[string]string{}}
+	if err := r.readRows(); err != nil {
+		return nil, nil, err
+	}
+	byID, problems, err := r.readAnswers()
+	if err != nil {
+		return nil, nil, err
+	}
+	r.doc["city"], _ = json.Marshal(r.city)
+	r.doc["answers"], _ = json.Marshal(byID)
+	data, err := json.Marshal(r.doc)
+	if err != nil {
+		return nil, nil, xlsxkit.ReadError(path, assessment.CodeNotAppWorkbook, nil, err)
+	}
+	a, err := assessment.Decode(data, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	lang, _ := f.GetCellValue(sheet, xlsxkit.Cell(dataLang, 1))
+	changes, err := edits(f, path, a, r.records, lang, r.dataEdited)
+	if err != nil {
+		return nil, nil, err
+	}
+	planChanges, err := planEdits(f, path, a, r.planRecords, lang, r.planRef)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, append(append(problems, changes...), planChanges...), nil
+}
+
+// checkSchema refuses a data sheet of a newer schema than this version
+// reads.
+func checkSchema(f *excelize.File, sheet, path string) error {
+	v, _ := f.GetCellValue(sheet, "B1", excelize.Options{RawCellValue: true})
+	if v == "" {
+		return nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return xlsxkit.CellError(path, sheet, 2, 1, assessment.CodeCellNotNumber, nil)
+	}
+	if n > assessment.SchemaVersion {
+		return xlsxkit.ReadError(path, assessment.CodeSchemaNewer, assessment.Args{"Version": assessment.CountArg(n), "Supported": assessment.CountArg(assessment.SchemaVersion)}, nil)
+	}
+	return nil
+}
+
+// readRows reads every row under the header.
+func (r *dataReader) readRows() error {
+	rows, err := r.f.Rows(r.sheet)
+	if err != nil {
+		return xlsxkit.ReadError(r.path, assessment.CodeNotAppWorkbook, nil, err)
+	}
+	defer rows.Close()
+	row := 0
+	for rows.Next() {
+		row++
+		if row <= 2 {
+			continue
+		}
+		if row > maxDataSheetRows {
+			return xlsxkit.ReadError(r.path, assessment.CodeTooLarge, assessment.Args{"Size": assessment.CountArg(row), "Limit": assessment.CountArg(maxDataSheetRows)}, nil)
+		}
+		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return xlsxkit.ReadError(r.path, assessment.CodeNotWorkbook, nil, err)
+		}
+		get := func(c int) string {
+			if c-1 < len(cols) {
+				return cols[c-1]
+			}
+			return ""
+		}
+		if err := r.readRow(row, get); err != nil {
+			return err
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return xlsxkit.ReadError(r.path, assessment.CodeNotWorkbook, nil, err)
+	}
+	return nil
+}
+
+// readRow reads a row, whose cells get gives by column.
+func (r *dataReader) readRow(row int, get func(col int) string) error {
+	kind, key := get(dataKind), get(dataKey)
+	if kind == "" && key == "" {
+		return nil
+	}
+	if kind == KindMore {
+		last := len(r.answers) - 1
+		if last < 0 || r.answers[last].id != key {
+			return xlsxkit.CellError(r.path, r.sheet, dataKey, row, assessment.CodeCellStrayPiece, assessment.Args{"Key": assessment.TextArg(key)})
+		}
+		r.answers[last].evidence = append(r.answers[last].evidence, get(dataEvidence))
+		r.answers[last].source = append(r.answers[last].source, get(dataSource))
+		return nil
+	}
+	raw := json.RawMessage(get(dataJSON))
+	if !json.Valid(raw) {
+		return xlsxkit.CellError(r.path, r.sheet, dataJSON, row, assessment.CodeCellNotJSON, nil)
+	}
+	switch kind {
+	case KindMeta:
+		r.doc[key] = raw
+		if key == "actionPlan" {
+			r.planRef = r.sheet + "!" + xlsxkit.Cell(dataJSON, row)
+		}
+	case KindCity:
+		return r.readCity(row, key, raw)
+	case KindCells, KindPlanCells:
+		return r.readRecord(row, kind, key, raw)
+	case KindAnswer:
+		r.answers = append(r.answers, &answerRows{id: key, row: row, raw: raw,
+			evidence: []string{get(dataEvidence)}, source: []string{get(dataSource)}})
+	default:
+		return xlsxkit.CellError(r.path, r.sheet, dataKind, row, assessment.CodeCellUnknownKind, assessment.Args{"Kind": assessment.TextArg(kind)})
+	}
+	return nil
+}
+
+// readCity reads a member of the city, from its value cell when that was
+// changed.
+func (r *dataReader) readCity(row int, key string, raw json.RawMessage) error {
+	v, err := cellValue(r.f, r.sheet, row, raw)
+	if err != nil {
+		return xlsxkit.CellError(r.path, r.sheet, dataValue, row, err.Error(), nil)
+	}
+	if !bytes.Equal(v, raw) {
+		r.dataEdited["city."+key] = r.sheet + "!" + xlsxkit.Cell(dataValue, row)
+	}
+	r.city[key] = v
+	return nil
+}
+
+// readRecord reads the fingerprints of watched cells or of the plan's
+// sheet.
+func (r *dataReader) readRecord(row int, kind, key string, raw json.RawMessage) error {
+	if kind == KindCells {
+		var w watched
+		if err := json.Unmarshal(raw, &w); err != nil || w.ID != key || w.Sheet == "" {
+			return xlsxkit.CellError(r.path, r.sheet, dataJSON, row, assessment.CodeCellNotJSON, nil)
+		}
+		r.records = append(r.records, w)
+		return nil
+	}
+	var p planRecord
+	if err := json.Unmarshal(raw, &p); err != nil || !p.valid(key) {
+		return xlsxkit.CellError(r.path, r.sheet, dataJSON, row, assessment.CodeCellNotJSON, nil)
+	}
+	r.planRecords = append(r.planRecords, p.cells()...)
+	return nil
+}
+
+// readAnswers joins each answer's pieces and reads its cells.
+func (r *dataReader) readAnswers() (map[string]json.RawMessage, []assessment.Problem, error) {
+	var problems []assessment.Problem
+	byID := map[string]json.RawMessage{}
+	for _, a := range r.answers {
+		evidence := strings.Join(a.evidence, "")
+		// An older version cut evidence longer than a cell on the data
+		// sheet too: the marker is not part of the text, the rest is lost.
+		if m := cutMarker.FindStringIndex(evidence); m != nil && len(a.evidence) == 1 {
+			evidence = evidence[:m[0]]
+			problems = append(problems, assessment.Problem{Severity: assessment.Warning, Path: r.path, QuestionID: a.id,
+				Code: assessment.CodeEvidenceCutInWorkbook, Args: assessment.Args{"Sheet": assessment.TextArg(r.sheet),
+					"Cell": assessment.TextArg(xlsxkit.Cell(dataEvidence, a.row))}})
+		}
+		ans, changed, err := readAnswer(r.f, r.sheet, a.row, a.raw, evidence, strings.Join(a.source, ""))
+		if err != nil {
+			return nil, nil, xlsxkit.CellError(r.path, r.sheet, dataValue, a.row, err.Error(), nil)
+		}
+		if changed {
+			r.dataEdited[a.id] = r.sheet + "!" + xlsxkit.Cell(dataValue, a.row)
+		}
+		byID[a.id] = ans
+	}
+	return byID, problems, nil
 }

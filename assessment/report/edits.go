@@ -94,6 +94,23 @@ func (b *builder) cellsRows(put func(kind, key string, value any, raw []byte)) {
 	}
 }
 
+// edited is the warning that lists an edit.
+func edited(path string, w watched, ref, old, now string) assessment.Problem {
+	return assessment.Problem{Severity: assessment.Warning, Path: path, QuestionID: strings.TrimPrefix(w.ID, "city."),
+		Code: assessment.CodeCellEdited, Args: assessment.Args{"Sheet": assessment.TextArg(w.Sheet), "Cell": assessment.TextArg(ref),
+			"Old": assessment.TextArg(xlsxkit.Short(old)), "New": assessment.TextArg(xlsxkit.Short(now))}}
+}
+
+// editReader reads the edits of the watched cells.
+type editReader struct {
+	f          *excelize.File
+	path, lang string
+	a          *assessment.Assessment
+	dataEdited map[string]string           // the data sheet's value cells that were changed, by answer
+	rowsOf     map[string]map[string][]int // sheet → question ID → rows holding it in column B
+	changes    []assessment.Problem
+}
+
 // edits applies what a reader changed in the watched cells of the visible
 // sheets to a, the assessment read from the data sheet. dataEdited names
 // the data sheet's value cells that were changed too. An edit is listed as
@@ -101,137 +118,141 @@ func (b *builder) cellsRows(put func(kind, key string, value any, raw []byte)) {
 // that changes a text cut to fit its cell, or that disagrees with an edit
 // of the data sheet is an error naming the cell.
 func edits(f *excelize.File, path string, a *assessment.Assessment, records []watched, lang string, dataEdited map[string]string) ([]assessment.Problem, error) {
-	var changes []assessment.Problem
-	rowsOf := map[string]map[string][]int{} // sheet → question ID → rows holding it in column B
+	r := &editReader{f: f, path: path, lang: lang, a: a, dataEdited: dataEdited, rowsOf: map[string]map[string][]int{}}
 	for _, w := range records {
-		if idx, err := f.GetSheetIndex(w.Sheet); err != nil || idx < 0 {
-			changes = append(changes, assessment.Problem{Severity: assessment.Warning, Path: path, QuestionID: w.ID,
-				Code: assessment.CodeWatchedSheetGone, Args: assessment.Args{"Sheet": assessment.TextArg(w.Sheet)}})
-			continue
-		}
-		refs := map[*print]string{&w.V: w.V.Ref}
-		if w.A != nil {
-			refs[w.A] = w.A.Ref
-		}
-		if w.E != nil {
-			refs[w.E] = w.E.Ref
-		}
-		if w.S != nil {
-			refs[w.S] = w.S.Ref
-		}
-		if w.ByID {
-			if rowsOf[w.Sheet] == nil {
-				rowsOf[w.Sheet] = xlsxkit.IDRows(f, w.Sheet)
-			}
-			rows := rowsOf[w.Sheet][w.ID]
-			if len(rows) != 1 {
-				code := assessment.CodeWatchedRowGone
-				if len(rows) > 1 {
-					code = assessment.CodeWatchedRowTwice
-				}
-				changes = append(changes, assessment.Problem{Severity: assessment.Warning, Path: path, QuestionID: w.ID,
-					Code: code, Args: assessment.Args{"Sheet": assessment.TextArg(w.Sheet)}})
-				continue
-			}
-			for p, ref := range refs {
-				col, _, _ := excelize.CellNameToCoordinates(ref)
-				refs[p] = xlsxkit.Cell(col, rows[0])
-			}
-		}
-		valueRef := refs[&w.V]
-		if w.A != nil && !w.A.same(xlsxkit.RawCell(f, w.Sheet, refs[w.A])) {
-			// The value was typed in the second cell: it counts, unless the
-			// first was changed too.
-			if !w.V.same(xlsxkit.RawCell(f, w.Sheet, valueRef)) {
-				return nil, xlsxkit.ReadError(path, assessment.CodeCellEditConflict, assessment.Args{"Sheet": assessment.TextArg(w.Sheet),
-					"Cell": assessment.TextArg(refs[w.A]), "Other": assessment.TextArg(valueRef)}, nil)
-			}
-			w.V, valueRef = *w.A, refs[w.A]
-		}
-		if err := applyValue(f, path, a, w, valueRef, lang, dataEdited, &changes); err != nil {
+		if err := r.read(w); err != nil {
 			return nil, err
 		}
-		for _, t := range []struct {
-			p        *print
-			evidence bool
-		}{{w.E, true}, {w.S, false}} {
-			if t.p == nil {
-				continue
-			}
-			ref := refs[t.p]
-			now := xlsxkit.RawCell(f, w.Sheet, ref)
-			if t.p.same(now) {
-				continue
-			}
-			if t.p.Cut {
-				return nil, xlsxkit.CellError(path, w.Sheet, xlsxkit.ColOf(ref), xlsxkit.RowOf(ref), assessment.CodeCellCutEdited, nil)
-			}
-			ans := a.Answer(w.ID)
-			old := ""
-			if ans != nil {
-				old = ans.Source
-				if t.evidence {
-					old = ans.Evidence
-				}
-			}
-			if t.evidence {
-				src := ""
-				if ans != nil {
-					src = ans.Source
-				}
-				a.SetEvidence(w.ID, now, src)
-			} else {
-				ev := ""
-				if ans != nil {
-					ev = ans.Evidence
-				}
-				a.SetEvidence(w.ID, ev, now)
-			}
-			changes = append(changes, edited(path, w, ref, old, now))
-		}
 	}
-	return changes, nil
+	return r.changes, nil
 }
 
-// applyValue reads an edit of a watched value cell.
-func applyValue(f *excelize.File, path string, a *assessment.Assessment, w watched, ref, lang string, dataEdited map[string]string, changes *[]assessment.Problem) error {
-	now := xlsxkit.RawCell(f, w.Sheet, ref)
+// warn lists a problem of a watched answer.
+func (r *editReader) warn(w watched, code string) {
+	r.changes = append(r.changes, assessment.Problem{Severity: assessment.Warning, Path: r.path, QuestionID: w.ID,
+		Code: code, Args: assessment.Args{"Sheet": assessment.TextArg(w.Sheet)}})
+}
+
+// read reads the edits of an answer's cells.
+func (r *editReader) read(w watched) error {
+	if idx, err := r.f.GetSheetIndex(w.Sheet); err != nil || idx < 0 {
+		r.warn(w, assessment.CodeWatchedSheetGone)
+		return nil
+	}
+	refs, ok := r.refs(&w)
+	if !ok {
+		return nil
+	}
+	valueRef := refs[&w.V]
+	if w.A != nil && !w.A.same(xlsxkit.RawCell(r.f, w.Sheet, refs[w.A])) {
+		// The value was typed in the second cell: it counts, unless the
+		// first was changed too.
+		if !w.V.same(xlsxkit.RawCell(r.f, w.Sheet, valueRef)) {
+			return xlsxkit.ReadError(r.path, assessment.CodeCellEditConflict, assessment.Args{"Sheet": assessment.TextArg(w.Sheet),
+				"Cell": assessment.TextArg(refs[w.A]), "Other": assessment.TextArg(valueRef)}, nil)
+		}
+		w.V, valueRef = *w.A, refs[w.A]
+	}
+	if err := r.value(w, valueRef); err != nil {
+		return err
+	}
+	if w.E != nil {
+		if err := r.text(w, w.E, refs[w.E], true); err != nil {
+			return err
+		}
+	}
+	if w.S != nil {
+		return r.text(w, w.S, refs[w.S], false)
+	}
+	return nil
+}
+
+// refs are the answer's cells now: where they were at export, or on the
+// row that now holds the question's ID on a sheet that can be sorted. A
+// row gone or given twice is a warning, and the answer's cells are not
+// read (ok false).
+func (r *editReader) refs(w *watched) (refs map[*print]string, ok bool) {
+	refs = map[*print]string{&w.V: w.V.Ref}
+	for _, p := range []*print{w.A, w.E, w.S} {
+		if p != nil {
+			refs[p] = p.Ref
+		}
+	}
+	if !w.ByID {
+		return refs, true
+	}
+	if r.rowsOf[w.Sheet] == nil {
+		r.rowsOf[w.Sheet] = xlsxkit.IDRows(r.f, w.Sheet)
+	}
+	rows := r.rowsOf[w.Sheet][w.ID]
+	if len(rows) != 1 {
+		code := assessment.CodeWatchedRowGone
+		if len(rows) > 1 {
+			code = assessment.CodeWatchedRowTwice
+		}
+		r.warn(*w, code)
+		return nil, false
+	}
+	for p, ref := range refs {
+		refs[p] = xlsxkit.Cell(xlsxkit.ColOf(ref), rows[0])
+	}
+	return refs, true
+}
+
+// value reads an edit of a watched value cell.
+func (r *editReader) value(w watched, ref string) error {
+	now := xlsxkit.RawCell(r.f, w.Sheet, ref)
 	if w.V.same(now) {
 		return nil
 	}
-	typ, _ := f.GetCellType(w.Sheet, ref)
-	text := typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString
-	v, code := xlsxkit.ParseEdit(now, text, w.AnswerCell, lang)
+	v, code := xlsxkit.ParseEdit(now, xlsxkit.IsText(r.f, w.Sheet, ref), w.AnswerCell, r.lang)
 	if code != "" {
-		return xlsxkit.CellError(path, w.Sheet, xlsxkit.ColOf(ref), xlsxkit.RowOf(ref), code, assessment.Args{"Max": assessment.NumberArg(w.Max)})
+		return xlsxkit.CellError(r.path, w.Sheet, xlsxkit.ColOf(ref), xlsxkit.RowOf(ref), code, assessment.Args{"Max": assessment.NumberArg(w.Max)})
 	}
 	attr, isCity := assessment.LookupCityAttribute(strings.TrimPrefix(w.ID, "city."))
 	isCity = isCity && strings.HasPrefix(w.ID, "city.")
 	var old assessment.Value
 	if isCity {
-		old = attr.Value(&a.City)
+		old = attr.Value(&r.a.City)
 	} else {
-		old = a.Value(w.ID)
+		old = r.a.Value(w.ID)
 	}
-	if dataRef, ok := dataEdited[w.ID]; ok && !xlsxkit.SameValue(old, v) {
-		return xlsxkit.ReadError(path, assessment.CodeCellEditConflict, assessment.Args{"Sheet": assessment.TextArg(w.Sheet),
+	if dataRef, ok := r.dataEdited[w.ID]; ok && !xlsxkit.SameValue(old, v) {
+		return xlsxkit.ReadError(r.path, assessment.CodeCellEditConflict, assessment.Args{"Sheet": assessment.TextArg(w.Sheet),
 			"Cell": assessment.TextArg(ref), "Other": assessment.TextArg(dataRef), "Question": assessment.TextArg(w.ID)}, nil)
 	}
 	if xlsxkit.SameValue(old, v) {
 		return nil // rewritten, not changed
 	}
 	if isCity {
-		attr.Set(&a.City, v)
+		attr.Set(&r.a.City, v)
 	} else {
-		a.SetValue(w.ID, v)
+		r.a.SetValue(w.ID, v)
 	}
-	*changes = append(*changes, edited(path, w, ref, xlsxkit.Display(old, lang), xlsxkit.Display(v, lang)))
+	r.changes = append(r.changes, edited(r.path, w, ref, xlsxkit.Display(old, r.lang), xlsxkit.Display(v, r.lang)))
 	return nil
 }
 
-// edited is the warning that lists an edit.
-func edited(path string, w watched, ref, old, now string) assessment.Problem {
-	return assessment.Problem{Severity: assessment.Warning, Path: path, QuestionID: strings.TrimPrefix(w.ID, "city."),
-		Code: assessment.CodeCellEdited, Args: assessment.Args{"Sheet": assessment.TextArg(w.Sheet), "Cell": assessment.TextArg(ref),
-			"Old": assessment.TextArg(xlsxkit.Short(old)), "New": assessment.TextArg(xlsxkit.Short(now))}}
+// text reads an edit of the evidence (or the source) cell of an answer.
+func (r *editReader) text(w watched, p *print, ref string, evidence bool) error {
+	now := xlsxkit.RawCell(r.f, w.Sheet, ref)
+	if p.same(now) {
+		return nil
+	}
+	if p.Cut {
+		return xlsxkit.CellError(r.path, w.Sheet, xlsxkit.ColOf(ref), xlsxkit.RowOf(ref), assessment.CodeCellCutEdited, nil)
+	}
+	ev, src := "", ""
+	if ans := r.a.Answer(w.ID); ans != nil {
+		ev, src = ans.Evidence, ans.Source
+	}
+	old := src
+	if evidence {
+		old, ev = ev, now
+	} else {
+		src = now
+	}
+	r.a.SetEvidence(w.ID, ev, src)
+	r.changes = append(r.changes, edited(r.path, w, ref, old, now))
+	return nil
 }
