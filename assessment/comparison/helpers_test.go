@@ -3,10 +3,6 @@ package comparison
 import (
 	"archive/zip"
 	"bytes"
-	"creativecity/assessment"
-	"creativecity/assessment/report"
-	"creativecity/assessment/report/xlsxkit"
-	"creativecity/translations"
 	"encoding/csv"
 	"math"
 	"os"
@@ -18,6 +14,11 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"creativecity/assessment"
+	"creativecity/assessment/report"
+	"creativecity/assessment/report/xlsxkit"
+	"creativecity/translations"
 )
 
 func questionnaire(t testing.TB) *assessment.Questionnaire {

@@ -1,14 +1,22 @@
+// Package comparison puts many cities' assessments side by side: it loads
+// the inputs (assessment files and exported reports, a folder standing
+// for the files in it), scores them and leaves each city once, then lays
+// them out, in the window's table through the one list of columns
+// (Columns) and in the comparison workbook. The rules (which cities are
+// the same, their ranks and separability, who needs following up) are
+// package assessment's.
 package comparison
 
 import (
-	"creativecity/assessment"
-	"creativecity/assessment/report"
 	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
+
+	"creativecity/assessment"
+	"creativecity/assessment/report"
 )
 
 // City is one assessment in a comparison, with its scores.

@@ -2,9 +2,6 @@ package report
 
 import (
 	"bytes"
-	"creativecity/assessment"
-	"creativecity/assessment/report/xlsxkit"
-	"creativecity/translations"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -17,6 +14,10 @@ import (
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
+
+	"creativecity/assessment"
+	"creativecity/assessment/report/xlsxkit"
+	"creativecity/translations"
 )
 
 // Data sheet columns.

@@ -1,11 +1,12 @@
 package report
 
 import (
+	"fmt"
+	"math"
+
 	"creativecity/assessment"
 	"creativecity/assessment/l10n"
 	"creativecity/assessment/report/xlsxkit"
-	"fmt"
-	"math"
 )
 
 // gaps writes the action plan: the recommended field's questions with

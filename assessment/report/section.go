@@ -1,10 +1,11 @@
 package report
 
 import (
+	"fmt"
+
 	"creativecity/assessment"
 	"creativecity/assessment/l10n"
 	"creativecity/assessment/report/xlsxkit"
-	"fmt"
 )
 
 // Question sheet columns.

@@ -1,14 +1,15 @@
 package report
 
 import (
-	"creativecity/assessment"
-	"creativecity/assessment/l10n"
-	"creativecity/assessment/report/xlsxkit"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"creativecity/assessment"
+	"creativecity/assessment/l10n"
+	"creativecity/assessment/report/xlsxkit"
 )
 
 // Summary sheet columns: A labels and field names, B..F values.

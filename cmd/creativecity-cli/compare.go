@@ -1,8 +1,9 @@
 package main
 
 import (
-	"creativecity/assessment/comparison"
 	"fmt"
+
+	"creativecity/assessment/comparison"
 )
 
 // compare puts many cities' assessments side by side in one workbook.
