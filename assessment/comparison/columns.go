@@ -1,6 +1,8 @@
 package comparison
 
 import (
+	"slices"
+
 	"creativecity/assessment"
 	"creativecity/assessment/l10n"
 	"creativecity/translations"
@@ -79,24 +81,12 @@ func Columns(qn *assessment.Questionnaire) []Column {
 
 // WindowColumns are the columns the window shows.
 func WindowColumns(qn *assessment.Questionnaire) []Column {
-	var out []Column
-	for _, c := range Columns(qn) {
-		if c.Window {
-			out = append(out, c)
-		}
-	}
-	return out
+	return slices.DeleteFunc(Columns(qn), func(c Column) bool { return !c.Window })
 }
 
 // WorkbookColumns are the columns the workbook's overview shows.
 func WorkbookColumns(qn *assessment.Questionnaire) []Column {
-	var out []Column
-	for _, c := range Columns(qn) {
-		if c.Workbook {
-			out = append(out, c)
-		}
-	}
-	return out
+	return slices.DeleteFunc(Columns(qn), func(c Column) bool { return !c.Workbook })
 }
 
 // NextText says whether a city can be told apart from the city ranked
