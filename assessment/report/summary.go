@@ -19,32 +19,35 @@ const summaryValueCols = 5
 // the recommendation and the charts.
 func (b *builder) summary(sheet string) {
 	b.w.Widths(sheet, 38, 12, 14, 8, 12, 12, 12, 12)
-	b.w.Text(sheet, 1, 1, b.t("report.title"))
-	b.w.Style(sheet, 1, 1, b.w.St.Title)
-	b.w.Text(sheet, 1, 2, strings.Trim(b.a.City.Name+", "+b.a.City.Province, ", "))
-	b.w.Style(sheet, 1, 2, b.w.St.Subtitle)
-	row := 3
+	b.w.StyledText(sheet, 1, 1, b.t("report.title"), b.w.St.Title)
+	b.w.StyledText(sheet, 1, 2, strings.Trim(b.a.City.Name+", "+b.a.City.Province, ", "), b.w.St.Subtitle)
 	if demo, ok := b.a.ExtraMembers()["demonstration"]; ok && string(demo) == "true" {
-		b.w.Text(sheet, 1, row, b.t("report.demoNotice"))
-		b.w.Style(sheet, 1, row, b.w.St.Notice)
+		b.w.StyledText(sheet, 1, 3, b.t("report.demoNotice"), b.w.St.Notice)
 	}
 	if len(b.opts.Migrated) > 0 {
 		var notes []string
 		for _, p := range b.opts.Migrated {
 			notes = append(notes, l10n.Sentence(l10n.Message(b.w.Loc, p)))
 		}
-		row = 4
-		b.w.Check(b.w.F.MergeCell(sheet, xlsxkit.Cell(1, row), xlsxkit.Cell(1+summaryValueCols, row)))
-		b.w.Text(sheet, 1, row, strings.Join(notes, " "))
-		b.w.StyleRange(sheet, 1, row, 1+summaryValueCols, row, b.w.St.Label)
+		b.w.Merged(sheet, 1, 1+summaryValueCols, 4, strings.Join(notes, " "), b.w.St.Label)
 	}
-	row = 5
-	b.w.Text(sheet, 1, row, b.t("report.profileHeading"))
-	b.w.Style(sheet, 1, row, b.w.St.Label)
+	row := b.profileBlock(sheet, 5) + 2
+	top := b.fieldTable(sheet, row)
+	b.recommendation(sheet, top+len(b.res.Fields)+3)
+	b.charts(sheet, top)
+	b.w.Freeze(sheet, 2)
+	b.printSetup(sheet, 2)
+}
+
+// profileBlock writes the city profile and what the report is from row: its
+// questionnaire, language, program and date, and the action plan in a
+// sentence. It returns its last row.
+func (b *builder) profileBlock(sheet string, row int) int {
+	label := func(s string) { b.w.StyledText(sheet, 1, row, s, b.w.St.Label) }
+	label(b.t("report.profileHeading"))
 	row++
 	for _, q := range b.qn.SectionOfKind(assessment.KindProfile).Questions {
-		b.w.Text(sheet, 1, row, b.t(q.TextID()))
-		b.w.Style(sheet, 1, row, b.w.St.Label)
+		label(b.t(q.TextID()))
 		b.profileValue(sheet, row, q)
 		row++
 	}
@@ -53,28 +56,18 @@ func (b *builder) summary(sheet string) {
 		{b.t("report.language"), b.t("language.name")},
 		{b.t("report.generatedBy"), b.t("app.name") + " " + b.opts.AppVersion},
 	} {
-		b.w.Text(sheet, 1, row, kv[0])
-		b.w.Style(sheet, 1, row, b.w.St.Label)
+		label(kv[0])
 		b.longText(sheet, row, kv[1])
 		row++
 	}
-	b.w.Text(sheet, 1, row, b.t("report.generatedAt"))
-	b.w.Style(sheet, 1, row, b.w.St.Label)
+	label(b.t("report.generatedAt"))
 	b.date(sheet, row, b.opts.Now)
 	if p := planOf(b.a); len(p.Initiatives) > 0 {
 		row++
-		b.w.Text(sheet, 1, row, b.t("report.plan.summaryLabel"))
-		b.w.Style(sheet, 1, row, b.w.St.Label)
+		label(b.t("report.plan.summaryLabel"))
 		b.longText(sheet, row, b.planSentence("report.plan.summary", p))
 	}
-	row += 2
-
-	top := b.fieldTable(sheet, row)
-	row = top + len(b.res.Fields) + 3
-	b.recommendation(sheet, row)
-	b.charts(sheet, top)
-	b.w.Freeze(sheet, 2)
-	b.printSetup(sheet, 2)
+	return row
 }
 
 // cityValue writes an attribute of the city profile in column B: numbers
