@@ -25,6 +25,30 @@ type RankInterval struct {
 	NotSeparable bool
 }
 
+// Separation says whether a city can be told apart from the city ranked
+// next after it.
+type Separation int
+
+// The separations of a city from the next.
+const (
+	RankedLast  Separation = iota // the city ranked last: none is ranked next
+	Separable                     // told apart from the city ranked next
+	Inseparable                   // not told apart from it (see NotSeparable)
+)
+
+// Next is the city's separation from the city ranked next, in a ranking
+// of cities cities: the city ranked last has none, whatever NotSeparable
+// says.
+func (r RankInterval) Next(cities int) Separation {
+	switch {
+	case r.Rank == cities:
+		return RankedLast
+	case r.NotSeparable:
+		return Inseparable
+	}
+	return Separable
+}
+
 // CityRanks are the rank intervals of the cities of a comparison, each
 // slice by city in the comparison's order.
 type CityRanks struct {

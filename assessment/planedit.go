@@ -25,6 +25,9 @@ var Sources = []Source{SourceCity, SourceProvince, SourceNonState}
 // Amount is the year's amount from a source, in million VND.
 func (y *YearBudget) Amount(s Source) float64 { return *y.amount(s) }
 
+// SetAmount sets the year's amount from a source, in million VND.
+func (y *YearBudget) SetAmount(s Source, v float64) { *y.amount(s) = v }
+
 func (y *YearBudget) amount(s Source) *float64 {
 	switch s {
 	case SourceProvince:

@@ -15,8 +15,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
+	compared "creativecity/assessment/comparison"
 	"creativecity/assessment/l10n"
-	"creativecity/assessment/report"
 	"creativecity/translations"
 )
 
@@ -33,7 +33,7 @@ var fieldColors = []color.NRGBA{
 // they gave.
 type comparison struct {
 	inputs []string
-	result *report.Comparison
+	result *compared.Comparison
 	busy   bool
 }
 
@@ -122,7 +122,7 @@ func compareListTitle(text string) *widget.Label {
 
 // alsoGiven lists, under the table, the files of a city already in it, by
 // the city they repeat.
-func (v *compareView) alsoGiven(res *report.Comparison) []fyne.CanvasObject {
+func (v *compareView) alsoGiven(res *compared.Comparison) []fyne.CanvasObject {
 	if len(res.Duplicates) == 0 {
 		return nil
 	}
@@ -138,13 +138,13 @@ func (v *compareView) alsoGiven(res *report.Comparison) []fyne.CanvasObject {
 			files = append(files, filepath.Base(d.City.Path))
 		}
 		out = append(out, compareLabel("• "+a.t("gui.compareView.alsoGiven", map[string]any{
-			"City": report.CityLabel(c.Doc.City), "Files": strings.Join(files, ", "), "File": filepath.Base(c.Path)})))
+			"City": compared.CityLabel(c.Doc.City), "Files": strings.Join(files, ", "), "File": filepath.Base(c.Path)})))
 	}
 	return out
 }
 
 // skipped lists the inputs that could not be read, with the reason.
-func (v *compareView) skipped(res *report.Comparison) []fyne.CanvasObject {
+func (v *compareView) skipped(res *compared.Comparison) []fyne.CanvasObject {
 	if len(res.Skipped) == 0 {
 		return nil
 	}
@@ -160,62 +160,67 @@ func (v *compareView) skipped(res *report.Comparison) []fyne.CanvasObject {
 	return out
 }
 
-// columns of the overview table: city, province, the fields, readiness,
-// recommendation, confidence, source file.
+// columns are the headers of the overview table: of the comparison's
+// columns, those the window shows (see comparison.Columns).
 func (v *compareView) columns() []string {
-	a := v.a
-	cols := []string{a.t("compare.col.city"), a.t("compare.col.province")}
-	for _, f := range a.qn.Fields() {
-		cols = append(cols, l10n.SectionName(a.loc, f.ID))
+	var heads []string
+	for _, c := range compared.WindowColumns(v.a.qn) {
+		heads = append(heads, c.Header(v.a.loc, true))
 	}
-	return append(cols, a.t("section.readiness.name"), a.t("report.recommendedField"), a.t("report.confidence"),
-		a.t("compare.col.stability"), a.t("compare.col.rank"), a.t("compare.col.next"), a.t("gui.compareView.colFile"))
+	return heads
 }
 
 // cell is the text of column col for city i of a comparison.
-func (v *compareView) cell(res *report.Comparison, i, col int) string {
+func (v *compareView) cell(res *compared.Comparison, i, col int) string {
+	return v.cellOf(res, i, compared.WindowColumns(v.a.qn)[col])
+}
+
+// cellOf is the text of a column for city i of a comparison.
+func (v *compareView) cellOf(res *compared.Comparison, i int, col compared.Column) string {
 	a := v.a
 	c := res.Cities[i]
-	nf := len(c.Result.Fields)
-	switch {
-	case col == 0:
+	switch col.Kind {
+	case compared.ColCity:
 		return c.Doc.City.Name
-	case col == 1:
+	case compared.ColProvince:
 		return c.Doc.City.Province
-	case col < 2+nf:
-		return l10n.Score(a.loc, c.Result.Fields[col-2].Score)
-	case col == 2+nf:
+	case compared.ColField:
+		f, _ := c.Result.Field(col.Field)
+		return l10n.Score(a.loc, f.Score)
+	case compared.ColReadiness:
 		return l10n.Score(a.loc, c.Result.Readiness.Score)
-	case col == 3+nf:
+	case compared.ColRecommended:
 		if f := c.Result.Recommendation.Field; f != "" {
 			return l10n.SectionName(a.loc, f)
 		}
 		return "–"
-	case col == 4+nf:
+	case compared.ColConfidence:
 		return l10n.Confidence(a.loc, c.Result.Recommendation.Confidence)
-	case col == 5+nf:
+	case compared.ColStability:
 		if u := c.Result.Uncertainty; u != nil && c.Result.Recommendation.Field != "" {
 			return l10n.Percent(a.loc, u.Stability)
 		}
 		return "–"
-	case col == 6+nf && res.Ranks != nil:
-		r := res.Ranks.Overall[i]
-		if r.Range[0] == r.Range[1] {
-			return a.t("gui.compareView.rank", map[string]any{"Rank": r.Rank})
-		}
-		return a.t("gui.compareView.rankRange", map[string]any{"Rank": r.Rank, "Best": r.Range[0], "Worst": r.Range[1]})
-	case col == 7+nf && res.Ranks != nil:
-		switch r := res.Ranks.Overall[i]; {
-		case r.Rank == len(res.Cities):
-			return ""
-		case r.NotSeparable:
-			return a.t("compare.notSeparable")
-		}
-		return a.t("compare.separable")
-	case col >= 6+nf && col < 8+nf:
-		return ""
+	case compared.ColRank, compared.ColNext:
+		return v.rankCell(res, i, col)
 	}
 	return filepath.Base(c.Path)
+}
+
+// rankCell is the text of the rank or the separation of city i, nothing
+// for a comparison without rank intervals.
+func (v *compareView) rankCell(res *compared.Comparison, i int, col compared.Column) string {
+	if res.Ranks == nil {
+		return ""
+	}
+	r := res.Ranks.Overall[i]
+	switch {
+	case col.Kind == compared.ColNext:
+		return compared.NextText(v.a.loc, r, len(res.Cities))
+	case r.Range[0] == r.Range[1]:
+		return v.a.t("gui.compareView.rank", map[string]any{"Rank": r.Rank})
+	}
+	return v.a.t("gui.compareView.rankRange", map[string]any{"Rank": r.Rank, "Best": r.Range[0], "Worst": r.Range[1]})
 }
 
 // Column widths of the table: a header wraps at spaces, so a column is at
@@ -236,32 +241,33 @@ func newCompareHeader() fyne.CanvasObject {
 
 // layoutColumns sets the column widths and the header height that show
 // every header whole and most cells whole.
-func (v *compareView) layoutColumns(cols []string, res *report.Comparison) {
+func (v *compareView) layoutColumns(cols []compared.Column, res *compared.Comparison) {
 	pad := 2*theme.InnerPadding() + 2
 	size := theme.TextSize()
 	v.widths = make([]float32, len(cols))
-	for i, head := range cols {
+	for i, col := range cols {
+		head := col.Header(v.a.loc, true)
 		w := float32(compareMinColumnWidth)
 		for _, word := range strings.Fields(head) {
 			w = max(w, fyne.MeasureText(word, size, fyne.TextStyle{Bold: true}).Width+pad)
 		}
 		widest := float32(0)
 		for row := range res.Cities {
-			widest = max(widest, fyne.MeasureText(v.cell(res, row, i), size, fyne.TextStyle{}).Width+pad)
+			widest = max(widest, fyne.MeasureText(v.cellOf(res, row, col), size, fyne.TextStyle{}).Width+pad)
 		}
 		v.widths[i] = max(w, min(widest, compareMaxColumnWidth))
 	}
 	v.header = 0
-	for i, head := range cols {
+	for i, col := range cols {
 		h := newCompareHeader().(*widget.Label)
-		h.SetText(head)
+		h.SetText(col.Header(v.a.loc, true))
 		h.Resize(fyne.NewSize(v.widths[i], 1000))
 		v.header = max(v.header, h.MinSize().Height)
 	}
 }
 
-func (v *compareView) newTable(res *report.Comparison) *widget.Table {
-	cols := v.columns()
+func (v *compareView) newTable(res *compared.Comparison) *widget.Table {
+	cols := compared.WindowColumns(v.a.qn)
 	v.layoutColumns(cols, res)
 	t := widget.NewTableWithHeaders(
 		func() (int, int) { return len(res.Cities), len(cols) },
@@ -271,14 +277,14 @@ func (v *compareView) newTable(res *report.Comparison) *widget.Table {
 			return l
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(v.cell(res, id.Row, id.Col))
+			o.(*widget.Label).SetText(v.cellOf(res, id.Row, cols[id.Col]))
 		},
 	)
 	t.CreateHeader = newCompareHeader
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
 		if id.Row < 0 && id.Col >= 0 {
-			l.SetText(cols[id.Col])
+			l.SetText(cols[id.Col].Header(v.a.loc, true))
 		} else {
 			l.SetText("")
 		}
@@ -299,13 +305,13 @@ func (v *compareView) newTable(res *report.Comparison) *widget.Table {
 
 // showDetails shows, under the table, the full path of a city's file and
 // of the files given again for it.
-func (v *compareView) showDetails(res *report.Comparison, i int) {
+func (v *compareView) showDetails(res *compared.Comparison, i int) {
 	if v.details == nil {
 		return
 	}
 	a := v.a
 	c := res.Cities[i]
-	text := a.t("gui.compareView.selected", map[string]any{"City": report.CityLabel(c.Doc.City), "File": c.Path})
+	text := a.t("gui.compareView.selected", map[string]any{"City": compared.CityLabel(c.Doc.City), "File": c.Path})
 	for _, d := range assessment.DuplicatesOf(res.Duplicates, c) {
 		text += "\n" + a.t("gui.compareView.selectedAlso", map[string]any{"File": d.City.Path})
 	}
@@ -342,7 +348,7 @@ func (v *compareView) legend() fyne.CanvasObject {
 
 // chart draws, for each city (up to assessment.ChartCities, strongest
 // first), a group of bars, one per field.
-func (v *compareView) chart(res *report.Comparison) fyne.CanvasObject {
+func (v *compareView) chart(res *compared.Comparison) fyne.CanvasObject {
 	cities := assessment.TopCities(res.Cities, assessment.ChartCities)
 	rows := []fyne.CanvasObject{widget.NewLabel(v.a.loc.N("compare.chartTitle", len(cities), nil))}
 	for _, c := range cities {
@@ -393,7 +399,7 @@ func (g *groupLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // addInputs adds files or folders to the comparison's inputs and returns
 // them all.
 func (a *App) addInputs(paths []string) []string {
-	for _, p := range report.ExpandInputs(paths) {
+	for _, p := range compared.ExpandInputs(paths) {
 		if !slices.Contains(a.compare.inputs, p) {
 			a.compare.inputs = append(a.compare.inputs, p)
 		}
@@ -404,7 +410,7 @@ func (a *App) addInputs(paths []string) []string {
 // CompareNow adds inputs and loads the comparison before returning (for
 // the command line and screenshots).
 func (a *App) CompareNow(paths []string) {
-	a.compare.result = report.Load(a.qn, a.addInputs(paths))
+	a.compare.result = compared.Load(a.qn, a.addInputs(paths))
 	a.showPage(ComparePage)
 }
 
@@ -416,7 +422,7 @@ func (a *App) CompareAdd(paths []string, done func()) {
 	a.compare.busy = true
 	a.showPage(ComparePage)
 	go func() {
-		res := report.Load(a.qn, inputs)
+		res := compared.Load(a.qn, inputs)
 		fyne.Do(func() {
 			a.compare.result, a.compare.busy = res, false
 			if v, ok := a.shown.(*compareView); ok {
@@ -478,7 +484,7 @@ func (a *App) compareFileDialog(lang translations.Lang) {
 func (a *App) CompareExport(path string, lang translations.Lang, done func(error)) {
 	res := a.compare.result
 	a.runInBackground(path, func() error {
-		return report.WriteComparisonFile(path, a.qn, res, report.CompareOptions{Lang: lang, AppVersion: a.opts.Version})
+		return compared.WriteFile(path, a.qn, res, compared.Options{Lang: lang, AppVersion: a.opts.Version})
 	}, func(err error) {
 		if err == nil {
 			a.exportDone(path, nil)

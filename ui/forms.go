@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
+	"creativecity/assessment/forms"
 	"creativecity/assessment/l10n"
-	"creativecity/assessment/report"
 	"creativecity/translations"
 )
 
@@ -67,7 +67,7 @@ func (a *App) formFileDialog(lang translations.Lang, sections []string) {
 func (a *App) WriteForm(path string, lang translations.Lang, sections []string, done func(error)) {
 	base := a.Assessment().Clone()
 	a.runInBackground(path, func() error {
-		return report.WriteFormFile(path, a.qn, base, report.FormOptions{Lang: lang, Sections: sections, AppVersion: a.opts.Version})
+		return forms.WriteFile(path, a.qn, base, forms.Options{Lang: lang, Sections: sections, AppVersion: a.opts.Version})
 	}, func(err error) {
 		if err == nil {
 			a.showText(a.t("gui.formsTitle"), a.t("gui.formWritten", map[string]any{"File": path}), fyne.NewSize(560, 240))
@@ -100,7 +100,7 @@ func (a *App) MergeDialog() {
 // are shown side by side for the user to choose, nothing changing until
 // they confirm.
 func (a *App) MergePath(path string) {
-	in, problems, err := report.ReadContribution(path, a.qn)
+	in, problems, err := forms.ReadContribution(path, a.qn)
 	if err != nil {
 		a.showError(err, path)
 		return

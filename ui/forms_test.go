@@ -12,7 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
-	"creativecity/assessment/report"
+	"creativecity/assessment/forms"
 	"creativecity/translations"
 )
 
@@ -68,7 +68,7 @@ func TestTheWindowPreparesAFormAndMergesItBack(t *testing.T) {
 		openDemo(t, a)
 		a.doc.Edit(func(d *assessment.Assessment) { delete(d.Answers, "gastronomy.ocop_food_products") })
 		path := writtenForm(t, a)
-		if c, _, err := report.ReadContribution(path, a.qn); err != nil || len(c.Answers) == 0 {
+		if c, _, err := forms.ReadContribution(path, a.qn); err != nil || len(c.Answers) == 0 {
 			t.Fatalf("%s: the form does not read back: %v", lang, err)
 		}
 		fillForm(t, path, map[string]any{"gastronomy.ocop_food_products": 18, "gastronomy.traditional_restaurants": 150})

@@ -11,6 +11,7 @@ import (
 	"creativecity/assessment"
 	"creativecity/assessment/dossier"
 	"creativecity/assessment/l10n"
+	"creativecity/translations"
 )
 
 // initiativeCard is the card of one initiative of the action plan: what
@@ -64,9 +65,10 @@ func (c *initiativeCard) object() fyne.CanvasObject {
 		item(a.t("gui.initiative.years"), c.years),
 		item(a.t("gui.initiative.budget"), c.budget),
 	)
-	for _, l := range summaryLabels {
-		form.Append(a.t(l.title), c.summaryTitle(l.lang))
-		form.Append(a.t(l.summary), c.summaryText(l.lang))
+	// The title and summary in each language of the application.
+	for _, l := range translations.DossierLanguages() {
+		form.Append(a.t("gui.initiative.dossierTitle."+string(l)), c.summaryTitle(string(l)))
+		form.Append(a.t("gui.initiative.dossierSummary."+string(l)), c.summaryText(string(l)))
 	}
 	c.refreshYears()
 	remove := newButton(a, a.t("gui.planRemove"), theme.DeleteIcon(), func() { c.p.removeInitiative(c.scope, c.n) })
@@ -74,13 +76,6 @@ func (c *initiativeCard) object() fyne.CanvasObject {
 	a.inputs.add(c.key("remove"), remove)
 	title := heading(l10n.Sentence(l10n.Scope(a.loc, c.scope, c.n)))
 	return widget.NewCard("", "", container.NewVBox(title, form, container.NewHBox(remove)))
-}
-
-// summaryLabels are the languages of an initiative's title and summary
-// for the application, and the message IDs of their labels.
-var summaryLabels = []struct{ lang, title, summary string }{
-	{"en", "gui.initiative.titleEnglish", "gui.initiative.summaryEnglish"},
-	{"fr", "gui.initiative.titleFrench", "gui.initiative.summaryFrench"},
 }
 
 // line is a one-line input of the initiative; vietnamese tells whether

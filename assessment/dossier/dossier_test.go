@@ -173,3 +173,32 @@ func TestTheDraftCarriesWhatWasWrittenAndObtained(t *testing.T) {
 func formatCount(n int) string {
 	return assessment.FormatNumber(float64(n), assessment.Notation{Decimal: '.', Thousands: ','}, 0)
 }
+
+// TestTheDraftsBudgetTotalsAreThePlans: the draft's budget table gives
+// each initiative's totals and the plan's as ActionPlan.Totals rounds
+// them for the report's plan sheet. Figures whose sum in binary falls
+// just under a half (0.1 + 4.1 + 1.3 = 5.499999999999999) show the
+// rounded 5.5, written 6 without decimals, never 5.
+func TestTheDraftsBudgetTotalsAreThePlans(t *testing.T) {
+	qn, demo, form := fixtures(t)
+	a := demo.Clone()
+	year := a.Plan.FirstYear
+	a.Plan.Initiatives = []*assessment.Initiative{{Scope: assessment.Local, Title: "Food market",
+		Years: []int{year}, Budget: []assessment.YearBudget{{Year: year, City: 0.1, Province: 4.1, NonState: 1.3}}}}
+	totals := a.Plan.Totals()
+	if totals.All != 5.5 || a.Plan.Initiatives[0].Totals().All != 5.5 {
+		t.Fatalf("the plan's total is %v, the initiative's %v; want 5.5", totals.All, a.Plan.Initiatives[0].Totals().All)
+	}
+	data, err := Write(qn, a, form, Options{Lang: translations.EN, Date: time.Date(2027, 1, 6, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := documentText(t, data)
+	loc, _ := translations.Dossier(translations.EN)
+	figures := formatCount(0) + " " + formatCount(4) + " " + formatCount(1) + " " + formatCount(6)
+	for _, want := range []string{"L1 " + figures, loc.T("dossier.plan.totalAll") + " " + figures} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the draft's budget table lacks %q:\n%s", want, text[max(0, strings.LastIndex(text, "L1 ")):][:200])
+		}
+	}
+}

@@ -117,38 +117,30 @@ func (d *draft) budget() {
 			header = append(header, c.code)
 		}
 	}
-	var rows [][]string
-	var sum [4]float64
-	line := func(label string, v [4]float64) []string {
+	// Each line's figures are the plan's totals, rounded as the plan's
+	// sheet of the report rounds them.
+	line := func(label string, t assessment.BudgetTotals) []string {
 		r := []string{label}
-		for _, x := range v {
-			r = append(r, d.number(x, 0))
+		for _, src := range assessment.Sources {
+			r = append(r, d.number(t.BySource[src], 0))
 		}
+		r = append(r, d.number(t.All, 0))
 		for _, c := range currencies {
-			r = append(r, d.number(v[3]*1e6/c.rate, 0))
+			r = append(r, d.number(t.All*1e6/c.rate, 0))
 		}
 		return r
 	}
+	var rows [][]string
 	for _, scope := range assessment.Scopes {
+		prefix := "L"
+		if scope == assessment.International {
+			prefix = "I"
+		}
 		for i, in := range d.a.Plan.Of(scope) {
-			var v [4]float64
-			for _, y := range in.Budget {
-				v[0] += y.City
-				v[1] += y.Province
-				v[2] += y.NonState
-			}
-			v[3] = v[0] + v[1] + v[2]
-			for k := range sum {
-				sum[k] += v[k]
-			}
-			prefix := "L"
-			if scope == assessment.International {
-				prefix = "I"
-			}
-			rows = append(rows, line(prefix+strconv.Itoa(i+1), v))
+			rows = append(rows, line(prefix+strconv.Itoa(i+1), in.Totals()))
 		}
 	}
-	rows = append(rows, line(d.t("dossier.plan.totalAll"), sum))
+	rows = append(rows, line(d.t("dossier.plan.totalAll"), d.a.Plan.Totals()))
 	shares := []int{16, 14, 14, 14, 14}
 	for range currencies {
 		shares = append(shares, 14)

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/report/xlsxkit"
 	"creativecity/translations"
 )
 
@@ -69,15 +70,15 @@ func libreOfficeResave(t *testing.T, in, out string) {
 // that cannot be read is refused naming its cell.
 func TestEditsByRealSpreadsheetsAreNeverDropped(t *testing.T) {
 	loc := translations.New(translations.VI)
-	gastronomy, readiness := SheetName(loc, "gastronomy"), SheetName(loc, "readiness")
+	gastronomy, readiness := xlsxkit.SectionSheet(loc, "gastronomy"), xlsxkit.SectionSheet(loc, "readiness")
 	source := exported(t, demo(t), translations.VI)
 	f, err := excelize.OpenFile(source)
 	if err != nil {
 		t.Fatal(err)
 	}
-	level := cell(colAnswer, rowOfQuestion(t, f, gastronomy, "gastronomy.signature_dishes"))
-	yesNo := cell(colAnswer, rowOfQuestion(t, f, readiness, "readiness.ministry_acceptance"))
-	chefs := cell(colAnswer, rowOfQuestion(t, f, gastronomy, "gastronomy.professional_chefs"))
+	level := xlsxkit.Cell(colAnswer, rowOfQuestion(t, f, gastronomy, "gastronomy.signature_dishes"))
+	yesNo := xlsxkit.Cell(colAnswer, rowOfQuestion(t, f, readiness, "readiness.ministry_acceptance"))
+	chefs := xlsxkit.Cell(colAnswer, rowOfQuestion(t, f, gastronomy, "gastronomy.professional_chefs"))
 	f.Close()
 	edits := []string{gastronomy, level, "int", "2", readiness, yesNo, "str", loc.T("report.yes")}
 	want := []string{gastronomy + "!" + level + " 4→2", readiness + "!" + yesNo + " " + loc.T("report.no") + "→" + loc.T("report.yes")}

@@ -9,6 +9,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/l10n"
+	"creativecity/assessment/report/xlsxkit"
 )
 
 // The cover sheet is the report's first page, laid out as a Vietnamese
@@ -38,16 +39,16 @@ func (b *builder) newCoverStyles() coverStyles {
 		if underline {
 			font.Underline = "single"
 		}
-		id, err := b.f.NewStyle(withFont(&excelize.Style{Font: font,
-			Alignment: &excelize.Alignment{Horizontal: horizontal, Vertical: "top", WrapText: true}}, b.font()))
-		b.check(err)
+		id, err := b.w.F.NewStyle(xlsxkit.WithFont(&excelize.Style{Font: font,
+			Alignment: &excelize.Alignment{Horizontal: horizontal, Vertical: "top", WrapText: true}}, b.w.Font()))
+		b.w.Check(err)
 		return id
 	}
-	line, err := b.f.NewStyle(withFont(&excelize.Style{Border: []excelize.Border{{Type: "top", Color: "000000", Style: 1}}}, b.font()))
-	b.check(err)
-	notice, err := b.f.NewStyle(withFont(&excelize.Style{Font: &excelize.Font{Size: 11, Bold: true, Color: "C00000"},
-		Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}, b.font()))
-	b.check(err)
+	line, err := b.w.F.NewStyle(xlsxkit.WithFont(&excelize.Style{Border: []excelize.Border{{Type: "top", Color: "000000", Style: 1}}}, b.w.Font()))
+	b.w.Check(err)
+	notice, err := b.w.F.NewStyle(xlsxkit.WithFont(&excelize.Style{Font: &excelize.Font{Size: 11, Bold: true, Color: "C00000"},
+		Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}, b.w.Font()))
+	b.w.Check(err)
 	return coverStyles{
 		governing: mk(12, false, false, false, "center"), issuing: mk(12, true, false, false, "center"),
 		nation: mk(12, true, false, false, "center"), motto: mk(13, true, false, true, "center"),
@@ -59,80 +60,109 @@ func (b *builder) newCoverStyles() coverStyles {
 	}
 }
 
+// coverWriter writes the cover's texts.
+type coverWriter struct {
+	b     *builder
+	sheet string
+	st    coverStyles
+}
+
+// half writes a text across the left (from 1) or the right (from 4) half
+// of the page.
+func (c *coverWriter) half(from, row int, s string, style int) {
+	c.b.w.Check(c.b.w.F.MergeCell(c.sheet, xlsxkit.Cell(from, row), xlsxkit.Cell(from+2, row)))
+	c.b.coverText(c.sheet, from, row, s, style, from+2)
+}
+
+// whole writes a text across the page.
+func (c *coverWriter) whole(row int, s string, style int) {
+	c.b.w.Check(c.b.w.F.MergeCell(c.sheet, xlsxkit.Cell(1, row), xlsxkit.Cell(coverCols, row)))
+	c.b.coverText(c.sheet, 1, row, s, style, coverCols)
+}
+
+// profile is an answer of the city profile, trimmed.
+func (b *builder) profile(id string) string {
+	s, _ := b.a.Value("profile." + id).String()
+	return strings.TrimSpace(s)
+}
+
 // cover writes the first page.
 func (b *builder) cover(sheet string) {
-	st := b.newCoverStyles()
-	b.widths(sheet, coverWidths...)
-	profile := func(id string) string {
-		s, _ := b.a.Value("profile." + id).String()
-		return strings.TrimSpace(s)
-	}
-	issuing := profile("issuing_body")
+	c := &coverWriter{b: b, sheet: sheet, st: b.newCoverStyles()}
+	b.w.Widths(sheet, coverWidths...)
+	issuing := b.profile("issuing_body")
 	if issuing == "" {
 		issuing = strings.TrimSpace(b.a.City.Organization)
 	}
-	row := 1
-	// half writes a text across the left (from 1) or the right (from 4)
-	// half of the page.
-	half := func(from, row int, s string, style int) {
-		b.check(b.f.MergeCell(sheet, cell(from, row), cell(from+2, row)))
-		b.coverText(sheet, from, row, s, style, from+2)
-	}
-	whole := func(row int, s string, style int) {
-		b.check(b.f.MergeCell(sheet, cell(1, row), cell(coverCols, row)))
-		b.coverText(sheet, 1, row, s, style, coverCols)
-	}
-	half(1, row, strings.ToUpper(profile("governing_body")), st.governing)
-	half(4, row, b.t("report.cover.nation"), st.nation)
-	row++
-	half(1, row, strings.ToUpper(issuing), st.issuing)
-	half(4, row, b.t("report.cover.motto"), st.motto)
-	row++
-	b.style(sheet, 2, row, st.line) // the short rule under the issuing body
-	b.style(sheet, 5, row, st.line) // and under the motto
-	b.check(b.f.SetRowHeight(sheet, row, 8))
-	row++
-	number := profile("document_number")
+	row := c.heading(issuing)
+	row = c.body(row, issuing)
+	b.coverPage(sheet, c.signature(row))
+}
+
+// heading writes the bodies beside the national heading and motto, and
+// the number and symbol beside the place and date; it returns the next
+// row.
+func (c *coverWriter) heading(issuing string) int {
+	b, st := c.b, c.st
+	c.half(1, 1, strings.ToUpper(b.profile("governing_body")), st.governing)
+	c.half(4, 1, b.t("report.cover.nation"), st.nation)
+	c.half(1, 2, strings.ToUpper(issuing), st.issuing)
+	c.half(4, 2, b.t("report.cover.motto"), st.motto)
+	b.w.Style(c.sheet, 2, 3, st.line) // the short rule under the issuing body
+	b.w.Style(c.sheet, 5, 3, st.line) // and under the motto
+	b.w.Check(b.w.F.SetRowHeight(c.sheet, 3, 8))
+	number := b.profile("document_number")
 	if number == "" {
 		number = b.t("report.cover.numberBlank")
 	}
-	half(1, row, b.t("report.cover.number", map[string]any{"Number": number}), st.number)
-	half(4, row, b.placeAndDate(), st.place)
-	row += 2
-	whole(row, b.t("report.cover.kind"), st.kind)
+	c.half(1, 4, b.t("report.cover.number", map[string]any{"Number": number}), st.number)
+	c.half(4, 4, b.placeAndDate(), st.place)
+	return 6
+}
+
+// body writes the document's kind and subject and the text of the
+// cover from row; it returns the next row.
+func (c *coverWriter) body(row int, issuing string) int {
+	b, st := c.b, c.st
+	c.whole(row, b.t("report.cover.kind"), st.kind)
 	row++
-	whole(row, b.t("report.cover.subject", map[string]any{"City": b.a.City.Name}), st.subject)
+	c.whole(row, b.t("report.cover.subject", map[string]any{"City": b.a.City.Name}), st.subject)
 	row += 2
 	if demo, ok := b.a.ExtraMembers()["demonstration"]; ok && string(demo) == "true" {
-		whole(row, b.t("report.demoNotice"), st.notice)
+		c.whole(row, b.t("report.demoNotice"), st.notice)
 		row += 2
 	}
 	for _, p := range b.coverBody(issuing) {
-		whole(row, p, st.body)
+		c.whole(row, p, st.body)
 		row++
 	}
-	row++
-	// Recipients on the left, the signature block on the right.
+	return row + 1
+}
+
+// signature writes the recipients on the left and the signature block on
+// the right from row; it returns the last row written.
+func (c *coverWriter) signature(row int) int {
+	b, st := c.b, c.st
 	top := row
-	half(1, row, b.t("report.cover.recipientsTitle"), st.recipientsTitle)
-	for i, r := range b.recipients(profile("recipients")) {
-		half(1, top+1+i, r, st.recipient)
+	c.half(1, row, b.t("report.cover.recipientsTitle"), st.recipientsTitle)
+	for i, r := range b.recipients(b.profile("recipients")) {
+		c.half(1, top+1+i, r, st.recipient)
 		row = top + 1 + i
 	}
 	sign := top
-	for _, line := range strings.Split(strings.ToUpper(profile("signer_title")), "\n") {
+	for _, line := range strings.Split(strings.ToUpper(b.profile("signer_title")), "\n") {
 		if line = strings.TrimSpace(line); line != "" {
-			half(4, sign, line, st.signer)
+			c.half(4, sign, line, st.signer)
 			sign++
 		}
 	}
 	sign += 3 // room for the signature and the seal
-	name := profile("signer_name")
+	name := b.profile("signer_name")
 	if name == "" {
 		name = b.t("report.cover.signerBlank")
 	}
-	half(4, sign, name, st.signer)
-	b.coverPage(sheet, max(row, sign))
+	c.half(4, sign, name, st.signer)
+	return max(row, sign)
 }
 
 // coverText writes a text of the cover from column col and makes its row
@@ -140,12 +170,12 @@ func (b *builder) cover(sheet string) {
 // are counted a little narrower than on the other sheets: the cover's
 // paragraphs are prose, without the long words of a table.
 func (b *builder) coverText(sheet string, col, row int, s string, style, last int) {
-	b.text(sheet, col, row, s)
-	b.style(sheet, col, row, style)
+	b.w.Text(sheet, col, row, s)
+	b.w.Style(sheet, col, row, style)
 	if s == "" {
 		return
 	}
-	st, err := b.f.GetStyle(style)
+	st, err := b.w.F.GetStyle(style)
 	size := float64(coverSize)
 	if err == nil && st.Font != nil && st.Font.Size > 0 {
 		size = st.Font.Size
@@ -159,9 +189,9 @@ func (b *builder) coverText(sheet string, col, row int, s string, style, last in
 	for c := col; c <= last; c++ {
 		width += coverWidths[c-1]
 	}
-	need := math.Min(maxRowHeight, lineHeight*scale*float64(lineCount(s, width, letter)))
-	if current, err := b.f.GetRowHeight(sheet, row); err == nil && current < need {
-		b.check(b.f.SetRowHeight(sheet, row, need))
+	need := math.Min(xlsxkit.MaxRowHeight, xlsxkit.LineHeight*scale*float64(xlsxkit.LineCount(s, width, letter)))
+	if current, err := b.w.F.GetRowHeight(sheet, row); err == nil && current < need {
+		b.w.Check(b.w.F.SetRowHeight(sheet, row, need))
 	}
 }
 
@@ -201,14 +231,14 @@ func (b *builder) coverBody(issuing string) []string {
 		out = append(out, b.t("report.cover.noRecommendation"))
 	} else {
 		f, _ := res.Field(rec.Field)
-		out = append(out, b.t("report.cover.recommended", map[string]any{"Field": l10n.SectionName(b.loc, rec.Field),
-			"Score": l10n.Score(b.loc, f.Score), "Confidence": l10n.Confidence(b.loc, rec.Confidence)}))
+		out = append(out, b.t("report.cover.recommended", map[string]any{"Field": l10n.SectionName(b.w.Loc, rec.Field),
+			"Score": l10n.Score(b.w.Loc, f.Score), "Confidence": l10n.Confidence(b.w.Loc, rec.Confidence)}))
 		var next []string
 		for rank := 2; rank <= 3; rank++ {
 			for _, f := range res.Fields {
 				if f.Rank == rank && f.Assessed() {
-					next = append(next, b.t("report.cover.fieldScore", map[string]any{"Field": l10n.SectionName(b.loc, f.ID),
-						"Score": l10n.Score(b.loc, f.Score)}))
+					next = append(next, b.t("report.cover.fieldScore", map[string]any{"Field": l10n.SectionName(b.w.Loc, f.ID),
+						"Score": l10n.Score(b.w.Loc, f.Score)}))
 				}
 			}
 		}
@@ -216,10 +246,10 @@ func (b *builder) coverBody(issuing string) []string {
 			out = append(out, b.t("report.cover.next", map[string]any{"Fields": strings.Join(next, "; ")}))
 		}
 	}
-	out = append(out, b.t("report.cover.readiness", map[string]any{"Score": l10n.Score(b.loc, res.Readiness.Score),
-		"Completeness": l10n.Percent(b.loc, res.Readiness.Completeness)}))
+	out = append(out, b.t("report.cover.readiness", map[string]any{"Score": l10n.Score(b.w.Loc, res.Readiness.Score),
+		"Completeness": l10n.Percent(b.w.Loc, res.Readiness.Completeness)}))
 	if rec.Field != "" && len(res.Gaps) > 0 {
-		out = append(out, b.loc.N("report.cover.gaps", len(res.Gaps), map[string]any{"Field": l10n.SectionName(b.loc, rec.Field)}))
+		out = append(out, b.w.Loc.N("report.cover.gaps", len(res.Gaps), map[string]any{"Field": l10n.SectionName(b.w.Loc, rec.Field)}))
 	}
 	if p := planOf(b.a); len(p.Initiatives) > 0 {
 		out = append(out, b.planSentence("report.cover.plan", p))
@@ -255,15 +285,15 @@ func (b *builder) recipients(given string) []string {
 // margins of administrative documents.
 func (b *builder) coverPage(sheet string, lastRow int) {
 	size, orientation, one := 9, "portrait", 1
-	b.check(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation,
+	b.w.Check(b.w.F.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation,
 		FitToWidth: &one, FitToHeight: &one}))
 	fit := true
-	b.check(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	b.w.Check(b.w.F.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
 	left, right, top, bottom, edge := 1.2, 0.7, 0.9, 0.9, 0.3
-	b.check(b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &left, Right: &right,
+	b.w.Check(b.w.F.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &left, Right: &right,
 		Top: &top, Bottom: &bottom, Header: &edge, Footer: &edge}))
-	b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: sheet,
-		RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$A$1:" + cell(coverCols, lastRow)}))
+	b.w.Check(b.w.F.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: sheet,
+		RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$A$1:" + xlsxkit.Cell(coverCols, lastRow)}))
 	show := false
-	b.check(b.f.SetSheetView(sheet, 0, &excelize.ViewOptions{ShowGridLines: &show}))
+	b.w.Check(b.w.F.SetSheetView(sheet, 0, &excelize.ViewOptions{ShowGridLines: &show}))
 }

@@ -6,13 +6,11 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
-	"creativecity/assessment/l10n"
-	"creativecity/translations"
+	"creativecity/assessment/report/xlsxkit"
 )
 
 // KindCells rows of the data sheet fingerprint the answer cells of the
@@ -24,12 +22,7 @@ const KindCells = "cells"
 // watched is an answer shown on a visible sheet: where its value, evidence
 // and source cells are, what they held at export, and how to read an edit.
 type watched struct {
-	ID    string  `json:"id"`             // a question ID, or "city.<attribute>"
-	Sheet string  `json:"sheet"`          // the sheet as exported
-	ByID  bool    `json:"byId,omitempty"` // the row is the one whose column B holds ID (a sheet that can be sorted)
-	Type  string  `json:"type"`           // the question type, "date" for the city's date
-	Int   bool    `json:"int,omitempty"`  // a whole number
-	Max   float64 `json:"max,omitempty"`  // the largest value allowed (0: none)
+	xlsxkit.AnswerCell
 
 	Value, Also, Evidence, Source string `json:"-"` // cell references at export
 
@@ -78,29 +71,12 @@ func (p print) same(content string) bool {
 // watch remembers an answer's cells as they are written.
 func (b *builder) watch(w watched) { b.watched = append(b.watched, w) }
 
-// watchQuestion watches a question's row of a section sheet.
-func (b *builder) watchQuestion(sheet string, row int, q *assessment.Question) {
-	w := watched{ID: q.ID, Sheet: sheet, ByID: true, Type: string(q.Type), Int: q.Integer || q.Type == assessment.Rubric,
-		Max: maxOf(q), Value: cell(colAnswer, row), Evidence: cell(colEvidence, row), Source: cell(colSource, row)}
-	if q.Type == assessment.Text { // the text stands in the wide detail column
-		w.Value, w.Also = cell(colDetail, row), cell(colAnswer, row)
-	}
-	b.watch(w)
-}
-
-func maxOf(q *assessment.Question) float64 {
-	if q.Type == assessment.Rubric {
-		return assessment.MaxRubric
-	}
-	return q.Max
-}
-
 // cellsRows writes the fingerprints of the watched cells on the data sheet.
 func (b *builder) cellsRows(put func(kind, key string, value any, raw []byte)) {
 	for _, w := range b.watched {
-		w.V = fingerprint(w.Value, rawCell(b.f, w.Sheet, w.Value))
+		w.V = fingerprint(w.Value, xlsxkit.RawCell(b.w.F, w.Sheet, w.Value))
 		if w.Also != "" {
-			p := fingerprint(w.Also, rawCell(b.f, w.Sheet, w.Also))
+			p := fingerprint(w.Also, xlsxkit.RawCell(b.w.F, w.Sheet, w.Also))
 			w.A = &p
 		}
 		for _, t := range []struct {
@@ -108,36 +84,31 @@ func (b *builder) cellsRows(put func(kind, key string, value any, raw []byte)) {
 			p   **print
 		}{{w.Evidence, &w.E}, {w.Source, &w.S}} {
 			if t.ref != "" {
-				content := rawCell(b.f, w.Sheet, t.ref)
+				content := xlsxkit.RawCell(b.w.F, w.Sheet, t.ref)
 				p := fingerprint(t.ref, content)
-				p.Cut = b.cut[w.Sheet+"!"+t.ref]
+				p.Cut = b.w.Cut(w.Sheet, t.ref)
 				*t.p = &p
 			}
 		}
-		put(KindCells, w.ID, nil, mustJSON(w))
+		put(KindCells, w.ID, nil, xlsxkit.MustJSON(w))
 	}
 }
 
-// rawCell is a cell's content as stored: a number as written, a text as it
-// is; a formula that lost its cached value (a spreadsheet that keeps
-// formulas but not their results) is read when it is a constant TRUE or
-// FALSE, as spreadsheets write booleans.
-func rawCell(f *excelize.File, sheet, ref string) string {
-	v, err := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return ""
-	}
-	if v == "" {
-		if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
-			switch strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(formula, "="))) {
-			case "TRUE()", "TRUE":
-				return "1"
-			case "FALSE()", "FALSE":
-				return "0"
-			}
-		}
-	}
-	return v
+// edited is the warning that lists an edit.
+func edited(path string, w watched, ref, old, now string) assessment.Problem {
+	return assessment.Problem{Severity: assessment.Warning, Path: path, QuestionID: strings.TrimPrefix(w.ID, "city."),
+		Code: assessment.CodeCellEdited, Args: assessment.Args{"Sheet": assessment.TextArg(w.Sheet), "Cell": assessment.TextArg(ref),
+			"Old": assessment.TextArg(xlsxkit.Short(old)), "New": assessment.TextArg(xlsxkit.Short(now))}}
+}
+
+// editReader reads the edits of the watched cells.
+type editReader struct {
+	f          *excelize.File
+	path, lang string
+	a          *assessment.Assessment
+	dataEdited map[string]string           // the data sheet's value cells that were changed, by answer
+	rowsOf     map[string]map[string][]int // sheet → question ID → rows holding it in column B
+	changes    []assessment.Problem
 }
 
 // edits applies what a reader changed in the watched cells of the visible
@@ -147,267 +118,141 @@ func rawCell(f *excelize.File, sheet, ref string) string {
 // that changes a text cut to fit its cell, or that disagrees with an edit
 // of the data sheet is an error naming the cell.
 func edits(f *excelize.File, path string, a *assessment.Assessment, records []watched, lang string, dataEdited map[string]string) ([]assessment.Problem, error) {
-	var changes []assessment.Problem
-	rowsOf := map[string]map[string][]int{} // sheet → question ID → rows holding it in column B
+	r := &editReader{f: f, path: path, lang: lang, a: a, dataEdited: dataEdited, rowsOf: map[string]map[string][]int{}}
 	for _, w := range records {
-		if idx, err := f.GetSheetIndex(w.Sheet); err != nil || idx < 0 {
-			changes = append(changes, assessment.Problem{Severity: assessment.Warning, Path: path, QuestionID: w.ID,
-				Code: assessment.CodeWatchedSheetGone, Args: assessment.Args{"Sheet": assessment.TextArg(w.Sheet)}})
-			continue
-		}
-		refs := map[*print]string{&w.V: w.V.Ref}
-		if w.A != nil {
-			refs[w.A] = w.A.Ref
-		}
-		if w.E != nil {
-			refs[w.E] = w.E.Ref
-		}
-		if w.S != nil {
-			refs[w.S] = w.S.Ref
-		}
-		if w.ByID {
-			if rowsOf[w.Sheet] == nil {
-				rowsOf[w.Sheet] = idRows(f, w.Sheet)
-			}
-			rows := rowsOf[w.Sheet][w.ID]
-			if len(rows) != 1 {
-				code := assessment.CodeWatchedRowGone
-				if len(rows) > 1 {
-					code = assessment.CodeWatchedRowTwice
-				}
-				changes = append(changes, assessment.Problem{Severity: assessment.Warning, Path: path, QuestionID: w.ID,
-					Code: code, Args: assessment.Args{"Sheet": assessment.TextArg(w.Sheet)}})
-				continue
-			}
-			for p, ref := range refs {
-				col, _, _ := excelize.CellNameToCoordinates(ref)
-				refs[p] = cell(col, rows[0])
-			}
-		}
-		valueRef := refs[&w.V]
-		if w.A != nil && !w.A.same(rawCell(f, w.Sheet, refs[w.A])) {
-			// The value was typed in the second cell: it counts, unless the
-			// first was changed too.
-			if !w.V.same(rawCell(f, w.Sheet, valueRef)) {
-				return nil, readError(path, assessment.CodeCellEditConflict, assessment.Args{"Sheet": assessment.TextArg(w.Sheet),
-					"Cell": assessment.TextArg(refs[w.A]), "Other": assessment.TextArg(valueRef)}, nil)
-			}
-			w.V, valueRef = *w.A, refs[w.A]
-		}
-		if err := applyValue(f, path, a, w, valueRef, lang, dataEdited, &changes); err != nil {
+		if err := r.read(w); err != nil {
 			return nil, err
 		}
-		for _, t := range []struct {
-			p        *print
-			evidence bool
-		}{{w.E, true}, {w.S, false}} {
-			if t.p == nil {
-				continue
-			}
-			ref := refs[t.p]
-			now := rawCell(f, w.Sheet, ref)
-			if t.p.same(now) {
-				continue
-			}
-			if t.p.Cut {
-				return nil, cellError(path, w.Sheet, colOf(ref), rowOf(ref), assessment.CodeCellCutEdited, nil)
-			}
-			ans := a.Answer(w.ID)
-			old := ""
-			if ans != nil {
-				old = ans.Source
-				if t.evidence {
-					old = ans.Evidence
-				}
-			}
-			if t.evidence {
-				src := ""
-				if ans != nil {
-					src = ans.Source
-				}
-				a.SetEvidence(w.ID, now, src)
-			} else {
-				ev := ""
-				if ans != nil {
-					ev = ans.Evidence
-				}
-				a.SetEvidence(w.ID, ev, now)
-			}
-			changes = append(changes, edited(path, w, ref, old, now))
-		}
 	}
-	return changes, nil
+	return r.changes, nil
 }
 
-// applyValue reads an edit of a watched value cell.
-func applyValue(f *excelize.File, path string, a *assessment.Assessment, w watched, ref, lang string, dataEdited map[string]string, changes *[]assessment.Problem) error {
-	now := rawCell(f, w.Sheet, ref)
+// warn lists a problem of a watched answer.
+func (r *editReader) warn(w watched, code string) {
+	r.changes = append(r.changes, assessment.Problem{Severity: assessment.Warning, Path: r.path, QuestionID: w.ID,
+		Code: code, Args: assessment.Args{"Sheet": assessment.TextArg(w.Sheet)}})
+}
+
+// read reads the edits of an answer's cells.
+func (r *editReader) read(w watched) error {
+	if idx, err := r.f.GetSheetIndex(w.Sheet); err != nil || idx < 0 {
+		r.warn(w, assessment.CodeWatchedSheetGone)
+		return nil
+	}
+	refs, ok := r.refs(&w)
+	if !ok {
+		return nil
+	}
+	valueRef := refs[&w.V]
+	if w.A != nil && !w.A.same(xlsxkit.RawCell(r.f, w.Sheet, refs[w.A])) {
+		// The value was typed in the second cell: it counts, unless the
+		// first was changed too.
+		if !w.V.same(xlsxkit.RawCell(r.f, w.Sheet, valueRef)) {
+			return xlsxkit.ReadError(r.path, assessment.CodeCellEditConflict, assessment.Args{"Sheet": assessment.TextArg(w.Sheet),
+				"Cell": assessment.TextArg(refs[w.A]), "Other": assessment.TextArg(valueRef)}, nil)
+		}
+		w.V, valueRef = *w.A, refs[w.A]
+	}
+	if err := r.value(w, valueRef); err != nil {
+		return err
+	}
+	if w.E != nil {
+		if err := r.text(w, w.E, refs[w.E], true); err != nil {
+			return err
+		}
+	}
+	if w.S != nil {
+		return r.text(w, w.S, refs[w.S], false)
+	}
+	return nil
+}
+
+// refs are the answer's cells now: where they were at export, or on the
+// row that now holds the question's ID on a sheet that can be sorted. A
+// row gone or given twice is a warning, and the answer's cells are not
+// read (ok false).
+func (r *editReader) refs(w *watched) (refs map[*print]string, ok bool) {
+	refs = map[*print]string{&w.V: w.V.Ref}
+	for _, p := range []*print{w.A, w.E, w.S} {
+		if p != nil {
+			refs[p] = p.Ref
+		}
+	}
+	if !w.ByID {
+		return refs, true
+	}
+	if r.rowsOf[w.Sheet] == nil {
+		r.rowsOf[w.Sheet] = xlsxkit.IDRows(r.f, w.Sheet)
+	}
+	rows := r.rowsOf[w.Sheet][w.ID]
+	if len(rows) != 1 {
+		code := assessment.CodeWatchedRowGone
+		if len(rows) > 1 {
+			code = assessment.CodeWatchedRowTwice
+		}
+		r.warn(*w, code)
+		return nil, false
+	}
+	for p, ref := range refs {
+		refs[p] = xlsxkit.Cell(xlsxkit.ColOf(ref), rows[0])
+	}
+	return refs, true
+}
+
+// value reads an edit of a watched value cell.
+func (r *editReader) value(w watched, ref string) error {
+	now := xlsxkit.RawCell(r.f, w.Sheet, ref)
 	if w.V.same(now) {
 		return nil
 	}
-	typ, _ := f.GetCellType(w.Sheet, ref)
-	text := typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString
-	v, code := parseEdit(now, text, w, lang)
+	v, code := xlsxkit.ParseEdit(now, xlsxkit.IsText(r.f, w.Sheet, ref), w.AnswerCell, r.lang)
 	if code != "" {
-		return cellError(path, w.Sheet, colOf(ref), rowOf(ref), code, assessment.Args{"Max": assessment.NumberArg(w.Max)})
+		return xlsxkit.CellError(r.path, w.Sheet, xlsxkit.ColOf(ref), xlsxkit.RowOf(ref), code, assessment.Args{"Max": assessment.NumberArg(w.Max)})
 	}
 	attr, isCity := assessment.LookupCityAttribute(strings.TrimPrefix(w.ID, "city."))
 	isCity = isCity && strings.HasPrefix(w.ID, "city.")
 	var old assessment.Value
 	if isCity {
-		old = attr.Value(&a.City)
+		old = attr.Value(&r.a.City)
 	} else {
-		old = a.Value(w.ID)
+		old = r.a.Value(w.ID)
 	}
-	if dataRef, ok := dataEdited[w.ID]; ok && !sameValue(old, v) {
-		return readError(path, assessment.CodeCellEditConflict, assessment.Args{"Sheet": assessment.TextArg(w.Sheet),
+	if dataRef, ok := r.dataEdited[w.ID]; ok && !xlsxkit.SameValue(old, v) {
+		return xlsxkit.ReadError(r.path, assessment.CodeCellEditConflict, assessment.Args{"Sheet": assessment.TextArg(w.Sheet),
 			"Cell": assessment.TextArg(ref), "Other": assessment.TextArg(dataRef), "Question": assessment.TextArg(w.ID)}, nil)
 	}
-	if sameValue(old, v) {
+	if xlsxkit.SameValue(old, v) {
 		return nil // rewritten, not changed
 	}
 	if isCity {
-		attr.Set(&a.City, v)
+		attr.Set(&r.a.City, v)
 	} else {
-		a.SetValue(w.ID, v)
+		r.a.SetValue(w.ID, v)
 	}
-	*changes = append(*changes, edited(path, w, ref, display(old, lang), display(v, lang)))
+	r.changes = append(r.changes, edited(r.path, w, ref, xlsxkit.Display(old, r.lang), xlsxkit.Display(v, r.lang)))
 	return nil
 }
 
-// parseEdit reads the new content of a value cell by the question's type
-// (text tells a number typed as text, read in the report language's
-// notation, from a number cell); code is a problem code when it cannot be
-// read.
-func parseEdit(s string, text bool, w watched, lang string) (assessment.Value, string) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return assessment.Value{}, ""
+// text reads an edit of the evidence (or the source) cell of an answer.
+func (r *editReader) text(w watched, p *print, ref string, evidence bool) error {
+	now := xlsxkit.RawCell(r.f, w.Sheet, ref)
+	if p.same(now) {
+		return nil
 	}
-	switch w.Type {
-	case string(assessment.Text):
-		return assessment.StringValue(s), ""
-	case string(assessment.Boolean):
-		if yes, ok := readYesNo(s); ok {
-			return assessment.BoolValue(yes), ""
-		}
-		return assessment.Value{}, assessment.CodeCellNotYesNo
-	case "date":
-		if serial, err := strconv.ParseFloat(s, 64); err == nil {
-			if t, err := excelize.ExcelDateToTime(serial, false); err == nil {
-				return assessment.StringValue(t.Format(assessment.ISODate)), ""
-			}
-		}
-		if t, err := assessment.ParseDate(s); err == nil {
-			return assessment.StringValue(t.Format(assessment.ISODate)), ""
-		}
-		return assessment.Value{}, assessment.CodeCellNotDate
+	if p.Cut {
+		return xlsxkit.CellError(r.path, w.Sheet, xlsxkit.ColOf(ref), xlsxkit.RowOf(ref), assessment.CodeCellCutEdited, nil)
 	}
-	n, err := strconv.ParseFloat(s, 64)
-	if text {
-		n, err = parseLocalNumber(s, lang)
+	ev, src := "", ""
+	if ans := r.a.Answer(w.ID); ans != nil {
+		ev, src = ans.Evidence, ans.Source
 	}
-	switch {
-	case err != nil || math.IsNaN(n) || math.IsInf(n, 0):
-		return assessment.Value{}, assessment.CodeCellNotNumber
-	case n < 0 || (w.Max > 0 && n > w.Max):
-		return assessment.Value{}, assessment.CodeCellOutOfRange
-	case w.Int && n != math.Trunc(n):
-		return assessment.Value{}, assessment.CodeCellNotWhole
+	old := src
+	if evidence {
+		old, ev = ev, now
+	} else {
+		src = now
 	}
-	return assessment.NumberValue(n), ""
+	r.a.SetEvidence(w.ID, ev, src)
+	r.changes = append(r.changes, edited(r.path, w, ref, old, now))
+	return nil
 }
-
-// parseLocalNumber reads a number typed as text in the report language's
-// notation ("1.234,5" in a Vietnamese report).
-func parseLocalNumber(s, lang string) (float64, error) {
-	l, ok := translations.ParseLang(lang)
-	if !ok {
-		return strconv.ParseFloat(s, 64)
-	}
-	return assessment.ParseNumber(s, l10n.Notation(translations.New(l)))
-}
-
-// readYesNo reads a yes/no cell in any language the app speaks, or as a
-// spreadsheet boolean.
-func readYesNo(s string) (yes, ok bool) {
-	switch strings.ToUpper(s) {
-	case "1", "TRUE":
-		return true, true
-	case "0", "FALSE":
-		return false, true
-	}
-	for _, l := range translations.Languages {
-		loc := translations.New(l)
-		switch {
-		case strings.EqualFold(s, loc.T("report.yes")):
-			return true, true
-		case strings.EqualFold(s, loc.T("report.no")):
-			return false, true
-		}
-	}
-	return false, false
-}
-
-// idRows maps the question IDs in column B of a sheet to their rows.
-func idRows(f *excelize.File, sheet string) map[string][]int {
-	out := map[string][]int{}
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return out
-	}
-	for i, r := range rows {
-		if len(r) >= colID && r[colID-1] != "" {
-			out[r[colID-1]] = append(out[r[colID-1]], i+1)
-		}
-	}
-	return out
-}
-
-// edited is the warning that lists an edit.
-func edited(path string, w watched, ref, old, now string) assessment.Problem {
-	return assessment.Problem{Severity: assessment.Warning, Path: path, QuestionID: strings.TrimPrefix(w.ID, "city."),
-		Code: assessment.CodeCellEdited, Args: assessment.Args{"Sheet": assessment.TextArg(w.Sheet), "Cell": assessment.TextArg(ref),
-			"Old": assessment.TextArg(short(old)), "New": assessment.TextArg(short(now))}}
-}
-
-// display is a value as the list of edits shows it: as the report's
-// language writes it in the workbook.
-func display(v assessment.Value, lang string) string {
-	l, ok := translations.ParseLang(lang)
-	if !ok {
-		l = translations.Languages[0]
-	}
-	loc := translations.New(l)
-	if f, ok := v.Number(); ok {
-		return l10n.Number(loc, f, 2)
-	}
-	if b, ok := v.Bool(); ok {
-		if b {
-			return loc.T("report.yes")
-		}
-		return loc.T("report.no")
-	}
-	if s, ok := v.String(); ok {
-		return s
-	}
-	return ""
-}
-
-// short cuts a text for the list of edits.
-func short(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) > 60 {
-		return string([]rune(s)[:59]) + "…"
-	}
-	if s == "" {
-		return "∅"
-	}
-	return s
-}
-
-// sameValue reports whether two values are the same answer.
-func sameValue(x, y assessment.Value) bool { return x.Kind() == y.Kind() && x.Raw() == y.Raw() }
-
-func colOf(ref string) int { c, _, _ := excelize.CellNameToCoordinates(ref); return c }
-func rowOf(ref string) int { _, r, _ := excelize.CellNameToCoordinates(ref); return r }

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/report/xlsxkit"
 	"creativecity/translations"
 )
 
@@ -27,7 +28,7 @@ func exported(t *testing.T, a *assessment.Assessment, lang translations.Lang) st
 // rowOfQuestion is the row of a question on a section sheet.
 func rowOfQuestion(t *testing.T, f *excelize.File, sheet, id string) int {
 	t.Helper()
-	rows := idRows(f, sheet)[id]
+	rows := xlsxkit.IDRows(f, sheet)[id]
 	if len(rows) != 1 {
 		t.Fatalf("%s is on rows %v of %s", id, rows, sheet)
 	}
@@ -72,21 +73,21 @@ func TestEditsOnTheVisibleSheetsAreTakenAndListed(t *testing.T) {
 		a.SetValue("film.festivals", assessment.Value{}) // unanswered at export
 		delete(a.Answers, "film.festivals")
 		path := exported(t, a, lang)
-		gastronomy, film, readiness := SheetName(loc, "gastronomy"), SheetName(loc, "film"), SheetName(loc, "readiness")
+		gastronomy, film, readiness := xlsxkit.SectionSheet(loc, "gastronomy"), xlsxkit.SectionSheet(loc, "film"), xlsxkit.SectionSheet(loc, "readiness")
 		var want []string
 		editCells(t, path, func(f *excelize.File) {
 			set := func(sheet, id string, col int, v any, old, now string) {
-				ref := cell(col, rowOfQuestion(t, f, sheet, id))
+				ref := xlsxkit.Cell(col, rowOfQuestion(t, f, sheet, id))
 				if err := f.SetCellValue(sheet, ref, v); err != nil {
 					t.Fatal(err)
 				}
 				want = append(want, sheet+"!"+ref+" "+old+"→"+now)
 			}
 			set(gastronomy, "gastronomy.signature_dishes", colAnswer, 2, "4", "2")
-			set(gastronomy, "gastronomy.signature_dishes", colEvidence, "Danh mục 12 món, đã rà soát lại.", short(a.Answers["gastronomy.signature_dishes"].Evidence), "Danh mục 12 món, đã rà soát lại.")
-			set(gastronomy, "gastronomy.major_food_festival", colSource, "Sở VHTTDL, 2026", short(a.Answers["gastronomy.major_food_festival"].Source), "Sở VHTTDL, 2026")
+			set(gastronomy, "gastronomy.signature_dishes", colEvidence, "Danh mục 12 món, đã rà soát lại.", xlsxkit.Short(a.Answers["gastronomy.signature_dishes"].Evidence), "Danh mục 12 món, đã rà soát lại.")
+			set(gastronomy, "gastronomy.major_food_festival", colSource, "Sở VHTTDL, 2026", xlsxkit.Short(a.Answers["gastronomy.major_food_festival"].Source), "Sở VHTTDL, 2026")
 			local := map[translations.Lang]string{translations.VI: "1.234", translations.EN: "1,234"}[lang]
-			set(gastronomy, "gastronomy.professional_chefs", colAnswer, local, display(a.Value("gastronomy.professional_chefs"), string(lang)), local)
+			set(gastronomy, "gastronomy.professional_chefs", colAnswer, local, xlsxkit.Display(a.Value("gastronomy.professional_chefs"), string(lang)), local)
 			set(film, "film.festivals", colAnswer, 3, "∅", "3")
 			set(readiness, "readiness.ministry_acceptance", colAnswer, loc.T("report.yes"), loc.T("report.no"), loc.T("report.yes"))
 			set(readiness, "readiness.budget", colAnswer, "", a.Value("readiness.budget").Raw(), "∅")
@@ -106,7 +107,7 @@ func TestEditsOnTheVisibleSheetsAreTakenAndListed(t *testing.T) {
 			"readiness.ministry_acceptance": assessment.BoolValue(true),
 			"readiness.budget":              {},
 		} {
-			if got := back.Value(id); !sameValue(got, v) {
+			if got := back.Value(id); !xlsxkit.SameValue(got, v) {
 				t.Errorf("%s: %s = %v, want %v", lang, id, got.Raw(), v.Raw())
 			}
 		}
@@ -124,8 +125,8 @@ func TestEditsOnTheVisibleSheetsAreTakenAndListed(t *testing.T) {
 // number is asked: the import fails naming the sheet and the cell.
 func TestAnUnreadableEditIsRefusedNamingItsCell(t *testing.T) {
 	loc := translations.New(translations.EN)
-	gastronomy := SheetName(loc, "gastronomy")
-	readiness := SheetName(loc, "readiness")
+	gastronomy := xlsxkit.SectionSheet(loc, "gastronomy")
+	readiness := xlsxkit.SectionSheet(loc, "readiness")
 	for _, tt := range []struct {
 		sheet, id string
 		value     any
@@ -140,7 +141,7 @@ func TestAnUnreadableEditIsRefusedNamingItsCell(t *testing.T) {
 		path := exported(t, demo(t), translations.EN)
 		ref := ""
 		editCells(t, path, func(f *excelize.File) {
-			ref = cell(colAnswer, rowOfQuestion(t, f, tt.sheet, tt.id))
+			ref = xlsxkit.Cell(colAnswer, rowOfQuestion(t, f, tt.sheet, tt.id))
 			f.SetCellValue(tt.sheet, ref, tt.value)
 		})
 		_, _, err := ReadFile(path)
@@ -155,14 +156,14 @@ func TestAnUnreadableEditIsRefusedNamingItsCell(t *testing.T) {
 // autofilter allows it) are found by their question ID; nothing is listed.
 func TestSortingASheetIsNotAnEdit(t *testing.T) {
 	path := exported(t, demo(t), translations.VI)
-	sheet := SheetName(translations.New(translations.VI), "gastronomy")
+	sheet := xlsxkit.SectionSheet(translations.New(translations.VI), "gastronomy")
 	editCells(t, path, func(f *excelize.File) {
 		x, y := rowOfQuestion(t, f, sheet, "gastronomy.signature_dishes"), rowOfQuestion(t, f, sheet, "gastronomy.major_food_festival")
 		for col := 1; col <= questionCols; col++ {
-			vx, _ := f.GetCellValue(sheet, cell(col, x), excelize.Options{RawCellValue: true})
-			vy, _ := f.GetCellValue(sheet, cell(col, y), excelize.Options{RawCellValue: true})
-			tx, _ := f.GetCellType(sheet, cell(col, x))
-			ty, _ := f.GetCellType(sheet, cell(col, y))
+			vx, _ := f.GetCellValue(sheet, xlsxkit.Cell(col, x), excelize.Options{RawCellValue: true})
+			vy, _ := f.GetCellValue(sheet, xlsxkit.Cell(col, y), excelize.Options{RawCellValue: true})
+			tx, _ := f.GetCellType(sheet, xlsxkit.Cell(col, x))
+			ty, _ := f.GetCellType(sheet, xlsxkit.Cell(col, y))
 			put := func(ref, v string, typ excelize.CellType) {
 				if typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset && v != "" && strings.Trim(v, "0123456789.") == "" {
 					f.SetCellValue(sheet, ref, mustFloat(t, v))
@@ -170,8 +171,8 @@ func TestSortingASheetIsNotAnEdit(t *testing.T) {
 					f.SetCellStr(sheet, ref, v)
 				}
 			}
-			put(cell(col, x), vy, ty)
-			put(cell(col, y), vx, tx)
+			put(xlsxkit.Cell(col, x), vy, ty)
+			put(xlsxkit.Cell(col, y), vx, tx)
 		}
 	})
 	back, warnings, err := ReadFile(path)
@@ -191,7 +192,7 @@ func TestSortingASheetIsNotAnEdit(t *testing.T) {
 // same new value in both is taken.
 func TestEditsThatDisagreeAreRefused(t *testing.T) {
 	loc := translations.New(translations.EN)
-	sheet, data := SheetName(loc, "gastronomy"), safeSheetName(loc.T("report.sheet.data"))
+	sheet, data := xlsxkit.SectionSheet(loc, "gastronomy"), xlsxkit.SafeSheetName(loc.T("report.sheet.data"))
 	for _, tt := range []struct {
 		visible, onData int
 		ok              bool
@@ -199,12 +200,12 @@ func TestEditsThatDisagreeAreRefused(t *testing.T) {
 		path := exported(t, demo(t), translations.EN)
 		ref, dataRef := "", ""
 		editCells(t, path, func(f *excelize.File) {
-			ref = cell(colAnswer, rowOfQuestion(t, f, sheet, "gastronomy.signature_dishes"))
+			ref = xlsxkit.Cell(colAnswer, rowOfQuestion(t, f, sheet, "gastronomy.signature_dishes"))
 			f.SetCellValue(sheet, ref, tt.visible)
 			rows, _ := f.GetRows(data)
 			for i, r := range rows {
 				if len(r) > 1 && r[0] == KindAnswer && r[1] == "gastronomy.signature_dishes" {
-					dataRef = cell(dataValue, i+1)
+					dataRef = xlsxkit.Cell(dataValue, i+1)
 				}
 			}
 			f.SetCellValue(data, dataRef, tt.onData)
@@ -212,7 +213,7 @@ func TestEditsThatDisagreeAreRefused(t *testing.T) {
 		back, _, err := ReadFile(path)
 		var fe *assessment.FileError
 		switch {
-		case tt.ok && (err != nil || !sameValue(back.Value("gastronomy.signature_dishes"), assessment.NumberValue(2))):
+		case tt.ok && (err != nil || !xlsxkit.SameValue(back.Value("gastronomy.signature_dishes"), assessment.NumberValue(2))):
 			t.Errorf("the same edit twice: %v", err)
 		case !tt.ok && (!errors.As(err, &fe) || fe.Code != assessment.CodeCellEditConflict || fe.Args["Cell"].Text != ref || fe.Args["Other"].Text != data+"!"+dataRef):
 			t.Errorf("two different edits: %v", err)
@@ -226,10 +227,10 @@ func TestACutTextCannotBeEditedOnItsSheet(t *testing.T) {
 	a := demo(t)
 	a.SetEvidence("gastronomy.major_food_festival", strings.Repeat("Lễ hội Carnaval Hạ Long. ", 2000), "")
 	path := exported(t, a, translations.VI)
-	sheet := SheetName(translations.New(translations.VI), "gastronomy")
+	sheet := xlsxkit.SectionSheet(translations.New(translations.VI), "gastronomy")
 	ref := ""
 	editCells(t, path, func(f *excelize.File) {
-		ref = cell(colEvidence, rowOfQuestion(t, f, sheet, "gastronomy.major_food_festival"))
+		ref = xlsxkit.Cell(colEvidence, rowOfQuestion(t, f, sheet, "gastronomy.major_food_festival"))
 		f.SetCellStr(sheet, ref, "Lễ hội Carnaval Hạ Long.")
 	})
 	_, _, err := ReadFile(path)
@@ -248,7 +249,7 @@ func TestACityFigureChangedOnTheSummaryIsTaken(t *testing.T) {
 		rows, _ := f.GetRows(summary, excelize.Options{RawCellValue: true})
 		for i, r := range rows {
 			if len(r) > 1 && r[1] == "300000" {
-				f.SetCellValue(summary, cell(2, i+1), 310000)
+				f.SetCellValue(summary, xlsxkit.Cell(2, i+1), 310000)
 			}
 		}
 	})

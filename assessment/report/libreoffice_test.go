@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"creativecity/assessment"
+	"creativecity/assessment/report/xlsxkit"
 	"creativecity/translations"
 )
 
@@ -108,7 +109,7 @@ func TestLibreOfficeReadsTheReport(t *testing.T) {
 				if row == nil || len(row) < 6 {
 					t.Fatalf("summary has no row for %s: %v", fs.ID, summary)
 				}
-				if want := fmt.Sprintf("%.1f", round(fs.Score, 1)); row[1] != want {
+				if want := fmt.Sprintf("%.1f", xlsxkit.Round(fs.Score, 1)); row[1] != want {
 					t.Errorf("%s score shows %q; want %q", fs.ID, row[1], want)
 				}
 				if want := fmt.Sprintf("%.0f%%", fs.Completeness*100); row[2] != want {
@@ -130,7 +131,7 @@ func TestLibreOfficeReadsTheReport(t *testing.T) {
 
 			// Every answered question of the recommended field shows its
 			// value, evidence and source.
-			field := csvs[SheetName(loc, "gastronomy")]
+			field := csvs[xlsxkit.SectionSheet(loc, "gastronomy")]
 			s, _ := qn.Section("gastronomy")
 			for _, q := range s.Questions {
 				var row []string

@@ -10,6 +10,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/l10n"
+	"creativecity/assessment/report/xlsxkit"
 	"creativecity/translations"
 )
 
@@ -41,23 +42,6 @@ const (
 	planBudget       = "budget"
 	planDossierTitle = "dossierTitle." // followed by a language of the application
 )
-
-// dossierLangs are the languages of the application (UNESCO's form is
-// in English or French) whose titles the sheet shows.
-var dossierLangs = []translations.Lang{translations.EN, translations.FR}
-
-// budgetSource is a source of an initiative's budget.
-type budgetSource struct {
-	id  string
-	get func(*assessment.YearBudget) *float64
-}
-
-// budgetSources are the sources, in the order of the sheet.
-var budgetSources = []budgetSource{
-	{"city", func(y *assessment.YearBudget) *float64 { return &y.City }},
-	{"province", func(y *assessment.YearBudget) *float64 { return &y.Province }},
-	{"nonState", func(y *assessment.YearBudget) *float64 { return &y.NonState }},
-}
 
 // planCell is a cell of the plan's sheet: where it is, what it held at
 // export, and, for an answer cell, what it holds.
@@ -181,166 +165,6 @@ func planWidths(years int) []float64 {
 	return append(widths, max(18, 90-yearWidth*float64(years)))
 }
 
-// planTotals are a plan's budget sums: by source and year, by source, by
-// year and over the plan.
-type planTotals struct {
-	bySourceYear map[string]map[int]float64
-	bySource     map[string]float64
-	byYear       map[int]float64
-	all          float64
-}
-
-func totalsOf(p *assessment.ActionPlan) planTotals {
-	t := planTotals{bySourceYear: map[string]map[int]float64{}, bySource: map[string]float64{}, byYear: map[int]float64{}}
-	for _, src := range budgetSources {
-		t.bySourceYear[src.id] = map[int]float64{}
-	}
-	for _, in := range p.Initiatives {
-		for _, y := range in.Budget {
-			for _, src := range budgetSources {
-				v := *src.get(&y)
-				t.bySourceYear[src.id][y.Year] += v
-				t.bySource[src.id] += v
-				t.byYear[y.Year] += v
-				t.all += v
-			}
-		}
-	}
-	return t
-}
-
-// money rounds a sum of amounts in million VND to the dong, so that a sum
-// of figures with decimals does not show the binary fractions of its
-// addition.
-func money(v float64) float64 { return round(v, 6) }
-
-// planSheet writes the action plan's sheet.
-func (b *builder) planSheet() {
-	sheet := safeSheetName(b.t("report.sheet.plan"))
-	_, err := b.f.NewSheet(sheet)
-	b.check(err)
-	p := planOf(b.a)
-	years := planYears(p)
-	last := 2 + len(years) // the total column
-	b.widths(sheet, planWidths(len(years))...)
-	block := 0 // the initiative whose block is being written
-	fixed := func(col, row int) {
-		b.planCells = append(b.planCells, planCell{Sheet: sheet, N: block, V: print{Ref: cell(col, row)}})
-	}
-	fixedText := func(col, row int, s string, style int) {
-		b.text(sheet, col, row, s)
-		b.style(sheet, col, row, style)
-		fixed(col, row)
-	}
-	fixedNumber := func(col, row int, v float64, style int) {
-		b.number(sheet, col, row, money(v), style)
-		fixed(col, row)
-	}
-	// across writes a text across the value columns.
-	across := func(row int, s string, style int) {
-		b.check(b.f.MergeCell(sheet, cell(2, row), cell(last, row)))
-		b.cutText(sheet, 2, row, s, "")
-		b.styleRange(sheet, 2, row, last, row, style)
-	}
-
-	title := b.t("report.plan.title")
-	if p.FirstYear > 0 {
-		title = b.t("report.plan.titleYears", map[string]any{"First": p.FirstYear, "Last": p.LastYear()})
-	}
-	fixedText(1, 1, title, b.st.title)
-	t := totalsOf(p)
-	fixedText(1, 2, b.t("report.plan.subtitle", map[string]any{"Local": len(p.Of(assessment.Local)),
-		"International": len(p.Of(assessment.International)), "Total": l10n.Number(b.loc, money(t.all), 1)}), b.st.subtitle)
-	row := 3
-	b.check(b.f.MergeCell(sheet, cell(1, row), cell(last, row)))
-	b.text(sheet, 1, row, b.t("report.plan.note"))
-	b.styleRange(sheet, 1, row, last, row, b.st.label)
-	row += 2
-	if ps := assessment.ValidatePlan(p, ""); len(ps) > 0 {
-		b.text(sheet, 1, row, b.t("report.plan.problems"))
-		b.style(sheet, 1, row, b.st.notice)
-		row++
-		for _, pr := range ps {
-			b.check(b.f.MergeCell(sheet, cell(1, row), cell(last, row)))
-			b.text(sheet, 1, row, "• "+l10n.Sentence(l10n.Problem(b.loc, pr)))
-			b.styleRange(sheet, 1, row, last, row, b.st.text)
-			row++
-		}
-		row++
-	}
-	if len(p.Initiatives) == 0 {
-		b.check(b.f.MergeCell(sheet, cell(1, row), cell(last, row)))
-		b.text(sheet, 1, row, b.t("report.plan.none"))
-		b.styleRange(sheet, 1, row, last, row, b.st.label)
-	}
-	order, numbers := planOrder(p)
-	b.planBlocks = [][2]int{{1, row - 1}}
-	for k, i := range order {
-		top := row
-		in := p.Initiatives[i]
-		n := i + 1
-		block = n
-		answer := func(row int, field, s string, style int) {
-			across(row, s, style)
-			b.planCells = append(b.planCells, planCell{Sheet: sheet, N: n, Field: field, V: print{Ref: cell(2, row)}})
-		}
-		fixedText(1, row, l10n.Sentence(l10n.Scope(b.loc, in.Scope, numbers[k])), b.st.heading)
-		answer(row, planTitle, in.Title, b.st.heading)
-		row++
-		for _, lang := range dossierLangs {
-			fixedText(1, row, b.t("report.plan.dossierTitle."+string(lang)), b.st.labelBox)
-			answer(row, planDossierTitle+string(lang), in.Dossier[string(lang)].Title, b.st.text)
-			row++
-		}
-		partners := "report.plan.partners"
-		if in.Scope == assessment.International {
-			partners = "report.plan.partnerCities"
-		}
-		for _, line := range []struct{ label, field, value string }{
-			{"report.plan.aims", planAims, in.Aims},
-			{"report.plan.activities", planActivities, in.Activities},
-			{partners, planPartners, in.Partners},
-			{"report.plan.targetGroups", planTargetGroups, in.TargetGroups},
-		} {
-			fixedText(1, row, b.t(line.label), b.st.labelBox)
-			answer(row, line.field, line.value, b.st.text)
-			row++
-		}
-		var objectives []string
-		for _, o := range in.Objectives {
-			name := o
-			if b.loc.Has("objective." + o) {
-				name = l10n.Objective(b.loc, o)
-			}
-			objectives = append(objectives, name)
-		}
-		fixedText(1, row, b.t("report.plan.objectives"), b.st.labelBox)
-		across(row, l10n.Sentence(strings.Join(objectives, "; ")), b.st.text)
-		fixed(2, row)
-		row++
-		var inYears []string
-		for _, y := range in.Years {
-			inYears = append(inYears, strconv.Itoa(y))
-		}
-		fixedText(1, row, b.t("report.plan.years"), b.st.labelBox)
-		across(row, strings.Join(inYears, ", "), b.st.text)
-		fixed(2, row)
-		row++
-		row = b.initiativeBudget(sheet, row, n, in, years, fixedText, fixedNumber)
-		b.planBlocks = append(b.planBlocks, [2]int{top, row})
-		row++
-	}
-	block = 0
-	if len(p.Initiatives) > 0 {
-		top := row
-		row = b.planBudget(sheet, row, years, t, fixedText, fixedNumber)
-		b.planBlocks = append(b.planBlocks, [2]int{top, row})
-	}
-	b.planSheetName = sheet
-	b.freeze(sheet, 2)
-	b.printSetup(sheet, 2)
-}
-
 // A4 landscape with the margins of printSetup, in points: the width and
 // the height a page prints on, less the title rows repeated on each page.
 const (
@@ -359,7 +183,7 @@ func (b *builder) planBreaks() {
 	width := 0.0 // in points: a character unit is 7 pixels, a pixel 3/4 point
 	for c := 1; ; c++ {
 		letter, _ := excelize.ColumnNumberToName(c)
-		w, err := b.f.GetColWidth(sheet, letter)
+		w, err := b.w.F.GetColWidth(sheet, letter)
 		if err != nil || c > 3+len(planYears(planOf(b.a))) {
 			break
 		}
@@ -370,12 +194,12 @@ func (b *builder) planBreaks() {
 	for _, block := range b.planBlocks {
 		h := 0.0
 		for r := block[0]; r <= block[1]; r++ {
-			rh, err := b.f.GetRowHeight(sheet, r)
-			b.check(err)
+			rh, err := b.w.F.GetRowHeight(sheet, r)
+			b.w.Check(err)
 			h += rh * scale
 		}
 		if used > 0 && used+h > pageHeight {
-			b.check(b.f.InsertPageBreak(sheet, cell(1, block[0])))
+			b.w.Check(b.w.F.InsertPageBreak(sheet, xlsxkit.Cell(1, block[0])))
 			used = 0
 		}
 		used += h
@@ -390,106 +214,16 @@ func planOf(a *assessment.Assessment) *assessment.ActionPlan {
 	return a.Plan
 }
 
-// planSentence is a message about the plan as a whole: its initiatives
-// (Count, Local, International), its years (First, Last; 0 when not
-// given), its budget (Total, in million VND) and its sheet (Sheet).
-func (b *builder) planSentence(id string, p *assessment.ActionPlan) string {
-	first, last := 0, 0
-	if p.FirstYear > 0 {
-		first, last = p.FirstYear, p.LastYear()
-	}
-	return b.loc.N(id, len(p.Initiatives), map[string]any{"Local": len(p.Of(assessment.Local)),
-		"International": len(p.Of(assessment.International)), "First": first, "Last": last,
-		"Total": l10n.Number(b.loc, money(totalsOf(p).all), 1), "Sheet": safeSheetName(b.t("report.sheet.plan"))})
-}
-
-// budgetHeader writes the header of a budget table: label, years, total.
-func (b *builder) budgetHeader(row int, label string, years []int, fixedText func(col, row int, s string, style int)) {
-	fixedText(1, row, label, b.st.header)
-	for j, y := range years {
-		fixedText(2+j, row, strconv.Itoa(y), b.st.header)
-	}
-	fixedText(2+len(years), row, b.t("report.plan.total"), b.st.header)
-}
-
-// initiativeBudget writes an initiative's budget from row: a line per
-// source with its figure for each year (the answer cells) and its total,
-// then the total of each year. It returns the next row.
-func (b *builder) initiativeBudget(sheet string, row, n int, in *assessment.Initiative, years []int,
-	fixedText func(col, row int, s string, style int), fixedNumber func(col, row int, v float64, style int)) int {
-	b.budgetHeader(row, b.t("report.plan.budget"), years, fixedText)
-	row++
-	byYear := map[int]*assessment.YearBudget{}
-	for i := range in.Budget {
-		byYear[in.Budget[i].Year] = &in.Budget[i]
-	}
-	for _, src := range budgetSources {
-		fixedText(1, row, b.t("report.plan.source."+src.id), b.st.labelBox)
-		sum := 0.0
-		for j, y := range years {
-			col := 2 + j
-			if yb, ok := byYear[y]; ok {
-				v := *src.get(yb)
-				b.number(sheet, col, row, v, b.st.decimal)
-				sum += v
-			} else {
-				b.style(sheet, col, row, b.st.decimal)
-			}
-			b.planCells = append(b.planCells, planCell{Sheet: sheet, N: n, Field: planBudget, Year: y, Source: src.id,
-				V: print{Ref: cell(col, row)}})
-		}
-		fixedNumber(2+len(years), row, sum, b.st.total)
-		row++
-	}
-	fixedText(1, row, b.t("report.plan.total"), b.st.labelBox)
-	for j, y := range years {
-		if yb, ok := byYear[y]; ok {
-			fixedNumber(2+j, row, yb.Total(), b.st.total)
-		} else {
-			b.style(sheet, 2+j, row, b.st.total)
-			b.planCells = append(b.planCells, planCell{Sheet: sheet, N: n, V: print{Ref: cell(2+j, row)}})
-		}
-	}
-	fixedNumber(2+len(years), row, in.Budgeted(), b.st.total)
-	return row + 1
-}
-
-// planBudget writes the budget of the whole plan from row: a line per
-// source with its sum for each year and over the plan, then the total of
-// each year and of the plan. It returns the next row.
-func (b *builder) planBudget(sheet string, row int, years []int, t planTotals,
-	fixedText func(col, row int, s string, style int), fixedNumber func(col, row int, v float64, style int)) int {
-	b.check(b.f.MergeCell(sheet, cell(1, row), cell(2+len(years), row)))
-	fixedText(1, row, b.t("report.plan.budgetOfPlan"), b.st.label)
-	row++
-	b.budgetHeader(row, b.t("report.plan.sourceCol"), years, fixedText)
-	row++
-	for _, src := range budgetSources {
-		fixedText(1, row, b.t("report.plan.source."+src.id), b.st.labelBox)
-		for j, y := range years {
-			fixedNumber(2+j, row, t.bySourceYear[src.id][y], b.st.decimal)
-		}
-		fixedNumber(2+len(years), row, t.bySource[src.id], b.st.total)
-		row++
-	}
-	fixedText(1, row, b.t("report.plan.total"), b.st.labelBox)
-	for j, y := range years {
-		fixedNumber(2+j, row, t.byYear[y], b.st.total)
-	}
-	fixedNumber(2+len(years), row, t.all, b.st.total)
-	return row + 1
-}
-
 // planRows writes the fingerprints of the plan sheet's cells on the data
 // sheet, a row for each block.
 func (b *builder) planRows(put func(kind, key string, value any, raw []byte)) {
 	for i, c := range b.planCells {
 		ref := c.V.Ref
-		b.planCells[i].V = fingerprint(ref, rawCell(b.f, c.Sheet, ref))
-		b.planCells[i].V.Cut = b.cut[c.Sheet+"!"+ref]
+		b.planCells[i].V = fingerprint(ref, xlsxkit.RawCell(b.w.F, c.Sheet, ref))
+		b.planCells[i].V.Cut = b.w.Cut(c.Sheet, ref)
 	}
 	for _, r := range planRecordsOf(b.planCells) {
-		put(KindPlanCells, strconv.Itoa(r.N), nil, mustJSON(r))
+		put(KindPlanCells, strconv.Itoa(r.N), nil, xlsxkit.MustJSON(r))
 	}
 }
 
@@ -537,143 +271,9 @@ func setPlanText(in *assessment.Initiative, field, s string) {
 	}
 }
 
-// sourceOf finds a budget source by its ID.
-func sourceOf(id string) (budgetSource, bool) {
-	for _, s := range budgetSources {
-		if s.id == id {
-			return s, true
-		}
-	}
-	return budgetSource{}, false
-}
-
-// budgetFigure is an initiative's budget from a source in a year, and
-// whether the initiative has a budget that year.
-func budgetFigure(in *assessment.Initiative, year int, src budgetSource) (float64, bool) {
-	for i := range in.Budget {
-		if in.Budget[i].Year == year {
-			return *src.get(&in.Budget[i]), true
-		}
-	}
-	return 0, false
-}
-
-// setBudgetFigure changes an initiative's budget from a source in a
-// year, adding the year when it has none; a year whose figures a reader
-// cleared to nothing is taken away.
-func setBudgetFigure(in *assessment.Initiative, year int, src budgetSource, v float64, cleared bool) {
-	i := slices.IndexFunc(in.Budget, func(y assessment.YearBudget) bool { return y.Year == year })
-	if i < 0 {
-		in.Budget = append(in.Budget, assessment.YearBudget{Year: year})
-		slices.SortStableFunc(in.Budget, func(x, y assessment.YearBudget) int { return x.Year - y.Year })
-		i = slices.IndexFunc(in.Budget, func(y assessment.YearBudget) bool { return y.Year == year })
-	}
-	*src.get(&in.Budget[i]) = v
-	if cleared && in.Budget[i].City == 0 && in.Budget[i].Province == 0 && in.Budget[i].NonState == 0 {
-		in.Budget = slices.Delete(in.Budget, i, i+1)
-	}
-}
-
-// planEdits applies what a reader changed on the plan's sheet to a's plan,
-// read from the data sheet (whose copy of the plan is at dataRef). An edit
-// of a text or a budget figure is taken and listed; an edit of a cell
-// worked out from the plan, of a text cut to fit its cell, a figure that
-// cannot be read, or an edit that disagrees with an edit of the data
-// sheet's copy is refused naming the cell.
-func planEdits(f *excelize.File, path string, a *assessment.Assessment, records []planCell, lang, dataRef string) ([]assessment.Problem, error) {
-	var changes []assessment.Problem
-	gone := map[string]bool{}
-	var present []planCell
-	for _, c := range records {
-		if idx, err := f.GetSheetIndex(c.Sheet); err != nil || idx < 0 {
-			if !gone[c.Sheet] {
-				gone[c.Sheet] = true
-				changes = append(changes, assessment.Problem{Severity: assessment.Warning, Path: path,
-					Code: assessment.CodePlanSheetGone, Args: assessment.Args{"Sheet": assessment.TextArg(c.Sheet)}})
-			}
-			continue
-		}
-		present = append(present, c)
-	}
-	// The cells worked out from the plan first: a row moved or deleted
-	// shows there, and nothing is taken from a sheet whose rows moved.
-	for _, c := range present {
-		if c.Field != "" {
-			continue
-		}
-		if !c.V.same(rawCell(f, c.Sheet, c.V.Ref)) {
-			return nil, cellError(path, c.Sheet, colOf(c.V.Ref), rowOf(c.V.Ref), assessment.CodeCellComputed, nil)
-		}
-	}
-	conflict := func(c planCell) error {
-		return readError(path, assessment.CodeCellEditConflict, assessment.Args{"Sheet": assessment.TextArg(c.Sheet),
-			"Cell": assessment.TextArg(c.V.Ref), "Other": assessment.TextArg(dataRef)}, nil)
-	}
-	for _, c := range present {
-		if c.Field == "" {
-			continue
-		}
-		now := rawCell(f, c.Sheet, c.V.Ref)
-		if c.V.same(now) {
-			continue
-		}
-		if c.V.Cut {
-			return nil, cellError(path, c.Sheet, colOf(c.V.Ref), rowOf(c.V.Ref), assessment.CodeCellCutEdited, nil)
-		}
-		if a.Plan == nil || c.N < 1 || c.N > len(a.Plan.Initiatives) {
-			return nil, conflict(c) // the data sheet's copy lost this initiative
-		}
-		in := a.Plan.Initiatives[c.N-1]
-		var old, shown string
-		if c.Field == planBudget {
-			src, ok := sourceOf(c.Source)
-			if !ok {
-				return nil, cellError(path, c.Sheet, colOf(c.V.Ref), rowOf(c.V.Ref), assessment.CodeCellComputed, nil)
-			}
-			typ, _ := f.GetCellType(c.Sheet, c.V.Ref)
-			text := typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString
-			v, cleared, code := parseBudget(now, text, lang)
-			if code != "" {
-				return nil, cellError(path, c.Sheet, colOf(c.V.Ref), rowOf(c.V.Ref), code, nil)
-			}
-			was, has := budgetFigure(in, c.Year, src)
-			if has {
-				old = strconv.FormatFloat(was, 'f', -1, 64)
-			}
-			switch {
-			case (has && was == v && !cleared) || (!has && cleared):
-				continue // rewritten, not changed
-			case !c.V.same(old):
-				return nil, conflict(c)
-			}
-			setBudgetFigure(in, c.Year, src, v, cleared)
-			old = display(numberOrNone(was, has), lang)
-			shown = display(numberOrNone(v, !cleared), lang)
-		} else {
-			was, ok := planText(in, c.Field)
-			if !ok {
-				return nil, cellError(path, c.Sheet, colOf(c.V.Ref), rowOf(c.V.Ref), assessment.CodeCellComputed, nil)
-			}
-			s := norm.NFC.String(strings.TrimSpace(now))
-			switch {
-			case s == was:
-				continue
-			case !c.V.same(was):
-				return nil, conflict(c)
-			}
-			setPlanText(in, c.Field, s)
-			old, shown = was, s
-		}
-		changes = append(changes, assessment.Problem{Severity: assessment.Warning, Path: path, Code: assessment.CodeCellEdited,
-			Args: assessment.Args{"Sheet": assessment.TextArg(c.Sheet), "Cell": assessment.TextArg(c.V.Ref),
-				"Old": assessment.TextArg(short(old)), "New": assessment.TextArg(short(shown))}})
-	}
-	return changes, nil
-}
-
-// isPlanEdit tells an edit of the plan's sheet among the edits import
+// IsPlanEdit tells an edit of the plan's sheet among the edits import
 // lists: those of answers name their question, those of the plan none.
-func isPlanEdit(p assessment.Problem) bool {
+func IsPlanEdit(p assessment.Problem) bool {
 	return p.Code == assessment.CodeCellEdited && p.QuestionID == ""
 }
 
@@ -682,7 +282,7 @@ func isPlanEdit(p assessment.Problem) bool {
 func parseBudget(s string, text bool, lang string) (v float64, cleared bool, code string) {
 	// A budget figure is read as a number answer without a maximum: a
 	// non-negative number, in the report language's notation when typed.
-	value, code := parseEdit(s, text, watched{}, lang)
+	value, code := xlsxkit.ParseEdit(s, text, xlsxkit.AnswerCell{}, lang)
 	if code != "" {
 		return 0, false, code
 	}
@@ -695,4 +295,419 @@ func numberOrNone(v float64, ok bool) assessment.Value {
 		return assessment.Value{}
 	}
 	return assessment.NumberValue(v)
+}
+
+// planWriter writes the plan's sheet and notes each cell it writes for
+// the data sheet's fingerprints.
+type planWriter struct {
+	b     *builder
+	sheet string
+	years []int // the year columns, from column 2
+	last  int   // the total column
+	block int   // the initiative whose block is being written (0: none)
+}
+
+// fixed notes a cell worked out from the plan.
+func (p *planWriter) fixed(col, row int) {
+	p.b.planCells = append(p.b.planCells, planCell{Sheet: p.sheet, N: p.block, V: print{Ref: xlsxkit.Cell(col, row)}})
+}
+
+func (p *planWriter) fixedText(col, row int, s string, style int) {
+	p.b.w.StyledText(p.sheet, col, row, s, style)
+	p.fixed(col, row)
+}
+
+func (p *planWriter) fixedNumber(col, row int, v float64, style int) {
+	p.b.w.Number(p.sheet, col, row, assessment.Money(v), style)
+	p.fixed(col, row)
+}
+
+// across writes a text across the value columns.
+func (p *planWriter) across(row int, s string, style int) {
+	w := p.b.w
+	w.Check(w.F.MergeCell(p.sheet, xlsxkit.Cell(2, row), xlsxkit.Cell(p.last, row)))
+	w.CutText(p.sheet, 2, row, s, "")
+	w.StyleRange(p.sheet, 2, row, p.last, row, style)
+}
+
+// answer writes an answer cell of the block's initiative across the value
+// columns.
+func (p *planWriter) answer(row int, field, s string, style int) {
+	p.across(row, s, style)
+	p.b.planCells = append(p.b.planCells, planCell{Sheet: p.sheet, N: p.block, Field: field, V: print{Ref: xlsxkit.Cell(2, row)}})
+}
+
+// wide writes a text across every column of the sheet.
+func (p *planWriter) wide(row int, s string, style int) {
+	p.b.w.Merged(p.sheet, 1, p.last, row, s, style)
+}
+
+// planSheet writes the action plan's sheet.
+func (b *builder) planSheet() {
+	sheet := xlsxkit.SafeSheetName(b.t("report.sheet.plan"))
+	b.w.NewSheet(sheet)
+	plan := planOf(b.a)
+	p := &planWriter{b: b, sheet: sheet, years: planYears(plan)}
+	p.last = 2 + len(p.years)
+	b.w.Widths(sheet, planWidths(len(p.years))...)
+	row := p.problems(plan, p.heading(plan))
+	if len(plan.Initiatives) == 0 {
+		p.wide(row, b.t("report.plan.none"), b.w.St.Label)
+	}
+	b.planBlocks = [][2]int{{1, row - 1}}
+	order, numbers := planOrder(plan)
+	for k, i := range order {
+		top := row
+		p.block = i + 1
+		row = p.initiative(row, plan.Initiatives[i], numbers[k])
+		b.planBlocks = append(b.planBlocks, [2]int{top, row})
+		row++
+	}
+	p.block = 0
+	if len(plan.Initiatives) > 0 {
+		top := row
+		row = p.planBudget(row, plan.Totals())
+		b.planBlocks = append(b.planBlocks, [2]int{top, row})
+	}
+	b.planSheetName = sheet
+	b.w.Freeze(sheet, 2)
+	b.printSetup(sheet, 2)
+}
+
+// heading writes the title, the subtitle and the note; it returns the
+// next row.
+func (p *planWriter) heading(plan *assessment.ActionPlan) int {
+	b := p.b
+	title := b.t("report.plan.title")
+	if plan.FirstYear > 0 {
+		title = b.t("report.plan.titleYears", map[string]any{"First": plan.FirstYear, "Last": plan.LastYear()})
+	}
+	p.fixedText(1, 1, title, b.w.St.Title)
+	p.fixedText(1, 2, b.t("report.plan.subtitle", map[string]any{"Local": len(plan.Of(assessment.Local)),
+		"International": len(plan.Of(assessment.International)), "Total": l10n.Number(b.w.Loc, plan.Totals().All, 1)}), b.w.St.Subtitle)
+	p.wide(3, b.t("report.plan.note"), b.w.St.Label)
+	return 5
+}
+
+// problems lists the plan's problems from row, if it has any; it returns
+// the next row.
+func (p *planWriter) problems(plan *assessment.ActionPlan, row int) int {
+	ps := assessment.ValidatePlan(plan, "")
+	if len(ps) == 0 {
+		return row
+	}
+	b := p.b
+	b.w.StyledText(p.sheet, 1, row, b.t("report.plan.problems"), b.w.St.Notice)
+	row++
+	for _, pr := range ps {
+		p.wide(row, "• "+l10n.Sentence(l10n.Problem(b.w.Loc, pr)), b.w.St.Text)
+		row++
+	}
+	return row + 1
+}
+
+// initiative writes an initiative's block from row, number being its
+// number within its scope; it returns the row of the block's last line.
+func (p *planWriter) initiative(row int, in *assessment.Initiative, number int) int {
+	b := p.b
+	box := b.w.St.LabelBox
+	p.fixedText(1, row, l10n.Sentence(l10n.Scope(b.w.Loc, in.Scope, number)), b.w.St.Heading)
+	p.answer(row, planTitle, in.Title, b.w.St.Heading)
+	row++
+	for _, lang := range translations.DossierLanguages() {
+		p.fixedText(1, row, b.t("report.plan.dossierTitle."+string(lang)), box)
+		p.answer(row, planDossierTitle+string(lang), in.Dossier[string(lang)].Title, b.w.St.Text)
+		row++
+	}
+	partners := "report.plan.partners"
+	if in.Scope == assessment.International {
+		partners = "report.plan.partnerCities"
+	}
+	for _, line := range []struct{ label, field, value string }{
+		{"report.plan.aims", planAims, in.Aims},
+		{"report.plan.activities", planActivities, in.Activities},
+		{partners, planPartners, in.Partners},
+		{"report.plan.targetGroups", planTargetGroups, in.TargetGroups},
+	} {
+		p.fixedText(1, row, b.t(line.label), box)
+		p.answer(row, line.field, line.value, b.w.St.Text)
+		row++
+	}
+	p.worked(row, "report.plan.objectives", l10n.Sentence(strings.Join(b.objectives(in), "; ")))
+	row++
+	var years []string
+	for _, y := range in.Years {
+		years = append(years, strconv.Itoa(y))
+	}
+	p.worked(row, "report.plan.years", strings.Join(years, ", "))
+	return p.initiativeBudget(row+1, in)
+}
+
+// worked writes a line of a block worked out from the plan: its label and
+// its text across the value columns.
+func (p *planWriter) worked(row int, label, s string) {
+	p.fixedText(1, row, p.b.t(label), p.b.w.St.LabelBox)
+	p.across(row, s, p.b.w.St.Text)
+	p.fixed(2, row)
+}
+
+// objectives are the names of the UCCN objectives an initiative serves
+// (an ID the app does not know as it is).
+func (b *builder) objectives(in *assessment.Initiative) []string {
+	var names []string
+	for _, o := range in.Objectives {
+		name := o
+		if b.w.Loc.Has("objective." + o) {
+			name = l10n.Objective(b.w.Loc, o)
+		}
+		names = append(names, name)
+	}
+	return names
+}
+
+// planSentence is a message about the plan as a whole: its initiatives
+// (Count, Local, International), its years (First, Last; 0 when not
+// given), its budget (Total, in million VND) and its sheet (Sheet).
+func (b *builder) planSentence(id string, p *assessment.ActionPlan) string {
+	first, last := 0, 0
+	if p.FirstYear > 0 {
+		first, last = p.FirstYear, p.LastYear()
+	}
+	return b.w.Loc.N(id, len(p.Initiatives), map[string]any{"Local": len(p.Of(assessment.Local)),
+		"International": len(p.Of(assessment.International)), "First": first, "Last": last,
+		"Total": l10n.Number(b.w.Loc, p.Totals().All, 1), "Sheet": xlsxkit.SafeSheetName(b.t("report.sheet.plan"))})
+}
+
+// budgetHeader writes the header of a budget table: label, years, total.
+func (p *planWriter) budgetHeader(row int, label string) {
+	header := p.b.w.St.Header
+	p.fixedText(1, row, label, header)
+	for j, y := range p.years {
+		p.fixedText(2+j, row, strconv.Itoa(y), header)
+	}
+	p.fixedText(p.last, row, p.b.t("report.plan.total"), header)
+}
+
+// initiativeBudget writes an initiative's budget from row: a line per
+// source with its figure for each year (the answer cells) and its total,
+// then the total of each year. It returns the next row.
+func (p *planWriter) initiativeBudget(row int, in *assessment.Initiative) int {
+	b := p.b
+	p.budgetHeader(row, b.t("report.plan.budget"))
+	row++
+	t := in.Totals()
+	for _, src := range assessment.Sources {
+		p.fixedText(1, row, b.t("report.plan.source."+string(src)), b.w.St.LabelBox)
+		for j, y := range p.years {
+			col := 2 + j
+			if yb := in.BudgetOf(y); yb != nil {
+				b.w.Number(p.sheet, col, row, yb.Amount(src), b.w.St.Decimal)
+			} else {
+				b.w.Style(p.sheet, col, row, b.w.St.Decimal)
+			}
+			b.planCells = append(b.planCells, planCell{Sheet: p.sheet, N: p.block, Field: planBudget, Year: y, Source: string(src),
+				V: print{Ref: xlsxkit.Cell(col, row)}})
+		}
+		p.fixedNumber(p.last, row, t.BySource[src], b.w.St.Total)
+		row++
+	}
+	p.fixedText(1, row, b.t("report.plan.total"), b.w.St.LabelBox)
+	for j, y := range p.years {
+		if in.BudgetOf(y) != nil {
+			p.fixedNumber(2+j, row, t.ByYear[y], b.w.St.Total)
+		} else {
+			b.w.Style(p.sheet, 2+j, row, b.w.St.Total)
+			p.fixed(2+j, row)
+		}
+	}
+	p.fixedNumber(p.last, row, t.All, b.w.St.Total)
+	return row + 1
+}
+
+// planBudget writes the budget of the whole plan from row: a line per
+// source with its sum for each year and over the plan, then the total of
+// each year and of the plan. It returns the next row.
+func (p *planWriter) planBudget(row int, t assessment.BudgetTotals) int {
+	b := p.b
+	b.w.Check(b.w.F.MergeCell(p.sheet, xlsxkit.Cell(1, row), xlsxkit.Cell(p.last, row)))
+	p.fixedText(1, row, b.t("report.plan.budgetOfPlan"), b.w.St.Label)
+	row++
+	p.budgetHeader(row, b.t("report.plan.sourceCol"))
+	row++
+	for _, src := range assessment.Sources {
+		p.fixedText(1, row, b.t("report.plan.source."+string(src)), b.w.St.LabelBox)
+		for j, y := range p.years {
+			p.fixedNumber(2+j, row, t.BySourceYear[src][y], b.w.St.Decimal)
+		}
+		p.fixedNumber(p.last, row, t.BySource[src], b.w.St.Total)
+		row++
+	}
+	p.fixedText(1, row, b.t("report.plan.total"), b.w.St.LabelBox)
+	for j, y := range p.years {
+		p.fixedNumber(2+j, row, t.ByYear[y], b.w.St.Total)
+	}
+	p.fixedNumber(p.last, row, t.All, b.w.St.Total)
+	return row + 1
+}
+
+// budgetFigure is an initiative's budget from a source in a year, and
+// whether the initiative has a budget that year.
+func budgetFigure(in *assessment.Initiative, year int, src assessment.Source) (float64, bool) {
+	if yb := in.BudgetOf(year); yb != nil {
+		return yb.Amount(src), true
+	}
+	return 0, false
+}
+
+// setBudgetFigure changes an initiative's budget from a source in a
+// year, adding the year when it has none; a year whose figures a reader
+// cleared to nothing is taken away.
+func setBudgetFigure(in *assessment.Initiative, year int, src assessment.Source, v float64, cleared bool) {
+	i := slices.IndexFunc(in.Budget, func(y assessment.YearBudget) bool { return y.Year == year })
+	if i < 0 {
+		in.Budget = append(in.Budget, assessment.YearBudget{Year: year})
+		slices.SortStableFunc(in.Budget, func(x, y assessment.YearBudget) int { return x.Year - y.Year })
+		i = slices.IndexFunc(in.Budget, func(y assessment.YearBudget) bool { return y.Year == year })
+	}
+	in.Budget[i].SetAmount(src, v)
+	if cleared && in.Budget[i].City == 0 && in.Budget[i].Province == 0 && in.Budget[i].NonState == 0 {
+		in.Budget = slices.Delete(in.Budget, i, i+1)
+	}
+}
+
+// planReader reads back the edits of the plan's sheet.
+type planReader struct {
+	f       *excelize.File
+	path    string
+	a       *assessment.Assessment
+	lang    string
+	dataRef string // the data sheet's copy of the plan
+}
+
+// planEdits applies what a reader changed on the plan's sheet to a's plan,
+// read from the data sheet (whose copy of the plan is at dataRef). An edit
+// of a text or a budget figure is taken and listed; an edit of a cell
+// worked out from the plan, of a text cut to fit its cell, a figure that
+// cannot be read, or an edit that disagrees with an edit of the data
+// sheet's copy is refused naming the cell.
+func planEdits(f *excelize.File, path string, a *assessment.Assessment, records []planCell, lang, dataRef string) ([]assessment.Problem, error) {
+	r := &planReader{f: f, path: path, a: a, lang: lang, dataRef: dataRef}
+	present, changes := r.present(records)
+	// The cells worked out from the plan first: a row moved or deleted
+	// shows there, and nothing is taken from a sheet whose rows moved.
+	for _, c := range present {
+		if c.Field == "" && !c.V.same(xlsxkit.RawCell(f, c.Sheet, c.V.Ref)) {
+			return nil, r.refuse(c, assessment.CodeCellComputed)
+		}
+	}
+	for _, c := range present {
+		if c.Field == "" {
+			continue
+		}
+		change, err := r.edit(c)
+		if err != nil {
+			return nil, err
+		}
+		if change != nil {
+			changes = append(changes, *change)
+		}
+	}
+	return changes, nil
+}
+
+// present are the records of sheets the workbook still has; a sheet gone
+// is a warning, once.
+func (r *planReader) present(records []planCell) (present []planCell, changes []assessment.Problem) {
+	gone := map[string]bool{}
+	for _, c := range records {
+		if idx, err := r.f.GetSheetIndex(c.Sheet); err != nil || idx < 0 {
+			if !gone[c.Sheet] {
+				gone[c.Sheet] = true
+				changes = append(changes, assessment.Problem{Severity: assessment.Warning, Path: r.path,
+					Code: assessment.CodePlanSheetGone, Args: assessment.Args{"Sheet": assessment.TextArg(c.Sheet)}})
+			}
+			continue
+		}
+		present = append(present, c)
+	}
+	return present, changes
+}
+
+// refuse is the error of a cell whose edit cannot be taken.
+func (r *planReader) refuse(c planCell, code string) error {
+	return xlsxkit.CellError(r.path, c.Sheet, xlsxkit.ColOf(c.V.Ref), xlsxkit.RowOf(c.V.Ref), code, nil)
+}
+
+// conflict is the error of an edit that disagrees with the data sheet's.
+func (r *planReader) conflict(c planCell) error {
+	return xlsxkit.ReadError(r.path, assessment.CodeCellEditConflict, assessment.Args{"Sheet": assessment.TextArg(c.Sheet),
+		"Cell": assessment.TextArg(c.V.Ref), "Other": assessment.TextArg(r.dataRef)}, nil)
+}
+
+// edit takes the edit of an answer cell, and returns the warning that
+// lists it (nil when the cell was not changed).
+func (r *planReader) edit(c planCell) (*assessment.Problem, error) {
+	now := xlsxkit.RawCell(r.f, c.Sheet, c.V.Ref)
+	if c.V.same(now) {
+		return nil, nil
+	}
+	if c.V.Cut {
+		return nil, r.refuse(c, assessment.CodeCellCutEdited)
+	}
+	if r.a.Plan == nil || c.N < 1 || c.N > len(r.a.Plan.Initiatives) {
+		return nil, r.conflict(c) // the data sheet's copy lost this initiative
+	}
+	in := r.a.Plan.Initiatives[c.N-1]
+	edit := r.editText
+	if c.Field == planBudget {
+		edit = r.editBudget
+	}
+	old, shown, changed, err := edit(c, in, now)
+	if err != nil || !changed {
+		return nil, err
+	}
+	return &assessment.Problem{Severity: assessment.Warning, Path: r.path, Code: assessment.CodeCellEdited,
+		Args: assessment.Args{"Sheet": assessment.TextArg(c.Sheet), "Cell": assessment.TextArg(c.V.Ref),
+			"Old": assessment.TextArg(xlsxkit.Short(old)), "New": assessment.TextArg(xlsxkit.Short(shown))}}, nil
+}
+
+// editBudget takes the edit of a budget figure.
+func (r *planReader) editBudget(c planCell, in *assessment.Initiative, now string) (old, shown string, changed bool, err error) {
+	src := assessment.Source(c.Source)
+	if !slices.Contains(assessment.Sources, src) {
+		return "", "", false, r.refuse(c, assessment.CodeCellComputed)
+	}
+	v, cleared, code := parseBudget(now, xlsxkit.IsText(r.f, c.Sheet, c.V.Ref), r.lang)
+	if code != "" {
+		return "", "", false, r.refuse(c, code)
+	}
+	was, has := budgetFigure(in, c.Year, src)
+	if has {
+		old = strconv.FormatFloat(was, 'f', -1, 64)
+	}
+	switch {
+	case (has && was == v && !cleared) || (!has && cleared):
+		return "", "", false, nil // rewritten, not changed
+	case !c.V.same(old):
+		return "", "", false, r.conflict(c)
+	}
+	setBudgetFigure(in, c.Year, src, v, cleared)
+	return xlsxkit.Display(numberOrNone(was, has), r.lang), xlsxkit.Display(numberOrNone(v, !cleared), r.lang), true, nil
+}
+
+// editText takes the edit of a text.
+func (r *planReader) editText(c planCell, in *assessment.Initiative, now string) (old, shown string, changed bool, err error) {
+	was, ok := planText(in, c.Field)
+	if !ok {
+		return "", "", false, r.refuse(c, assessment.CodeCellComputed)
+	}
+	s := norm.NFC.String(strings.TrimSpace(now))
+	switch {
+	case s == was:
+		return "", "", false, nil
+	case !c.V.same(was):
+		return "", "", false, r.conflict(c)
+	}
+	setPlanText(in, c.Field, s)
+	return was, s, true, nil
 }

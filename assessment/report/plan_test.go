@@ -17,12 +17,13 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/l10n"
+	"creativecity/assessment/report/xlsxkit"
 	"creativecity/translations"
 )
 
 // planSheetName is the action plan's sheet in a language.
 func planSheetName(lang translations.Lang) string {
-	return safeSheetName(translations.New(lang).T("report.sheet.plan"))
+	return xlsxkit.SafeSheetName(translations.New(lang).T("report.sheet.plan"))
 }
 
 // planBlock is where an initiative stands on the plan's sheet: its
@@ -134,7 +135,7 @@ func TestThePlanSheetShowsEveryInitiative(t *testing.T) {
 				row := block.budget + 1 + s
 				sum := 0.0
 				for j, y := range years {
-					ref := cell(2+j, row)
+					ref := xlsxkit.Cell(2+j, row)
 					i := slices.IndexFunc(in.Budget, func(b assessment.YearBudget) bool { return b.Year == y })
 					if i < 0 {
 						if v, _ := f.GetCellValue(sheet, ref); v != "" {
@@ -148,15 +149,15 @@ func TestThePlanSheetShowsEveryInitiative(t *testing.T) {
 					yearTotal[j] += v
 					plan[src][y] += v
 				}
-				assertNumber(t, f, sheet, cell(2+len(years), row), sum)
+				assertNumber(t, f, sheet, xlsxkit.Cell(2+len(years), row), sum)
 			}
 			total := block.budget + 1 + len(sources)
 			for j, y := range years {
 				if slices.ContainsFunc(in.Budget, func(b assessment.YearBudget) bool { return b.Year == y }) {
-					assertNumber(t, f, sheet, cell(2+j, total), yearTotal[j])
+					assertNumber(t, f, sheet, xlsxkit.Cell(2+j, total), yearTotal[j])
 				}
 			}
-			assertNumber(t, f, sheet, cell(2+len(years), total), in.Budgeted())
+			assertNumber(t, f, sheet, xlsxkit.Cell(2+len(years), total), in.Budgeted())
 		}
 		if headings != 6 {
 			t.Errorf("%s: %d initiatives on the sheet", lang, headings)
@@ -168,17 +169,17 @@ func TestThePlanSheetShowsEveryInitiative(t *testing.T) {
 		for s, src := range sources {
 			bySource := 0.0
 			for j, y := range years {
-				assertNumber(t, f, sheet, cell(2+j, row+2+s), plan[src][y])
+				assertNumber(t, f, sheet, xlsxkit.Cell(2+j, row+2+s), plan[src][y])
 				bySource += plan[src][y]
 				byYear[y] += plan[src][y]
 			}
-			assertNumber(t, f, sheet, cell(2+len(years), row+2+s), bySource)
+			assertNumber(t, f, sheet, xlsxkit.Cell(2+len(years), row+2+s), bySource)
 			all += bySource
 		}
 		for j, y := range years {
-			assertNumber(t, f, sheet, cell(2+j, row+2+len(sources)), byYear[y])
+			assertNumber(t, f, sheet, xlsxkit.Cell(2+j, row+2+len(sources)), byYear[y])
 		}
-		assertNumber(t, f, sheet, cell(2+len(years), row+2+len(sources)), all)
+		assertNumber(t, f, sheet, xlsxkit.Cell(2+len(years), row+2+len(sources)), all)
 		if all != 45000 {
 			t.Errorf("%s: the demo's plan costs %v million VND", lang, all)
 		}
@@ -256,13 +257,13 @@ func TestEditsOfThePlanSheetAreTakenAndListed(t *testing.T) {
 				want = append(want, sheet+"!"+ref+" "+old+"→"+now)
 			}
 			b1, b2, b4 := findPlanBlock(t, f, lang, local1, 1), findPlanBlock(t, f, lang, local2, 2), findPlanBlock(t, f, lang, intl1, 1)
-			set(cell(2, b2.heading), "Chợ hải sản bền vững Hạ Long", local2.Title, "Chợ hải sản bền vững Hạ Long")
+			set(xlsxkit.Cell(2, b2.heading), "Chợ hải sản bền vững Hạ Long", local2.Title, "Chợ hải sản bền vững Hạ Long")
 			_, fr := valueBelow(t, f, sheet, b4.heading, loc.T("report.plan.dossierTitle.fr"))
-			set(cell(2, fr), "Forum des villes gourmandes du littoral asiatique", intl1.Dossier["fr"].Title, "Forum des villes gourmandes du littoral asiatique")
-			set(cell(2, b1.budget+1), 1800, display(assessment.NumberValue(1500), string(lang)), display(assessment.NumberValue(1800), string(lang)))
+			set(xlsxkit.Cell(2, fr), "Forum des villes gourmandes du littoral asiatique", intl1.Dossier["fr"].Title, "Forum des villes gourmandes du littoral asiatique")
+			set(xlsxkit.Cell(2, b1.budget+1), 1800, xlsxkit.Display(assessment.NumberValue(1500), string(lang)), xlsxkit.Display(assessment.NumberValue(1800), string(lang)))
 			typed := map[translations.Lang]string{translations.VI: "1.250,5", translations.EN: "1,250.5"}[lang]
-			set(cell(5, b2.budget+2), typed, "∅", display(assessment.NumberValue(1250.5), string(lang)))
-			set(cell(3, b4.budget+3), "", display(assessment.NumberValue(1000), string(lang)), "∅")
+			set(xlsxkit.Cell(5, b2.budget+2), typed, "∅", xlsxkit.Display(assessment.NumberValue(1250.5), string(lang)))
+			set(xlsxkit.Cell(3, b4.budget+3), "", xlsxkit.Display(assessment.NumberValue(1000), string(lang)), "∅")
 		})
 		back, warnings, err := ReadFile(path)
 		if err != nil {
@@ -301,33 +302,33 @@ func TestAnEditThePlanCannotTakeIsRefused(t *testing.T) {
 		code string
 	}{
 		{"a total", func(f *excelize.File, b planBlock) string {
-			f.SetCellValue(sheet, cell(6, b.budget+4), 9999)
-			return cell(6, b.budget+4)
+			f.SetCellValue(sheet, xlsxkit.Cell(6, b.budget+4), 9999)
+			return xlsxkit.Cell(6, b.budget+4)
 		}, assessment.CodeCellComputed},
 		{"the objectives", func(f *excelize.File, b planBlock) string {
 			_, row := valueBelow(t, f, sheet, b.heading, loc.T("report.plan.objectives"))
-			f.SetCellStr(sheet, cell(2, row), "Cooperation among cities")
-			return cell(2, row)
+			f.SetCellStr(sheet, xlsxkit.Cell(2, row), "Cooperation among cities")
+			return xlsxkit.Cell(2, row)
 		}, assessment.CodeCellComputed},
 		{"a label", func(f *excelize.File, b planBlock) string {
-			f.SetCellStr(sheet, cell(1, b.heading+3), "Goals")
-			return cell(1, b.heading+3)
+			f.SetCellStr(sheet, xlsxkit.Cell(1, b.heading+3), "Goals")
+			return xlsxkit.Cell(1, b.heading+3)
 		}, assessment.CodeCellComputed},
 		{"a row deleted", func(f *excelize.File, b planBlock) string {
 			f.RemoveRow(sheet, b.heading+3)
 			return ""
 		}, assessment.CodeCellComputed},
 		{"a negative figure", func(f *excelize.File, b planBlock) string {
-			f.SetCellValue(sheet, cell(2, b.budget+1), -5)
-			return cell(2, b.budget+1)
+			f.SetCellValue(sheet, xlsxkit.Cell(2, b.budget+1), -5)
+			return xlsxkit.Cell(2, b.budget+1)
 		}, assessment.CodeCellOutOfRange},
 		{"words in a figure", func(f *excelize.File, b planBlock) string {
-			f.SetCellStr(sheet, cell(2, b.budget+1), "about 1,500")
-			return cell(2, b.budget+1)
+			f.SetCellStr(sheet, xlsxkit.Cell(2, b.budget+1), "about 1,500")
+			return xlsxkit.Cell(2, b.budget+1)
 		}, assessment.CodeCellNotNumber},
 		{"two different new titles", func(f *excelize.File, b planBlock) string {
-			f.SetCellStr(sheet, cell(2, b.heading), "Bếp cộng đồng")
-			data := safeSheetName(loc.T("report.sheet.data"))
+			f.SetCellStr(sheet, xlsxkit.Cell(2, b.heading), "Bếp cộng đồng")
+			data := xlsxkit.SafeSheetName(loc.T("report.sheet.data"))
 			rows, _ := f.GetRows(data)
 			for i, r := range rows {
 				if len(r) > 1 && r[0] == KindMeta && r[1] == "actionPlan" {
@@ -335,10 +336,10 @@ func TestAnEditThePlanCannotTakeIsRefused(t *testing.T) {
 					in := *local1
 					in.Title = "Lớp nghề"
 					p.Initiatives = append([]*assessment.Initiative{&in}, p.Initiatives[1:]...)
-					f.SetCellStr(data, cell(dataJSON, i+1), string(mustJSON(&p)))
+					f.SetCellStr(data, xlsxkit.Cell(dataJSON, i+1), string(xlsxkit.MustJSON(&p)))
 				}
 			}
-			return cell(2, b.heading)
+			return xlsxkit.Cell(2, b.heading)
 		}, assessment.CodeCellEditConflict},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -418,10 +419,10 @@ func TestEditsOfThePlanByOpenpyxlAreNeverDropped(t *testing.T) {
 	block := findPlanBlock(t, f, lang, intl2, 2)
 	_, aimsRow := valueBelow(t, f, sheet, block.heading, loc.T("report.plan.aims"))
 	f.Close()
-	figure, aims, total := cell(4, block.budget+2), cell(2, aimsRow), cell(6, block.budget+4)
+	figure, aims, total := xlsxkit.Cell(4, block.budget+2), xlsxkit.Cell(2, aimsRow), xlsxkit.Cell(6, block.budget+4)
 	newAims := "Đưa 6 đầu bếp trẻ ra nước ngoài mỗi năm."
 	edits := []string{sheet, figure, "int", "300", sheet, aims, "str", newAims}
-	want := []string{sheet + "!" + figure + " 250→300", sheet + "!" + aims + " " + short(intl2.Aims) + "→" + newAims}
+	want := []string{sheet + "!" + figure + " 250→300", sheet + "!" + aims + " " + xlsxkit.Short(intl2.Aims) + "→" + newAims}
 	slices.Sort(want)
 	dir := t.TempDir()
 	step := func(name string) string { return filepath.Join(dir, name+".xlsx") }
@@ -483,33 +484,6 @@ func TestTheSummaryAndTheCoverMentionThePlan(t *testing.T) {
 		if !found {
 			t.Errorf("%s: the cover does not mention the plan", lang)
 		}
-	}
-}
-
-// TestAPlanEditIsNotMergedSilently: a report merged into an assessment
-// gives its answers; an edit of its plan is listed as not merged, never
-// as taken.
-func TestAPlanEditIsNotMergedSilently(t *testing.T) {
-	a := demo(t)
-	path := exported(t, a, translations.EN)
-	sheet := planSheetName(translations.EN)
-	ref := ""
-	editCells(t, path, func(f *excelize.File) {
-		ref = cell(2, findPlanBlock(t, f, translations.EN, a.Plan.Initiatives[0], 1).heading)
-		f.SetCellStr(sheet, ref, "Community kitchen school")
-	})
-	_, problems, err := ReadContribution(path, questionnaire(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	notMerged := 0
-	for _, p := range problems {
-		if p.Code == assessment.CodePlanEditNotMerged && p.Args["Cell"].Text == ref && p.Args["New"].Text == "Community kitchen school" {
-			notMerged++
-		}
-	}
-	if notMerged != 1 || len(editsOf(problems)) != 0 {
-		t.Errorf("problems %v", problems)
 	}
 }
 
@@ -585,7 +559,7 @@ func TestLibreOfficePrintsThePlan(t *testing.T) {
 // plan's cells that no longer parses, or names another block, is refused
 // naming its cell.
 func TestABrokenFingerprintOfThePlanIsRefused(t *testing.T) {
-	data := safeSheetName(translations.New(translations.EN).T("report.sheet.data"))
+	data := xlsxkit.SafeSheetName(translations.New(translations.EN).T("report.sheet.data"))
 	for _, tt := range []struct{ name, key, json string }{
 		{"not JSON", "", "{"},
 		{"another block", "7", ""},
@@ -598,9 +572,9 @@ func TestABrokenFingerprintOfThePlanIsRefused(t *testing.T) {
 				rows, _ := f.GetRows(data)
 				for i, r := range rows {
 					if len(r) > 1 && r[0] == KindPlanCells && r[1] == "1" {
-						ref = cell(dataJSON, i+1)
+						ref = xlsxkit.Cell(dataJSON, i+1)
 						if tt.key != "" {
-							f.SetCellStr(data, cell(dataKey, i+1), tt.key)
+							f.SetCellStr(data, xlsxkit.Cell(dataKey, i+1), tt.key)
 						}
 						if tt.json != "" {
 							f.SetCellStr(data, ref, tt.json)
@@ -628,7 +602,7 @@ func TestADraftPlanWithoutYearsOrBudget(t *testing.T) {
 			t.Fatal(err)
 		}
 		block := findPlanBlock(t, f, lang, a.Plan.Initiatives[0], 1)
-		assertNumber(t, f, planSheetName(lang), cell(2, block.budget+4), 0)
+		assertNumber(t, f, planSheetName(lang), xlsxkit.Cell(2, block.budget+4), 0)
 		f.Close()
 		back, warnings, err := ReadFile(path)
 		if err != nil || encode(t, back) != encode(t, a) || len(editsOf(warnings)) != 0 {

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"creativecity/assessment"
+	"creativecity/assessment/report/xlsxkit"
 	"creativecity/translations"
 )
 
@@ -146,10 +147,10 @@ func TestReadRefusesForeignAndEditedWorkbooks(t *testing.T) {
 			target = i + 1
 		}
 	}
-	f.SetCellStr("Data", cell(dataValue, target), "about a hundred")
+	f.SetCellStr("Data", xlsxkit.Cell(dataValue, target), "about a hundred")
 	f.Save()
 	fe := readErrCode(t, path)
-	if fe.Code != assessment.CodeCellNotNumber || fe.Args["Sheet"] != assessment.TextArg("Data") || fe.Args["Cell"] != assessment.TextArg(cell(dataValue, target)) {
+	if fe.Code != assessment.CodeCellNotNumber || fe.Args["Sheet"] != assessment.TextArg("Data") || fe.Args["Cell"] != assessment.TextArg(xlsxkit.Cell(dataValue, target)) {
 		t.Errorf("edited: %v", fe)
 	}
 	// The data sheet deleted.
@@ -188,7 +189,7 @@ func writeZipBomb(t testing.TB, path string) {
 	}
 	w, _ := zw.Create("xl/worksheets/sheet1.xml")
 	chunk := bytes.Repeat([]byte(" "), 1<<20)
-	for range (UnzipSizeLimit >> 20) + 16 {
+	for range (xlsxkit.UnzipSizeLimit >> 20) + 16 {
 		w.Write(chunk)
 	}
 	zw.Close()
@@ -265,7 +266,7 @@ func TestLongEvidenceSurvivesExportAndImport(t *testing.T) {
 			t.Errorf("pieces of %d bytes do not join back", len(s))
 		}
 		for _, p := range pieces(s) {
-			if n := len(utf16.Encode([]rune(p))); n > MaxCellChars {
+			if n := len(utf16.Encode([]rune(p))); n > xlsxkit.MaxCellChars {
 				t.Errorf("a piece of %d units", n)
 			}
 		}
@@ -293,7 +294,7 @@ func TestEvidenceCutByAnOlderVersionIsReadWithoutItsMarker(t *testing.T) {
 		}
 	}
 	kept := strings.Repeat("Chả mực Hạ Long. ", 1900)
-	f.SetCellStr(sheet, cell(dataEvidence, row), kept+" [… đã cắt bớt: văn bản đầy đủ có 40.000 ký tự, vượt quá sức chứa của một ô bảng tính]")
+	f.SetCellStr(sheet, xlsxkit.Cell(dataEvidence, row), kept+" [… đã cắt bớt: văn bản đầy đủ có 40.000 ký tự, vượt quá sức chứa của một ô bảng tính]")
 	if err := f.Save(); err != nil {
 		t.Fatal(err)
 	}
@@ -305,7 +306,7 @@ func TestEvidenceCutByAnOlderVersionIsReadWithoutItsMarker(t *testing.T) {
 	if got := a.Answers["gastronomy.signature_dishes"].Evidence; got != kept {
 		t.Errorf("evidence ends %q", got[max(0, len(got)-60):])
 	}
-	if len(warnings) != 1 || warnings[0].Code != assessment.CodeEvidenceCutInWorkbook || warnings[0].Args["Cell"].Text != cell(dataEvidence, row) {
+	if len(warnings) != 1 || warnings[0].Code != assessment.CodeEvidenceCutInWorkbook || warnings[0].Args["Cell"].Text != xlsxkit.Cell(dataEvidence, row) {
 		t.Errorf("warnings %+v", warnings)
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/l10n"
+	"creativecity/assessment/report/xlsxkit"
 	"creativecity/translations"
 )
 
@@ -75,7 +76,7 @@ func TestSheetNamesAreValidAndUniqueInBothLanguages(t *testing.T) {
 			seen[strings.ToLower(n)] = true
 		}
 		loc := translations.New(lang)
-		if names[0] != loc.T("report.sheet.cover") || names[1] != loc.T("report.sheet.summary") || names[2] != SheetName(loc, "readiness") ||
+		if names[0] != loc.T("report.sheet.cover") || names[1] != loc.T("report.sheet.summary") || names[2] != xlsxkit.SectionSheet(loc, "readiness") ||
 			names[len(names)-3] != loc.T("report.sheet.plan") || names[len(names)-2] != loc.T("report.sheet.gaps") ||
 			names[len(names)-1] != loc.T("report.sheet.data") {
 			t.Errorf("%s: sheet order %v", lang, names)
@@ -107,8 +108,8 @@ func TestSummaryHoldsTypedScoresAndTheRecommendation(t *testing.T) {
 		sheet := loc.T("report.sheet.summary")
 		for _, fs := range res.Fields {
 			row := summaryRow(t, f, sheet, loc.T("section."+fs.ID+".name"))
-			assertNumber(t, f, sheet, fmt.Sprintf("B%d", row), round(fs.Score, 1))
-			assertNumber(t, f, sheet, fmt.Sprintf("C%d", row), round(fs.Completeness, 3))
+			assertNumber(t, f, sheet, fmt.Sprintf("B%d", row), xlsxkit.Round(fs.Score, 1))
+			assertNumber(t, f, sheet, fmt.Sprintf("C%d", row), xlsxkit.Round(fs.Completeness, 3))
 			assertNumber(t, f, sheet, fmt.Sprintf("D%d", row), float64(fs.Rank))
 			rr := res.Uncertainty.RankRanges[fs.ID]
 			assertNumber(t, f, sheet, fmt.Sprintf("G%d", row), float64(rr[0]))
@@ -129,7 +130,7 @@ func TestSummaryHoldsTypedScoresAndTheRecommendation(t *testing.T) {
 			t.Errorf("%s: what would change: %v", lang, gaps[max(at, 0):])
 		}
 		row = summaryRow(t, f, sheet, loc.T("section.readiness.name"))
-		assertNumber(t, f, sheet, fmt.Sprintf("B%d", row), round(res.Readiness.Score, 1))
+		assertNumber(t, f, sheet, fmt.Sprintf("B%d", row), xlsxkit.Round(res.Readiness.Score, 1))
 		row = summaryRow(t, f, sheet, loc.T("report.recommendedField"))
 		if got, _ := f.GetCellValue(sheet, fmt.Sprintf("B%d", row)); got != loc.T("section.gastronomy.name") {
 			t.Errorf("%s: recommended %q", lang, got)
@@ -167,14 +168,14 @@ func TestFieldSheetsTypeEveryAnswer(t *testing.T) {
 	f := open(t, first(build(t, a, translations.EN)))
 	checked := map[assessment.QuestionType]int{}
 	for _, s := range qn.Sections[1:] {
-		sheet := SheetName(loc, s.ID)
+		sheet := xlsxkit.SectionSheet(loc, s.ID)
 		for i, q := range s.Questions {
 			row := sectionHeaderRow + 1 + i
-			if id, _ := f.GetCellValue(sheet, cell(colID, row)); id != q.ID {
+			if id, _ := f.GetCellValue(sheet, xlsxkit.Cell(colID, row)); id != q.ID {
 				t.Fatalf("%s row %d is %q; want %s", sheet, row, id, q.ID)
 			}
 			v := a.Value(q.ID)
-			ref := cell(colAnswer, row)
+			ref := xlsxkit.Cell(colAnswer, row)
 			switch q.Type {
 			case assessment.Rubric, assessment.Number:
 				if n, ok := v.Number(); ok {
@@ -192,7 +193,7 @@ func TestFieldSheetsTypeEveryAnswer(t *testing.T) {
 			}
 			if q.Type == assessment.Rubric {
 				if n, ok := v.Number(); ok {
-					if got, _ := f.GetCellValue(sheet, cell(colDetail, row)); got != loc.T(q.LevelID(int(n))) {
+					if got, _ := f.GetCellValue(sheet, xlsxkit.Cell(colDetail, row)); got != loc.T(q.LevelID(int(n))) {
 						t.Errorf("%s: descriptor %q", q.ID, got)
 					}
 				}
@@ -248,7 +249,7 @@ func forEachCell(t *testing.T, f *excelize.File, fn func(sheet, ref, value strin
 		}
 		for r, row := range rows {
 			for c, v := range row {
-				fn(sheet, cell(c+1, r+1), v)
+				fn(sheet, xlsxkit.Cell(c+1, r+1), v)
 			}
 		}
 	}
@@ -277,15 +278,15 @@ func TestFormulaLookingTextStaysText(t *testing.T) {
 	}
 	f := open(t, data)
 	loc := translations.New(translations.VI)
-	sheet := SheetName(loc, "gastronomy")
+	sheet := xlsxkit.SectionSheet(loc, "gastronomy")
 	found := 0
 	for s, id := range tricky {
 		for r := sectionHeaderRow + 1; r < sectionHeaderRow+40; r++ {
-			if got, _ := f.GetCellValue(sheet, cell(colID, r)); got != id {
+			if got, _ := f.GetCellValue(sheet, xlsxkit.Cell(colID, r)); got != id {
 				continue
 			}
 			found++
-			ref := cell(colEvidence, r)
+			ref := xlsxkit.Cell(colEvidence, r)
 			got, _ := f.GetCellValue(sheet, ref)
 			typ, _ := f.GetCellType(sheet, ref)
 			if formula, _ := f.GetCellFormula(sheet, ref); formula != "" || (typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString) {
@@ -293,7 +294,7 @@ func TestFormulaLookingTextStaysText(t *testing.T) {
 			}
 			if s == long {
 				marker := strings.SplitN(loc.T("report.truncated", map[string]any{"Length": ""}), "{{", 2)[0][:10]
-				if len([]rune(got)) > MaxCellChars || !strings.HasPrefix(got, long[:1000]) || !strings.Contains(got, marker) {
+				if len([]rune(got)) > xlsxkit.MaxCellChars || !strings.HasPrefix(got, long[:1000]) || !strings.Contains(got, marker) {
 					t.Errorf("long evidence: %d runes, marker %v", len([]rune(got)), strings.Contains(got, marker))
 				}
 			} else if got != s {
@@ -446,8 +447,8 @@ func TestSafeSheetName(t *testing.T) {
 		"A/B:C?":   "A-B-C-",
 		"'quoted'": "quoted",
 	} {
-		if got := safeSheetName(in); got != want {
-			t.Errorf("safeSheetName(%q) = %q; want %q", in, got, want)
+		if got := xlsxkit.SafeSheetName(in); got != want {
+			t.Errorf("xlsxkit.SafeSheetName(%q) = %q; want %q", in, got, want)
 		}
 	}
 }
@@ -471,48 +472,12 @@ func TestControlCharactersLeaveAValidWorkbook(t *testing.T) {
 	a.City.Name = "Hạ\x07Long"
 	f := open(t, first(build(t, a, translations.EN)))
 	loc := translations.New(translations.EN)
-	sheet := SheetName(loc, "gastronomy")
-	got, _ := f.GetCellValue(sheet, cell(colEvidence, sectionHeaderRow+1))
+	sheet := xlsxkit.SectionSheet(loc, "gastronomy")
+	got, _ := f.GetCellValue(sheet, xlsxkit.Cell(colEvidence, sectionHeaderRow+1))
 	if strings.ContainsAny(got, "\x00\x01\x1b") || !strings.Contains(got, "\u202ed") || !strings.HasSuffix(got, "=1+1") {
 		t.Errorf("evidence cell %q", got)
 	}
-	if formula, _ := f.GetCellFormula(sheet, cell(colEvidence, sectionHeaderRow+1)); formula != "" {
+	if formula, _ := f.GetCellFormula(sheet, xlsxkit.Cell(colEvidence, sectionHeaderRow+1)); formula != "" {
 		t.Errorf("formula %q", formula)
-	}
-}
-
-// TestEveryCellNamesItsFont: every cell with content, in the report and
-// the comparison of each language, has a style that names the font, so
-// that no reader sees it in a default font of their own.
-func TestEveryCellNamesItsFont(t *testing.T) {
-	qn := questionnaire(t)
-	for _, lang := range translations.Languages {
-		var cmp bytes.Buffer
-		a := demo(t)
-		c := &Comparison{Cities: []City{{Doc: a, Result: assessment.Score(qn, a), Path: "a.ccsa"}}}
-		if err := WriteComparison(&cmp, qn, c, CompareOptions{Lang: lang}); err != nil {
-			t.Fatal(err)
-		}
-		for name, data := range map[string][]byte{"report": first(build(t, a, lang)), "comparison": cmp.Bytes()} {
-			f := open(t, data)
-			want := translations.New(lang).Setting("reportFont")
-			for _, sheet := range f.GetSheetList() {
-				rows, _ := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-				for r, row := range rows {
-					for c, v := range row {
-						if v == "" {
-							continue
-						}
-						ref := cell(c+1, r+1)
-						id, _ := f.GetCellStyle(sheet, ref)
-						st, err := f.GetStyle(id)
-						if err != nil || st.Font == nil || st.Font.Family != want {
-							t.Errorf("%s %s: %s!%s names no font %q", lang, name, sheet, ref, want)
-							return
-						}
-					}
-				}
-			}
-		}
 	}
 }

@@ -3,7 +3,7 @@ package main
 import (
 	"fmt"
 
-	"creativecity/assessment/report"
+	"creativecity/assessment/comparison"
 )
 
 // compare puts many cities' assessments side by side in one workbook.
@@ -12,11 +12,11 @@ func (c *cli) compare(o options, args []string) int {
 	if status != exitOK {
 		return status
 	}
-	cmp := report.Load(c.qn, report.ExpandInputs(args))
+	cmp := comparison.Load(c.qn, comparison.ExpandInputs(args))
 	for _, s := range cmp.Skipped {
 		c.problem(s.Problem)
 	}
-	if err := report.WriteComparisonFile(out, c.qn, cmp, report.CompareOptions{Lang: c.loc.Lang(), AppVersion: Version}); err != nil {
+	if err := comparison.WriteFile(out, c.qn, cmp, comparison.Options{Lang: c.loc.Lang(), AppVersion: Version}); err != nil {
 		c.fileError(err, out)
 		return exitInput
 	}

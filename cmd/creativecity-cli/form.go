@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"creativecity/assessment"
+	"creativecity/assessment/forms"
 	"creativecity/assessment/l10n"
-	"creativecity/assessment/report"
 )
 
 // sectionIDs lists the questionnaire's section IDs, for the help of
@@ -52,7 +52,7 @@ func (c *cli) form(o options, args []string) int {
 			return exitInput
 		}
 	}
-	if err := report.WriteFormFile(out, c.qn, base, report.FormOptions{Lang: c.loc.Lang(), Sections: sections, AppVersion: Version}); err != nil {
+	if err := forms.WriteFile(out, c.qn, base, forms.Options{Lang: c.loc.Lang(), Sections: sections, AppVersion: Version}); err != nil {
 		c.fileError(err, out)
 		return exitInput
 	}
@@ -79,7 +79,7 @@ func (c *cli) merge(o options, args []string) int {
 	}
 	var inputs []assessment.Contribution
 	for _, path := range args {
-		in, problems, err := report.ReadContribution(path, c.qn)
+		in, problems, err := forms.ReadContribution(path, c.qn)
 		if err != nil {
 			c.fileError(err, path)
 			return exitInput

@@ -1,4 +1,4 @@
-package report
+package forms
 
 import (
 	"archive/zip"
@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/report/xlsxkit"
 	"creativecity/translations"
 )
 
@@ -21,7 +22,7 @@ import (
 func writeForm(t *testing.T, base *assessment.Assessment, lang translations.Lang, sections ...string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "phieu.xlsx")
-	if err := WriteFormFile(path, questionnaire(t), base, FormOptions{Lang: lang, Sections: sections, AppVersion: "t",
+	if err := WriteFile(path, questionnaire(t), base, Options{Lang: lang, Sections: sections, AppVersion: "t",
 		Now: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +40,7 @@ func TestAFormAsksTheChosenSectionsWithOnlyItsAnswerCellsOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	gastronomy, readiness := SheetName(loc, "gastronomy"), SheetName(loc, "readiness")
+	gastronomy, readiness := xlsxkit.SectionSheet(loc, "gastronomy"), xlsxkit.SectionSheet(loc, "readiness")
 	want := []string{loc.T("form.sheet.instructions"), loc.T("form.sheet.levels"), readiness, gastronomy, "_form"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
@@ -57,17 +58,17 @@ func TestAFormAsksTheChosenSectionsWithOnlyItsAnswerCellsOpen(t *testing.T) {
 	row := func(id string) int { return rowOfQuestion(t, f, gastronomy, id) }
 	dishes := row("gastronomy.signature_dishes")
 	for col, open := range map[int]bool{formQuestion: false, formHelp: false, formLevels: false, formAnswer: true, formEvidence: true, formSource: true} {
-		if locked(gastronomy, cell(col, dishes)) == open {
+		if locked(gastronomy, xlsxkit.Cell(col, dishes)) == open {
 			t.Errorf("column %d: locked %v", col, !open)
 		}
 	}
-	if v, _ := f.GetCellValue(gastronomy, cell(formAnswer, dishes)); v != "4" {
+	if v, _ := f.GetCellValue(gastronomy, xlsxkit.Cell(formAnswer, dishes)); v != "4" {
 		t.Errorf("the base's level is not filled in: %q", v)
 	}
-	if v, _ := f.GetCellValue(gastronomy, cell(formLevels, dishes)); !strings.HasPrefix(v, "0: ") || !strings.Contains(v, "\n4: ") {
+	if v, _ := f.GetCellValue(gastronomy, xlsxkit.Cell(formLevels, dishes)); !strings.HasPrefix(v, "0: ") || !strings.Contains(v, "\n4: ") {
 		t.Errorf("the level descriptors: %q", v)
 	}
-	if v, _ := f.GetCellValue(gastronomy, cell(formHow, row("gastronomy.professional_chefs"))); !strings.Contains(v, "tổng số") {
+	if v, _ := f.GetCellValue(gastronomy, xlsxkit.Cell(formHow, row("gastronomy.professional_chefs"))); !strings.Contains(v, "tổng số") {
 		t.Errorf("a per-capita question does not ask for the count: %q", v)
 	}
 	dvs, _ := f.GetDataValidations(gastronomy)
@@ -75,16 +76,16 @@ func TestAFormAsksTheChosenSectionsWithOnlyItsAnswerCellsOpen(t *testing.T) {
 	for _, dv := range dvs {
 		kinds[dv.Sqref] = dv.Type + " " + dv.Formula1
 	}
-	if k := kinds[cell(formAnswer, dishes)]; !strings.HasPrefix(k, "list") || !strings.Contains(k, loc.T("form.sheet.levels")) {
+	if k := kinds[xlsxkit.Cell(formAnswer, dishes)]; !strings.HasPrefix(k, "list") || !strings.Contains(k, loc.T("form.sheet.levels")) {
 		t.Errorf("the rubric's drop-down: %q", k)
 	}
-	if k := kinds[cell(formAnswer, row("gastronomy.professional_chefs"))]; !strings.HasPrefix(k, "whole") {
+	if k := kinds[xlsxkit.Cell(formAnswer, row("gastronomy.professional_chefs"))]; !strings.HasPrefix(k, "whole") {
 		t.Errorf("a count's check: %q", k)
 	}
 	rdv, _ := f.GetDataValidations(readiness)
 	yesNo := false
 	for _, dv := range rdv {
-		if dv.Sqref == cell(formAnswer, rowOfQuestion(t, f, readiness, "readiness.ministry_acceptance")) {
+		if dv.Sqref == xlsxkit.Cell(formAnswer, rowOfQuestion(t, f, readiness, "readiness.ministry_acceptance")) {
 			yesNo = strings.Contains(dv.Formula1, "Có") && strings.Contains(dv.Formula1, "Không")
 		}
 	}
@@ -115,18 +116,18 @@ func protected(t *testing.T, path, sheet string) bool {
 func TestAFilledFormIsReadWithItsContributor(t *testing.T) {
 	loc := translations.New(translations.VI)
 	path := writeForm(t, nil, translations.VI, "gastronomy", "profile")
-	gastronomy, instructions := SheetName(loc, "gastronomy"), loc.T("form.sheet.instructions")
+	gastronomy, instructions := xlsxkit.SectionSheet(loc, "gastronomy"), loc.T("form.sheet.instructions")
 	editCells(t, path, func(f *excelize.File) {
 		set := func(id string, col int, v any) {
-			f.SetCellValue(gastronomy, cell(col, rowOfQuestion(t, f, gastronomy, id)), v)
+			f.SetCellValue(gastronomy, xlsxkit.Cell(col, rowOfQuestion(t, f, gastronomy, id)), v)
 		}
 		set("gastronomy.traditional_restaurants", formAnswer, 120)
 		set("gastronomy.traditional_restaurants", formEvidence, "Điều tra cơ sở ăn uống 2025")
 		set("gastronomy.traditional_restaurants", formSource, "Thống kê Quảng Ninh, 2025")
 		set("gastronomy.signature_dishes", formAnswer, 3)
 		set("gastronomy.major_food_festival", formAnswer, "Có")
-		profile := SheetName(loc, "profile")
-		f.SetCellValue(profile, cell(formAnswer, rowOfQuestion(t, f, profile, "profile.population")), 310000)
+		profile := xlsxkit.SectionSheet(loc, "profile")
+		f.SetCellValue(profile, xlsxkit.Cell(formAnswer, rowOfQuestion(t, f, profile, "profile.population")), 310000)
 		f.SetCellStr(instructions, "B11", "Trần Thị Lan")
 		f.SetCellStr(instructions, "B12", "Thống kê tỉnh Quảng Ninh")
 		f.SetCellValue(instructions, "B13", time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC))
@@ -159,7 +160,7 @@ func TestAFilledFormIsReadWithItsContributor(t *testing.T) {
 	}
 
 	editCells(t, path, func(f *excelize.File) {
-		f.SetCellValue(gastronomy, cell(formAnswer, rowOfQuestion(t, f, gastronomy, "gastronomy.signature_dishes")), "ba")
+		f.SetCellValue(gastronomy, xlsxkit.Cell(formAnswer, rowOfQuestion(t, f, gastronomy, "gastronomy.signature_dishes")), "ba")
 	})
 	_, _, err = ReadContribution(path, questionnaire(t))
 	if err == nil || !strings.Contains(err.Error(), gastronomy) {
@@ -219,3 +220,30 @@ func readZipPart(path, name string) (string, error) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestAPlanEditIsNotMergedSilently: a report merged into an assessment
+// gives its answers; an edit of its plan is listed as not merged, never
+// as taken.
+func TestAPlanEditIsNotMergedSilently(t *testing.T) {
+	a := demo(t)
+	path := exported(t, a, translations.EN)
+	sheet := planSheetName(translations.EN)
+	ref := ""
+	editCells(t, path, func(f *excelize.File) {
+		ref = xlsxkit.Cell(2, findPlanBlock(t, f, translations.EN, a.Plan.Initiatives[0], 1).heading)
+		f.SetCellStr(sheet, ref, "Community kitchen school")
+	})
+	_, problems, err := ReadContribution(path, questionnaire(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	notMerged := 0
+	for _, p := range problems {
+		if p.Code == assessment.CodePlanEditNotMerged && p.Args["Cell"].Text == ref && p.Args["New"].Text == "Community kitchen school" {
+			notMerged++
+		}
+	}
+	if notMerged != 1 || len(editsOf(problems)) != 0 {
+		t.Errorf("problems %v", problems)
+	}
+}

@@ -1,6 +1,6 @@
 //go:build !windows
 
-package report
+package comparison
 
 import (
 	"os"
@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/forms"
+	"creativecity/assessment/report"
 	"creativecity/translations"
 )
 
@@ -44,19 +46,19 @@ func TestWorkbooksThatArePipesAreRefusedAtOnce(t *testing.T) {
 	}
 	qn, doc := questionnaire(t), demo(t)
 	within(t, 2*time.Second, "reading and writing a fifo", func() {
-		if _, _, err := ReadFile(fifo); !notRegular(err, fifo) {
+		if _, _, err := report.ReadFile(fifo); !notRegular(err, fifo) {
 			t.Errorf("ReadFile: %v", err)
 		}
-		if _, _, err := ReadContribution(fifo, qn); !notRegular(err, fifo) {
+		if _, _, err := forms.ReadContribution(fifo, qn); !notRegular(err, fifo) {
 			t.Errorf("ReadContribution: %v", err)
 		}
-		if _, err := WriteFile(fifo, qn, doc, nil, Options{Lang: translations.EN}); !notRegular(err, fifo) {
+		if _, err := report.WriteFile(fifo, qn, doc, nil, report.Options{Lang: translations.EN}); !notRegular(err, fifo) {
 			t.Errorf("WriteFile: %v", err)
 		}
-		if err := WriteFormFile(fifo, qn, doc, FormOptions{Lang: translations.EN}); !notRegular(err, fifo) {
+		if err := forms.WriteFile(fifo, qn, doc, forms.Options{Lang: translations.EN}); !notRegular(err, fifo) {
 			t.Errorf("WriteFormFile: %v", err)
 		}
-		if err := WriteComparisonFile(fifo, qn, &Comparison{}, CompareOptions{Lang: translations.EN}); !notRegular(err, fifo) {
+		if err := WriteFile(fifo, qn, &Comparison{}, Options{Lang: translations.EN}); !notRegular(err, fifo) {
 			t.Errorf("WriteComparisonFile: %v", err)
 		}
 	})

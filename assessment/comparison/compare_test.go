@@ -1,4 +1,4 @@
-package report
+package comparison
 
 import (
 	"bytes"
@@ -14,6 +14,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/report"
+	"creativecity/assessment/report/xlsxkit"
 	"creativecity/translations"
 )
 
@@ -75,8 +77,8 @@ func compareFolder(t *testing.T) string {
 	for i, lang := range translations.Languages {
 		a := generated(t, r, 10+i)
 		a.Plan = demo(t).Plan // read back from the report's data sheet
-		if _, err := WriteFile(filepath.Join(dir, fmt.Sprintf("report-%s.xlsx", lang)), questionnaire(t), a, nil,
-			Options{Lang: lang}); err != nil {
+		if _, err := report.WriteFile(filepath.Join(dir, fmt.Sprintf("report-%s.xlsx", lang)), questionnaire(t), a, nil,
+			report.Options{Lang: lang}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -110,7 +112,7 @@ func TestCompareAFolderSkipsBadInputs(t *testing.T) {
 	}
 	for _, lang := range translations.Languages {
 		var buf bytes.Buffer
-		if err := WriteComparison(&buf, qn, c, CompareOptions{Lang: lang}); err != nil {
+		if err := Write(&buf, qn, c, Options{Lang: lang}); err != nil {
 			t.Fatal(err)
 		}
 		f := open(t, buf.Bytes())
@@ -129,12 +131,12 @@ func TestCompareAFolderSkipsBadInputs(t *testing.T) {
 		// Scores are numbers in the overview.
 		nf := len(qn.Fields())
 		for i := range c.Cities {
-			assertNumber(t, f, sheets[0], cell(4, overviewHeader+1+i), round(c.Cities[i].Result.Fields[0].Score, 1))
+			assertNumber(t, f, sheets[0], xlsxkit.Cell(4, overviewHeader+1+i), xlsxkit.Round(c.Cities[i].Result.Fields[0].Score, 1))
 			// So are the stability and the ranks among the cities.
-			assertNumber(t, f, sheets[0], cell(8+nf, overviewHeader+1+i), c.Cities[i].Result.Uncertainty.Stability)
+			assertNumber(t, f, sheets[0], xlsxkit.Cell(8+nf, overviewHeader+1+i), c.Cities[i].Result.Uncertainty.Stability)
 			iv := c.Ranks.Overall[i]
 			for k, want := range []int{iv.Rank, iv.Range[0], iv.Range[1]} {
-				assertNumber(t, f, sheets[0], cell(9+nf+k, overviewHeader+1+i), float64(want))
+				assertNumber(t, f, sheets[0], xlsxkit.Cell(9+nf+k, overviewHeader+1+i), float64(want))
 			}
 			// The action plan: the initiatives of each scope and the
 			// budget; the cities of the two reports have the demo's plan,
@@ -144,7 +146,7 @@ func TestCompareAFolderSkipsBadInputs(t *testing.T) {
 				want = []float64{3, 3, 45000}
 			}
 			for k := range want {
-				assertNumber(t, f, sheets[0], cell(13+nf+k, overviewHeader+1+i), want[k])
+				assertNumber(t, f, sheets[0], xlsxkit.Cell(13+nf+k, overviewHeader+1+i), want[k])
 			}
 		}
 		skipped, _ := f.GetRows(sheets[4])
@@ -168,7 +170,7 @@ func TestLibreOfficeReadsTheComparison(t *testing.T) {
 	qn := questionnaire(t)
 	c := Load(qn, ExpandInputs([]string{compareFolder(t)}))
 	path := filepath.Join(t.TempDir(), "compare.xlsx")
-	if err := WriteComparisonFile(path, qn, c, CompareOptions{Lang: translations.VI}); err != nil {
+	if err := WriteFile(path, qn, c, Options{Lang: translations.VI}); err != nil {
 		t.Fatal(err)
 	}
 	f := open(t, mustRead(t, path))
@@ -180,7 +182,7 @@ func TestLibreOfficeReadsTheComparison(t *testing.T) {
 			t.Fatalf("no row for %s", city.Doc.City.Name)
 		}
 		for j, fs := range city.Result.Fields {
-			if want := fmt.Sprintf("%.1f", round(fs.Score, 1)); row[3+j] != want {
+			if want := fmt.Sprintf("%.1f", xlsxkit.Round(fs.Score, 1)); row[3+j] != want {
 				t.Errorf("%s %s shows %q; want %q", city.Doc.City.Name, fs.ID, row[3+j], want)
 			}
 		}
@@ -229,7 +231,7 @@ func TestComparisonSheetsFollowTheComparisonRules(t *testing.T) {
 	qn := questionnaire(t)
 	c := tiedComparison(t)
 	var buf bytes.Buffer
-	if err := WriteComparison(&buf, qn, c, CompareOptions{Lang: translations.EN}); err != nil {
+	if err := Write(&buf, qn, c, Options{Lang: translations.EN}); err != nil {
 		t.Fatal(err)
 	}
 	f := open(t, buf.Bytes())
@@ -305,7 +307,7 @@ func benchmarkCompare(b *testing.B, n int) {
 		if len(c.Cities) != n {
 			b.Fatalf("%d cities", len(c.Cities))
 		}
-		if err := WriteComparisonFile(filepath.Join(dir, "out.xlsx"), qn, c, CompareOptions{Lang: translations.VI}); err != nil {
+		if err := WriteFile(filepath.Join(dir, "out.xlsx"), qn, c, Options{Lang: translations.VI}); err != nil {
 			b.Fatal(err)
 		}
 		os.Remove(filepath.Join(dir, "out.xlsx"))
@@ -326,12 +328,12 @@ func TestTheSameCityIsComparedOnce(t *testing.T) {
 	halong := demo(t)
 	path := func(name string) string { return filepath.Join(dir, name) }
 	writeCCSA(t, path("halong.ccsa"), halong)
-	if _, err := WriteFile(path("halong-vi.xlsx"), qn, halong, nil, Options{Lang: translations.VI}); err != nil {
+	if _, err := report.WriteFile(path("halong-vi.xlsx"), qn, halong, nil, report.Options{Lang: translations.VI}); err != nil {
 		t.Fatal(err)
 	}
 	shouted := demo(t)
 	shouted.City.Name, shouted.City.Province = " HẠ  LONG ", strings.ToUpper(halong.City.Province)
-	if _, err := WriteFile(path("halong-en.xlsx"), qn, shouted, nil, Options{Lang: translations.EN}); err != nil {
+	if _, err := report.WriteFile(path("halong-en.xlsx"), qn, shouted, nil, report.Options{Lang: translations.EN}); err != nil {
 		t.Fatal(err)
 	}
 	hue := demo(t)
@@ -369,7 +371,7 @@ func TestTheSameCityIsComparedOnce(t *testing.T) {
 	for _, lang := range translations.Languages {
 		loc := translations.New(lang)
 		var buf bytes.Buffer
-		if err := WriteComparison(&buf, qn, c, CompareOptions{Lang: lang}); err != nil {
+		if err := Write(&buf, qn, c, Options{Lang: lang}); err != nil {
 			t.Fatal(err)
 		}
 		f := open(t, buf.Bytes())
@@ -390,7 +392,7 @@ func TestTheSameCityIsComparedOnce(t *testing.T) {
 		// initiatives, 45,000 million VND over its four years.
 		for i := range 2 {
 			for k, want := range []float64{3, 3, 45000} {
-				assertNumber(t, f, sheets[0], cell(13+nf+k, overviewHeader+1+i), want)
+				assertNumber(t, f, sheets[0], xlsxkit.Cell(13+nf+k, overviewHeader+1+i), want)
 			}
 		}
 		if row := rows[overviewHeader]; row[len(row)-1] != path("halong.ccsa") {
@@ -426,7 +428,7 @@ func TestTheSameCityIsComparedOnce(t *testing.T) {
 	// Without duplicates, the workbook has no duplicates section.
 	var buf bytes.Buffer
 	c.Duplicates = nil
-	if err := WriteComparison(&buf, qn, c, CompareOptions{Lang: translations.EN}); err != nil {
+	if err := Write(&buf, qn, c, Options{Lang: translations.EN}); err != nil {
 		t.Fatal(err)
 	}
 	f := open(t, buf.Bytes())
@@ -459,7 +461,7 @@ func TestTheOverviewFitsItsTextsInBothLanguages(t *testing.T) {
 	when := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 	for _, lang := range translations.Languages {
 		var buf bytes.Buffer
-		if err := WriteComparison(&buf, qn, c, CompareOptions{Lang: lang, Now: when}); err != nil {
+		if err := Write(&buf, qn, c, Options{Lang: lang, Now: when}); err != nil {
 			t.Fatal(err)
 		}
 		f := open(t, buf.Bytes())
@@ -471,17 +473,17 @@ func TestTheOverviewFitsItsTextsInBothLanguages(t *testing.T) {
 			col, _ := excelize.ColumnNumberToName(i + 1)
 			width, _ := f.GetColWidth(sheet, col)
 			for _, word := range strings.Fields(h) {
-				if width < textWidth(word, boldCharUnits) {
+				if width < xlsxkit.TextWidth(word, xlsxkit.BoldCharUnits) {
 					t.Errorf("%s: column %s (%.1f) is narrower than the word %q of its header", lang, col, width, word)
 				}
 			}
-			if need := lineHeight * float64(lineCount(h, width-1, boldCharUnits)); headerHeight < need {
+			if need := xlsxkit.LineHeight * float64(xlsxkit.LineCount(h, width-1, xlsxkit.BoldCharUnits)); headerHeight < need {
 				t.Errorf("%s: header %q needs %.0f points, the row has %.0f", lang, h, need, headerHeight)
 			}
 		}
 		height, _ := f.GetRowHeight(sheet, overviewHeader+1)
 		provinceWidth, _ := f.GetColWidth(sheet, "B")
-		if need := lineHeight * float64(lineCount(a.City.Province, provinceWidth-1, charUnits)); height < need {
+		if need := xlsxkit.LineHeight * float64(xlsxkit.LineCount(a.City.Province, provinceWidth-1, xlsxkit.CharUnits)); height < need {
 			t.Errorf("%s: the city's row is %.0f points high, its province needs %.0f", lang, height, need)
 		}
 		if typ, _ := f.GetCellType(sheet, "B3"); typ != excelize.CellTypeDate && typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
@@ -513,5 +515,41 @@ func TestACityWithAPlanToFixIsStillCompared(t *testing.T) {
 	c := Load(qn, []string{path})
 	if len(c.Cities) != 1 || len(c.Skipped) != 0 {
 		t.Errorf("%d cities, skipped %+v", len(c.Cities), c.Skipped)
+	}
+}
+
+// TestEveryCellNamesItsFont: every cell with content, in the report and
+// the comparison of each language, has a style that names the font, so
+// that no reader sees it in a default font of their own.
+func TestEveryCellNamesItsFont(t *testing.T) {
+	qn := questionnaire(t)
+	for _, lang := range translations.Languages {
+		var cmp bytes.Buffer
+		a := demo(t)
+		c := &Comparison{Cities: []City{{Doc: a, Result: assessment.Score(qn, a), Path: "a.ccsa"}}}
+		if err := Write(&cmp, qn, c, Options{Lang: lang}); err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range map[string][]byte{"report": first(build(t, a, lang)), "comparison": cmp.Bytes()} {
+			f := open(t, data)
+			want := translations.New(lang).Setting("reportFont")
+			for _, sheet := range f.GetSheetList() {
+				rows, _ := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+				for r, row := range rows {
+					for c, v := range row {
+						if v == "" {
+							continue
+						}
+						ref := xlsxkit.Cell(c+1, r+1)
+						id, _ := f.GetCellStyle(sheet, ref)
+						st, err := f.GetStyle(id)
+						if err != nil || st.Font == nil || st.Font.Family != want {
+							t.Errorf("%s %s: %s!%s names no font %q", lang, name, sheet, ref, want)
+							return
+						}
+					}
+				}
+			}
+		}
 	}
 }

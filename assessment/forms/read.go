@@ -1,0 +1,136 @@
+package forms
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"creativecity/assessment"
+	"creativecity/assessment/report"
+	"creativecity/assessment/report/xlsxkit"
+	"creativecity/translations"
+)
+
+// ReadContribution reads what a filled-in form or a report gives, for
+// merging: the answers filled in, who filled them in and when.
+func ReadContribution(path string, qn *assessment.Questionnaire) (assessment.Contribution, []assessment.Problem, error) {
+	f, err := xlsxkit.OpenFile(path)
+	if err != nil {
+		return assessment.Contribution{}, nil, err
+	}
+	defer f.Close()
+	name := filepath.Base(path)
+	if v, _ := f.GetCellValue("_form", "A1"); v == FormSheetMarker {
+		return readForm(f, path, name)
+	}
+	return readReport(f, path, name, qn)
+}
+
+// readReport reads a report: every answer it holds, as the data sheet and
+// the edits of its visible sheets give them, brought up to this
+// questionnaire.
+func readReport(f *excelize.File, path, name string, qn *assessment.Questionnaire) (assessment.Contribution, []assessment.Problem, error) {
+	a, problems, err := report.ReadWorkbook(f, path)
+	if err != nil {
+		return assessment.Contribution{}, nil, err
+	}
+	for i, p := range problems {
+		if report.IsPlanEdit(p) {
+			// Merging takes answers: an edit of the plan is not merged,
+			// and says so.
+			problems[i].Code = assessment.CodePlanEditNotMerged
+		}
+	}
+	problems = append(problems, qn.Migrate(a)...)
+	loc := translations.New(report.Language(f))
+	c := assessment.Contribution{File: name, Contributor: strings.TrimSpace(strings.Trim(a.City.Assessor+", "+a.City.Organization, ", ")),
+		Date: a.City.Date}
+	for _, s := range qn.Sections {
+		for _, q := range s.Questions {
+			var v assessment.Value
+			ans := a.Answer(q.ID)
+			if attr, ok := assessment.LookupCityAttribute(q.CityField); ok {
+				v = attr.Value(&a.City)
+			} else if ans != nil && !ans.Malformed() {
+				v = ans.Value
+			}
+			in := assessment.Contributed{QuestionID: q.ID, Sheet: xlsxkit.SectionSheet(loc, s.ID), Value: v}
+			if s.Kind == assessment.KindProfile {
+				in.Sheet = loc.T("report.sheet.summary")
+			}
+			if ans != nil && q.CityField == "" {
+				in.Evidence, in.Source = ans.Evidence, ans.Source
+			}
+			c.Answers = append(c.Answers, in)
+		}
+	}
+	return c, problems, nil
+}
+
+// readForm reads the answers of a filled-in form.
+func readForm(f *excelize.File, path, name string) (assessment.Contribution, []assessment.Problem, error) {
+	raw, _ := f.GetCellValue("_form", "A2")
+	var meta formMeta
+	if err := json.Unmarshal([]byte(raw), &meta); err != nil || meta.Instructions == "" {
+		return assessment.Contribution{}, nil, xlsxkit.CellError(path, "_form", 1, 2, assessment.CodeCellNotJSON, nil)
+	}
+	if meta.Version > FormVersion {
+		return assessment.Contribution{}, nil, xlsxkit.ReadError(path, assessment.CodeSchemaNewer, assessment.Args{
+			"Version": assessment.CountArg(meta.Version), "Supported": assessment.CountArg(FormVersion)}, nil)
+	}
+	c, err := readContributor(f, path, name, meta)
+	if err != nil {
+		return assessment.Contribution{}, nil, err
+	}
+	var problems []assessment.Problem
+	rowsOf := map[string]map[string][]int{}
+	for _, w := range meta.Questions {
+		if rowsOf[w.Sheet] == nil {
+			rowsOf[w.Sheet] = xlsxkit.IDRows(f, w.Sheet)
+		}
+		rows := rowsOf[w.Sheet][w.ID]
+		if len(rows) != 1 {
+			problems = append(problems, assessment.Problem{Severity: assessment.Warning, Path: path, QuestionID: w.ID,
+				Code: assessment.CodeFormRowGone, Args: assessment.Args{"Sheet": assessment.TextArg(w.Sheet)}})
+			continue
+		}
+		in, err := readAnswer(f, path, w, rows[0], meta.Lang)
+		if err != nil {
+			return assessment.Contribution{}, nil, err
+		}
+		c.Answers = append(c.Answers, in)
+	}
+	return c, problems, nil
+}
+
+// readContributor reads the contributor's cells of the first sheet.
+func readContributor(f *excelize.File, path, name string, meta formMeta) (assessment.Contribution, error) {
+	contributor := strings.TrimSpace(xlsxkit.RawCell(f, meta.Instructions, meta.Contributor))
+	if org := strings.TrimSpace(xlsxkit.RawCell(f, meta.Instructions, meta.Organization)); org != "" {
+		contributor = strings.Trim(contributor+", "+org, ", ")
+	}
+	c := assessment.Contribution{File: name, Contributor: contributor}
+	if d := strings.TrimSpace(xlsxkit.RawCell(f, meta.Instructions, meta.Date)); d != "" {
+		v, code := xlsxkit.ParseEdit(d, false, xlsxkit.AnswerCell{Type: xlsxkit.KindDate}, meta.Lang)
+		if code != "" {
+			return c, xlsxkit.CellError(path, meta.Instructions, xlsxkit.ColOf(meta.Date), xlsxkit.RowOf(meta.Date), code, nil)
+		}
+		c.Date, _ = v.String()
+	}
+	return c, nil
+}
+
+// readAnswer reads the answer, evidence and source cells of a question's
+// row.
+func readAnswer(f *excelize.File, path string, w xlsxkit.AnswerCell, row int, lang string) (assessment.Contributed, error) {
+	ref := xlsxkit.Cell(formAnswer, row)
+	v, code := xlsxkit.ParseEdit(xlsxkit.RawCell(f, w.Sheet, ref), xlsxkit.IsText(f, w.Sheet, ref), w, lang)
+	if code != "" {
+		return assessment.Contributed{}, xlsxkit.CellError(path, w.Sheet, formAnswer, row, code, assessment.Args{"Max": assessment.NumberArg(w.Max)})
+	}
+	return assessment.Contributed{QuestionID: w.ID, Sheet: w.Sheet, Value: v,
+		Evidence: strings.TrimSpace(xlsxkit.RawCell(f, w.Sheet, xlsxkit.Cell(formEvidence, row))),
+		Source:   strings.TrimSpace(xlsxkit.RawCell(f, w.Sheet, xlsxkit.Cell(formSource, row)))}, nil
+}

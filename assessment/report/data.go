@@ -1,0 +1,546 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
+
+	"creativecity/assessment"
+	"creativecity/assessment/report/xlsxkit"
+	"creativecity/translations"
+)
+
+// Data sheet columns.
+const (
+	dataKind = iota + 1
+	dataKey
+	dataValue
+	dataEvidence
+	dataSource
+	dataJSON
+)
+
+// dataLang is the cell of the data sheet's first row that holds the
+// report's language (how numbers typed as text are read back).
+const dataLang = 4
+
+// Data row kinds (machine-readable, never translated).
+const (
+	KindMeta   = "meta"
+	KindCity   = "city"
+	KindAnswer = "answer"
+	// KindMore continues the evidence and source of the answer above it:
+	// a text longer than a cell holds is written in pieces, whole.
+	KindMore = "more"
+)
+
+// pieceUnits is the size of a piece of a long text on the data sheet, in
+// UTF-16 units, under the cell limit.
+const pieceUnits = 32000
+
+// pieces cuts a text into parts of at most pieceUnits UTF-16 units each,
+// never inside a surrogate pair; "" is one empty piece.
+func pieces(s string) []string {
+	var out []string
+	for {
+		units := utf16.Encode([]rune(s))
+		if len(units) <= pieceUnits {
+			return append(out, s)
+		}
+		n := 0
+		for i, r := range s {
+			if n+utf16.RuneLen(r) > pieceUnits {
+				out = append(out, s[:i])
+				s = s[i:]
+				break
+			}
+			n += utf16.RuneLen(r)
+		}
+	}
+}
+
+// dataWriter writes the rows of the data sheet.
+type dataWriter struct {
+	b     *builder
+	sheet string
+	row   int // the next row
+}
+
+// data writes the machine-readable sheet from which the assessment can be
+// read back: one row per file member, city member and answer, with the
+// value typed and as JSON.
+func (b *builder) data() {
+	sheet := xlsxkit.SafeSheetName(b.t("report.sheet.data"))
+	b.w.NewSheet(sheet)
+	b.w.Widths(sheet, 10, 36, 24, 50, 28, 40)
+	b.w.Text(sheet, 1, 1, DataSheetMarker)
+	b.w.Integer(sheet, 2, 1, assessment.SchemaVersion, 0)
+	b.w.SetStr(sheet, dataLang, 1, string(b.opts.Lang))
+	b.w.Text(sheet, 3, 1, b.t("report.dataIntro"))
+	heads := []string{"report.col.kind", "report.col.key", "report.col.value", "report.col.evidence", "report.col.source", "report.col.json"}
+	for i, h := range heads {
+		b.w.Text(sheet, i+1, 2, b.t(h))
+	}
+	b.w.StyleRange(sheet, 1, 2, len(heads), 2, b.w.St.Header)
+	d := &dataWriter{b: b, sheet: sheet, row: 3}
+	d.meta()
+	d.city()
+	d.answers()
+	b.cellsRows(d.put)
+	b.planRows(d.put)
+	b.w.Check(b.w.F.AutoFilter(sheet, fmt.Sprintf("A2:%s", xlsxkit.Cell(dataJSON, d.row-1)), nil))
+	b.w.Freeze(sheet, 2)
+	b.printSetup(sheet, 2)
+	// For the app, not for readers: hidden, so that it is neither printed
+	// nor edited by mistake (a reader can show it again).
+	b.w.Check(b.w.F.SetSheetVisible(sheet, false))
+}
+
+// put writes a row: its kind, its key, its value typed and as JSON.
+func (d *dataWriter) put(kind, key string, value any, raw []byte) {
+	w, sheet, row := d.b.w, d.sheet, d.row
+	w.Text(sheet, dataKind, row, kind)
+	w.Text(sheet, dataKey, row, key)
+	switch v := value.(type) {
+	case float64:
+		w.Check(w.F.SetCellFloat(sheet, xlsxkit.Cell(dataValue, row), v, -1, 64))
+	case bool:
+		w.Check(w.F.SetCellBool(sheet, xlsxkit.Cell(dataValue, row), v))
+	case string:
+		w.Text(sheet, dataValue, row, v)
+	}
+	w.Text(sheet, dataJSON, row, string(raw))
+	d.row++
+}
+
+// meta writes the file's members other than the city and the answers.
+func (d *dataWriter) meta() {
+	a := d.b.a
+	d.put(KindMeta, "format", assessment.FileFormat, xlsxkit.MustJSON(assessment.FileFormat))
+	d.put(KindMeta, "schemaVersion", float64(assessment.SchemaVersion), xlsxkit.MustJSON(assessment.SchemaVersion))
+	d.put(KindMeta, "questionnaireVersion", a.QuestionnaireVersion, xlsxkit.MustJSON(a.QuestionnaireVersion))
+	if !a.UpdatedAt.IsZero() {
+		s := a.UpdatedAt.UTC().Format(time.RFC3339)
+		d.put(KindMeta, "updatedAt", s, xlsxkit.MustJSON(s))
+	}
+	if !a.Plan.Empty() {
+		d.put(KindMeta, "actionPlan", nil, xlsxkit.MustJSON(a.Plan))
+	}
+	if !a.Dossier.Empty() {
+		d.put(KindMeta, "dossier", nil, xlsxkit.MustJSON(a.Dossier))
+	}
+	for _, k := range sortedKeys(a.ExtraMembers()) {
+		d.put(KindMeta, k, nil, a.ExtraMembers()[k])
+	}
+}
+
+// city writes the city's members.
+func (d *dataWriter) city() {
+	a := d.b.a
+	for _, attr := range assessment.CityAttributes() {
+		raw := attr.Raw(&a.City)
+		d.put(KindCity, attr.ID, raw, xlsxkit.MustJSON(raw))
+	}
+	for _, k := range sortedKeys(a.CityExtraMembers()) {
+		d.put(KindCity, k, nil, a.CityExtraMembers()[k])
+	}
+}
+
+// answers writes each answer, its evidence and source whole, in pieces on
+// the rows that continue it when longer than a cell holds.
+func (d *dataWriter) answers() {
+	w, sheet := d.b.w, d.sheet
+	for _, id := range sortedKeys(d.b.a.Answers) {
+		ans := d.b.a.Answers[id]
+		evidence, source := pieces(ans.Evidence), pieces(ans.Source)
+		w.SetStr(sheet, dataEvidence, d.row, evidence[0])
+		w.SetStr(sheet, dataSource, d.row, source[0])
+		d.put(KindAnswer, id, typedValue(ans), ans.CoreJSON())
+		for i := 1; i < max(len(evidence), len(source)); i++ {
+			if i < len(evidence) {
+				w.SetStr(sheet, dataEvidence, d.row, evidence[i])
+			}
+			if i < len(source) {
+				w.SetStr(sheet, dataSource, d.row, source[i])
+			}
+			w.Text(sheet, dataKind, d.row, KindMore)
+			w.Text(sheet, dataKey, d.row, id)
+			d.row++
+		}
+	}
+}
+
+// typedValue is an answer's value as a cell holds it: a number, a yes/no
+// or a text; nil for none or a malformed answer.
+func typedValue(ans *assessment.Answer) any {
+	if ans.Malformed() {
+		return nil
+	}
+	if f, ok := ans.Value.Number(); ok {
+		return f
+	} else if v, ok := ans.Value.Bool(); ok {
+		return v
+	} else if s, ok := ans.Value.String(); ok {
+		return s
+	}
+	return nil
+}
+
+// DataSheetMarker is the text in cell A1 of the data sheet that identifies a
+// workbook written by this app.
+const DataSheetMarker = "creativecity-assessment-data"
+
+// ReadFile reads back the assessment of a workbook this app exported, in
+// either language. Errors are *assessment.FileError naming the file and,
+// for a cell that no longer parses, the sheet and cell.
+func ReadFile(path string) (*assessment.Assessment, []assessment.Problem, error) {
+	f, err := xlsxkit.OpenFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	return ReadWorkbook(f, path)
+}
+
+// Read reads back the assessment of a workbook; path names it in errors.
+func Read(r io.Reader, path string) (*assessment.Assessment, []assessment.Problem, error) {
+	f, err := xlsxkit.OpenReader(r, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	return ReadWorkbook(f, path)
+}
+
+// ReadWorkbook reads back the assessment of an open workbook; path names
+// it in errors.
+func ReadWorkbook(f *excelize.File, path string) (*assessment.Assessment, []assessment.Problem, error) {
+	sheet := ""
+	for _, name := range f.GetSheetList() {
+		if v, _ := f.GetCellValue(name, "A1"); v == DataSheetMarker {
+			sheet = name
+			break
+		}
+	}
+	if sheet == "" {
+		return nil, nil, xlsxkit.ReadError(path, assessment.CodeNotAppWorkbook, nil, nil)
+	}
+	return readDataSheet(f, sheet, path)
+}
+
+// errCell carries a problem code about a value cell.
+type errCell string
+
+func (e errCell) Error() string { return string(e) }
+
+// cellValue returns the value of the data sheet's Value cell as JSON when
+// it agrees in type with the JSON copy (the cell wins, so that a figure
+// corrected in a spreadsheet is read), and an error code when the cell was
+// changed to another type.
+func cellValue(f *excelize.File, sheet string, row int, raw json.RawMessage) (json.RawMessage, error) {
+	ref := xlsxkit.Cell(dataValue, row)
+	shown := xlsxkit.RawCell(f, sheet, ref)
+	trimmed := bytes.TrimSpace(raw)
+	switch {
+	case len(trimmed) == 0 || trimmed[0] == '{' || trimmed[0] == '[' || bytes.Equal(trimmed, []byte("null")):
+		return raw, nil
+	case trimmed[0] == '"':
+		return json.Marshal(shown)
+	case bytes.Equal(trimmed, []byte("true")) || bytes.Equal(trimmed, []byte("false")):
+		switch strings.ToUpper(shown) {
+		case "1", "TRUE":
+			return json.RawMessage("true"), nil
+		case "0", "FALSE":
+			return json.RawMessage("false"), nil
+		}
+		return nil, errCell(assessment.CodeCellNotBoolean)
+	}
+	n, err := strconv.ParseFloat(strings.TrimSpace(shown), 64)
+	if err != nil || math.IsInf(n, 0) || math.IsNaN(n) {
+		return nil, errCell(assessment.CodeCellNotNumber)
+	}
+	// Keep the JSON text when the cell holds the same number, so that the
+	// round trip is exact to the digit.
+	var orig float64
+	if json.Unmarshal(raw, &orig) == nil && orig == n {
+		return raw, nil
+	}
+	return json.RawMessage(strconv.FormatFloat(n, 'f', -1, 64)), nil
+}
+
+// answerRows is an answer's row of the data sheet and the pieces of its
+// evidence and source on the rows that continue it.
+type answerRows struct {
+	id               string
+	row              int
+	raw              json.RawMessage
+	evidence, source []string
+}
+
+// cutMarker is the end of an evidence text that an older version cut to a
+// cell's size on the data sheet (" [… cut: …]", " [… đã cắt bớt: …]").
+var cutMarker = regexp.MustCompile(` \[… [^\[\]]*\]$`)
+
+// readAnswer merges the answer's JSON copy (value and unknown members)
+// with its value, evidence and source cells; changed reports a value cell
+// that no longer holds the value of the JSON copy.
+func readAnswer(f *excelize.File, sheet string, row int, raw json.RawMessage, evidence, source string) (out json.RawMessage, changed bool, err error) {
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &members); err != nil || members == nil {
+		return raw, false, nil // a malformed answer, kept as it was
+	}
+	v, err := cellValue(f, sheet, row, members["value"])
+	if err != nil {
+		return nil, false, err
+	}
+	if members["value"] != nil {
+		changed = !bytes.Equal(v, members["value"])
+		members["value"] = v
+	}
+	if evidence != "" {
+		members["evidence"], _ = json.Marshal(evidence)
+	}
+	if source != "" {
+		members["source"], _ = json.Marshal(source)
+	}
+	out, err = json.Marshal(members)
+	return out, changed, err
+}
+
+// IsWorkbook reports whether a path names an .xlsx file.
+func IsWorkbook(path string) bool {
+	return strings.EqualFold(filepath.Ext(path), ".xlsx")
+}
+
+// maxDataSheetRows is the most rows of a data sheet read back.
+const maxDataSheetRows = 100000
+
+// Language is the language a report was written in: its data sheet's
+// first row says it; a report of an older version is known by the name of
+// its summary sheet; the app's first language otherwise.
+func Language(f *excelize.File) translations.Lang {
+	for _, name := range f.GetSheetList() {
+		if v, _ := f.GetCellValue(name, "A1"); v == DataSheetMarker {
+			code, _ := f.GetCellValue(name, xlsxkit.Cell(dataLang, 1))
+			if lang, ok := translations.ParseLang(code); ok {
+				return lang
+			}
+		}
+	}
+	for _, lang := range translations.Languages {
+		if idx, err := f.GetSheetIndex(translations.New(lang).T("report.sheet.summary")); err == nil && idx >= 0 {
+			return lang
+		}
+	}
+	return translations.Languages[0]
+}
+
+// dataReader reads the rows of a data sheet into the file's JSON members,
+// and notes what the visible sheets' edits are checked against.
+type dataReader struct {
+	f           *excelize.File
+	sheet, path string
+	doc, city   map[string]json.RawMessage
+	answers     []*answerRows
+	records     []watched         // the watched cells of the visible sheets
+	planRecords []planCell        // the cells of the plan's sheet
+	planRef     string            // the data sheet's copy of the action plan
+	dataEdited  map[string]string // answers whose value cell on the data sheet was changed
+}
+
+// readDataSheet rebuilds the file's JSON document from the data sheet and
+// decodes it, so that reading a workbook is as strict as reading a file.
+func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment, []assessment.Problem, error) {
+	if err := checkSchema(f, sheet, path); err != nil {
+		return nil, nil, err
+	}
+	r := &dataReader{f: f, sheet: sheet, path: path, doc: map[string]json.RawMessage{}, city: map[string]json.RawMessage{},
+		dataEdited: map[string]string{}}
+	if err := r.readRows(); err != nil {
+		return nil, nil, err
+	}
+	byID, problems, err := r.readAnswers()
+	if err != nil {
+		return nil, nil, err
+	}
+	r.doc["city"], _ = json.Marshal(r.city)
+	r.doc["answers"], _ = json.Marshal(byID)
+	data, err := json.Marshal(r.doc)
+	if err != nil {
+		return nil, nil, xlsxkit.ReadError(path, assessment.CodeNotAppWorkbook, nil, err)
+	}
+	a, err := assessment.Decode(data, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	lang, _ := f.GetCellValue(sheet, xlsxkit.Cell(dataLang, 1))
+	changes, err := edits(f, path, a, r.records, lang, r.dataEdited)
+	if err != nil {
+		return nil, nil, err
+	}
+	planChanges, err := planEdits(f, path, a, r.planRecords, lang, r.planRef)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, append(append(problems, changes...), planChanges...), nil
+}
+
+// checkSchema refuses a data sheet of a newer schema than this version
+// reads.
+func checkSchema(f *excelize.File, sheet, path string) error {
+	v, _ := f.GetCellValue(sheet, "B1", excelize.Options{RawCellValue: true})
+	if v == "" {
+		return nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return xlsxkit.CellError(path, sheet, 2, 1, assessment.CodeCellNotNumber, nil)
+	}
+	if n > assessment.SchemaVersion {
+		return xlsxkit.ReadError(path, assessment.CodeSchemaNewer, assessment.Args{"Version": assessment.CountArg(n), "Supported": assessment.CountArg(assessment.SchemaVersion)}, nil)
+	}
+	return nil
+}
+
+// readRows reads every row under the header.
+func (r *dataReader) readRows() error {
+	rows, err := r.f.Rows(r.sheet)
+	if err != nil {
+		return xlsxkit.ReadError(r.path, assessment.CodeNotAppWorkbook, nil, err)
+	}
+	defer rows.Close()
+	row := 0
+	for rows.Next() {
+		row++
+		if row <= 2 {
+			continue
+		}
+		if row > maxDataSheetRows {
+			return xlsxkit.ReadError(r.path, assessment.CodeTooLarge, assessment.Args{"Size": assessment.CountArg(row), "Limit": assessment.CountArg(maxDataSheetRows)}, nil)
+		}
+		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return xlsxkit.ReadError(r.path, assessment.CodeNotWorkbook, nil, err)
+		}
+		get := func(c int) string {
+			if c-1 < len(cols) {
+				return cols[c-1]
+			}
+			return ""
+		}
+		if err := r.readRow(row, get); err != nil {
+			return err
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return xlsxkit.ReadError(r.path, assessment.CodeNotWorkbook, nil, err)
+	}
+	return nil
+}
+
+// readRow reads a row, whose cells get gives by column.
+func (r *dataReader) readRow(row int, get func(col int) string) error {
+	kind, key := get(dataKind), get(dataKey)
+	if kind == "" && key == "" {
+		return nil
+	}
+	if kind == KindMore {
+		last := len(r.answers) - 1
+		if last < 0 || r.answers[last].id != key {
+			return xlsxkit.CellError(r.path, r.sheet, dataKey, row, assessment.CodeCellStrayPiece, assessment.Args{"Key": assessment.TextArg(key)})
+		}
+		r.answers[last].evidence = append(r.answers[last].evidence, get(dataEvidence))
+		r.answers[last].source = append(r.answers[last].source, get(dataSource))
+		return nil
+	}
+	raw := json.RawMessage(get(dataJSON))
+	if !json.Valid(raw) {
+		return xlsxkit.CellError(r.path, r.sheet, dataJSON, row, assessment.CodeCellNotJSON, nil)
+	}
+	switch kind {
+	case KindMeta:
+		r.doc[key] = raw
+		if key == "actionPlan" {
+			r.planRef = r.sheet + "!" + xlsxkit.Cell(dataJSON, row)
+		}
+	case KindCity:
+		return r.readCity(row, key, raw)
+	case KindCells, KindPlanCells:
+		return r.readRecord(row, kind, key, raw)
+	case KindAnswer:
+		r.answers = append(r.answers, &answerRows{id: key, row: row, raw: raw,
+			evidence: []string{get(dataEvidence)}, source: []string{get(dataSource)}})
+	default:
+		return xlsxkit.CellError(r.path, r.sheet, dataKind, row, assessment.CodeCellUnknownKind, assessment.Args{"Kind": assessment.TextArg(kind)})
+	}
+	return nil
+}
+
+// readCity reads a member of the city, from its value cell when that was
+// changed.
+func (r *dataReader) readCity(row int, key string, raw json.RawMessage) error {
+	v, err := cellValue(r.f, r.sheet, row, raw)
+	if err != nil {
+		return xlsxkit.CellError(r.path, r.sheet, dataValue, row, err.Error(), nil)
+	}
+	if !bytes.Equal(v, raw) {
+		r.dataEdited["city."+key] = r.sheet + "!" + xlsxkit.Cell(dataValue, row)
+	}
+	r.city[key] = v
+	return nil
+}
+
+// readRecord reads the fingerprints of watched cells or of the plan's
+// sheet.
+func (r *dataReader) readRecord(row int, kind, key string, raw json.RawMessage) error {
+	if kind == KindCells {
+		var w watched
+		if err := json.Unmarshal(raw, &w); err != nil || w.ID != key || w.Sheet == "" {
+			return xlsxkit.CellError(r.path, r.sheet, dataJSON, row, assessment.CodeCellNotJSON, nil)
+		}
+		r.records = append(r.records, w)
+		return nil
+	}
+	var p planRecord
+	if err := json.Unmarshal(raw, &p); err != nil || !p.valid(key) {
+		return xlsxkit.CellError(r.path, r.sheet, dataJSON, row, assessment.CodeCellNotJSON, nil)
+	}
+	r.planRecords = append(r.planRecords, p.cells()...)
+	return nil
+}
+
+// readAnswers joins each answer's pieces and reads its cells.
+func (r *dataReader) readAnswers() (map[string]json.RawMessage, []assessment.Problem, error) {
+	var problems []assessment.Problem
+	byID := map[string]json.RawMessage{}
+	for _, a := range r.answers {
+		evidence := strings.Join(a.evidence, "")
+		// An older version cut evidence longer than a cell on the data
+		// sheet too: the marker is not part of the text, the rest is lost.
+		if m := cutMarker.FindStringIndex(evidence); m != nil && len(a.evidence) == 1 {
+			evidence = evidence[:m[0]]
+			problems = append(problems, assessment.Problem{Severity: assessment.Warning, Path: r.path, QuestionID: a.id,
+				Code: assessment.CodeEvidenceCutInWorkbook, Args: assessment.Args{"Sheet": assessment.TextArg(r.sheet),
+					"Cell": assessment.TextArg(xlsxkit.Cell(dataEvidence, a.row))}})
+		}
+		ans, changed, err := readAnswer(r.f, r.sheet, a.row, a.raw, evidence, strings.Join(a.source, ""))
+		if err != nil {
+			return nil, nil, xlsxkit.CellError(r.path, r.sheet, dataValue, a.row, err.Error(), nil)
+		}
+		if changed {
+			r.dataEdited[a.id] = r.sheet + "!" + xlsxkit.Cell(dataValue, a.row)
+		}
+		byID[a.id] = ans
+	}
+	return byID, problems, nil
+}
