@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/assessment/l10n"
 	"creativecity/translations"
 )
@@ -126,7 +127,7 @@ func loadInput(qn *assessment.Questionnaire, path string) (*assessment.Assessmen
 	if IsWorkbook(path) {
 		doc, _, err = ReadFile(path)
 	} else {
-		doc, err = assessment.Load(path)
+		doc, err = files.Load(path)
 	}
 	if err != nil {
 		return nil, err
@@ -183,7 +184,7 @@ func WriteComparisonFile(path string, qn *assessment.Questionnaire, c *Compariso
 	if err := WriteComparison(&buf, qn, c, opts); err != nil {
 		return readError(path, assessment.CodeWriteFailed, assessment.Args{"Detail": assessment.TextArg(err.Error())}, err)
 	}
-	return assessment.WriteFileAtomic(path, buf.Bytes())
+	return files.WriteFileAtomic(path, buf.Bytes())
 }
 
 type compareBuilder struct {

@@ -1,6 +1,9 @@
 package report
 
-import "creativecity/assessment"
+import (
+	"creativecity/assessment"
+	"creativecity/assessment/files"
+)
 
 // WriteFile writes the workbook to path atomically: it is built in memory,
 // written to a temporary file in the same folder and renamed, so that no
@@ -24,7 +27,7 @@ func WriteFile(path string, qn *assessment.Questionnaire, a *assessment.Assessme
 		return nil, &assessment.FileError{Problem: assessment.Problem{Severity: assessment.Error, Path: path,
 			Code: assessment.CodeWriteFailed, Args: assessment.Args{"Detail": assessment.TextArg(err.Error())}}, Err: err}
 	}
-	if err := assessment.WriteFileAtomic(path, buf.Bytes()); err != nil {
+	if err := files.WriteFileAtomic(path, buf.Bytes()); err != nil {
 		return nil, err
 	}
 	for i := range warnings {
@@ -34,12 +37,12 @@ func WriteFile(path string, qn *assessment.Questionnaire, a *assessment.Assessme
 }
 
 // checkWritable refuses a name Windows cannot use (see
-// assessment.CheckName: every workbook is a file the user names) and a
+// files.CheckName: every workbook is a file the user names) and a
 // target the write would fail on or should not replace (see
-// assessment.CheckWritable).
+// files.CheckWritable).
 func checkWritable(path string) error {
-	if err := assessment.CheckName(path); err != nil {
+	if err := files.CheckName(path); err != nil {
 		return err
 	}
-	return assessment.CheckWritable(path)
+	return files.CheckWritable(path)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/assessment/l10n"
 	"creativecity/translations"
 )
@@ -83,7 +84,7 @@ func WriteFormFile(path string, qn *assessment.Questionnaire, base *assessment.A
 			err = werr
 		}
 		if err == nil {
-			return assessment.WriteFileAtomic(path, buf)
+			return files.WriteFileAtomic(path, buf)
 		}
 	}
 	return &assessment.FileError{Problem: assessment.Problem{Severity: assessment.Error, Path: path,

@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 )
 
 // Limits for opening workbooks that may come from anywhere: a zip bomb is
@@ -41,7 +42,7 @@ func ReadFile(path string) (*assessment.Assessment, []assessment.Problem, error)
 // ever opened): excelize reads it from that reader. Errors are
 // *assessment.FileError.
 func openWorkbook(path string) (*excelize.File, error) {
-	r, info, err := assessment.OpenRegular(path)
+	r, info, err := files.OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
