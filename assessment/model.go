@@ -323,7 +323,7 @@ type assessmentJSON struct {
 }
 
 // MarshalJSON writes the file's JSON document (without normalisation;
-// Save normalises text first).
+// Encode normalises text first).
 func (a *Assessment) MarshalJSON() ([]byte, error) {
 	city, err := marshalWithExtra(a.City, a.cityExtra)
 	if err != nil {

@@ -1,6 +1,8 @@
 // Package assessment is the domain of the Creative City Self-Assessment:
 // the questionnaire model, a city's answers, scoring and recommendation,
-// validation, the locale-aware number parser and the .ccsa file store.
+// validation, the locale-aware number parser and the .ccsa file format
+// (Decode, Encode and the FileError of a file that cannot be used).
+// Reading and writing files on disk is the job of package assessment/files.
 //
 // It has no user-interface or spreadsheet dependency and holds no
 // user-facing text: questions, descriptors and messages are referred to by

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/translations"
 )
 
@@ -612,10 +613,10 @@ func TestASecondEditorOfTheSameFileIsWarned(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The first editor's lock, as another computer would leave it.
-	held, _ := assessment.ReadLock(path)
+	held, _ := files.ReadLock(path)
 	held.Host = "phong-van-hoa-2"
 	data, _ := json.Marshal(held)
-	os.WriteFile(assessment.LockPath(path), data, 0o644)
+	os.WriteFile(files.LockPath(path), data, 0o644)
 
 	second := newTestApp(t, translations.EN)
 	second.OpenPath(path)

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/storage/repository"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 )
 
 // fileRepository is the toolkit's repository of file: URIs, which its
@@ -75,7 +76,7 @@ func (r *fileRepository) Destroy(string) {}
 
 // Reader opens a regular file for reading without ever blocking.
 func (r *fileRepository) Reader(u fyne.URI) (fyne.URIReadCloser, error) {
-	f, _, err := assessment.OpenRegular(u.Path())
+	f, _, err := files.OpenRegular(u.Path())
 	var fe *assessment.FileError
 	switch {
 	case err == nil:

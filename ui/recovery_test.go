@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/translations"
 )
 
@@ -122,12 +123,12 @@ func TestTheStartListsEveryCopyLeftByOtherWindows(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "recovery")
 	file := filepath.Join(t.TempDir(), "Hạ Long.ccsa")
 	demo, _ := assessment.Demo()
-	if err := assessment.Save(file, demo); err != nil {
+	if err := files.Save(file, demo); err != nil {
 		t.Fatal(err)
 	}
 	offline := filepath.Join(t.TempDir(), "share", "Huế 2025.ccsa")
 	os.MkdirAll(filepath.Dir(offline), 0o755)
-	if err := assessment.Save(offline, demo); err != nil {
+	if err := files.Save(offline, demo); err != nil {
 		t.Fatal(err)
 	}
 	never := newTestAppIn(t, translations.EN, dir)

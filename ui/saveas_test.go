@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/translations"
 )
 
@@ -75,7 +76,7 @@ func TestSaveAsOverAFileKeepsItsContentInTheBackup(t *testing.T) {
 	target := filepath.Join(dir, a.cityName()+assessment.Extension)
 	older, _ := assessment.Demo()
 	older.City.Population = 123456
-	if err := assessment.Save(target, older); err != nil {
+	if err := files.Save(target, older); err != nil {
 		t.Fatal(err)
 	}
 	before, err := os.ReadFile(target)
@@ -89,11 +90,11 @@ func TestSaveAsOverAFileKeepsItsContentInTheBackup(t *testing.T) {
 	if a.doc.Path() != target || a.Dirty() {
 		t.Fatalf("saved to %q, dirty %v", a.doc.Path(), a.Dirty())
 	}
-	bak, err := os.ReadFile(target + assessment.BackupSuffix)
+	bak, err := os.ReadFile(target + files.BackupSuffix)
 	if err != nil || !bytes.Equal(bak, before) {
 		t.Errorf("the backup holds %d bytes (%v), not the %d the file held", len(bak), err, len(before))
 	}
-	saved, err := assessment.Load(target)
+	saved, err := files.Load(target)
 	if err != nil {
 		t.Fatal(err)
 	}

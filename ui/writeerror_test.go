@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/assessment/report"
 	"creativecity/translations"
 )
@@ -153,7 +154,7 @@ func TestSavingOverAReadOnlyFileKeepsTheWorkAndOffersRetry(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "Hạ Long.ccsa")
 	demo, _ := assessment.Demo()
-	if err := assessment.Save(path, demo); err != nil {
+	if err := files.Save(path, demo); err != nil {
 		t.Fatal(err)
 	}
 	a.OpenPath(path)
@@ -174,7 +175,7 @@ func TestSavingOverAReadOnlyFileKeepsTheWorkAndOffersRetry(t *testing.T) {
 	if after, _ := os.ReadFile(path); !bytes.Equal(after, before) {
 		t.Error("the read-only file changed")
 	}
-	if _, err := os.Stat(path + assessment.BackupSuffix); !os.IsNotExist(err) {
+	if _, err := os.Stat(path + files.BackupSuffix); !os.IsNotExist(err) {
 		t.Errorf("a backup was written: %v", err)
 	}
 	if !a.Dirty() || a.Assessment().City.Population != 444444 {
@@ -188,7 +189,7 @@ func TestSavingOverAReadOnlyFileKeepsTheWorkAndOffersRetry(t *testing.T) {
 	if a.Dirty() {
 		t.Fatal("Retry did not save")
 	}
-	if saved, err := assessment.Load(path); err != nil || saved.City.Population != 444444 {
+	if saved, err := files.Load(path); err != nil || saved.City.Population != 444444 {
 		t.Errorf("the file holds %v (%v)", saved, err)
 	}
 }

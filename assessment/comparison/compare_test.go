@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/assessment/report"
 	"creativecity/assessment/report/xlsxkit"
 	"creativecity/translations"
@@ -509,7 +510,7 @@ func TestACityWithAPlanToFixIsStillCompared(t *testing.T) {
 		t.Fatal("the plan has no problem to test with")
 	}
 	path := filepath.Join(t.TempDir(), "halong.ccsa")
-	if err := assessment.Save(path, a); err != nil {
+	if err := files.Save(path, a); err != nil {
 		t.Fatal(err)
 	}
 	c := Load(qn, []string{path})

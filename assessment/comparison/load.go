@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/assessment/report"
 )
 
@@ -123,7 +124,7 @@ func loadInput(qn *assessment.Questionnaire, path string) (*assessment.Assessmen
 	if report.IsWorkbook(path) {
 		doc, _, err = report.ReadFile(path)
 	} else {
-		doc, err = assessment.Load(path)
+		doc, err = files.Load(path)
 	}
 	if err != nil {
 		return nil, err

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 )
 
 // Options are the choices a Document is made with.
@@ -49,7 +50,7 @@ type Document struct {
 	version              uint64 // counts rescorings
 	problems             []assessment.Problem
 	savedAt, autosavedAt time.Time
-	lockedBy             *assessment.LockInfo // another editor holding path when we locked it
+	lockedBy             *files.LockInfo      // another editor holding path when we locked it
 	migrated             []assessment.Problem // what opening the file changed (an older version)
 	onChange             func()
 
@@ -109,13 +110,13 @@ func (d *Document) Migrated() []assessment.Problem { return d.migrated }
 // LockedBy returns the other editor that held the file when this document
 // took it (by Open, Restore or saving to a new file), so that the view can
 // warn; nil if the file was free.
-func (d *Document) LockedBy() *assessment.LockInfo { return d.lockedBy }
+func (d *Document) LockedBy() *files.LockInfo { return d.lockedBy }
 
 // Open loads an assessment file and makes it the document, locking it. On
 // failure the document is unchanged and the error is the store's
 // *assessment.FileError, naming the file and the problem.
 func (d *Document) Open(path string) error {
-	doc, err := assessment.Load(path)
+	doc, err := files.Load(path)
 	if err != nil {
 		return err
 	}
@@ -128,7 +129,7 @@ func (d *Document) Open(path string) error {
 // applies it (the window opens its first file so, and shows it without
 // waiting for the analysis).
 func (d *Document) OpenQuick(path string) error {
-	doc, err := assessment.Load(path)
+	doc, err := files.Load(path)
 	if err != nil {
 		return err
 	}
@@ -178,7 +179,7 @@ func (d *Document) Edit(change func(a *assessment.Assessment)) {
 // nothing more.
 func (d *Document) Close() {
 	if d.path != "" {
-		assessment.Unlock(d.path)
+		files.Unlock(d.path)
 	}
 	d.lockedBy = nil
 	d.keepOffered()
@@ -197,11 +198,11 @@ func (d *Document) Close() {
 // LockedBy, never an obstacle.
 func (d *Document) moveLock(path string) {
 	if d.path != "" && d.path != path {
-		assessment.Unlock(d.path)
+		files.Unlock(d.path)
 	}
 	d.lockedBy = nil
 	if path != "" {
-		d.lockedBy = assessment.Lock(path, d.opts.Now())
+		d.lockedBy = files.Lock(path, d.opts.Now())
 	}
 }
 

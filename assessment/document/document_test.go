@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 )
 
 var fixedNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.Local)
@@ -46,7 +47,7 @@ func demo(t *testing.T) *assessment.Assessment {
 func savedDemo(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "halong.ccsa")
-	if err := assessment.Save(path, demo(t)); err != nil {
+	if err := files.Save(path, demo(t)); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -80,13 +81,13 @@ func setModTime(t *testing.T, path string, at time.Time) {
 // is per process), so another editor is always another process or host.
 func holdByAnotherComputer(t *testing.T, path, host string) {
 	t.Helper()
-	held, ok := assessment.ReadLock(path)
+	held, ok := files.ReadLock(path)
 	if !ok {
-		held = assessment.LockInfo{User: "lan", PID: 42, Since: fixedNow}
+		held = files.LockInfo{User: "lan", PID: 42, Since: fixedNow}
 	}
 	held.Host = host
 	data, _ := json.Marshal(held)
-	if err := os.WriteFile(assessment.LockPath(path), data, 0o644); err != nil {
+	if err := os.WriteFile(files.LockPath(path), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -96,7 +97,7 @@ func hasProblem(ps []assessment.Problem, code string) bool {
 }
 
 func ourLock(path string) bool {
-	held, ok := assessment.ReadLock(path)
+	held, ok := files.ReadLock(path)
 	host, _ := os.Hostname()
 	return ok && held.PID == os.Getpid() && held.Host == host
 }
@@ -169,7 +170,7 @@ func TestOpeningABadFileKeepsTheCurrentDocument(t *testing.T) {
 	if d.Assessment() != before || d.Path() != "" || !d.Dirty() || *changes != 0 {
 		t.Errorf("the document changed: path %q dirty %v, %d notifications", d.Path(), d.Dirty(), *changes)
 	}
-	if _, ok := assessment.ReadLock(bad); ok {
+	if _, ok := files.ReadLock(bad); ok {
 		t.Error("a file that did not open was locked")
 	}
 }
@@ -183,14 +184,14 @@ func TestOpeningAnotherFileReleasesTheFirstLock(t *testing.T) {
 	if err := d.Open(second); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := assessment.ReadLock(first); ok {
+	if _, ok := files.ReadLock(first); ok {
 		t.Error("the first file is still locked")
 	}
 	if !ourLock(second) {
 		t.Error("the second file is not locked")
 	}
 	d.Replace(demo(t), "")
-	if _, ok := assessment.ReadLock(second); ok {
+	if _, ok := files.ReadLock(second); ok {
 		t.Error("a new document kept the file locked")
 	}
 }
@@ -232,10 +233,10 @@ func TestSaveWritesTheFileAndBackupAndDiscardsTheAutosave(t *testing.T) {
 	if err := d.Save(); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := assessment.Load(path); got.City.Name != "Hạ Long mới" {
+	if got, _ := files.Load(path); got.City.Name != "Hạ Long mới" {
 		t.Errorf("file holds %q", got.City.Name)
 	}
-	if readFile(t, path+assessment.BackupSuffix) != original {
+	if readFile(t, path+files.BackupSuffix) != original {
 		t.Error("the backup is not the previous version")
 	}
 	if d.Dirty() || !d.SavedAt().Equal(fixedNow) || !d.AutosavedAt().IsZero() || *changes != 1 {
@@ -282,7 +283,7 @@ func TestSavingAsAnotherFileMovesTheLock(t *testing.T) {
 	if err := d.SaveAs(second); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := assessment.ReadLock(first); ok || !ourLock(second) || d.Path() != second {
+	if _, ok := files.ReadLock(first); ok || !ourLock(second) || d.Path() != second {
 		t.Errorf("first locked %v, second ours %v, path %q", ok, ourLock(second), d.Path())
 	}
 }
@@ -363,7 +364,7 @@ func TestASecondEditorIsWarnedAndAskedBeforeSaving(t *testing.T) {
 	if err := second.SaveOverwriting(c.Path); err != nil || second.Dirty() {
 		t.Fatalf("agreed overwrite: %v, dirty %v", err, second.Dirty())
 	}
-	if held, _ := assessment.ReadLock(path); held.Host != "phong-van-hoa-2" {
+	if held, _ := files.ReadLock(path); held.Host != "phong-van-hoa-2" {
 		t.Error("the other editor's lock was taken")
 	}
 	// They still have it open: every save asks again.
@@ -589,7 +590,7 @@ func TestAnUnreadableRecoveryCopyIsNotOffered(t *testing.T) {
 	for name, write := range map[string]func(file string) error{
 		"not JSON":     func(file string) error { return os.WriteFile(file, []byte("{"), 0o600) },
 		"no work":      func(file string) error { return os.WriteFile(file, []byte(`{"path":""}`), 0o600) },
-		"far too long": func(file string) error { return os.Truncate(file, assessment.MaxFileSize+1) },
+		"far too long": func(file string) error { return os.Truncate(file, files.MaxFileSize+1) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			recovery := t.TempDir()
@@ -638,7 +639,7 @@ func TestCloseReleasesTheLock(t *testing.T) {
 		t.Fatal("not locked")
 	}
 	d.Close()
-	if _, err := os.Stat(assessment.LockPath(path)); !os.IsNotExist(err) {
+	if _, err := os.Stat(files.LockPath(path)); !os.IsNotExist(err) {
 		t.Errorf("the lock is still there: %v", err)
 	}
 }
@@ -694,7 +695,7 @@ func TestAFileOfQuestionnaire2026OpensAndSavesInTheCurrentVersion(t *testing.T) 
 	if err := d.Save(); err != nil {
 		t.Fatal(err)
 	}
-	saved, err := assessment.Load(path)
+	saved, err := files.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}

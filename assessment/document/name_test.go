@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 )
 
 // TestSaveAsRefusesANameWindowsCannotUse: Save As to a device name or a
@@ -33,7 +34,7 @@ func TestSaveAsRefusesANameWindowsCannotUse(t *testing.T) {
 
 	// A file of such a name made elsewhere (Linux allows it) saves in place.
 	odd := filepath.Join(dir, "Hạ Long: 2026.ccsa")
-	if err := assessment.Save(odd, demo(t)); err != nil {
+	if err := files.Save(odd, demo(t)); err != nil {
 		t.Fatal(err)
 	}
 	if err := d.Open(odd); err != nil {

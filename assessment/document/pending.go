@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 )
 
 // fileCheckTimeout is how long the start waits for the file of a copy to
@@ -87,12 +88,12 @@ func readRecovery(s *slot) (*Recovery, bool) {
 		s.lock.Remove() // its window saved or discarded the work meanwhile
 		return nil, false
 	}
-	if err != nil || st.Size() > assessment.MaxFileSize {
+	if err != nil || st.Size() > files.MaxFileSize {
 		s.release()
 		return nil, false
 	}
 	var rc recoveryCopy
-	data, err := assessment.ReadRegular(file, assessment.MaxFileSize)
+	data, err := files.ReadRegular(file, files.MaxFileSize)
 	if err == nil {
 		err = json.Unmarshal(data, &rc)
 	}

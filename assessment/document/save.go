@@ -4,7 +4,7 @@ import (
 	"errors"
 	"os"
 
-	"creativecity/assessment"
+	"creativecity/assessment/files"
 )
 
 // The conditions that stop a save. ErrNoPath means the view must ask for
@@ -22,8 +22,8 @@ var (
 // errors.Is(err, ErrChangedOnDisk) tell the two apart.
 type Conflict struct {
 	Path   string
-	Reason error                // ErrHeldByOther or ErrChangedOnDisk
-	HeldBy *assessment.LockInfo // the other editor, for ErrHeldByOther
+	Reason error           // ErrHeldByOther or ErrChangedOnDisk
+	HeldBy *files.LockInfo // the other editor, for ErrHeldByOther
 }
 
 func (c *Conflict) Error() string { return c.Path + ": " + c.Reason.Error() }
@@ -46,11 +46,11 @@ func (d *Document) Save() error {
 // editor holds, or the current file if it changed on disk since last seen.
 //
 // A new file name (not the document's own file) that Windows cannot use is
-// refused with the *assessment.FileError of assessment.CheckName, so that
+// refused with the *assessment.FileError of files.CheckName, so that
 // the file can be opened on any computer.
 func (d *Document) SaveAs(path string) error {
 	if path != d.path {
-		if err := assessment.CheckName(path); err != nil {
+		if err := files.CheckName(path); err != nil {
 			return err
 		}
 	}
@@ -69,7 +69,7 @@ func (d *Document) SaveOverwriting(path string) error {
 	if path == "" {
 		return ErrNoPath
 	}
-	if err := assessment.Save(path, d.doc); err != nil {
+	if err := files.Save(path, d.doc); err != nil {
 		return err
 	}
 	moved := path != d.path
@@ -91,7 +91,7 @@ func (d *Document) SaveOverwriting(path string) error {
 // work, if it would. Only the current file has a last-seen time to
 // compare with; any file can be held by another editor.
 func (d *Document) conflict(path string) error {
-	if other := assessment.HeldByOther(path); other != nil {
+	if other := files.HeldByOther(path); other != nil {
 		return &Conflict{Path: path, Reason: ErrHeldByOther, HeldBy: other}
 	}
 	if path == d.path && d.changedOnDisk() {

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"time"
 
-	"creativecity/assessment"
+	"creativecity/assessment/files"
 )
 
 // A window's autosaved copy is the pair <id>.json (the work) and <id>.lock
@@ -30,7 +30,7 @@ const LegacyRecoveryFile = "recovery.json"
 // slot is one copy: its files and the lock that marks it as held.
 type slot struct {
 	dir, id string
-	lock    *assessment.FileLock
+	lock    *files.FileLock
 }
 
 // newCopyID returns a fresh copy name: UTC time, process ID, 32 random bits.
@@ -47,16 +47,16 @@ func newSlot(dir string, now time.Time) (*slot, error) {
 	}
 	for range 3 {
 		s, err := lockSlot(dir, newCopyID(now))
-		if !errors.Is(err, assessment.ErrLocked) {
+		if !errors.Is(err, files.ErrLocked) {
 			return s, err
 		}
 	}
-	return nil, assessment.ErrLocked
+	return nil, files.ErrLocked
 }
 
-// lockSlot locks the copy id; assessment.ErrLocked if a live window holds it.
+// lockSlot locks the copy id; files.ErrLocked if a live window holds it.
 func lockSlot(dir, id string) (*slot, error) {
-	l, err := assessment.TryLockFile(filepath.Join(dir, id+lockExt))
+	l, err := files.TryLockFile(filepath.Join(dir, id+lockExt))
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +67,7 @@ func lockSlot(dir, id string) (*slot, error) {
 func (s *slot) file() string { return filepath.Join(s.dir, s.id+copyExt) }
 
 // write replaces the copy atomically (temporary file, fsync, rename).
-func (s *slot) write(data []byte) error { return assessment.WriteFileAtomic(s.file(), data) }
+func (s *slot) write(data []byte) error { return files.WriteFileAtomic(s.file(), data) }
 
 // remove deletes the copy and then its lock: the work was saved or
 // discarded. The lock goes last, so that no one offers the copy meanwhile.

@@ -13,6 +13,7 @@ import (
 	"github.com/gomutex/godocx/wml/stypes"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/translations"
 )
 
@@ -77,14 +78,14 @@ func Write(qn *assessment.Questionnaire, a *assessment.Assessment, f *Form, opt 
 // as .bak).
 func WriteFile(path string, qn *assessment.Questionnaire, a *assessment.Assessment, f *Form, opt Options) error {
 	// A name Windows cannot use is refused, as for every file the user names.
-	if err := assessment.CheckName(path); err != nil {
+	if err := files.CheckName(path); err != nil {
 		return err
 	}
 	data, err := Write(qn, a, f, opt)
 	if err != nil {
 		return err
 	}
-	return assessment.WriteWithBackup(path, data)
+	return files.WriteWithBackup(path, data)
 }
 
 func (d *draft) t(id string, data ...map[string]any) string { return d.loc.T(id, data...) }

@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/assessment/l10n"
 	"creativecity/translations"
 )
@@ -322,7 +323,7 @@ func (c *cli) load(path string) (*assessment.Assessment, bool) {
 // loadMigrated is load that also returns what bringing a file of an older
 // questionnaire version up to this one changed.
 func (c *cli) loadMigrated(path string) (*assessment.Assessment, []assessment.Problem, bool) {
-	a, err := assessment.Load(path)
+	a, err := files.Load(path)
 	if err != nil {
 		c.fileError(err, path)
 		return nil, nil, false
@@ -360,7 +361,7 @@ func (c *cli) writeJSON(v any) int {
 // (at least one when want < 0) and writes a file with extension ext. It
 // reports what is wrong itself and returns the exit status: a missing
 // argument or another extension is a usage error; a name that Windows
-// cannot use (assessment.CheckName) is refused as bad input, before any
+// cannot use (files.CheckName) is refused as bad input, before any
 // work, whatever the system, so that the file can be opened anywhere.
 func (c *cli) output(cmd string, o options, args []string, want int, ext string) (string, int) {
 	out := o.out
@@ -368,7 +369,7 @@ func (c *cli) output(cmd string, o options, args []string, want int, ext string)
 		c.fail("cli.useCommand", map[string]any{"Command": cmd, "Synopsis": c.loc.T("cli.cmd." + cmd + ".synopsis")})
 		return "", exitUsage
 	}
-	if err := assessment.CheckName(out); err != nil {
+	if err := files.CheckName(out); err != nil {
 		c.fileError(err, out)
 		return "", exitInput
 	}

@@ -13,7 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/assets"
 	"creativecity/translations"
 )
@@ -379,7 +379,7 @@ func TestEveryCommandHasHelpInEachLanguage(t *testing.T) {
 // score uses, in JSON and in text.
 func TestScoreShowsEachCountWithItsRate(t *testing.T) {
 	path := demoPath(t)
-	a, err := assessment.Load(path)
+	a, err := files.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -446,7 +446,7 @@ func TestImportListsEditsOfTheVisibleSheets(t *testing.T) {
 	if code != 0 || !strings.Contains(errs, "sheet “Gastronomy”, cell "+ref+": changed from “4” to “1”") {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if a, err := assessment.Load(out); err != nil || !strings.Contains(a.Value("gastronomy.signature_dishes").Raw(), "1") {
+	if a, err := files.Load(out); err != nil || !strings.Contains(a.Value("gastronomy.signature_dishes").Raw(), "1") {
 		t.Errorf("imported %v, %v", a.Value("gastronomy.signature_dishes").Raw(), err)
 	}
 	set("bốn")

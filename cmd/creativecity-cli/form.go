@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/assessment/forms"
 	"creativecity/assessment/l10n"
 )
@@ -98,7 +99,7 @@ func (c *cli) merge(o options, args []string) int {
 	}
 	data, err := assessment.Encode(base)
 	if err == nil {
-		err = assessment.WriteWithBackup(out, data)
+		err = files.WriteWithBackup(out, data)
 	}
 	if err != nil {
 		c.fileError(err, out)

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/cmd/internal/testenv"
 )
 
@@ -39,9 +40,9 @@ func calcFill(t *testing.T, in, out string, edits ...string) {
 func TestFormsFilledInCalcMergeIntoTheAssessment(t *testing.T) {
 	dir := t.TempDir()
 	base := filepath.Join(dir, "base.ccsa")
-	demo, _ := assessment.Load(demoPath(t))
+	demo, _ := files.Load(demoPath(t))
 	delete(demo.Answers, "gastronomy.ocop_food_products")
-	if err := assessment.Save(base, demo); err != nil {
+	if err := files.Save(base, demo); err != nil {
 		t.Fatal(err)
 	}
 	form := filepath.Join(dir, "phieu.xlsx")
@@ -64,7 +65,7 @@ func TestFormsFilledInCalcMergeIntoTheAssessment(t *testing.T) {
 		!strings.Contains(errs, "“150”") {
 		t.Fatalf("exit %d:\n%s\n%s", code, stdout, errs)
 	}
-	merged, err := assessment.Load(out)
+	merged, err := files.Load(out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +93,7 @@ func TestFormsFilledInCalcMergeIntoTheAssessment(t *testing.T) {
 	if code != 0 || !strings.Contains(errs, "taken") {
 		t.Fatalf("prefer new: exit %d, %s", code, errs)
 	}
-	if merged, _ := assessment.Load(out); merged.Value("gastronomy.traditional_restaurants").Raw() != "150" {
+	if merged, _ := files.Load(out); merged.Value("gastronomy.traditional_restaurants").Raw() != "150" {
 		t.Error("--prefer new did not take the form's answer")
 	}
 	if code, _, _ := runCLI(t, "import", "--prefer", "old", "--into", base, "-o", out, filled); code != 2 {

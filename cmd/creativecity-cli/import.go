@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/assessment/report"
 )
 
@@ -32,7 +33,7 @@ func (c *cli) importReport(o options, args []string) int {
 	c.check(a.Clone(), args[0])
 	data, err := assessment.Encode(a)
 	if err == nil {
-		err = assessment.WriteWithBackup(out, data)
+		err = files.WriteWithBackup(out, data)
 	}
 	if err != nil {
 		c.fileError(err, out)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/assessment/report"
 	"creativecity/translations"
 )
@@ -57,7 +58,7 @@ func TestKillingTheCLIWhileItWritesLosesNothing(t *testing.T) {
 		time.Sleep(time.Duration(r.IntN(80000)) * time.Microsecond)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
-		a, err := assessment.Load(out)
+		a, err := files.Load(out)
 		if err != nil {
 			t.Fatalf("iteration %d: the file does not load after a kill: %v", i, err)
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/translations"
 )
 
@@ -37,7 +38,7 @@ func copyFixture(t *testing.T, name string) string {
 // answersOf reads a .ccsa file's answers, as JSON values by question ID.
 func answersOf(t *testing.T, path string) map[string]string {
 	t.Helper()
-	a, err := assessment.Load(path)
+	a, err := files.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +66,7 @@ func TestFilesOfQuestionnaire2026StillWork(t *testing.T) {
 	}
 	demo := copyFixture(t, "demo-halong-gastronomy.ccsa")
 	original := answersOf(t, demo)
-	old, err := assessment.Load(demo)
+	old, err := files.Load(demo)
 	if err != nil {
 		t.Fatal(err)
 	}

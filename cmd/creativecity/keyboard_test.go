@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/cmd/internal/testenv"
 	"creativecity/ui/vnkey"
 )
@@ -96,7 +97,7 @@ func savedFile(t *testing.T, path string, ok func(*assessment.Assessment) bool) 
 	var a *assessment.Assessment
 	waitFor(t, "the file saved", 20*time.Second, func() bool {
 		var err error
-		a, err = assessment.Load(path)
+		a, err = files.Load(path)
 		return err == nil && ok(a)
 	})
 	return a
@@ -115,7 +116,7 @@ func TestFillingAFieldWithTheKeyboardOnly(t *testing.T) {
 		delete(demo.Answers, q.ID)
 	}
 	path := filepath.Join(t.TempDir(), "Hạ Long.ccsa")
-	if err := assessment.Save(path, demo); err != nil {
+	if err := files.Save(path, demo); err != nil {
 		t.Fatal(err)
 	}
 	w := startRealWindow(t, map[string]any{"typingMode": "telex"}, "--lang", "vi", "--page", "gastronomy", path)
@@ -178,7 +179,7 @@ func TestTelexAndVNIInTheRealWindow(t *testing.T) {
 		t.Run(mode, func(t *testing.T) {
 			demo, _ := assessment.Demo()
 			path := filepath.Join(t.TempDir(), "thu.ccsa")
-			if err := assessment.Save(path, demo); err != nil {
+			if err := files.Save(path, demo); err != nil {
 				t.Fatal(err)
 			}
 			w := startRealWindow(t, map[string]any{"typingMode": mode}, "--lang", "vi", path)
@@ -268,7 +269,7 @@ func changed(a, b image.Image, r image.Rectangle) float64 {
 func TestF10F1AndEscInTheRealWindow(t *testing.T) {
 	demo, _ := assessment.Demo()
 	path := filepath.Join(t.TempDir(), "f10.ccsa")
-	if err := assessment.Save(path, demo); err != nil {
+	if err := files.Save(path, demo); err != nil {
 		t.Fatal(err)
 	}
 	w := startRealWindow(t, nil, "--lang", "vi", path)

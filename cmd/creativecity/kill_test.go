@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 )
 
 // killRun is what the driven app reported before it was killed.
@@ -53,7 +54,7 @@ func TestKillingTheAppWhileItSavesLosesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc.City.Population = 100000
-	if err := assessment.Save(file, doc); err != nil {
+	if err := files.Save(file, doc); err != nil {
 		t.Fatal(err)
 	}
 
@@ -164,7 +165,7 @@ func atoi(t *testing.T, line string) int {
 // population loads an assessment file and returns its population.
 func population(t *testing.T, i int, path string) int {
 	t.Helper()
-	a, err := assessment.Load(path)
+	a, err := files.Load(path)
 	if err != nil {
 		t.Fatalf("iteration %d: %s does not load after a kill: %v", i, filepath.Base(path), err)
 	}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/cmd/internal/testenv"
 )
 
@@ -190,7 +191,7 @@ func TestTwoAppsKeepTheirUnsavedWorkApart(t *testing.T) {
 	for path, name := range map[string]string{thisYear: "Hạ Long 2026", lastYear: "Hạ Long 2025"} {
 		demo, _ := assessment.Demo()
 		demo.City.Name = name
-		if err := assessment.Save(path, demo); err != nil {
+		if err := files.Save(path, demo); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -247,7 +248,7 @@ func TestTwoAppsKeepTheirUnsavedWorkApart(t *testing.T) {
 	if data, _ := assessment.Encode(saved); !strings.Contains(string(data), typeB) {
 		t.Errorf("the restored work lacks the text typed last before the kill: %s", typeB)
 	}
-	if a, _ := assessment.Load(thisYear); a.City.Name != nameA {
+	if a, _ := files.Load(thisYear); a.City.Name != nameA {
 		t.Errorf("this year's file holds %q", a.City.Name)
 	}
 	if left := copies(t, recovery); len(left) != 0 {

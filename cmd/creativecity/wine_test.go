@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/assets"
 	"creativecity/cmd/internal/testenv"
 )
@@ -183,14 +184,14 @@ func TestWindowsAppUnderWine(t *testing.T) {
 		x.send(append(script, "sleep 500", "key 53 ctrl")...)
 		var saved *assessment.Assessment
 		waitFor(t, "the file saved with the new name", 20*time.Second, func() bool {
-			a, err := assessment.Load(x.wine.Drive(file))
+			a, err := files.Load(x.wine.Drive(file))
 			saved = a
 			return err == nil && a.City.Name != "Hạ Long"
 		})
 		if saved.City.Name != name {
 			t.Errorf("saved city name %q, want %q", saved.City.Name, name)
 		}
-		if bak, err := assessment.Load(x.wine.Drive(file + ".bak")); err != nil || bak.City.Name != "Hạ Long" {
+		if bak, err := files.Load(x.wine.Drive(file + ".bak")); err != nil || bak.City.Name != "Hạ Long" {
 			t.Errorf("the backup does not hold the previous version: %v", err)
 		}
 		if _, err := os.Stat(lock); err != nil {
@@ -225,7 +226,7 @@ func TestWindowsAppUnderWine(t *testing.T) {
 		x.send("wait-window 90")
 		time.Sleep(2 * time.Second)
 		x.screenshot("windows-recovery-vi.png")
-		if a, err := assessment.Load(x.wine.Drive(file)); err != nil || a.City.Name != name {
+		if a, err := files.Load(x.wine.Drive(file)); err != nil || a.City.Name != name {
 			t.Errorf("reopened file: %v", err)
 		}
 		x.stop()

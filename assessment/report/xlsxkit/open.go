@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 )
 
 // Limits for opening workbooks that may come from anywhere: a zip bomb is
@@ -23,7 +24,7 @@ const (
 // opened): excelize reads it from that reader. Errors are
 // *assessment.FileError.
 func OpenFile(path string) (*excelize.File, error) {
-	r, info, err := assessment.OpenRegular(path)
+	r, info, err := files.OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
@@ -74,21 +75,21 @@ func CellError(path, sheet string, col, row int, code string, args assessment.Ar
 // WriteFile writes a workbook to path atomically: write builds it in
 // memory, it is written to a temporary file in the same folder and
 // renamed, so that no half-written workbook is ever left at path. A name
-// Windows cannot use (see assessment.CheckName: every workbook is a file
+// Windows cannot use (see files.CheckName: every workbook is a file
 // the user names), an existing file that the user may not write, one
 // marked read-only or held open by another program, or a folder, is
-// refused and left untouched (see assessment.CheckWritable). Errors are
+// refused and left untouched (see files.CheckWritable). Errors are
 // *assessment.FileError.
 func WriteFile(path string, write func(io.Writer) error) error {
-	if err := assessment.CheckName(path); err != nil {
+	if err := files.CheckName(path); err != nil {
 		return err
 	}
-	if err := assessment.CheckWritable(path); err != nil {
+	if err := files.CheckWritable(path); err != nil {
 		return err
 	}
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
 		return ReadError(path, assessment.CodeWriteFailed, assessment.Args{"Detail": assessment.TextArg(err.Error())}, err)
 	}
-	return assessment.WriteFileAtomic(path, buf.Bytes())
+	return files.WriteFileAtomic(path, buf.Bytes())
 }

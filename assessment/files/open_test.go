@@ -1,6 +1,6 @@
 //go:build !windows
 
-package assessment
+package files
 
 import (
 	"net"
@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"creativecity/assessment"
 )
 
 // within runs fn and fails the test if it takes longer than limit, so that
@@ -60,11 +62,11 @@ func unixSocket(t *testing.T) string {
 // CodeNotRegular that it names the kind of file.
 func wantRefused(t *testing.T, what string, err error, path, code, kind string) {
 	t.Helper()
-	fe, ok := err.(*FileError)
-	if !ok || fe.Code != code || fe.Path != path || fe.Severity != Error {
+	fe, ok := err.(*assessment.FileError)
+	if !ok || fe.Code != code || fe.Path != path || fe.Severity != assessment.Error {
 		t.Fatalf("%s: %v, want %s naming %s", what, err, code, path)
 	}
-	if kind != "" && fe.Args["Kind"] != NotesArg(kind) {
+	if kind != "" && fe.Args["Kind"] != assessment.NotesArg(kind) {
 		t.Errorf("%s: kind %v, want %s", what, fe.Args["Kind"], kind)
 	}
 }
@@ -80,11 +82,11 @@ func TestSpecialFilesAreRefusedWithoutBlocking(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := []struct{ name, path, code, kind string }{
-		{"fifo", fifo, CodeNotRegular, "problem.fileKind.pipe"},
-		{"link to a fifo", link, CodeNotRegular, "problem.fileKind.pipe"},
-		{"character device", os.DevNull, CodeNotRegular, "problem.fileKind.device"},
-		{"socket", unixSocket(t), CodeNotRegular, "problem.fileKind.socket"},
-		{"folder", t.TempDir(), CodeIsDir, ""},
+		{"fifo", fifo, assessment.CodeNotRegular, "problem.fileKind.pipe"},
+		{"link to a fifo", link, assessment.CodeNotRegular, "problem.fileKind.pipe"},
+		{"character device", os.DevNull, assessment.CodeNotRegular, "problem.fileKind.device"},
+		{"socket", unixSocket(t), assessment.CodeNotRegular, "problem.fileKind.socket"},
+		{"folder", t.TempDir(), assessment.CodeIsDir, ""},
 	}
 	for _, c := range cases {
 		within(t, 2*time.Second, c.name, func() {
@@ -116,7 +118,7 @@ func TestAFifoSwappedInAfterTheCheckIsRefused(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		wantRefused(t, "the open fifo", CheckRegular(fifo, info), fifo, CodeNotRegular, "problem.fileKind.pipe")
+		wantRefused(t, "the open fifo", CheckRegular(fifo, info), fifo, assessment.CodeNotRegular, "problem.fileKind.pipe")
 	})
 }
 
@@ -132,7 +134,7 @@ func TestARegularFileStillReadsThroughItsLink(t *testing.T) {
 	if err != nil || a.City.Name != "Hạ Long" {
 		t.Fatalf("Load through a link: %v", err)
 	}
-	if _, err := ReadRegular(path, 10); !hasCode(err, CodeTooLarge) {
+	if _, err := ReadRegular(path, 10); !hasCode(err, assessment.CodeTooLarge) {
 		t.Errorf("a file over the limit: %v", err)
 	}
 }
@@ -143,13 +145,13 @@ func TestARegularFileStillReadsThroughItsLink(t *testing.T) {
 func TestWritingOverASpecialFileIsRefused(t *testing.T) {
 	dir := t.TempDir()
 	fifo := mkfifo(t, dir, "out.ccsa")
-	a, _ := Demo()
+	a, _ := assessment.Demo()
 	within(t, 2*time.Second, "writing over a fifo", func() {
-		wantRefused(t, "Save", Save(fifo, a), fifo, CodeNotRegular, "problem.fileKind.pipe")
-		wantRefused(t, "WriteWithBackup", WriteWithBackup(fifo, []byte("{}")), fifo, CodeNotRegular, "problem.fileKind.pipe")
-		wantRefused(t, "WriteFileAtomic", WriteFileAtomic(fifo, []byte("{}")), fifo, CodeNotRegular, "problem.fileKind.pipe")
-		wantRefused(t, "CheckWritable", CheckWritable(fifo), fifo, CodeNotRegular, "problem.fileKind.pipe")
-		wantRefused(t, "CheckWritable of a device", CheckWritable(os.DevNull), os.DevNull, CodeNotRegular, "problem.fileKind.device")
+		wantRefused(t, "Save", Save(fifo, a), fifo, assessment.CodeNotRegular, "problem.fileKind.pipe")
+		wantRefused(t, "WriteWithBackup", WriteWithBackup(fifo, []byte("{}")), fifo, assessment.CodeNotRegular, "problem.fileKind.pipe")
+		wantRefused(t, "WriteFileAtomic", WriteFileAtomic(fifo, []byte("{}")), fifo, assessment.CodeNotRegular, "problem.fileKind.pipe")
+		wantRefused(t, "CheckWritable", CheckWritable(fifo), fifo, assessment.CodeNotRegular, "problem.fileKind.pipe")
+		wantRefused(t, "CheckWritable of a device", CheckWritable(os.DevNull), os.DevNull, assessment.CodeNotRegular, "problem.fileKind.device")
 	})
 	if info, err := os.Lstat(fifo); err != nil || info.Mode()&os.ModeNamedPipe == 0 {
 		t.Errorf("the fifo was replaced: %v %v", info, err)

@@ -1,4 +1,4 @@
-package assessment
+package files
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"creativecity/assessment"
 )
 
 // Names are checked against Windows' rules on every system, whenever the
@@ -30,20 +32,20 @@ const invalidNameChars = `<>:"/\|?*`
 // another name or cannot be opened again), a character Windows refuses
 // (< > : " / \ | ? * or a control character), or a name too long. Only
 // the last element of path is checked: its folder exists already. The
-// error is a *FileError naming the file.
+// error is a *assessment.FileError naming the file.
 func CheckName(path string) error {
 	name := filepath.Base(path)
 	if name == "" || name == "." || name == string(filepath.Separator) {
 		return nil
 	}
 	if device := ReservedName(name); device != "" {
-		return fileError(path, CodeNameReserved, Args{"Name": TextArg(device)}, nil)
+		return assessment.NewFileError(path, assessment.CodeNameReserved, assessment.Args{"Name": assessment.TextArg(device)}, nil)
 	}
 	switch name[len(name)-1] {
 	case '.':
-		return fileError(path, CodeNameTrailing, Args{"End": NotesArg("problem.nameEnd.dot")}, nil)
+		return assessment.NewFileError(path, assessment.CodeNameTrailing, assessment.Args{"End": assessment.NotesArg("problem.nameEnd.dot")}, nil)
 	case ' ':
-		return fileError(path, CodeNameTrailing, Args{"End": NotesArg("problem.nameEnd.space")}, nil)
+		return assessment.NewFileError(path, assessment.CodeNameTrailing, assessment.Args{"End": assessment.NotesArg("problem.nameEnd.space")}, nil)
 	}
 	for _, r := range name {
 		if r < 0x20 || r == 0x7f || strings.ContainsRune(invalidNameChars, r) {
@@ -51,11 +53,11 @@ func CheckName(path string) error {
 			if r < 0x20 || r == 0x7f {
 				shown = fmt.Sprintf("U+%04X", r) // a control character, invisible
 			}
-			return fileError(path, CodeNameCharacter, Args{"Char": TextArg(shown)}, nil)
+			return assessment.NewFileError(path, assessment.CodeNameCharacter, assessment.Args{"Char": assessment.TextArg(shown)}, nil)
 		}
 	}
 	if len(name) > maxNameUnits || len(utf16.Encode([]rune(name))) > maxNameUnits {
-		return fileError(path, CodeNameTooLong, Args{"Length": CountArg(utf8.RuneCountInString(name))}, nil)
+		return assessment.NewFileError(path, assessment.CodeNameTooLong, assessment.Args{"Length": assessment.CountArg(utf8.RuneCountInString(name))}, nil)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package assessment
+package files
 
 import (
 	"errors"
@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"creativecity/assessment"
 )
 
 // Windows error numbers that the syscall package does not name.
@@ -26,14 +28,14 @@ const (
 func systemCode(path string, err error) string {
 	switch {
 	case errors.Is(err, errorSharingViolation), errors.Is(err, errorLockViolation), errors.Is(err, errorUserMappedFile):
-		return CodeHeldOpen
+		return assessment.CodeHeldOpen
 	case errors.Is(err, syscall.ERROR_ACCESS_DENIED):
 		if info, serr := os.Stat(path); serr == nil && info.Mode().IsRegular() {
 			if info.Mode().Perm()&0o222 == 0 {
-				return CodeReadOnly
+				return assessment.CodeReadOnly
 			}
 			if heldOpen(path) {
-				return CodeHeldOpen
+				return assessment.CodeHeldOpen
 			}
 		}
 	}
@@ -45,7 +47,7 @@ func systemCode(path string, err error) string {
 // it: the save would write its backup, then fail at the rename.
 func replaceable(path string) error {
 	if heldOpen(path) {
-		return fileError(path, CodeHeldOpen, nil, nil)
+		return assessment.NewFileError(path, assessment.CodeHeldOpen, nil, nil)
 	}
 	return nil
 }
@@ -90,7 +92,7 @@ func longPath(path string) string {
 // "Invalid handle", explain nothing) with CodeNameReserved.
 func deviceName(path string, err error) error {
 	if device := ReservedName(filepath.Base(path)); device != "" {
-		return fileError(path, CodeNameReserved, Args{"Name": TextArg(device)}, err)
+		return assessment.NewFileError(path, assessment.CodeNameReserved, assessment.Args{"Name": assessment.TextArg(device)}, err)
 	}
 	return err
 }

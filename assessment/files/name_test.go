@@ -1,4 +1,4 @@
-package assessment
+package files
 
 import (
 	"errors"
@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"creativecity/assessment"
 )
 
 // TestCheckNameAppliesWindowsRules: device names with any extension and in
@@ -19,32 +21,32 @@ func TestCheckNameAppliesWindowsRules(t *testing.T) {
 		name, code string
 		arg        string // the value of the reason's argument, if any
 	}{
-		{"CON.ccsa", CodeNameReserved, "CON"},
-		{"con.ccsa", CodeNameReserved, "CON"},
-		{"PRN.xlsx", CodeNameReserved, "PRN"},
-		{"Nul.xlsx", CodeNameReserved, "NUL"},
-		{"aux", CodeNameReserved, "AUX"},
-		{"AUX.tar.gz", CodeNameReserved, "AUX"},
-		{"CON .ccsa", CodeNameReserved, "CON"},
-		{"COM1.xlsx", CodeNameReserved, "COM1"},
-		{"com9.ccsa", CodeNameReserved, "COM9"},
-		{"COM0.ccsa", CodeNameReserved, "COM0"},
-		{"LPT1.ccsa", CodeNameReserved, "LPT1"},
-		{"lpt9.XLSX", CodeNameReserved, "LPT9"},
-		{"COM¹.xlsx", CodeNameReserved, "COM¹"},
-		{"conout$.ccsa", CodeNameReserved, "CONOUT$"},
-		{"báo cáo.xlsx.", CodeNameTrailing, "problem.nameEnd.dot"},
-		{"báo cáo.xlsx ", CodeNameTrailing, "problem.nameEnd.space"},
-		{"Hạ Long..", CodeNameTrailing, "problem.nameEnd.dot"},
-		{"Hạ Long: 2026.ccsa", CodeNameCharacter, ":"},
-		{"báo cáo?.xlsx", CodeNameCharacter, "?"},
-		{`a"b".ccsa`, CodeNameCharacter, `"`},
-		{"a|b.ccsa", CodeNameCharacter, "|"},
-		{"a*.ccsa", CodeNameCharacter, "*"},
-		{"a<b>.ccsa", CodeNameCharacter, "<"},
-		{"tab\there.ccsa", CodeNameCharacter, "U+0009"},
-		{strings.Repeat("Thành phố sáng tạo ", 10) + ".ccsa", CodeNameTooLong, ""},
-		{strings.Repeat("a", 250) + ".ccsa", CodeNameTooLong, ""},
+		{"CON.ccsa", assessment.CodeNameReserved, "CON"},
+		{"con.ccsa", assessment.CodeNameReserved, "CON"},
+		{"PRN.xlsx", assessment.CodeNameReserved, "PRN"},
+		{"Nul.xlsx", assessment.CodeNameReserved, "NUL"},
+		{"aux", assessment.CodeNameReserved, "AUX"},
+		{"AUX.tar.gz", assessment.CodeNameReserved, "AUX"},
+		{"CON .ccsa", assessment.CodeNameReserved, "CON"},
+		{"COM1.xlsx", assessment.CodeNameReserved, "COM1"},
+		{"com9.ccsa", assessment.CodeNameReserved, "COM9"},
+		{"COM0.ccsa", assessment.CodeNameReserved, "COM0"},
+		{"LPT1.ccsa", assessment.CodeNameReserved, "LPT1"},
+		{"lpt9.XLSX", assessment.CodeNameReserved, "LPT9"},
+		{"COM¹.xlsx", assessment.CodeNameReserved, "COM¹"},
+		{"conout$.ccsa", assessment.CodeNameReserved, "CONOUT$"},
+		{"báo cáo.xlsx.", assessment.CodeNameTrailing, "problem.nameEnd.dot"},
+		{"báo cáo.xlsx ", assessment.CodeNameTrailing, "problem.nameEnd.space"},
+		{"Hạ Long..", assessment.CodeNameTrailing, "problem.nameEnd.dot"},
+		{"Hạ Long: 2026.ccsa", assessment.CodeNameCharacter, ":"},
+		{"báo cáo?.xlsx", assessment.CodeNameCharacter, "?"},
+		{`a"b".ccsa`, assessment.CodeNameCharacter, `"`},
+		{"a|b.ccsa", assessment.CodeNameCharacter, "|"},
+		{"a*.ccsa", assessment.CodeNameCharacter, "*"},
+		{"a<b>.ccsa", assessment.CodeNameCharacter, "<"},
+		{"tab\there.ccsa", assessment.CodeNameCharacter, "U+0009"},
+		{strings.Repeat("Thành phố sáng tạo ", 10) + ".ccsa", assessment.CodeNameTooLong, ""},
+		{strings.Repeat("a", 250) + ".ccsa", assessment.CodeNameTooLong, ""},
 		{"Hạ Long.ccsa", "", ""},
 		{"CONSOLE.ccsa", "", ""},
 		{"Conference.xlsx", "", ""},
@@ -57,7 +59,7 @@ func TestCheckNameAppliesWindowsRules(t *testing.T) {
 		{strings.Repeat("a", 230) + ".ccsa", "", ""},
 	}
 	if runtime.GOOS != "windows" {
-		tests = append(tests, struct{ name, code, arg string }{`a\b.ccsa`, CodeNameCharacter, `\`})
+		tests = append(tests, struct{ name, code, arg string }{`a\b.ccsa`, assessment.CodeNameCharacter, `\`})
 	}
 	for _, tt := range tests {
 		path := filepath.Join(dir, tt.name)
@@ -68,7 +70,7 @@ func TestCheckNameAppliesWindowsRules(t *testing.T) {
 			}
 			continue
 		}
-		var fe *FileError
+		var fe *assessment.FileError
 		if !errors.As(err, &fe) || fe.Code != tt.code || fe.Path != path {
 			t.Errorf("%q: %v; want %s naming the file", tt.name, err, tt.code)
 			continue
@@ -92,15 +94,15 @@ func TestSavingOverAReadOnlyFileKeepsIt(t *testing.T) {
 	if err := os.WriteFile(path, []byte("previous"), 0o444); err != nil {
 		t.Fatal(err)
 	}
-	a, err := Demo()
+	a, err := assessment.Demo()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := Save(path, a); !hasCode(err, CodeReadOnly) {
-		t.Errorf("Save = %v; want %s", err, CodeReadOnly)
+	if err := Save(path, a); !hasCode(err, assessment.CodeReadOnly) {
+		t.Errorf("Save = %v; want %s", err, assessment.CodeReadOnly)
 	}
-	if err := WriteWithBackup(path, []byte("new")); !hasCode(err, CodeReadOnly) {
-		t.Errorf("WriteWithBackup = %v; want %s", err, CodeReadOnly)
+	if err := WriteWithBackup(path, []byte("new")); !hasCode(err, assessment.CodeReadOnly) {
+		t.Errorf("WriteWithBackup = %v; want %s", err, assessment.CodeReadOnly)
 	}
 	if data, _ := os.ReadFile(path); string(data) != "previous" {
 		t.Errorf("the read-only file holds %q", data)

@@ -1,4 +1,4 @@
-package assessment
+package files
 
 import (
 	"encoding/json"

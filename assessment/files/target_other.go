@@ -1,6 +1,6 @@
 //go:build !windows
 
-package assessment
+package files
 
 // systemCode is the problem code of a system error that only one system
 // gives; other systems have none.

@@ -1,6 +1,6 @@
 //go:build windows
 
-package assessment
+package files
 
 import (
 	"errors"

@@ -1,4 +1,4 @@
-package assessment
+package files
 
 import (
 	"os"
@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+
+	"creativecity/assessment"
 )
 
 // TestSavingKeepsAFileTheUserMayNotWrite: in a folder everyone may write
@@ -16,15 +18,15 @@ import (
 // the credentials of the unprivileged user "nobody".
 func TestSavingKeepsAFileTheUserMayNotWrite(t *testing.T) {
 	if path := os.Getenv("CCSA_NOT_WRITABLE"); path != "" {
-		a, err := Demo()
+		a, err := assessment.Demo()
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := Save(path, a); !hasCode(err, CodePermission) {
-			t.Errorf("Save = %v; want %s", err, CodePermission)
+		if err := Save(path, a); !hasCode(err, assessment.CodePermission) {
+			t.Errorf("Save = %v; want %s", err, assessment.CodePermission)
 		}
-		if err := WriteWithBackup(path, []byte("new")); !hasCode(err, CodePermission) {
-			t.Errorf("WriteWithBackup = %v; want %s", err, CodePermission)
+		if err := WriteWithBackup(path, []byte("new")); !hasCode(err, assessment.CodePermission) {
+			t.Errorf("WriteWithBackup = %v; want %s", err, assessment.CodePermission)
 		}
 		return
 	}

@@ -1,6 +1,6 @@
 //go:build linux
 
-package assessment
+package files
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"creativecity/assessment"
 )
 
 // mountTmpfs mounts a small tmpfs at a new folder (root only: CI runs as
@@ -26,8 +28,8 @@ func mountTmpfs(t *testing.T, options string) string {
 	return dir
 }
 
-func bigAssessment(name string, evidence int) *Assessment {
-	a := &Assessment{City: City{Name: name}, Answers: map[string]*Answer{}}
+func bigAssessment(name string, evidence int) *assessment.Assessment {
+	a := &assessment.Assessment{City: assessment.City{Name: name}, Answers: map[string]*assessment.Answer{}}
 	a.SetEvidence("gastronomy.signature_dishes", strings.Repeat("ẩm thực ", evidence), "")
 	return a
 }
@@ -47,8 +49,8 @@ func TestAFullDiskKeepsThePreviousFileAndBackup(t *testing.T) {
 	file, _ := os.ReadFile(path)
 	bak, _ := os.ReadFile(path + BackupSuffix)
 	err := Save(path, bigAssessment("three", 200000)) // about 2 MB
-	if !hasCode(err, CodeDiskFull) {
-		t.Fatalf("Save = %v; want %s", err, CodeDiskFull)
+	if !hasCode(err, assessment.CodeDiskFull) {
+		t.Fatalf("Save = %v; want %s", err, assessment.CodeDiskFull)
 	}
 	if now, _ := os.ReadFile(path); !bytes.Equal(now, file) {
 		t.Error("the file changed")
@@ -79,9 +81,9 @@ func TestAReadOnlyFolderRefusesTheSaveClearly(t *testing.T) {
 		t.Skipf("cannot remount read-only: %v", err)
 	}
 	err := Save(path, bigAssessment("after", 1))
-	var fe *FileError
-	if !hasCode(err, CodeReadOnlyFS) {
-		t.Fatalf("Save = %v (%T); want %s", err, fe, CodeReadOnlyFS)
+	var fe *assessment.FileError
+	if !hasCode(err, assessment.CodeReadOnlyFS) {
+		t.Fatalf("Save = %v (%T); want %s", err, fe, assessment.CodeReadOnlyFS)
 	}
 	if a, err := Load(path); err != nil || a.City.Name != "before" {
 		t.Errorf("the file changed: %v", err)

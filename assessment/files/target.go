@@ -1,10 +1,12 @@
-package assessment
+package files
 
 import (
 	"errors"
 	"io/fs"
 	"os"
 	"syscall"
+
+	"creativecity/assessment"
 )
 
 // checkTarget refuses to write over anything at path but a regular file:
@@ -23,34 +25,34 @@ func checkTarget(path string) error {
 // fail on or should not replace: a folder, anything else but a regular
 // file, an existing file marked read-only (a rename would replace it
 // regardless of its permissions) or one another program holds (on
-// Windows, one open in Excel: CodeHeldOpen). Nothing
-// at path is fine. The error is a *FileError.
+// Windows, one open in Excel: CodeHeldOpen). Nothing at path is fine.
+// The error is a *assessment.FileError.
 func CheckWritable(path string) error {
 	info, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
-		return fileError(path, CodePermission, nil, err)
+		return assessment.NewFileError(path, assessment.CodePermission, nil, err)
 	}
 	if err := CheckRegular(path, info); err != nil {
 		return err
 	}
 	if info.Mode().Perm()&0o222 == 0 {
-		return fileError(path, CodeReadOnly, nil, nil)
+		return assessment.NewFileError(path, assessment.CodeReadOnly, nil, nil)
 	}
 	f, err := openWriteNoBlock(path)
 	if err != nil {
 		if code := systemCode(path, err); code != "" {
-			return fileError(path, code, nil, err)
+			return assessment.NewFileError(path, code, nil, err)
 		}
 		switch {
 		case errors.Is(err, fs.ErrPermission):
-			return fileError(path, CodePermission, nil, err)
+			return assessment.NewFileError(path, assessment.CodePermission, nil, err)
 		case errors.Is(err, syscall.EROFS):
-			return fileError(path, CodeReadOnlyFS, nil, err)
+			return assessment.NewFileError(path, assessment.CodeReadOnlyFS, nil, err)
 		}
-		return fileError(path, CodeInUse, nil, err)
+		return assessment.NewFileError(path, assessment.CodeInUse, nil, err)
 	}
 	f.Close()
 	return replaceable(path)

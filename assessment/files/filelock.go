@@ -1,8 +1,10 @@
-package assessment
+package files
 
 import (
 	"errors"
 	"os"
+
+	"creativecity/assessment"
 )
 
 // ErrLocked is what TryLockFile returns when another holder, in this
@@ -21,19 +23,19 @@ type FileLock struct {
 
 // TryLockFile creates path if needed and locks it without waiting. It
 // returns ErrLocked when someone else holds the lock, or the store's
-// *FileError when the file cannot be made.
+// *assessment.FileError when the file cannot be made.
 func TryLockFile(path string) (*FileLock, error) {
 	for range 3 {
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 		if err != nil {
-			return nil, ioError(path, err, CodeWriteFailed)
+			return nil, ioError(path, err, assessment.CodeWriteFailed)
 		}
 		if err := lockFile(f); err != nil {
 			f.Close()
 			if errors.Is(err, ErrLocked) {
 				return nil, ErrLocked
 			}
-			return nil, ioError(path, err, CodeWriteFailed)
+			return nil, ioError(path, err, assessment.CodeWriteFailed)
 		}
 		// The holder may have removed the file between our open and our
 		// lock: a lock on a file no longer at path protects nothing, so

@@ -1,6 +1,6 @@
 //go:build unix
 
-package assessment
+package files
 
 import (
 	"os"

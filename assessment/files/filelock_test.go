@@ -1,4 +1,4 @@
-package assessment
+package files
 
 import (
 	"bufio"
@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"creativecity/assessment"
 )
 
 func TestAFileLockExcludesOthersUntilReleased(t *testing.T) {
@@ -37,9 +39,9 @@ func TestAFileLockExcludesOthersUntilReleased(t *testing.T) {
 
 func TestAFileLockCannotBeMadeInAMissingFolder(t *testing.T) {
 	_, err := TryLockFile(filepath.Join(t.TempDir(), "gone", "a.lock"))
-	var fe *FileError
+	var fe *assessment.FileError
 	if !errors.As(err, &fe) || errors.Is(err, ErrLocked) {
-		t.Errorf("err = %v, want a FileError", err)
+		t.Errorf("err = %v, want a assessment.FileError", err)
 	}
 }
 
