@@ -11,16 +11,16 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
-	"creativecity/cmd/internal/testenv"
+	"creativecity/assessment/testkit"
 )
 
 // calcFill has LibreOffice Calc fill cells of a workbook, as a department
 // would, through its UNO bridge (a script of the report's test data).
 func calcFill(t *testing.T, in, out string, edits ...string) {
 	t.Helper()
-	testenv.Need(t, "soffice", "/usr/bin/python3")
+	testkit.Need(t, "soffice", "/usr/bin/python3")
 	if exec.Command("/usr/bin/python3", "-c", "import uno").Run() != nil {
-		testenv.Missing(t, "Python's uno module (make test installs python3-uno)")
+		testkit.Missing(t, "Python's uno module (make test installs python3-uno)")
 	}
 	soffice, _ := exec.LookPath("soffice")
 	args := append([]string{"../../assessment/report/testdata/uno_edit.py", soffice, filepath.Join(t.TempDir(), "profile"), in, out}, edits...)

@@ -10,8 +10,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"creativecity/assessment/testkit"
 	"creativecity/assets"
-	"creativecity/cmd/internal/testenv"
 	"creativecity/translations"
 )
 
@@ -52,7 +52,7 @@ func TestANewLanguageIsItsFilesAlone(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the tool from a copy of the sources")
 	}
-	src := copySources(t, testenv.Root(t))
+	src := copySources(t, testkit.Root(t))
 	files, err := translations.Pseudo("xx", translations.EN)
 	if err != nil {
 		t.Fatal(err)

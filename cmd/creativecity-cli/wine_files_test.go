@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"creativecity/assessment/testkit"
 	"creativecity/assets"
-	"creativecity/cmd/internal/testenv"
 )
 
 // TestWindowsFileNamesAndLocksUnderWine runs the Windows build of the
@@ -20,8 +20,8 @@ import (
 // (Excel) holds open. Each is refused with a message naming the file, the
 // file there before is left as it was, or (long paths) it simply works.
 func TestWindowsFileNamesAndLocksUnderWine(t *testing.T) {
-	w := testenv.NewWine(t)
-	win := testenv.WindowsPath
+	w := testkit.NewWine(t)
+	win := testkit.WindowsPath
 	dir := t.TempDir()
 	demo := filepath.Join(dir, assets.DemoName)
 	if err := os.WriteFile(demo, assets.DemoCCSA, 0o644); err != nil {
