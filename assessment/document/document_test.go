@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit"
 )
 
 var fixedNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.Local)
@@ -57,15 +58,6 @@ func counter(d *Document) *int {
 	n := new(int)
 	d.OnChange(func() { *n++ })
 	return n
-}
-
-func readFile(t *testing.T, path string) string {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }
 
 func setModTime(t *testing.T, path string, at time.Time) {
@@ -198,7 +190,7 @@ func TestEditingMarksUnsavedRescoresAndNotifies(t *testing.T) {
 func TestSaveWritesTheFileAndBackupAndDiscardsTheAutosave(t *testing.T) {
 	recovery := filepath.Join(t.TempDir(), "recovery")
 	path := savedDemo(t)
-	original := readFile(t, path)
+	original := string(testkit.ReadFile(t, path))
 	d := newDoc(t, recovery)
 	if err := d.Open(path); err != nil {
 		t.Fatal(err)
@@ -215,7 +207,7 @@ func TestSaveWritesTheFileAndBackupAndDiscardsTheAutosave(t *testing.T) {
 	if got, _ := assessment.Load(path); got.City.Name != "Hạ Long mới" {
 		t.Errorf("file holds %q", got.City.Name)
 	}
-	if readFile(t, path+assessment.BackupSuffix) != original {
+	if string(testkit.ReadFile(t, path+assessment.BackupSuffix)) != original {
 		t.Error("the backup is not the previous version")
 	}
 	if d.Dirty() || !d.SavedAt().Equal(fixedNow) || !d.AutosavedAt().IsZero() || *changes != 1 {
@@ -290,7 +282,7 @@ func TestSavingOverAFileChangedByOthersAsksFirst(t *testing.T) {
 	}
 	later := time.Now().Add(time.Minute)
 	setModTime(t, path, later) // someone else saved it
-	before := readFile(t, path)
+	before := string(testkit.ReadFile(t, path))
 	d.Edit(func(a *assessment.Assessment) { a.City.Name = "X" })
 
 	err := d.Save()
@@ -298,13 +290,13 @@ func TestSavingOverAFileChangedByOthersAsksFirst(t *testing.T) {
 	if !errors.Is(err, ErrChangedOnDisk) || !errors.As(err, &c) || c.Path != path || c.HeldBy != nil {
 		t.Fatalf("Save = %v; want a changed-on-disk conflict", err)
 	}
-	if readFile(t, path) != before || !d.Dirty() {
+	if string(testkit.ReadFile(t, path)) != before || !d.Dirty() {
 		t.Fatal("overwritten without asking")
 	}
 	if err := d.SaveOverwriting(c.Path); err != nil {
 		t.Fatal(err)
 	}
-	if readFile(t, path) == before || d.Dirty() {
+	if string(testkit.ReadFile(t, path)) == before || d.Dirty() {
 		t.Error("the agreed overwrite did not save")
 	}
 	if err := d.Save(); err != nil {
@@ -330,14 +322,14 @@ func TestASecondEditorIsWarnedAndAskedBeforeSaving(t *testing.T) {
 	if other := second.LockedBy(); other == nil || other.Host != "phong-van-hoa-2" {
 		t.Fatalf("LockedBy = %+v; want the other computer", other)
 	}
-	before := readFile(t, path)
+	before := string(testkit.ReadFile(t, path))
 	second.Edit(func(a *assessment.Assessment) { a.City.Name = "Z" })
 	err := second.Save()
 	var c *Conflict
 	if !errors.Is(err, ErrHeldByOther) || !errors.As(err, &c) || c.HeldBy == nil || c.HeldBy.Host != "phong-van-hoa-2" {
 		t.Fatalf("Save = %v; want a held-by-other conflict", err)
 	}
-	if readFile(t, path) != before {
+	if string(testkit.ReadFile(t, path)) != before {
 		t.Fatal("saved over another editor without asking")
 	}
 	if err := second.SaveOverwriting(c.Path); err != nil || second.Dirty() {
@@ -382,7 +374,7 @@ func TestAutosaveIsOfferedAtTheNextStartAndRestoresTheWork(t *testing.T) {
 		t.Fatalf("autosaved %v, %d notifications, dirty %v", d.AutosavedAt(), *changes, d.Dirty())
 	}
 	var members map[string]json.RawMessage
-	json.Unmarshal([]byte(readFile(t, d.RecoveryFile())), &members)
+	json.Unmarshal(testkit.ReadFile(t, d.RecoveryFile()), &members)
 	for _, k := range []string{"path", "city", "autosavedAt", "fileModTime", "assessment"} {
 		if _, ok := members[k]; !ok {
 			t.Errorf("the copy lacks %q", k)

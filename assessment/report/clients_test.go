@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit"
 	"creativecity/translations"
 )
 
@@ -46,14 +47,14 @@ func openpyxlEdit(t *testing.T, in, out string, edits ...string) {
 // cells, and save out as .xlsx.
 func unoEdit(t *testing.T, in, out string, edits ...string) {
 	t.Helper()
-	bin := soffice(t)
+	bin := testkit.Soffice(t)
 	python(t, "uno", append([]string{"testdata/uno_edit.py", bin, filepath.Join(t.TempDir(), "profile"), in, out}, edits...)...)
 }
 
 // libreOfficeResave has LibreOffice open in and save it as .xlsx to out.
 func libreOfficeResave(t *testing.T, in, out string) {
 	t.Helper()
-	bin := soffice(t)
+	bin := testkit.Soffice(t)
 	dir := t.TempDir()
 	convert(t, bin, in, "xlsx:Calc MS Excel 2007 XML", dir)
 	if err := os.Rename(filepath.Join(dir, filepath.Base(in)), out); err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit"
 	"creativecity/translations"
 )
 
@@ -164,7 +165,7 @@ func TestCompareAFolderSkipsBadInputs(t *testing.T) {
 }
 
 func TestLibreOfficeReadsTheComparison(t *testing.T) {
-	bin := soffice(t)
+	bin := testkit.Soffice(t)
 	qn := questionnaire(t)
 	c := Load(qn, ExpandInputs([]string{compareFolder(t)}))
 	path := filepath.Join(t.TempDir(), "compare.xlsx")

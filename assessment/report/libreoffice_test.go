@@ -10,24 +10,9 @@ import (
 	"testing"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit"
 	"creativecity/translations"
 )
-
-// soffice finds LibreOffice. Under CI, where the Makefile installs it, a
-// missing LibreOffice fails the test instead of skipping it.
-func soffice(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("LibreOffice is not installed; the Makefile installs libreoffice-calc-nogui")
-	}
-	t.Skip("LibreOffice is not installed (make test installs it)")
-	return ""
-}
 
 // convert has LibreOffice, with a profile and a home of its own, convert
 // in with filter (a format, or a format and its options) into the folder
@@ -85,7 +70,7 @@ func findRow(rows [][]string, first string) []string {
 // each language's report and its CSV export shows the assessment's scores,
 // counts and texts.
 func TestLibreOfficeReadsTheReport(t *testing.T) {
-	bin := soffice(t)
+	bin := testkit.Soffice(t)
 	qn, a := questionnaire(t), demo(t)
 	res := assessment.Score(qn, a)
 	for _, lang := range translations.Languages {

@@ -17,6 +17,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/l10n"
+	"creativecity/assessment/testkit"
 	"creativecity/translations"
 )
 
@@ -517,7 +518,7 @@ func TestAPlanEditIsNotMergedSilently(t *testing.T) {
 // of each page (pdftotext), spaces collapsed.
 func pdfPages(t *testing.T, xlsx string) []string {
 	t.Helper()
-	bin := soffice(t)
+	bin := testkit.Soffice(t)
 	pdftotext, err := exec.LookPath("pdftotext")
 	if err != nil {
 		if os.Getenv("CI") != "" {

@@ -10,24 +10,9 @@ import (
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit"
 	"creativecity/translations"
 )
-
-// within runs fn and fails the test if it takes longer than limit, so that
-// a regression that blocks on a named pipe fails instead of hanging.
-func within(t *testing.T, limit time.Duration, what string, fn func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		fn()
-	}()
-	select {
-	case <-done:
-	case <-time.After(limit):
-		t.Fatalf("%s still blocked after %v", what, limit)
-	}
-}
 
 func notRegular(err error, path string) bool {
 	fe, ok := err.(*assessment.FileError)
@@ -43,7 +28,7 @@ func TestWorkbooksThatArePipesAreRefusedAtOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	qn, doc := questionnaire(t), demo(t)
-	within(t, 2*time.Second, "reading and writing a fifo", func() {
+	testkit.Within(t, 2*time.Second, "reading and writing a fifo", func() {
 		if _, _, err := ReadFile(fifo); !notRegular(err, fifo) {
 			t.Errorf("ReadFile: %v", err)
 		}
@@ -77,7 +62,7 @@ func TestComparingAFolderWithPipesSkipsThem(t *testing.T) {
 	}
 	qn := questionnaire(t)
 	var c *Comparison
-	within(t, 2*time.Second, "comparing a folder with fifos", func() {
+	testkit.Within(t, 2*time.Second, "comparing a folder with fifos", func() {
 		c = Load(qn, ExpandInputs([]string{dir}))
 	})
 	if len(c.Cities) != 1 || filepath.Base(c.Cities[0].Path) != "good.ccsa" {

@@ -83,7 +83,7 @@ func TestFormsFilledInCalcMergeIntoTheAssessment(t *testing.T) {
 	if code, stdout, _ := runCLI(t, "--lang", "en", "import", "--into", out, "-o", again, filled); code != 1 || !strings.Contains(stdout, "0 answers filled in") {
 		t.Errorf("twice: exit %d, %s", code, stdout)
 	}
-	if a, b := readFile(t, out), readFile(t, again); string(a) != string(b) {
+	if a, b := testkit.ReadFile(t, out), testkit.ReadFile(t, again); string(a) != string(b) {
 		t.Error("merging the same form twice changed the assessment")
 	}
 

@@ -7,9 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"creativecity/assessment/testkit"
 )
 
 // runCLIWithin runs the tool and fails the test when it has not finished
@@ -36,15 +37,6 @@ func runCLIWithin(t *testing.T, args ...string) (code int, stdout, stderr string
 	return 0, "", ""
 }
 
-func mkfifo(t *testing.T, dir, name string) string {
-	t.Helper()
-	path := filepath.Join(dir, name)
-	if err := syscall.Mkfifo(path, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 // TestEveryCommandRefusesANamedPipeAtOnce: validate, score, export, import
 // and compare, given a named pipe (with no writer) as input or as output,
 // finish at once, exit 1 and name the pipe with the translated reason;
@@ -56,7 +48,7 @@ func TestEveryCommandRefusesANamedPipeAtOnce(t *testing.T) {
 	if code, _, errs := runCLI(t, "export", "--lang", "en", "-o", report, good); code != 0 {
 		t.Fatal(errs)
 	}
-	pipeCCSA, pipeXLSX := mkfifo(t, dir, "pipe.ccsa"), mkfifo(t, dir, "pipe.xlsx")
+	pipeCCSA, pipeXLSX := testkit.Mkfifo(t, dir, "pipe.ccsa"), testkit.Mkfifo(t, dir, "pipe.xlsx")
 	out := func(name string) string { return filepath.Join(dir, name) }
 	tests := []struct {
 		name    string
@@ -110,7 +102,7 @@ func TestCompareSkipsANamedPipeAndComparesTheRest(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "good.ccsa"), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	pipe := mkfifo(t, dir, "pipe.ccsa")
+	pipe := testkit.Mkfifo(t, dir, "pipe.ccsa")
 	out := filepath.Join(t.TempDir(), "cmp.xlsx")
 	code, stdout, errs := runCLIWithin(t, "compare", "--lang", "en", "-o", out, dir)
 	if code != exitOK || !strings.Contains(stdout, "Comparison of 1 city written to "+out+". 1 input was skipped.") {

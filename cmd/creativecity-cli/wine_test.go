@@ -151,7 +151,7 @@ func TestWindowsCLIUnderWine(t *testing.T) {
 			t.Fatalf("import: exit %d: %s", code, stderr)
 		}
 		runCLI(t, "import", "-o", lback, filepath.Join(dir, "linux-vi.xlsx"))
-		if got, want := readFile(t, back), readFile(t, lback); !bytes.Equal(got, want) {
+		if got, want := testkit.ReadFile(t, back), testkit.ReadFile(t, lback); !bytes.Equal(got, want) {
 			t.Errorf("import: the Windows build wrote a different file:\n%.400s\n--- Linux:\n%.400s", got, want)
 		}
 		cmp, lcmp := filepath.Join(dir, "so sánh.xlsx"), filepath.Join(t.TempDir(), "linux-compare.xlsx")
@@ -192,13 +192,4 @@ func TestWindowsCLIUnderWine(t *testing.T) {
 		}
 		sameWorkbook(t, "export from the Vietnamese folder", w.Drive(report), filepath.Join(dir, "linux-vi.xlsx"), dir)
 	})
-}
-
-func readFile(t *testing.T, path string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
 }
