@@ -12,6 +12,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/testkit"
+	"creativecity/assessment/testkit/fixture"
 )
 
 var fixedNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.Local)
@@ -34,20 +35,11 @@ func newDocAt(t *testing.T, recovery string, now func() time.Time) *Document {
 	return d
 }
 
-func demo(t *testing.T) *assessment.Assessment {
-	t.Helper()
-	doc, err := assessment.Demo()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
-}
-
 // savedDemo writes the demo to a new file and returns its path.
 func savedDemo(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "halong.ccsa")
-	if err := assessment.Save(path, demo(t)); err != nil {
+	if err := assessment.Save(path, fixture.Demo(t)); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -127,7 +119,7 @@ func TestOpeningAFileLocksItAndRemembersWhenItWasSaved(t *testing.T) {
 
 func TestOpeningABadFileKeepsTheCurrentDocument(t *testing.T) {
 	d := newDoc(t, "")
-	d.Replace(demo(t), "")
+	d.Replace(fixture.Demo(t), "")
 	d.Edit(func(a *assessment.Assessment) { a.City.Name += " (mới)" })
 	before, changes := d.Assessment(), counter(d)
 	bad := filepath.Join(t.TempDir(), "hong.ccsa")
@@ -161,7 +153,7 @@ func TestOpeningAnotherFileReleasesTheFirstLock(t *testing.T) {
 	if !ourLock(second) {
 		t.Error("the second file is not locked")
 	}
-	d.Replace(demo(t), "")
+	d.Replace(fixture.Demo(t), "")
 	if _, ok := assessment.ReadLock(second); ok {
 		t.Error("a new document kept the file locked")
 	}
@@ -309,7 +301,7 @@ func TestSavingOverAFileChangedByOthersAsksFirst(t *testing.T) {
 func TestASecondEditorIsWarnedAndAskedBeforeSaving(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "hue.ccsa")
 	first := newDoc(t, "")
-	first.Replace(demo(t), "")
+	first.Replace(fixture.Demo(t), "")
 	if err := first.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
@@ -409,7 +401,7 @@ func TestAutosaveIsOfferedAtTheNextStartAndRestoresTheWork(t *testing.T) {
 func TestAutosaveWritesNothingWithoutUnsavedChanges(t *testing.T) {
 	recovery := filepath.Join(t.TempDir(), "recovery")
 	d := newDoc(t, recovery)
-	d.Replace(demo(t), "")
+	d.Replace(fixture.Demo(t), "")
 	if err := d.Autosave(); err != nil || !d.AutosavedAt().IsZero() {
 		t.Fatalf("Autosave = %v at %v", err, d.AutosavedAt())
 	}
@@ -527,7 +519,7 @@ func TestRestoredWorkAsksBeforeOverwritingAFileChangedSince(t *testing.T) {
 // offer it too, and restoring it makes it the window's own copy.
 func TestARecoveryCopyOfEarlierVersionsIsTakenOver(t *testing.T) {
 	recovery := t.TempDir()
-	work, err := assessment.Encode(demo(t))
+	work, err := assessment.Encode(fixture.Demo(t))
 	if err != nil {
 		t.Fatal(err)
 	}

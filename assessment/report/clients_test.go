@@ -13,6 +13,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/testkit"
+	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
 
@@ -71,7 +72,7 @@ func libreOfficeResave(t *testing.T, in, out string) {
 func TestEditsByRealSpreadsheetsAreNeverDropped(t *testing.T) {
 	loc := translations.New(translations.VI)
 	gastronomy, readiness := SheetName(loc, "gastronomy"), SheetName(loc, "readiness")
-	source := exported(t, demo(t), translations.VI)
+	source := exported(t, fixture.Demo(t), translations.VI)
 	f, err := excelize.OpenFile(source)
 	if err != nil {
 		t.Fatal(err)
@@ -116,7 +117,7 @@ func TestEditsByRealSpreadsheetsAreNeverDropped(t *testing.T) {
 				t.Errorf("yes/no %v", a.Value("readiness.ministry_acceptance").Raw())
 			}
 			// Everything else is as exported.
-			b := demo(t)
+			b := fixture.Demo(t)
 			b.SetValue("gastronomy.signature_dishes", assessment.NumberValue(2))
 			b.SetValue("readiness.ministry_acceptance", assessment.BoolValue(true))
 			if got, want := encode(t, a), encode(t, b); got != want {
@@ -135,7 +136,7 @@ func TestEditsByRealSpreadsheetsAreNeverDropped(t *testing.T) {
 			if got := editsOf(warnings); len(got) != 0 {
 				t.Errorf("%s: edits listed: %v", filepath.Base(path), got)
 			}
-			if encode(t, a) != encode(t, demo(t)) {
+			if encode(t, a) != encode(t, fixture.Demo(t)) {
 				t.Errorf("%s: the assessment changed", filepath.Base(path))
 			}
 		}

@@ -15,6 +15,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/testkit"
+	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
 
@@ -75,7 +76,7 @@ func compareFolder(t *testing.T) string {
 	}
 	for i, lang := range translations.Languages {
 		a := generated(t, r, 10+i)
-		a.Plan = demo(t).Plan // read back from the report's data sheet
+		a.Plan = fixture.Demo(t).Plan // read back from the report's data sheet
 		if _, err := WriteFile(filepath.Join(dir, fmt.Sprintf("report-%s.xlsx", lang)), questionnaire(t), a, nil,
 			Options{Lang: lang}); err != nil {
 			t.Fatal(err)
@@ -324,18 +325,18 @@ func BenchmarkCompare1000(b *testing.B) { benchmarkCompare(b, 1000) }
 func TestTheSameCityIsComparedOnce(t *testing.T) {
 	qn := questionnaire(t)
 	dir := t.TempDir()
-	halong := demo(t)
+	halong := fixture.Demo(t)
 	path := func(name string) string { return filepath.Join(dir, name) }
 	writeCCSA(t, path("halong.ccsa"), halong)
 	if _, err := WriteFile(path("halong-vi.xlsx"), qn, halong, nil, Options{Lang: translations.VI}); err != nil {
 		t.Fatal(err)
 	}
-	shouted := demo(t)
+	shouted := fixture.Demo(t)
 	shouted.City.Name, shouted.City.Province = " HẠ  LONG ", strings.ToUpper(halong.City.Province)
 	if _, err := WriteFile(path("halong-en.xlsx"), qn, shouted, nil, Options{Lang: translations.EN}); err != nil {
 		t.Fatal(err)
 	}
-	hue := demo(t)
+	hue := fixture.Demo(t)
 	hue.City.Name = "Huế"
 	writeCCSA(t, path("hue.ccsa"), hue)
 	os.WriteFile(path("broken.ccsa"), []byte("{"), 0o644)
@@ -454,7 +455,7 @@ func TestCityLabel(t *testing.T) {
 // date cell above the table.
 func TestTheOverviewFitsItsTextsInBothLanguages(t *testing.T) {
 	qn := questionnaire(t)
-	a := demo(t)
+	a := fixture.Demo(t)
 	a.City.Province = "Thành phố Hồ Chí Minh (sau khi hợp nhất với Bình Dương và Bà Rịa – Vũng Tàu)"
 	c := &Comparison{Cities: []City{{Doc: a, Result: assessment.Score(qn, a), Path: "/một/đường/dẫn/rất/dài/của/các/sở/văn/hóa/tỉnh/thành/phố/hcm.ccsa"}}}
 	when := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
@@ -502,7 +503,7 @@ func TestTheOverviewFitsItsTextsInBothLanguages(t *testing.T) {
 // the ministry's comparison.
 func TestACityWithAPlanToFixIsStillCompared(t *testing.T) {
 	qn := questionnaire(t)
-	a := demo(t)
+	a := fixture.Demo(t)
 	a.Plan.Initiatives[0].Years = append(a.Plan.Initiatives[0].Years, a.Plan.LastYear()+3)
 	if !assessment.HasErrors(assessment.Validate(qn, a, "x.ccsa")) {
 		t.Fatal("the plan has no problem to test with")

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
 
@@ -33,7 +34,7 @@ func writeForm(t *testing.T, base *assessment.Assessment, lang translations.Lang
 // checks, and the base's answers filled in.
 func TestAFormAsksTheChosenSectionsWithOnlyItsAnswerCellsOpen(t *testing.T) {
 	loc := translations.New(translations.VI)
-	path := writeForm(t, demo(t), translations.VI, "gastronomy", "readiness")
+	path := writeForm(t, fixture.Demo(t), translations.VI, "gastronomy", "readiness")
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -170,7 +171,7 @@ func TestAFilledFormIsReadWithItsContributor(t *testing.T) {
 // TestAReportIsAContributionToo: a report, of this version or of 2026.1,
 // gives every answer it holds, brought up to this questionnaire.
 func TestAReportIsAContributionToo(t *testing.T) {
-	c, _, err := ReadContribution(exported(t, demo(t), translations.EN), questionnaire(t))
+	c, _, err := ReadContribution(exported(t, fixture.Demo(t), translations.EN), questionnaire(t))
 	if err != nil {
 		t.Fatal(err)
 	}

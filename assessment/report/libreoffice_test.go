@@ -11,6 +11,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/testkit"
+	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
 
@@ -71,7 +72,7 @@ func findRow(rows [][]string, first string) []string {
 // counts and texts.
 func TestLibreOfficeReadsTheReport(t *testing.T) {
 	bin := testkit.Soffice(t)
-	qn, a := questionnaire(t), demo(t)
+	qn, a := questionnaire(t), fixture.Demo(t)
 	res := assessment.Score(qn, a)
 	for _, lang := range translations.Languages {
 		t.Run(string(lang), func(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/testkit"
+	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
 
@@ -27,7 +28,7 @@ func TestWorkbooksThatArePipesAreRefusedAtOnce(t *testing.T) {
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	qn, doc := questionnaire(t), demo(t)
+	qn, doc := questionnaire(t), fixture.Demo(t)
 	testkit.Within(t, 2*time.Second, "reading and writing a fifo", func() {
 		if _, _, err := ReadFile(fifo); !notRegular(err, fifo) {
 			t.Errorf("ReadFile: %v", err)
@@ -54,7 +55,7 @@ func TestWorkbooksThatArePipesAreRefusedAtOnce(t *testing.T) {
 // listed as skipped, with the reason, and the good file is compared.
 func TestComparingAFolderWithPipesSkipsThem(t *testing.T) {
 	dir := t.TempDir()
-	writeCCSA(t, filepath.Join(dir, "good.ccsa"), demo(t))
+	writeCCSA(t, filepath.Join(dir, "good.ccsa"), fixture.Demo(t))
 	for _, name := range []string{"pipe.ccsa", "pipe.xlsx"} {
 		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o644); err != nil {
 			t.Fatal(err)
