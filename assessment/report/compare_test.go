@@ -74,7 +74,7 @@ func compareFolder(t *testing.T) string {
 		}
 		writeCCSA(t, filepath.Join(dir, fmt.Sprintf("city%d.ccsa", i)), a)
 	}
-	for i, lang := range translations.Languages {
+	for i, lang := range translations.Languages() {
 		a := generated(t, r, 10+i)
 		a.Plan = fixture.Demo(t).Plan // read back from the report's data sheet
 		if _, err := WriteFile(filepath.Join(dir, fmt.Sprintf("report-%s.xlsx", lang)), questionnaire(t), a, nil,
@@ -110,7 +110,7 @@ func TestCompareAFolderSkipsBadInputs(t *testing.T) {
 			t.Errorf("%s skipped with %q; want %q", f, codes[f], code)
 		}
 	}
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		var buf bytes.Buffer
 		if err := WriteComparison(&buf, qn, c, CompareOptions{Lang: lang}); err != nil {
 			t.Fatal(err)
@@ -368,7 +368,7 @@ func TestTheSameCityIsComparedOnce(t *testing.T) {
 		t.Errorf("a second load gave %+v", again)
 	}
 
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
 		var buf bytes.Buffer
 		if err := WriteComparison(&buf, qn, c, CompareOptions{Lang: lang}); err != nil {
@@ -459,7 +459,7 @@ func TestTheOverviewFitsItsTextsInBothLanguages(t *testing.T) {
 	a.City.Province = "Thành phố Hồ Chí Minh (sau khi hợp nhất với Bình Dương và Bà Rịa – Vũng Tàu)"
 	c := &Comparison{Cities: []City{{Doc: a, Result: assessment.Score(qn, a), Path: "/một/đường/dẫn/rất/dài/của/các/sở/văn/hóa/tỉnh/thành/phố/hcm.ccsa"}}}
 	when := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		var buf bytes.Buffer
 		if err := WriteComparison(&buf, qn, c, CompareOptions{Lang: lang, Now: when}); err != nil {
 			t.Fatal(err)

@@ -337,7 +337,7 @@ func readYesNo(s string) (yes, ok bool) {
 	case "0", "FALSE":
 		return false, true
 	}
-	for _, l := range translations.Languages {
+	for _, l := range translations.Languages() {
 		loc := translations.New(l)
 		switch {
 		case strings.EqualFold(s, loc.T("report.yes")):
@@ -376,7 +376,7 @@ func edited(path string, w watched, ref, old, now string) assessment.Problem {
 func display(v assessment.Value, lang string) string {
 	l, ok := translations.ParseLang(lang)
 	if !ok {
-		l = translations.Languages[0]
+		l = translations.Languages()[0]
 	}
 	loc := translations.New(l)
 	if f, ok := v.Number(); ok {

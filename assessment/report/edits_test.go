@@ -67,7 +67,7 @@ func editsOf(ps []assessment.Problem) []string {
 // figure on the summary, all changed on the visible sheets, are read back
 // and each is listed with its sheet, cell, old and new value.
 func TestEditsOnTheVisibleSheetsAreTakenAndListed(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
 		a := fixture.Demo(t)
 		a.SetValue("film.festivals", assessment.Value{}) // unanswered at export

@@ -484,10 +484,10 @@ func reportLang(f *excelize.File) translations.Lang {
 			}
 		}
 	}
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		if idx, err := f.GetSheetIndex(translations.New(lang).T("report.sheet.summary")); err == nil && idx >= 0 {
 			return lang
 		}
 	}
-	return translations.Languages[0]
+	return translations.Languages()[0]
 }

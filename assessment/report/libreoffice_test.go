@@ -74,7 +74,7 @@ func TestLibreOfficeReadsTheReport(t *testing.T) {
 	bin := testkit.Soffice(t)
 	qn, a := questionnaire(t), fixture.Demo(t)
 	res := assessment.Score(qn, a)
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		t.Run(string(lang), func(t *testing.T) {
 			loc := translations.New(lang)
 			path := filepath.Join(t.TempDir(), "report-"+string(lang)+".xlsx")

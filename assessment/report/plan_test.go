@@ -101,7 +101,7 @@ func TestThePlanSheetShowsEveryInitiative(t *testing.T) {
 	figure := func(y assessment.YearBudget, src string) float64 {
 		return map[string]float64{"city": y.City, "province": y.Province, "nonState": y.NonState}[src]
 	}
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
 		f := open(t, first(build(t, a, lang)))
 		sheet := planSheetName(lang)
@@ -197,7 +197,7 @@ func TestThePlanSheetListsThePlansProblems(t *testing.T) {
 	a := fixture.Demo(t)
 	a.Plan.Initiatives[0].Title = ""
 	a.Plan.Initiatives[1].Budget = append(a.Plan.Initiatives[1].Budget, assessment.YearBudget{Year: 2033, City: 70})
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
 		f := open(t, first(build(t, a, lang)))
 		sheet := planSheetName(lang)
@@ -221,7 +221,7 @@ func TestThePlanSheetListsThePlansProblems(t *testing.T) {
 // TestThePlanSurvivesExportAndImport: the plan read back from a report,
 // in each language, is the plan exported, and no edit is listed.
 func TestThePlanSurvivesExportAndImport(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := fixture.Demo(t)
 		back, warnings, err := ReadFile(exported(t, a, lang))
 		if err != nil {
@@ -243,7 +243,7 @@ func TestThePlanSurvivesExportAndImport(t *testing.T) {
 // notation in a year without budget, and one cleared are read back and
 // each is listed with its sheet, cell, old and new value.
 func TestEditsOfThePlanSheetAreTakenAndListed(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
 		a := fixture.Demo(t)
 		path := exported(t, a, lang)
@@ -389,7 +389,7 @@ func TestAPlanSheetDeletedIsNotAnEdit(t *testing.T) {
 func TestAnAssessmentWithoutPlanHasAnEmptyPlanSheet(t *testing.T) {
 	a := fixture.Demo(t)
 	a.Plan = nil
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		f := open(t, first(build(t, a, lang)))
 		rows, _ := f.GetRows(planSheetName(lang))
 		if !slices.ContainsFunc(rows, func(r []string) bool { return len(r) > 0 && r[0] == translations.New(lang).T("report.plan.none") }) {
@@ -465,7 +465,7 @@ func TestEditsOfThePlanByOpenpyxlAreNeverDropped(t *testing.T) {
 // paragraph on the cover give the number of initiatives and the plan's
 // budget, in the report's notation.
 func TestTheSummaryAndTheCoverMentionThePlan(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
 		f := open(t, first(build(t, fixture.Demo(t), lang)))
 		sheets := f.GetSheetList()
@@ -547,7 +547,7 @@ func pdfPages(t *testing.T, xlsx string) []string {
 // budget with its total.
 func TestLibreOfficePrintsThePlan(t *testing.T) {
 	a := fixture.Demo(t)
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		t.Run(string(lang), func(t *testing.T) {
 			loc := translations.New(lang)
 			pages := pdfPages(t, exported(t, a, lang))
@@ -623,7 +623,7 @@ func TestABrokenFingerprintOfThePlanIsRefused(t *testing.T) {
 func TestADraftPlanWithoutYearsOrBudget(t *testing.T) {
 	a := fixture.Demo(t)
 	a.Plan = &assessment.ActionPlan{Initiatives: []*assessment.Initiative{{Scope: assessment.International, Title: "Tuần phim"}}}
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		path := exported(t, a, lang)
 		f, err := excelize.OpenFile(path)
 		if err != nil {

@@ -82,7 +82,7 @@ func encode(t *testing.T, a *assessment.Assessment) string {
 }
 
 func TestExportThenReadGivesTheSameAssessment(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		application := fixture.Demo(t)
 		application.SetProse("assets", "Ẩm thực Hạ Long gắn với biển.")
 		application.EditAttachment("mayor_letter", func(s *assessment.AttachmentState) {
@@ -248,7 +248,7 @@ func TestLongEvidenceSurvivesExportAndImport(t *testing.T) {
 	longer := strings.Repeat("ẩm thực 𝕍", 70000/10)
 	a.SetEvidence("gastronomy.signature_dishes", long, "Nguồn: "+longer)
 	a.SetEvidence("gastronomy.festivals", longer, "Sở Văn hóa, Thể thao và Du lịch")
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		back := roundTrip(t, a, lang)
 		for _, id := range []string{"gastronomy.signature_dishes", "gastronomy.festivals"} {
 			want, got := a.Answers[id], back.Answers[id]

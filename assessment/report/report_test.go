@@ -51,7 +51,7 @@ func open(t testing.TB, data []byte) *excelize.File {
 }
 
 func TestSheetNamesAreValidAndUniqueInBothLanguages(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		f := open(t, first(build(t, fixture.Demo(t), lang)))
 		names := f.GetSheetList()
 		// The cover, Summary, Readiness, one per field, the action plan, the
@@ -93,7 +93,7 @@ func summaryRow(t *testing.T, f *excelize.File, sheet, name string) int {
 func TestSummaryHoldsTypedScoresAndTheRecommendation(t *testing.T) {
 	qn, a := questionnaire(t), fixture.Demo(t)
 	res := assessment.Score(qn, a)
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
 		f := open(t, first(build(t, a, lang)))
 		sheet := loc.T("report.sheet.summary")
@@ -199,7 +199,7 @@ func TestFieldSheetsTypeEveryAnswer(t *testing.T) {
 }
 
 func TestWorkbookHasChartsAndNoFormula(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		data := first(build(t, fixture.Demo(t), lang))
 		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
@@ -302,7 +302,7 @@ func TestFormulaLookingTextStaysText(t *testing.T) {
 // against the English messages and the other way round: no label of the
 // other language may appear.
 func TestEachReportSpeaksOneLanguage(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		assertOneLanguage(t, open(t, first(build(t, fixture.Demo(t), lang))), lang)
 	}
 }
@@ -478,7 +478,7 @@ func TestControlCharactersLeaveAValidWorkbook(t *testing.T) {
 // that no reader sees it in a default font of their own.
 func TestEveryCellNamesItsFont(t *testing.T) {
 	qn := questionnaire(t)
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		var cmp bytes.Buffer
 		a := fixture.Demo(t)
 		c := &Comparison{Cities: []City{{Doc: a, Result: assessment.Score(qn, a), Path: "a.ccsa"}}}

@@ -44,7 +44,7 @@ func copySources(t *testing.T, root string) string {
 }
 
 // TestANewLanguageIsItsFilesAlone drops the files of a pseudo-language
-// (translations.Pseudo: English in ⟦ ⟧, 40% longer) into translations/ of
+// (testkit.Pseudo: English in ⟦ ⟧, 40% longer) into translations/ of
 // a copy of the sources, rebuilds the command-line tool, and uses it: the
 // questionnaire and the report come out in the new language, with no
 // English left.
@@ -53,14 +53,8 @@ func TestANewLanguageIsItsFilesAlone(t *testing.T) {
 		t.Skip("builds the tool from a copy of the sources")
 	}
 	src := copySources(t, testkit.Root(t))
-	files, err := translations.Pseudo("xx", translations.EN)
-	if err != nil {
+	if err := testkit.Pseudo(translations.Files(), "xx", string(translations.EN), filepath.Join(src, "translations")); err != nil {
 		t.Fatal(err)
-	}
-	for name, f := range files {
-		if err := os.WriteFile(filepath.Join(src, "translations", name), f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 	bin := filepath.Join(t.TempDir(), "creativecity-cli")
 	build := exec.Command("go", "build", "-o", bin, "./cmd/creativecity-cli")
