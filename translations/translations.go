@@ -23,7 +23,6 @@ package translations
 import (
 	"embed"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -89,14 +88,14 @@ type folder struct{ fs.FS }
 // error (names, parsing, the [language] table); otherwise nothing is
 // added. remove takes the folder's files away again.
 func AddFolder(dir string) (remove func(), err error) {
-	src := &folder{os.DirFS(dir)}
-	langs, err := folderLanguages(src)
-	if err == nil && len(langs) == 0 {
-		err = errors.New("no message files (<file>.<language>.toml, fyne.<language>.json)")
-	}
+	langs, err := folderLanguages(dir)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", dir, err)
+		return nil, err
 	}
+	if len(langs) == 0 {
+		return nil, fmt.Errorf("%s: no message files (<file>.<language>.toml, fyne.<language>.json)", dir)
+	}
+	src := &folder{os.DirFS(dir)}
 	mu.Lock()
 	defer mu.Unlock()
 	sources = append(slices.Clone(sources), src)
@@ -115,13 +114,17 @@ func AddFolder(dir string) (remove func(), err error) {
 }
 
 // AddFolderFrom adds the folder named by FolderVariable, if the
-// environment that getenv reads names one (remove does nothing if not).
+// environment that getenv reads names one. remove is never nil: it does
+// nothing when no folder was added.
 func AddFolderFrom(getenv func(string) string) (remove func(), err error) {
 	dir := getenv(FolderVariable)
 	if dir == "" {
 		return func() {}, nil
 	}
-	return AddFolder(dir)
+	if remove, err = AddFolder(dir); err != nil {
+		return func() {}, err
+	}
+	return remove, nil
 }
 
 // removeSource takes a folder's files away (mu held).
@@ -143,8 +146,8 @@ func refresh() {
 var messageFile = regexp.MustCompile(`^(?:[a-z]+\.([A-Za-z-]+)\.toml|fyne\.([A-Za-z-]+)\.json)$`)
 
 // folderLanguages lists the languages a folder has message files of.
-func folderLanguages(src fs.FS) ([]Lang, error) {
-	entries, err := fs.ReadDir(src, ".")
+func folderLanguages(dir string) ([]Lang, error) {
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -119,4 +120,46 @@ func englishMessages() map[string]string {
 func cellName(col, row int) string {
 	name, _ := excelize.CoordinatesToCellName(col, row)
 	return name
+}
+
+// runWithTranslations runs the tool in English with
+// CREATIVECITY_TRANSLATIONS naming the folder dir.
+func runWithTranslations(dir string, args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb, func(name string) string {
+		switch name {
+		case "CREATIVECITY_TRANSLATIONS":
+			return dir
+		case "LANG":
+			return "en_GB.UTF-8"
+		}
+		return ""
+	})
+	return code, out.String(), errb.String()
+}
+
+// TestATranslatorsFolderNeedsNoRebuild: the files of a new language in the
+// folder that CREATIVECITY_TRANSLATIONS names are a language of the tool
+// as it is, for that run only; a folder that cannot be read is a usage
+// error that names it, and the usage tells of the variable.
+func TestATranslatorsFolderNeedsNoRebuild(t *testing.T) {
+	dir := t.TempDir()
+	if err := testkit.Pseudo(translations.Files(), "xx", string(translations.EN), dir); err != nil {
+		t.Fatal(err)
+	}
+	code, questions, stderr := runWithTranslations(dir, "--lang", "xx", "questions")
+	if code != 0 || !strings.Contains(questions, "⟦") || strings.Contains(questions, "How far have the city's signature dishes") {
+		t.Errorf("exit %d, questions not in the folder's language: %s\n%.500s", code, stderr, questions)
+	}
+	if _, ok := translations.ParseLang("xx"); ok {
+		t.Error("the folder's language outlived the run")
+	}
+	missing := filepath.Join(dir, "missing")
+	code, _, stderr = runWithTranslations(missing, "questions")
+	if code != 2 || !strings.Contains(stderr, "CREATIVECITY_TRANSLATIONS") || !strings.Contains(stderr, missing) {
+		t.Errorf("a missing folder: exit %d, %q", code, stderr)
+	}
+	if _, usage, _ := runCLI(t, "--help"); !strings.Contains(usage, "CREATIVECITY_TRANSLATIONS=") {
+		t.Errorf("the usage does not tell of the folder:\n%s", usage)
+	}
 }
