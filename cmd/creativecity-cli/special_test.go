@@ -3,7 +3,7 @@
 package main
 
 import (
-	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,23 +18,8 @@ import (
 // instead of hanging the tests.
 func runCLIWithin(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	type result struct {
-		code     int
-		out, err string
-	}
-	done := make(chan result, 1)
-	go func() {
-		var out, errb bytes.Buffer
-		c := run(args, &out, &errb, func(string) string { return "" })
-		done <- result{c, out.String(), errb.String()}
-	}()
-	select {
-	case r := <-done:
-		return r.code, r.out, r.err
-	case <-time.After(2 * time.Second):
-		t.Fatalf("%v: still running after 2 s (blocked on a named pipe?)", args)
-	}
-	return 0, "", ""
+	testkit.Within(t, 2*time.Second, fmt.Sprint(args), func() { code, stdout, stderr = runCLI(t, args...) })
+	return code, stdout, stderr
 }
 
 // TestEveryCommandRefusesANamedPipeAtOnce: validate, score, export, import
