@@ -17,6 +17,12 @@
 // fixed text and its own [language] table. A dossier language is not an
 // interface language; its file is read only by Dossier.
 //
+// The files are built into the programs. A folder of message files can
+// be added at run time (AddFolder; both programs add the folder that
+// CREATIVECITY_TRANSLATIONS names), a file there taking the place of the
+// built-in one of its name: a translator tries a translation without
+// building the programs.
+//
 // It is a leaf package.
 package translations
 
