@@ -172,7 +172,7 @@ release: windows linux
 # it. Never part of a release: bcryptprimitives.c says why the DLL exists.
 WINE_DIR := $(BIN)/wine
 WINE_LOADER := /usr/lib/wine/wine64
-WINE_FIXTURES := cmd/internal/testenv/testdata
+WINE_FIXTURES := assessment/testkit/testdata
 WINE_ENV := WINEPREFIX=$(CURDIR)/$(WINE_DIR)/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 MINGW := x86_64-w64-mingw32-gcc -O2 -s -Wall
 

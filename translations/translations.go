@@ -17,14 +17,23 @@
 // fixed text and its own [language] table. A dossier language is not an
 // interface language; its file is read only by Dossier.
 //
+// The files are built into the programs. A folder of message files can
+// be added at run time (AddFolder; both programs add the folder that
+// CREATIVECITY_TRANSLATIONS names), a file there taking the place of the
+// built-in one of its name: a translator tries a translation without
+// building the programs.
+//
 // It is a leaf package.
 package translations
 
 import (
 	"embed"
+	"encoding/json"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,57 +63,162 @@ func sharedFile(l Lang) string { return "shared." + string(l) + ".toml" }
 
 var (
 	mu      sync.Mutex
-	sources = []fs.FS{embedded} // the embedded files, then any added ones
-	// Languages lists every language that has message files, in the
+	sources = []fs.FS{embedded} // the embedded files, then any folders added
+	// languages lists every language that has message files, in the
 	// order their files give (Vietnamese first).
-	Languages  = discover()
+	languages  = discover()
 	localizers = map[Lang]*Localizer{}
 )
 
-// AddFiles adds message files to the embedded ones, as if they were in
-// this folder when the app was built (a new language, for tests and
-// tools); the languages are found again. remove takes them away again,
-// with the localizers of their languages (remove in the reverse order of
-// adding).
-func AddFiles(fsys fs.FS) (remove func()) {
+// Languages lists every language that has message files, in the order
+// their files give (Vietnamese first).
+func Languages() []Lang {
 	mu.Lock()
 	defer mu.Unlock()
-	n := len(sources)
-	sources = append(sources[:n:n], fsys)
-	Languages = discover()
+	return slices.Clone(languages)
+}
+
+// FolderVariable is the environment variable that names a folder of
+// message files for the programs to use besides their own (AddFolderFrom).
+const FolderVariable = "CREATIVECITY_TRANSLATIONS"
+
+// folder is the message files of a folder added by AddFolder.
+type folder struct{ fs.FS }
+
+// AddFolder adds the message files of a folder to the built-in ones, as
+// if they had been in this package's folder when the program was built:
+// a file of the same name as a built-in one takes its place, and a
+// language whose files are all in the folder is a new language. This is
+// how a translator tries a new or changed translation without building
+// the programs. Every language the folder has files of must read without
+// error (names, parsing, the [language] table); otherwise nothing is
+// added. remove takes the folder's files away again.
+func AddFolder(dir string) (remove func(), err error) {
+	langs, err := folderLanguages(dir)
+	if err != nil {
+		return nil, err
+	}
+	if len(langs) == 0 {
+		return nil, fmt.Errorf("%s: no message files (<file>.<language>.toml, fyne.<language>.json)", dir)
+	}
+	src := &folder{os.DirFS(dir)}
+	mu.Lock()
+	defer mu.Unlock()
+	sources = append(slices.Clone(sources), src)
+	refresh()
+	for _, l := range langs {
+		if err = check(l); err != nil {
+			removeSource(src)
+			return nil, fmt.Errorf("%s: %w", dir, err)
+		}
+	}
 	return func() {
 		mu.Lock()
 		defer mu.Unlock()
-		added := Languages
-		sources = slices.Delete(slices.Clone(sources), n, n+1)
-		Languages = discover()
-		for _, l := range added {
-			if !slices.Contains(Languages, l) {
-				delete(localizers, l)
-			}
+		removeSource(src)
+	}, nil
+}
+
+// AddFolderFrom adds the folder named by FolderVariable, if the
+// environment that getenv reads names one. remove is never nil: it does
+// nothing when no folder was added.
+func AddFolderFrom(getenv func(string) string) (remove func(), err error) {
+	dir := getenv(FolderVariable)
+	if dir == "" {
+		return func() {}, nil
+	}
+	if remove, err = AddFolder(dir); err != nil {
+		return func() {}, err
+	}
+	return remove, nil
+}
+
+// removeSource takes a folder's files away (mu held).
+func removeSource(src fs.FS) {
+	sources = slices.DeleteFunc(slices.Clone(sources), func(s fs.FS) bool { return s == src })
+	refresh()
+}
+
+// refresh finds the languages again and forgets the localizers read
+// before the files changed (mu held).
+func refresh() {
+	languages = discover()
+	clear(localizers)
+	clear(dossierLocalizers)
+}
+
+// messageFile is the name of a message file: <file>.<language>.toml or
+// fyne.<language>.json.
+var messageFile = regexp.MustCompile(`^(?:[a-z]+\.([A-Za-z-]+)\.toml|fyne\.([A-Za-z-]+)\.json)$`)
+
+// folderLanguages lists the languages a folder has message files of.
+func folderLanguages(dir string) ([]Lang, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var langs []Lang
+	for _, e := range entries {
+		m := messageFile.FindStringSubmatch(e.Name())
+		if m == nil || e.IsDir() {
+			continue
+		}
+		if l := Lang(m[1] + m[2]); !slices.Contains(langs, l) {
+			langs = append(langs, l)
 		}
 	}
+	return langs, nil
+}
+
+// check reads every file of a language, as the programs will (mu held).
+func check(l Lang) error {
+	all := files()
+	if _, err := fs.Stat(all, dossierPrefix+string(l)+".toml"); err == nil {
+		if _, err := dossier(l); err != nil {
+			return err
+		}
+	}
+	if _, err := fs.Stat(all, sharedFile(l)); err != nil {
+		if isDossierOnly(all, l) {
+			return nil
+		}
+		return fmt.Errorf("language %q has no %s", l, sharedFile(l))
+	}
+	if _, err := load(l); err != nil {
+		return err
+	}
+	fyne, err := fs.ReadFile(all, "fyne."+string(l)+".json")
+	if err == nil && !json.Valid(fyne) {
+		err = fmt.Errorf("fyne.%s.json is not valid JSON", l)
+	}
+	return err
+}
+
+// isDossierOnly tells a language whose only file is its dossier file.
+func isDossierOnly(all fs.FS, l Lang) bool {
+	names, _ := fs.Glob(all, "*."+string(l)+".*")
+	return len(names) == 1 && names[0] == dossierPrefix+string(l)+".toml"
 }
 
 // languageInfo is a language's [language] table: its name, order, tag,
 // number notation, date and time formats and report font.
 type languageInfo map[string]string
 
-// discover lists the languages that have a shared file, in their order.
+// discover lists the languages that have a shared file, in their order
+// (mu held, or at start).
 func discover() []Lang {
 	var langs []Lang
 	order := map[Lang]float64{}
-	for _, src := range sources {
-		names, _ := fs.Glob(src, "shared.*.toml")
-		for _, name := range names {
-			l := Lang(strings.TrimSuffix(strings.TrimPrefix(name, "shared."), ".toml"))
-			info, err := readInfo(src, l)
-			if err != nil || slices.Contains(langs, l) {
-				continue
-			}
-			langs = append(langs, l)
-			order[l], _ = strconv.ParseFloat(info["order"], 64)
+	all := files()
+	names, _ := fs.Glob(all, "shared.*.toml")
+	for _, name := range names {
+		l := Lang(strings.TrimSuffix(strings.TrimPrefix(name, "shared."), ".toml"))
+		info, err := readInfo(all, l)
+		if err != nil {
+			continue
 		}
+		langs = append(langs, l)
+		order[l], _ = strconv.ParseFloat(info["order"], 64)
 	}
 	slices.SortStableFunc(langs, func(a, b Lang) int {
 		if order[a] != order[b] {
@@ -133,8 +247,8 @@ func readInfo(src fs.FS, l Lang) (languageInfo, error) {
 func Codes() string {
 	mu.Lock()
 	defer mu.Unlock()
-	codes := make([]string, len(Languages))
-	for i, l := range Languages {
+	codes := make([]string, len(languages))
+	for i, l := range languages {
 		codes[i] = string(l)
 	}
 	return strings.Join(codes, "|")
@@ -143,7 +257,7 @@ func Codes() string {
 // ParseLang reads a language code such as "vi", "en", "vi_VN.UTF-8" or "en-GB".
 func ParseLang(s string) (Lang, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
-	for _, l := range Languages {
+	for _, l := range Languages() {
 		if s == string(l) || strings.HasPrefix(s, string(l)+"_") || strings.HasPrefix(s, string(l)+"-") || strings.HasPrefix(s, string(l)+".") {
 			return l, true
 		}
@@ -203,8 +317,8 @@ func New(lang Lang) *Localizer {
 // load parses every message file of one language into a bundle of its own,
 // under the language's tag (its plural rules).
 func load(lang Lang) (*Localizer, error) {
-	src := sourceOf(lang)
-	if src == nil {
+	src := files()
+	if _, err := fs.Stat(src, sharedFile(lang)); err != nil {
 		return nil, fmt.Errorf("translations: no language %q", lang)
 	}
 	info, err := readInfo(src, lang)
@@ -246,16 +360,6 @@ func bundle(src fs.FS, lang Lang, names []string, info languageInfo) (*Localizer
 	}
 	slices.Sort(ids)
 	return &Localizer{lang: lang, loc: i18n.NewLocalizer(b, tag.String()), ids: ids, info: info}, nil
-}
-
-// sourceOf returns the file system that holds a language's files.
-func sourceOf(lang Lang) fs.FS {
-	for _, src := range slices.Backward(sources) {
-		if _, err := fs.Stat(src, sharedFile(lang)); err == nil {
-			return src
-		}
-	}
-	return nil
 }
 
 // Lang returns the localizer's language.
@@ -322,12 +426,17 @@ func MessageIDs(lang Lang) ([]string, error) {
 	return l.ids, nil
 }
 
-// Files returns the message files of every language (for tests and tools).
+// Files returns the message files of every language (for tests and tools):
+// the built-in ones and those of the folders added.
 func Files() fs.FS {
 	mu.Lock()
 	defer mu.Unlock()
-	return overlay(slices.Clone(sources))
+	return files()
 }
+
+// files is Files with mu held: a file of an added folder takes the place
+// of a built-in one of the same name.
+func files() fs.FS { return overlay(slices.Clone(sources)) }
 
 // overlay reads a file from the last file system that has it.
 type overlay []fs.FS
@@ -366,8 +475,8 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 func FyneJSON(l Lang) ([]byte, error) {
 	mu.Lock()
 	defer mu.Unlock()
-	src := sourceOf(l)
-	if src == nil {
+	src := files()
+	if _, err := fs.Stat(src, sharedFile(l)); err != nil {
 		return nil, fmt.Errorf("translations: no language %q", l)
 	}
 	return fs.ReadFile(src, "fyne."+string(l)+".json")
@@ -379,14 +488,9 @@ func DossierLanguages() []Lang {
 	mu.Lock()
 	defer mu.Unlock()
 	var langs []Lang
-	for _, src := range sources {
-		names, _ := fs.Glob(src, dossierPrefix+"*.toml")
-		for _, name := range names {
-			l := Lang(strings.TrimSuffix(strings.TrimPrefix(name, dossierPrefix), ".toml"))
-			if !slices.Contains(langs, l) {
-				langs = append(langs, l)
-			}
-		}
+	names, _ := fs.Glob(files(), dossierPrefix+"*.toml")
+	for _, name := range names {
+		langs = append(langs, Lang(strings.TrimSuffix(strings.TrimPrefix(name, dossierPrefix), ".toml")))
 	}
 	slices.Sort(langs)
 	return langs
@@ -410,28 +514,24 @@ var dossierLocalizers = map[Lang]*Localizer{}
 func Dossier(lang Lang) (*Localizer, error) {
 	mu.Lock()
 	defer mu.Unlock()
+	return dossier(lang)
+}
+
+// dossier is Dossier with mu held.
+func dossier(lang Lang) (*Localizer, error) {
 	if l := dossierLocalizers[lang]; l != nil {
 		return l, nil
 	}
 	name := dossierPrefix + string(lang) + ".toml"
-	var src fs.FS
-	for _, s := range slices.Backward(sources) {
-		if _, err := fs.Stat(s, name); err == nil {
-			src = s
-			break
-		}
-	}
-	if src == nil {
+	src := files()
+	data, err := fs.ReadFile(src, name)
+	if err != nil {
 		return nil, fmt.Errorf("translations: no dossier language %q", lang)
 	}
 	var doc struct {
 		Language languageInfo `toml:"language"`
 	}
-	data, err := fs.ReadFile(src, name)
-	if err == nil {
-		err = toml.Unmarshal(data, &doc)
-	}
-	if err != nil {
+	if err := toml.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("translations %s: %w", name, err)
 	}
 	l, err := bundle(src, lang, []string{name}, doc.Language)

@@ -14,6 +14,8 @@ import (
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/pelletier/go-toml/v2"
+
+	"creativecity/assessment/testkit"
 )
 
 func idsOf(t *testing.T, lang Lang) []string {
@@ -33,8 +35,8 @@ func idsOf(t *testing.T, lang Lang) []string {
 var consumers = []string{"shared", "questionnaire", "report", "cli", "desktop"}
 
 func TestTheAppShipsVietnameseFirstThenEnglish(t *testing.T) {
-	if len(Languages) < 2 || Languages[0] != VI || Languages[1] != EN {
-		t.Errorf("languages %v", Languages)
+	if len(Languages()) < 2 || Languages()[0] != VI || Languages()[1] != EN {
+		t.Errorf("languages %v", Languages())
 	}
 	if New(VI).Name() != "Tiếng Việt" || New(EN).Name() != "English" {
 		t.Errorf("names %q, %q", New(VI).Name(), New(EN).Name())
@@ -43,7 +45,7 @@ func TestTheAppShipsVietnameseFirstThenEnglish(t *testing.T) {
 
 func TestEveryMessageExistsInEveryLanguage(t *testing.T) {
 	en := idsOf(t, EN)
-	for _, l := range Languages {
+	for _, l := range Languages() {
 		ids := idsOf(t, l)
 		for _, id := range ids {
 			if _, found := slices.BinarySearch(en, id); !found {
@@ -67,7 +69,7 @@ func TestEachMessageIsInTheSameFileInEveryLanguage(t *testing.T) {
 			fileOf[id] = strings.TrimSuffix(name, ".en.toml")
 		}
 	}
-	for _, l := range Languages {
+	for _, l := range Languages() {
 		for _, name := range filesOf(t, l) {
 			consumer := strings.TrimSuffix(name, "."+string(l)+".toml")
 			for _, id := range messagesIn(t, name) {
@@ -97,7 +99,7 @@ func messagesIn(t *testing.T, name string) []string {
 }
 
 func TestNoMessageIsEmptyOrBroken(t *testing.T) {
-	for _, l := range Languages {
+	for _, l := range Languages() {
 		for _, name := range filesOf(t, l) {
 			data, _ := fs.ReadFile(Files(), name)
 			mf, err := i18n.ParseMessageFileBytes(data, "x."+New(l).T("language.tag")+".toml", map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
@@ -158,7 +160,7 @@ func TestVietnameseIsWrittenWithDiacritics(t *testing.T) {
 }
 
 func TestTemplatesAreFilled(t *testing.T) {
-	for _, l := range Languages {
+	for _, l := range Languages() {
 		got := New(l).T("problem.inFile", map[string]any{"File": "hue.ccsa", "Severity": "x", "Message": "y"})
 		if !strings.Contains(got, "hue.ccsa") || strings.Contains(got, "{{") {
 			t.Errorf("%s: %q", l, got)
@@ -211,7 +213,7 @@ func TestParseLang(t *testing.T) {
 
 func TestToolkitStringsExistInBothLanguages(t *testing.T) {
 	keys := map[Lang]map[string]any{}
-	for _, l := range Languages {
+	for _, l := range Languages() {
 		data, err := FyneJSON(l)
 		if err != nil {
 			t.Fatal(err)
@@ -243,11 +245,14 @@ func TestToolkitStringsExistInBothLanguages(t *testing.T) {
 // TestALanguageIsItsFilesAlone adds a pseudo-language from files only: it
 // is found, named, parsed and complete.
 func TestALanguageIsItsFilesAlone(t *testing.T) {
-	files, err := Pseudo("xx", EN)
+	dir := t.TempDir()
+	if err := testkit.Pseudo(Files(), "xx", string(EN), dir); err != nil {
+		t.Fatal(err)
+	}
+	remove, err := AddFolder(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	remove := AddFiles(files)
 	defer func() {
 		remove()
 		if _, ok := ParseLang("xx"); ok {
@@ -255,8 +260,8 @@ func TestALanguageIsItsFilesAlone(t *testing.T) {
 		}
 	}()
 	l, ok := ParseLang("xx")
-	if !ok || Languages[len(Languages)-1] != "xx" {
-		t.Fatalf("languages %v", Languages)
+	if !ok || Languages()[len(Languages())-1] != "xx" {
+		t.Fatalf("languages %v", Languages())
 	}
 	loc := New(l)
 	if loc.Name() != "⟦Pseudo xx⟧" || loc.Setting("decimalSeparator") != "." {
@@ -291,7 +296,7 @@ func TestNoMessageDescribesTheAbolishedDistrictLevel(t *testing.T) {
 		EN: {"district level", "district-level", "office of culture and information", "districts and communes", "district people's committee"},
 	}
 	abolished := []string{"bãi bỏ", "không còn", "abolished", "no longer"}
-	for _, l := range Languages {
+	for _, l := range Languages() {
 		loc := New(l)
 		for _, id := range idsOf(t, l) {
 			text := strings.ToLower(loc.T(id))
@@ -319,7 +324,7 @@ var messageLiteral = regexp.MustCompile(`"((?:gui|report|form|cli|compare|proble
 func TestEveryMessageTheCodeNamesExists(t *testing.T) {
 	ids := messageLiteral.FindAllStringSubmatch(goSources(t), -1)
 	for _, m := range ids {
-		for _, l := range Languages {
+		for _, l := range Languages() {
 			if !New(l).Has(m[1]) {
 				t.Errorf("the code names %s, which %s lacks", m[1], l)
 			}
@@ -339,7 +344,7 @@ var pluralCall = regexp.MustCompile(`\.N\("([^"]+)"`)
 // (go-i18n follows CLDR, which gives Vietnamese "one" for 0 and 1).
 func TestEveryPluralMessageHasTheFormsItsLanguageNeeds(t *testing.T) {
 	plural := map[string]bool{}
-	for _, l := range Languages {
+	for _, l := range Languages() {
 		for _, name := range filesOf(t, l) {
 			for _, m := range parsedMessages(t, l, name) {
 				if m.Zero != "" || m.One != "" || m.Two != "" || m.Few != "" || m.Many != "" {
@@ -351,7 +356,7 @@ func TestEveryPluralMessageHasTheFormsItsLanguageNeeds(t *testing.T) {
 	for _, m := range pluralCall.FindAllStringSubmatch(goSources(t), -1) {
 		plural[m[1]] = true
 	}
-	for _, l := range Languages {
+	for _, l := range Languages() {
 		loc := New(l)
 		for id := range plural {
 			for _, n := range []int{0, 1, 2, 3, 5, 11, 21, 101} {
@@ -412,7 +417,7 @@ func TestTheDossierLanguagesAreCompleteAndApart(t *testing.T) {
 	if !slices.Equal(langs, []Lang{EN, FR}) {
 		t.Fatalf("dossier languages %v", langs)
 	}
-	if _, ok := ParseLang("fr"); ok || slices.Contains(Languages, FR) {
+	if _, ok := ParseLang("fr"); ok || slices.Contains(Languages(), FR) {
 		t.Error("French became an interface language")
 	}
 	en, err := Dossier(EN)
@@ -454,7 +459,7 @@ func TestTheDossierLanguagesAreCompleteAndApart(t *testing.T) {
 		}
 	}
 	// The interface's messages do not take the dossier's.
-	for _, l := range Languages {
+	for _, l := range Languages() {
 		if New(l).Has("dossier.title") {
 			t.Errorf("%s interface messages include the dossier's", l)
 		}

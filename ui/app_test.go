@@ -692,7 +692,7 @@ func pageText(a *App) string {
 // answered shows "not assessed", not a score of 0; its first answer gives
 // it a score.
 func TestTheNavigationSaysNotAssessedBeforeAnyAnswer(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		notAssessed := a.t("result.notAssessed")
 		if got := a.navDetail("film"); !strings.HasPrefix(got, notAssessed) {

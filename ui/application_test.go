@@ -33,7 +33,7 @@ func TestTheApplicationPageShowsEachSectionsStatus(t *testing.T) {
 		"commitments": {"needsWriting", "empty"},
 		"attachments": {"filled", "filled"},
 	}
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		for i, open := range []func(){func() { openDemo(t, a) }, func() { a.doc.Replace(assessment.New(a.qn), "") }} {
 			open()
@@ -87,7 +87,7 @@ func findRadio(t *testing.T, o fyne.CanvasObject) *widget.RadioGroup {
 // in a section's box are counted against its limit as they come, a text
 // over the limit is a warning, and the text is stored for its section.
 func TestTheWordCountFollowsTheProse(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		a.showPage(DossierPage)
 		box := a.inputs.textBox("dossier/prose/commitments")

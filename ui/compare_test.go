@@ -34,7 +34,7 @@ func sameCityInputs(t *testing.T, a *App) []string {
 		t.Fatal(err)
 	}
 	inputs := []string{ccsa}
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		path := filepath.Join(dir, "Hạ Long báo cáo "+string(lang)+".xlsx")
 		if _, err := report.WriteFile(path, a.qn, demo.Clone(), nil, report.Options{Lang: lang}); err != nil {
 			t.Fatal(err)
@@ -107,7 +107,7 @@ func checkWhole(t *testing.T, where string, l *widget.Label) {
 // again and the broken file with its reason; the headers are the full
 // field names, drawn whole.
 func TestComparingTheSameCityThriceShowsItOnce(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		loc := translations.New(lang)
 		inputs := sameCityInputs(t, a)

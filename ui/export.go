@@ -25,7 +25,7 @@ func (a *App) ExportDialog() {
 func (a *App) askLanguage(title string, then func(translations.Lang)) {
 	names := map[string]translations.Lang{}
 	var options []string
-	for _, l := range translations.Languages {
+	for _, l := range translations.Languages() {
 		n := langName(l)
 		names[n] = l
 		options = append(options, n)

@@ -22,7 +22,7 @@ import (
 // window by cmd/creativecity's keyboard tests).
 
 func TestNoBoxTakesTheTabKey(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
 		for _, page := range []string{"profile", "gastronomy", "readiness"} {
@@ -43,7 +43,7 @@ func TestNoBoxTakesTheTabKey(t *testing.T) {
 }
 
 func TestARubricIsAnsweredByItsNumberKeysAndArrows(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
 		a.showPage("gastronomy")
@@ -91,7 +91,7 @@ func TestYesAndNoAreTheirFirstLetters(t *testing.T) {
 }
 
 func TestEscClosesTheAppsDialogsWithoutAnsweringThem(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		for _, show := range []func(){a.showAbout, a.showGuide, a.showShortcuts} {
 			show()
@@ -122,7 +122,7 @@ func TestEscClosesTheAppsDialogsWithoutAnsweringThem(t *testing.T) {
 }
 
 func TestTheFirstStartShowsTheStartPageAndLaterStartsReopenTheLastFile(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		fa := test.NewTempApp(t)
 		qn, _ := assessment.Default()
 		opts := Options{Lang: lang, Now: func() time.Time { return fixedNow }, RecoveryDir: t.TempDir()}
@@ -152,7 +152,7 @@ func TestTheFirstStartShowsTheStartPageAndLaterStartsReopenTheLastFile(t *testin
 }
 
 func TestResultsAreHonestAboutLittleAnswered(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		a.showPage("gastronomy")
 		test.Type(a.inputs.choice("gastronomy.signature_dishes"), "3")
@@ -184,7 +184,7 @@ func TestResultsAreHonestAboutLittleAnswered(t *testing.T) {
 }
 
 func TestDatesEmailsAndPhonesCheckThemselves(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		a.showPage("profile")
 		date := a.inputs.number("profile.date")
@@ -244,7 +244,7 @@ func dialogTextOf(o fyne.CanvasObject) string {
 // that takes one, and the layer is laid over the inputs) and scrolls the
 // page about three lines a notch.
 func TestTheWheelScrollsThePageOverInputs(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
 		a.showPage("gastronomy")
@@ -271,7 +271,7 @@ func TestTheWheelScrollsThePageOverInputs(t *testing.T) {
 // TestAPerCapitaAnswerShowsTheCountAndTheRate: the entry takes the count,
 // its unit is a count, and the rate the score uses shows as it is typed.
 func TestAPerCapitaAnswerShowsTheCountAndTheRate(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
 		a.showPage("gastronomy")

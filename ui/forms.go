@@ -29,7 +29,7 @@ func (a *App) FormsDialog() {
 	sections.SetSelected(names)
 	langs := map[string]translations.Lang{}
 	var options []string
-	for _, l := range translations.Languages {
+	for _, l := range translations.Languages() {
 		langs[langName(l)] = l
 		options = append(options, langName(l))
 	}

@@ -63,7 +63,7 @@ func fillForm(t *testing.T, path string, answers map[string]any) {
 // changing nothing until the user chooses; taking it records where it came
 // from.
 func TestTheWindowPreparesAFormAndMergesItBack(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
 		a.doc.Edit(func(d *assessment.Assessment) { delete(d.Answers, "gastronomy.ocop_food_products") })

@@ -27,7 +27,7 @@ func goldenWindow(t *testing.T, o fyne.CanvasObject, size fyne.Size) fyne.Window
 }
 
 func TestAQuestionCardRendersAsReviewed(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
 		a.showPage("gastronomy")
@@ -38,7 +38,7 @@ func TestAQuestionCardRendersAsReviewed(t *testing.T) {
 }
 
 func TestANavigationEntryRendersAsReviewed(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
 		item := newNavItem()
@@ -49,7 +49,7 @@ func TestANavigationEntryRendersAsReviewed(t *testing.T) {
 }
 
 func TestTheResultsChartRendersAsReviewed(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
 		a.showPage(ResultsPage)
@@ -61,7 +61,7 @@ func TestTheResultsChartRendersAsReviewed(t *testing.T) {
 // TestAFieldPageLooksAsReviewed compares a rendered image of the
 // gastronomy page of the demo, in each language, at 1280×680.
 func TestAFieldPageLooksAsReviewed(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
 		a.showPage("gastronomy")
@@ -71,7 +71,7 @@ func TestAFieldPageLooksAsReviewed(t *testing.T) {
 }
 
 func TestAnInitiativeCardRendersAsReviewed(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
 		a.showPage(PlanPage)
@@ -82,7 +82,7 @@ func TestAnInitiativeCardRendersAsReviewed(t *testing.T) {
 }
 
 func TestApplicationSectionsRenderAsReviewed(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
 		a.showPage(DossierPage)

@@ -39,7 +39,7 @@ func (a *App) newMenu() *fyne.MainMenu {
 		quit,
 	)
 	var langItems []*fyne.MenuItem
-	for _, l := range translations.Languages {
+	for _, l := range translations.Languages() {
 		lang := l
 		item := fyne.NewMenuItem(langName(l), func() { a.SetLanguage(lang) })
 		item.Checked = l == a.loc.Lang()

@@ -55,7 +55,7 @@ func TestParagraphWrapsLikeALabel(t *testing.T) {
 		return out
 	}
 	checked, differ := 0, 0
-	for _, l := range translations.Languages {
+	for _, l := range translations.Languages() {
 		loc := translations.New(l)
 		for _, s := range qn.Sections {
 			for _, q := range s.Questions {

@@ -10,20 +10,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
-
-// pseudo adds the pseudo-language "xx" (translations.Pseudo: English
-// wrapped in ⟦ ⟧ and 40% longer, from files alone) for the test.
-func pseudo(t *testing.T) translations.Lang {
-	t.Helper()
-	files, err := translations.Pseudo("xx", translations.EN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(translations.AddFiles(files))
-	return "xx"
-}
 
 // visit calls f on every visible object of a tree, with its position on
 // the canvas.
@@ -62,7 +51,7 @@ func checkedForSize(o fyne.CanvasObject) bool {
 // text is left untranslated, and every object gets at least its minimum
 // size, so that nothing is cut or drawn over its neighbour.
 func TestAPseudoLanguageFitsEveryPage(t *testing.T) {
-	lang := pseudo(t)
+	lang := fixture.PseudoLanguage(t)
 	en := translations.New(translations.EN)
 	ids, _ := translations.MessageIDs(translations.EN)
 	english := map[string]string{} // text of a message without data -> its ID

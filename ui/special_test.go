@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -17,35 +16,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit"
 	"creativecity/assets"
 	"creativecity/translations"
 )
-
-// within runs fn and fails the test when it has not returned after two
-// seconds, so that a regression blocking on a named pipe fails instead of
-// hanging the tests.
-func within(t *testing.T, what string, fn func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		fn()
-	}()
-	select {
-	case <-done:
-	case <-time.After(2 * time.Second):
-		t.Fatalf("%s: still blocked after 2 s (on a named pipe?)", what)
-	}
-}
-
-func mkfifo(t *testing.T, dir, name string) string {
-	t.Helper()
-	path := filepath.Join(dir, name)
-	if err := syscall.Mkfifo(path, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
 
 // pipeMessage is what the window says of a named pipe, in English.
 func pipeMessage(path string) string {
@@ -56,14 +30,14 @@ func pipeMessage(path string) string {
 // (or the pipe as the argument) builds the window at once, on the start
 // page, with an error naming the pipe; nothing is opened.
 func TestStartingOnANamedPipeShowsTheError(t *testing.T) {
-	fifo := mkfifo(t, t.TempDir(), "pipe.ccsa")
+	fifo := testkit.Mkfifo(t, t.TempDir(), "pipe.ccsa")
 	fa := test.NewTempApp(t)
 	qn, err := assessment.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var a *App
-	within(t, "starting with --open on a pipe", func() {
+	testkit.Within(t, 2*time.Second, "starting with --open on a pipe", func() {
 		a = New(fa, qn, Options{Lang: translations.EN, Open: fifo, Now: func() time.Time { return fixedNow },
 			RecoveryDir: t.TempDir()})
 	})
@@ -83,7 +57,7 @@ func TestStartingOnANamedPipeShowsTheError(t *testing.T) {
 // once, named; the open work stays.
 func TestOpeningANamedPipeKeepsTheWorkAndSaysWhy(t *testing.T) {
 	dir := t.TempDir()
-	fifo := mkfifo(t, dir, "pipe.ccsa")
+	fifo := testkit.Mkfifo(t, dir, "pipe.ccsa")
 	a := newTestApp(t, translations.EN)
 	good := filepath.Join(dir, "Hạ Long.ccsa")
 	if err := os.WriteFile(good, assets.DemoCCSA, 0o644); err != nil {
@@ -114,7 +88,7 @@ func TestOpeningANamedPipeKeepsTheWorkAndSaysWhy(t *testing.T) {
 	}
 	for _, w := range ways {
 		clearOverlays(a)
-		within(t, w.name, w.open)
+		testkit.Within(t, 2*time.Second, w.name, w.open)
 		if text := dialogText(a); !strings.Contains(text, pipeMessage(fifo)) {
 			t.Errorf("%s: the window says %q", w.name, text)
 		}
@@ -151,14 +125,14 @@ func clearOverlays(a *App) {
 // reader's reads fail with the reason instead of waiting for a writer.
 func TestTheFileDialogsNeverOpenAPipe(t *testing.T) {
 	dir := t.TempDir()
-	fifo := mkfifo(t, dir, "pipe")
+	fifo := testkit.Mkfifo(t, dir, "pipe")
 	newTestApp(t, translations.EN)
-	within(t, "the type of a pipe", func() {
+	testkit.Within(t, 2*time.Second, "the type of a pipe", func() {
 		if m := storage.NewFileURI(fifo).MimeType(); m != "text/plain" {
 			t.Errorf("type %q", m)
 		}
 	})
-	within(t, "reading a pipe", func() {
+	testkit.Within(t, 2*time.Second, "reading a pipe", func() {
 		r, err := storage.Reader(storage.NewFileURI(fifo))
 		if err != nil {
 			t.Fatalf("reader: %v", err)
@@ -199,7 +173,7 @@ func TestTheComparisonPageSkipsAPipe(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "halong.ccsa"), assets.DemoCCSA, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	fifo := mkfifo(t, dir, "pipe.ccsa")
+	fifo := testkit.Mkfifo(t, dir, "pipe.ccsa")
 	a := newTestApp(t, translations.EN)
 	ready := make(chan struct{})
 	a.CompareAdd([]string{dir}, func() { close(ready) })

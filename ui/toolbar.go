@@ -115,11 +115,11 @@ func (a *App) newToolbar() fyne.CanvasObject {
 		newToolButton(a, theme.InfoIcon(), a.t("gui.menuAbout"), a.showAbout),
 	)
 	names := []string{}
-	for _, l := range translations.Languages {
+	for _, l := range translations.Languages() {
 		names = append(names, langName(l))
 	}
 	langPick := widget.NewSelect(names, func(s string) {
-		for _, l := range translations.Languages {
+		for _, l := range translations.Languages() {
 			if langName(l) == s {
 				a.SetLanguage(l)
 				return

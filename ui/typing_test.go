@@ -12,7 +12,7 @@ import (
 // the city name and an evidence box take the words the users type;
 // numbers are never composed; the mode is remembered and toggles.
 func TestTheTypingModeComposesVietnameseInTextEntries(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		a.showPage("profile")
 		name := a.inputs.entry("profile.name")

@@ -19,7 +19,7 @@ import (
 // TestTheFirstWindowFitsAnOfficeLaptop: the first window's content is at
 // most 1280×680, and every page can shrink to a 1024×600 screen.
 func TestTheFirstWindowFitsAnOfficeLaptop(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		fa := test.NewTempApp(t)
 		qn, _ := assessment.Default()
 		a := New(fa, qn, Options{Lang: lang, Now: func() time.Time { return fixedNow }, RecoveryDir: t.TempDir()})

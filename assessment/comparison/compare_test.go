@@ -17,6 +17,8 @@ import (
 	"creativecity/assessment/files"
 	"creativecity/assessment/report"
 	"creativecity/assessment/report/xlsxkit"
+	"creativecity/assessment/testkit"
+	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
 
@@ -75,7 +77,7 @@ func compareFolder(t *testing.T) string {
 		}
 		writeCCSA(t, filepath.Join(dir, fmt.Sprintf("city%d.ccsa", i)), a)
 	}
-	for i, lang := range translations.Languages {
+	for i, lang := range translations.Languages() {
 		a := generated(t, r, 10+i)
 		a.Plan = demo(t).Plan // read back from the report's data sheet
 		if _, err := report.WriteFile(filepath.Join(dir, fmt.Sprintf("report-%s.xlsx", lang)), questionnaire(t), a, nil,
@@ -111,7 +113,7 @@ func TestCompareAFolderSkipsBadInputs(t *testing.T) {
 			t.Errorf("%s skipped with %q; want %q", f, codes[f], code)
 		}
 	}
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		var buf bytes.Buffer
 		if err := Write(&buf, qn, c, Options{Lang: lang}); err != nil {
 			t.Fatal(err)
@@ -167,7 +169,7 @@ func TestCompareAFolderSkipsBadInputs(t *testing.T) {
 }
 
 func TestLibreOfficeReadsTheComparison(t *testing.T) {
-	bin := soffice(t)
+	bin := testkit.Soffice(t)
 	qn := questionnaire(t)
 	c := Load(qn, ExpandInputs([]string{compareFolder(t)}))
 	path := filepath.Join(t.TempDir(), "compare.xlsx")
@@ -326,18 +328,18 @@ func BenchmarkCompare1000(b *testing.B) { benchmarkCompare(b, 1000) }
 func TestTheSameCityIsComparedOnce(t *testing.T) {
 	qn := questionnaire(t)
 	dir := t.TempDir()
-	halong := demo(t)
+	halong := fixture.Demo(t)
 	path := func(name string) string { return filepath.Join(dir, name) }
 	writeCCSA(t, path("halong.ccsa"), halong)
 	if _, err := report.WriteFile(path("halong-vi.xlsx"), qn, halong, nil, report.Options{Lang: translations.VI}); err != nil {
 		t.Fatal(err)
 	}
-	shouted := demo(t)
+	shouted := fixture.Demo(t)
 	shouted.City.Name, shouted.City.Province = " HẠ  LONG ", strings.ToUpper(halong.City.Province)
 	if _, err := report.WriteFile(path("halong-en.xlsx"), qn, shouted, nil, report.Options{Lang: translations.EN}); err != nil {
 		t.Fatal(err)
 	}
-	hue := demo(t)
+	hue := fixture.Demo(t)
 	hue.City.Name = "Huế"
 	writeCCSA(t, path("hue.ccsa"), hue)
 	os.WriteFile(path("broken.ccsa"), []byte("{"), 0o644)
@@ -369,7 +371,7 @@ func TestTheSameCityIsComparedOnce(t *testing.T) {
 		t.Errorf("a second load gave %+v", again)
 	}
 
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
 		var buf bytes.Buffer
 		if err := Write(&buf, qn, c, Options{Lang: lang}); err != nil {
@@ -456,11 +458,11 @@ func TestCityLabel(t *testing.T) {
 // date cell above the table.
 func TestTheOverviewFitsItsTextsInBothLanguages(t *testing.T) {
 	qn := questionnaire(t)
-	a := demo(t)
+	a := fixture.Demo(t)
 	a.City.Province = "Thành phố Hồ Chí Minh (sau khi hợp nhất với Bình Dương và Bà Rịa – Vũng Tàu)"
 	c := &Comparison{Cities: []City{{Doc: a, Result: assessment.Score(qn, a), Path: "/một/đường/dẫn/rất/dài/của/các/sở/văn/hóa/tỉnh/thành/phố/hcm.ccsa"}}}
 	when := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		var buf bytes.Buffer
 		if err := Write(&buf, qn, c, Options{Lang: lang, Now: when}); err != nil {
 			t.Fatal(err)
@@ -504,7 +506,7 @@ func TestTheOverviewFitsItsTextsInBothLanguages(t *testing.T) {
 // the ministry's comparison.
 func TestACityWithAPlanToFixIsStillCompared(t *testing.T) {
 	qn := questionnaire(t)
-	a := demo(t)
+	a := fixture.Demo(t)
 	a.Plan.Initiatives[0].Years = append(a.Plan.Initiatives[0].Years, a.Plan.LastYear()+3)
 	if !assessment.HasErrors(assessment.Validate(qn, a, "x.ccsa")) {
 		t.Fatal("the plan has no problem to test with")
@@ -524,7 +526,7 @@ func TestACityWithAPlanToFixIsStillCompared(t *testing.T) {
 // that no reader sees it in a default font of their own.
 func TestEveryCellNamesItsFont(t *testing.T) {
 	qn := questionnaire(t)
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		var cmp bytes.Buffer
 		a := demo(t)
 		c := &Comparison{Cities: []City{{Doc: a, Result: assessment.Score(qn, a), Path: "a.ccsa"}}}

@@ -12,24 +12,10 @@ import (
 	"creativecity/assessment"
 	"creativecity/assessment/forms"
 	"creativecity/assessment/report"
+	"creativecity/assessment/testkit"
+	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
-
-// within runs fn and fails the test if it takes longer than limit, so that
-// a regression that blocks on a named pipe fails instead of hanging.
-func within(t *testing.T, limit time.Duration, what string, fn func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		fn()
-	}()
-	select {
-	case <-done:
-	case <-time.After(limit):
-		t.Fatalf("%s still blocked after %v", what, limit)
-	}
-}
 
 func notRegular(err error, path string) bool {
 	fe, ok := err.(*assessment.FileError)
@@ -45,7 +31,7 @@ func TestWorkbooksThatArePipesAreRefusedAtOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	qn, doc := questionnaire(t), demo(t)
-	within(t, 2*time.Second, "reading and writing a fifo", func() {
+	testkit.Within(t, 2*time.Second, "reading and writing a fifo", func() {
 		if _, _, err := report.ReadFile(fifo); !notRegular(err, fifo) {
 			t.Errorf("ReadFile: %v", err)
 		}
@@ -71,7 +57,7 @@ func TestWorkbooksThatArePipesAreRefusedAtOnce(t *testing.T) {
 // listed as skipped, with the reason, and the good file is compared.
 func TestComparingAFolderWithPipesSkipsThem(t *testing.T) {
 	dir := t.TempDir()
-	writeCCSA(t, filepath.Join(dir, "good.ccsa"), demo(t))
+	writeCCSA(t, filepath.Join(dir, "good.ccsa"), fixture.Demo(t))
 	for _, name := range []string{"pipe.ccsa", "pipe.xlsx"} {
 		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o644); err != nil {
 			t.Fatal(err)
@@ -79,7 +65,7 @@ func TestComparingAFolderWithPipesSkipsThem(t *testing.T) {
 	}
 	qn := questionnaire(t)
 	var c *Comparison
-	within(t, 2*time.Second, "comparing a folder with fifos", func() {
+	testkit.Within(t, 2*time.Second, "comparing a folder with fifos", func() {
 		c = Load(qn, ExpandInputs([]string{dir}))
 	})
 	if len(c.Cities) != 1 || filepath.Base(c.Cities[0].Path) != "good.ccsa" {

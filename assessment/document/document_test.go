@@ -12,6 +12,8 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/files"
+	"creativecity/assessment/testkit"
+	"creativecity/assessment/testkit/fixture"
 )
 
 var fixedNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.Local)
@@ -34,20 +36,11 @@ func newDocAt(t *testing.T, recovery string, now func() time.Time) *Document {
 	return d
 }
 
-func demo(t *testing.T) *assessment.Assessment {
-	t.Helper()
-	doc, err := assessment.Demo()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
-}
-
 // savedDemo writes the demo to a new file and returns its path.
 func savedDemo(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "halong.ccsa")
-	if err := files.Save(path, demo(t)); err != nil {
+	if err := files.Save(path, fixture.Demo(t)); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -58,15 +51,6 @@ func counter(d *Document) *int {
 	n := new(int)
 	d.OnChange(func() { *n++ })
 	return n
-}
-
-func readFile(t *testing.T, path string) string {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }
 
 func setModTime(t *testing.T, path string, at time.Time) {
@@ -156,7 +140,7 @@ func TestOpeningQuicklyLeavesTheAnalysisToTheCaller(t *testing.T) {
 
 func TestOpeningABadFileKeepsTheCurrentDocument(t *testing.T) {
 	d := newDoc(t, "")
-	d.Replace(demo(t), "")
+	d.Replace(fixture.Demo(t), "")
 	d.Edit(func(a *assessment.Assessment) { a.City.Name += " (mới)" })
 	before, changes := d.Assessment(), counter(d)
 	bad := filepath.Join(t.TempDir(), "hong.ccsa")
@@ -190,7 +174,7 @@ func TestOpeningAnotherFileReleasesTheFirstLock(t *testing.T) {
 	if !ourLock(second) {
 		t.Error("the second file is not locked")
 	}
-	d.Replace(demo(t), "")
+	d.Replace(fixture.Demo(t), "")
 	if _, ok := files.ReadLock(second); ok {
 		t.Error("a new document kept the file locked")
 	}
@@ -219,7 +203,7 @@ func TestEditingMarksUnsavedRescoresAndNotifies(t *testing.T) {
 func TestSaveWritesTheFileAndBackupAndDiscardsTheAutosave(t *testing.T) {
 	recovery := filepath.Join(t.TempDir(), "recovery")
 	path := savedDemo(t)
-	original := readFile(t, path)
+	original := string(testkit.ReadFile(t, path))
 	d := newDoc(t, recovery)
 	if err := d.Open(path); err != nil {
 		t.Fatal(err)
@@ -236,7 +220,7 @@ func TestSaveWritesTheFileAndBackupAndDiscardsTheAutosave(t *testing.T) {
 	if got, _ := files.Load(path); got.City.Name != "Hạ Long mới" {
 		t.Errorf("file holds %q", got.City.Name)
 	}
-	if readFile(t, path+files.BackupSuffix) != original {
+	if string(testkit.ReadFile(t, path+files.BackupSuffix)) != original {
 		t.Error("the backup is not the previous version")
 	}
 	if d.Dirty() || !d.SavedAt().Equal(fixedNow) || !d.AutosavedAt().IsZero() || *changes != 1 {
@@ -311,7 +295,7 @@ func TestSavingOverAFileChangedByOthersAsksFirst(t *testing.T) {
 	}
 	later := time.Now().Add(time.Minute)
 	setModTime(t, path, later) // someone else saved it
-	before := readFile(t, path)
+	before := string(testkit.ReadFile(t, path))
 	d.Edit(func(a *assessment.Assessment) { a.City.Name = "X" })
 
 	err := d.Save()
@@ -319,13 +303,13 @@ func TestSavingOverAFileChangedByOthersAsksFirst(t *testing.T) {
 	if !errors.Is(err, ErrChangedOnDisk) || !errors.As(err, &c) || c.Path != path || c.HeldBy != nil {
 		t.Fatalf("Save = %v; want a changed-on-disk conflict", err)
 	}
-	if readFile(t, path) != before || !d.Dirty() {
+	if string(testkit.ReadFile(t, path)) != before || !d.Dirty() {
 		t.Fatal("overwritten without asking")
 	}
 	if err := d.SaveOverwriting(c.Path); err != nil {
 		t.Fatal(err)
 	}
-	if readFile(t, path) == before || d.Dirty() {
+	if string(testkit.ReadFile(t, path)) == before || d.Dirty() {
 		t.Error("the agreed overwrite did not save")
 	}
 	if err := d.Save(); err != nil {
@@ -338,7 +322,7 @@ func TestSavingOverAFileChangedByOthersAsksFirst(t *testing.T) {
 func TestASecondEditorIsWarnedAndAskedBeforeSaving(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "hue.ccsa")
 	first := newDoc(t, "")
-	first.Replace(demo(t), "")
+	first.Replace(fixture.Demo(t), "")
 	if err := first.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
@@ -351,14 +335,14 @@ func TestASecondEditorIsWarnedAndAskedBeforeSaving(t *testing.T) {
 	if other := second.LockedBy(); other == nil || other.Host != "phong-van-hoa-2" {
 		t.Fatalf("LockedBy = %+v; want the other computer", other)
 	}
-	before := readFile(t, path)
+	before := string(testkit.ReadFile(t, path))
 	second.Edit(func(a *assessment.Assessment) { a.City.Name = "Z" })
 	err := second.Save()
 	var c *Conflict
 	if !errors.Is(err, ErrHeldByOther) || !errors.As(err, &c) || c.HeldBy == nil || c.HeldBy.Host != "phong-van-hoa-2" {
 		t.Fatalf("Save = %v; want a held-by-other conflict", err)
 	}
-	if readFile(t, path) != before {
+	if string(testkit.ReadFile(t, path)) != before {
 		t.Fatal("saved over another editor without asking")
 	}
 	if err := second.SaveOverwriting(c.Path); err != nil || second.Dirty() {
@@ -403,7 +387,7 @@ func TestAutosaveIsOfferedAtTheNextStartAndRestoresTheWork(t *testing.T) {
 		t.Fatalf("autosaved %v, %d notifications, dirty %v", d.AutosavedAt(), *changes, d.Dirty())
 	}
 	var members map[string]json.RawMessage
-	json.Unmarshal([]byte(readFile(t, d.RecoveryFile())), &members)
+	json.Unmarshal(testkit.ReadFile(t, d.RecoveryFile()), &members)
 	for _, k := range []string{"path", "city", "autosavedAt", "fileModTime", "assessment"} {
 		if _, ok := members[k]; !ok {
 			t.Errorf("the copy lacks %q", k)
@@ -438,7 +422,7 @@ func TestAutosaveIsOfferedAtTheNextStartAndRestoresTheWork(t *testing.T) {
 func TestAutosaveWritesNothingWithoutUnsavedChanges(t *testing.T) {
 	recovery := filepath.Join(t.TempDir(), "recovery")
 	d := newDoc(t, recovery)
-	d.Replace(demo(t), "")
+	d.Replace(fixture.Demo(t), "")
 	if err := d.Autosave(); err != nil || !d.AutosavedAt().IsZero() {
 		t.Fatalf("Autosave = %v at %v", err, d.AutosavedAt())
 	}
@@ -556,7 +540,7 @@ func TestRestoredWorkAsksBeforeOverwritingAFileChangedSince(t *testing.T) {
 // offer it too, and restoring it makes it the window's own copy.
 func TestARecoveryCopyOfEarlierVersionsIsTakenOver(t *testing.T) {
 	recovery := t.TempDir()
-	work, err := assessment.Encode(demo(t))
+	work, err := assessment.Encode(fixture.Demo(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,13 +1,13 @@
 package document
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"creativecity/assessment"
 	"creativecity/assessment/files"
+	"creativecity/assessment/testkit/fixture"
 )
 
 // TestSaveAsRefusesANameWindowsCannotUse: Save As to a device name or a
@@ -16,12 +16,12 @@ import (
 // keeps the name it has.
 func TestSaveAsRefusesANameWindowsCannotUse(t *testing.T) {
 	d := newDoc(t, "")
-	d.Replace(demo(t), "")
+	d.Replace(fixture.Demo(t), "")
 	d.Edit(func(a *assessment.Assessment) { a.City.Name = "Hạ Long (mới)" })
 	dir := t.TempDir()
 	for name, code := range map[string]string{"CON.ccsa": assessment.CodeNameReserved, "lpt1.ccsa": assessment.CodeNameReserved,
 		"Hạ Long.ccsa.": assessment.CodeNameTrailing, "Hạ Long: 2026.ccsa": assessment.CodeNameCharacter} {
-		if err := d.SaveAs(filepath.Join(dir, name)); !hasCode(err, code) {
+		if err := d.SaveAs(filepath.Join(dir, name)); !fixture.HasCode(err, code) {
 			t.Errorf("SaveAs(%q) = %v; want %s", name, err, code)
 		}
 	}
@@ -34,7 +34,7 @@ func TestSaveAsRefusesANameWindowsCannotUse(t *testing.T) {
 
 	// A file of such a name made elsewhere (Linux allows it) saves in place.
 	odd := filepath.Join(dir, "Hạ Long: 2026.ccsa")
-	if err := files.Save(odd, demo(t)); err != nil {
+	if err := files.Save(odd, fixture.Demo(t)); err != nil {
 		t.Fatal(err)
 	}
 	if err := d.Open(odd); err != nil {
@@ -44,9 +44,4 @@ func TestSaveAsRefusesANameWindowsCannotUse(t *testing.T) {
 	if err := d.Save(); err != nil || d.Dirty() {
 		t.Errorf("saving the open file: %v, dirty %v", err, d.Dirty())
 	}
-}
-
-func hasCode(err error, code string) bool {
-	var fe *assessment.FileError
-	return errors.As(err, &fe) && fe.Code == code
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit"
 )
 
 // crash ends a document as a killed process ends: nothing is removed, and
@@ -134,7 +135,7 @@ func TestTwoWindowsKeepTheirOwnCopies(t *testing.T) {
 func readCopy(t *testing.T, file string) recoveryCopy {
 	t.Helper()
 	var c recoveryCopy
-	if err := json.Unmarshal([]byte(readFile(t, file)), &c); err != nil {
+	if err := json.Unmarshal(testkit.ReadFile(t, file), &c); err != nil {
 		t.Fatalf("%s: %v", file, err)
 	}
 	return c

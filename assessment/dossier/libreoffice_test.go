@@ -9,24 +9,9 @@ import (
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit"
 	"creativecity/translations"
 )
-
-// soffice finds LibreOffice. Under CI, where the Makefile installs it, a
-// missing LibreOffice fails the test instead of skipping it.
-func soffice(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("LibreOffice is not installed; the Makefile installs libreoffice-writer-nogui")
-	}
-	t.Skip("LibreOffice is not installed (make test installs it)")
-	return ""
-}
 
 // pdfText has LibreOffice convert a .docx to PDF and pdftotext read it
 // back in the order it wrote the text (table cells whole); runs of white space (the no-break spaces of French numbers, the
@@ -59,7 +44,7 @@ func pdfText(t *testing.T, bin, docx string) string {
 // budget in that language's notation, the six initiatives and the
 // attachments checklist.
 func TestTheDemoDraftsReadBackFromLibreOffice(t *testing.T) {
-	bin := soffice(t)
+	bin := testkit.Soffice(t)
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext is not installed (poppler-utils; make test installs it)")
 	}

@@ -6,39 +6,12 @@ import (
 	"net"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit"
 )
-
-// within runs fn and fails the test if it takes longer than limit, so that
-// a regression that blocks on a special file fails instead of hanging.
-func within(t *testing.T, limit time.Duration, what string, fn func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		fn()
-	}()
-	select {
-	case <-done:
-	case <-time.After(limit):
-		t.Fatalf("%s still blocked after %v", what, limit)
-	}
-}
-
-// mkfifo makes a named pipe with no writer: opening it for reading
-// normally waits for one.
-func mkfifo(t *testing.T, dir, name string) string {
-	t.Helper()
-	path := filepath.Join(dir, name)
-	if err := syscall.Mkfifo(path, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
 
 // unixSocket makes a listening Unix socket in a short folder (socket
 // paths are limited to about 100 bytes).
@@ -77,7 +50,7 @@ func wantRefused(t *testing.T, what string, err error, path, code, kind string) 
 func TestSpecialFilesAreRefusedWithoutBlocking(t *testing.T) {
 	dir := t.TempDir()
 	link := filepath.Join(dir, "link.ccsa")
-	fifo := mkfifo(t, dir, "pipe.ccsa")
+	fifo := testkit.Mkfifo(t, dir, "pipe.ccsa")
 	if err := os.Symlink(fifo, link); err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +62,7 @@ func TestSpecialFilesAreRefusedWithoutBlocking(t *testing.T) {
 		{"folder", t.TempDir(), assessment.CodeIsDir, ""},
 	}
 	for _, c := range cases {
-		within(t, 2*time.Second, c.name, func() {
+		testkit.Within(t, 2*time.Second, c.name, func() {
 			f, _, err := OpenRegular(c.path)
 			if f != nil {
 				f.Close()
@@ -107,8 +80,8 @@ func TestSpecialFilesAreRefusedWithoutBlocking(t *testing.T) {
 // for a writer, and the open file is checked again, so a pipe put in place
 // of the file between the check and the open is refused too.
 func TestAFifoSwappedInAfterTheCheckIsRefused(t *testing.T) {
-	fifo := mkfifo(t, t.TempDir(), "swapped.ccsa")
-	within(t, 2*time.Second, "the open of a fifo", func() {
+	fifo := testkit.Mkfifo(t, t.TempDir(), "swapped.ccsa")
+	testkit.Within(t, 2*time.Second, "the open of a fifo", func() {
 		f, err := openNoBlock(fifo)
 		if err != nil {
 			t.Fatalf("open: %v", err)
@@ -144,9 +117,9 @@ func TestARegularFileStillReadsThroughItsLink(t *testing.T) {
 // returns at once.
 func TestWritingOverASpecialFileIsRefused(t *testing.T) {
 	dir := t.TempDir()
-	fifo := mkfifo(t, dir, "out.ccsa")
+	fifo := testkit.Mkfifo(t, dir, "out.ccsa")
 	a, _ := assessment.Demo()
-	within(t, 2*time.Second, "writing over a fifo", func() {
+	testkit.Within(t, 2*time.Second, "writing over a fifo", func() {
 		wantRefused(t, "Save", Save(fifo, a), fifo, assessment.CodeNotRegular, "problem.fileKind.pipe")
 		wantRefused(t, "WriteWithBackup", WriteWithBackup(fifo, []byte("{}")), fifo, assessment.CodeNotRegular, "problem.fileKind.pipe")
 		wantRefused(t, "WriteFileAtomic", WriteFileAtomic(fifo, []byte("{}")), fifo, assessment.CodeNotRegular, "problem.fileKind.pipe")

@@ -15,6 +15,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/report/xlsxkit"
+	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
 
@@ -34,7 +35,7 @@ func writeForm(t *testing.T, base *assessment.Assessment, lang translations.Lang
 // checks, and the base's answers filled in.
 func TestAFormAsksTheChosenSectionsWithOnlyItsAnswerCellsOpen(t *testing.T) {
 	loc := translations.New(translations.VI)
-	path := writeForm(t, demo(t), translations.VI, "gastronomy", "readiness")
+	path := writeForm(t, fixture.Demo(t), translations.VI, "gastronomy", "readiness")
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -171,7 +172,7 @@ func TestAFilledFormIsReadWithItsContributor(t *testing.T) {
 // TestAReportIsAContributionToo: a report, of this version or of 2026.1,
 // gives every answer it holds, brought up to this questionnaire.
 func TestAReportIsAContributionToo(t *testing.T) {
-	c, _, err := ReadContribution(exported(t, demo(t), translations.EN), questionnaire(t))
+	c, _, err := ReadContribution(exported(t, fixture.Demo(t), translations.EN), questionnaire(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,7 @@ func TestQuestionnaireMessagesExistInBothLanguages(t *testing.T) {
 	if len(ids) < 500 {
 		t.Fatalf("only %d questionnaire message IDs", len(ids))
 	}
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
 		for _, id := range ids {
 			if !loc.Has(id) {
@@ -70,7 +70,7 @@ func constants(t *testing.T, prefix string) []string {
 }
 
 func TestEveryProblemAndReasonHasAMessage(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
 		for _, code := range constants(t, "Code") {
 			if !loc.Has("problem." + code) {

@@ -13,6 +13,8 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/report/xlsxkit"
+	"creativecity/assessment/testkit"
+	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
 
@@ -47,14 +49,14 @@ func openpyxlEdit(t *testing.T, in, out string, edits ...string) {
 // cells, and save out as .xlsx.
 func unoEdit(t *testing.T, in, out string, edits ...string) {
 	t.Helper()
-	bin := soffice(t)
+	bin := testkit.Soffice(t)
 	python(t, "uno", append([]string{"testdata/uno_edit.py", bin, filepath.Join(t.TempDir(), "profile"), in, out}, edits...)...)
 }
 
 // libreOfficeResave has LibreOffice open in and save it as .xlsx to out.
 func libreOfficeResave(t *testing.T, in, out string) {
 	t.Helper()
-	bin := soffice(t)
+	bin := testkit.Soffice(t)
 	dir := t.TempDir()
 	convert(t, bin, in, "xlsx:Calc MS Excel 2007 XML", dir)
 	if err := os.Rename(filepath.Join(dir, filepath.Base(in)), out); err != nil {
@@ -71,7 +73,7 @@ func libreOfficeResave(t *testing.T, in, out string) {
 func TestEditsByRealSpreadsheetsAreNeverDropped(t *testing.T) {
 	loc := translations.New(translations.VI)
 	gastronomy, readiness := xlsxkit.SectionSheet(loc, "gastronomy"), xlsxkit.SectionSheet(loc, "readiness")
-	source := exported(t, demo(t), translations.VI)
+	source := exported(t, fixture.Demo(t), translations.VI)
 	f, err := excelize.OpenFile(source)
 	if err != nil {
 		t.Fatal(err)
@@ -116,7 +118,7 @@ func TestEditsByRealSpreadsheetsAreNeverDropped(t *testing.T) {
 				t.Errorf("yes/no %v", a.Value("readiness.ministry_acceptance").Raw())
 			}
 			// Everything else is as exported.
-			b := demo(t)
+			b := fixture.Demo(t)
 			b.SetValue("gastronomy.signature_dishes", assessment.NumberValue(2))
 			b.SetValue("readiness.ministry_acceptance", assessment.BoolValue(true))
 			if got, want := encode(t, a), encode(t, b); got != want {
@@ -135,7 +137,7 @@ func TestEditsByRealSpreadsheetsAreNeverDropped(t *testing.T) {
 			if got := editsOf(warnings); len(got) != 0 {
 				t.Errorf("%s: edits listed: %v", filepath.Base(path), got)
 			}
-			if encode(t, a) != encode(t, demo(t)) {
+			if encode(t, a) != encode(t, fixture.Demo(t)) {
 				t.Errorf("%s: the assessment changed", filepath.Base(path))
 			}
 		}

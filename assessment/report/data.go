@@ -337,12 +337,12 @@ func Language(f *excelize.File) translations.Lang {
 			}
 		}
 	}
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		if idx, err := f.GetSheetIndex(translations.New(lang).T("report.sheet.summary")); err == nil && idx >= 0 {
 			return lang
 		}
 	}
-	return translations.Languages[0]
+	return translations.Languages()[0]
 }
 
 // dataReader reads the rows of a data sheet into the file's JSON members,

@@ -12,6 +12,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/report/xlsxkit"
+	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
 
@@ -67,9 +68,9 @@ func editsOf(ps []assessment.Problem) []string {
 // figure on the summary, all changed on the visible sheets, are read back
 // and each is listed with its sheet, cell, old and new value.
 func TestEditsOnTheVisibleSheetsAreTakenAndListed(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
-		a := demo(t)
+		a := fixture.Demo(t)
 		a.SetValue("film.festivals", assessment.Value{}) // unanswered at export
 		delete(a.Answers, "film.festivals")
 		path := exported(t, a, lang)
@@ -138,7 +139,7 @@ func TestAnUnreadableEditIsRefusedNamingItsCell(t *testing.T) {
 		{gastronomy, "gastronomy.professional_chefs", -3, assessment.CodeCellOutOfRange},
 		{readiness, "readiness.ministry_acceptance", "Maybe", assessment.CodeCellNotYesNo},
 	} {
-		path := exported(t, demo(t), translations.EN)
+		path := exported(t, fixture.Demo(t), translations.EN)
 		ref := ""
 		editCells(t, path, func(f *excelize.File) {
 			ref = xlsxkit.Cell(colAnswer, rowOfQuestion(t, f, tt.sheet, tt.id))
@@ -155,7 +156,7 @@ func TestAnUnreadableEditIsRefusedNamingItsCell(t *testing.T) {
 // TestSortingASheetIsNotAnEdit: rows sorted by another column (the
 // autofilter allows it) are found by their question ID; nothing is listed.
 func TestSortingASheetIsNotAnEdit(t *testing.T) {
-	path := exported(t, demo(t), translations.VI)
+	path := exported(t, fixture.Demo(t), translations.VI)
 	sheet := xlsxkit.SectionSheet(translations.New(translations.VI), "gastronomy")
 	editCells(t, path, func(f *excelize.File) {
 		x, y := rowOfQuestion(t, f, sheet, "gastronomy.signature_dishes"), rowOfQuestion(t, f, sheet, "gastronomy.major_food_festival")
@@ -182,7 +183,7 @@ func TestSortingASheetIsNotAnEdit(t *testing.T) {
 	if got := editsOf(warnings); len(got) != 0 {
 		t.Errorf("sorting was read as edits: %v", got)
 	}
-	if encode(t, back) != encode(t, demo(t)) {
+	if encode(t, back) != encode(t, fixture.Demo(t)) {
 		t.Error("the assessment changed")
 	}
 }
@@ -197,7 +198,7 @@ func TestEditsThatDisagreeAreRefused(t *testing.T) {
 		visible, onData int
 		ok              bool
 	}{{2, 3, false}, {2, 2, true}} {
-		path := exported(t, demo(t), translations.EN)
+		path := exported(t, fixture.Demo(t), translations.EN)
 		ref, dataRef := "", ""
 		editCells(t, path, func(f *excelize.File) {
 			ref = xlsxkit.Cell(colAnswer, rowOfQuestion(t, f, sheet, "gastronomy.signature_dishes"))
@@ -224,7 +225,7 @@ func TestEditsThatDisagreeAreRefused(t *testing.T) {
 // TestACutTextCannotBeEditedOnItsSheet: evidence longer than a cell is
 // shown cut; changing that cell is refused, since the rest cannot be seen.
 func TestACutTextCannotBeEditedOnItsSheet(t *testing.T) {
-	a := demo(t)
+	a := fixture.Demo(t)
 	a.SetEvidence("gastronomy.major_food_festival", strings.Repeat("Lễ hội Carnaval Hạ Long. ", 2000), "")
 	path := exported(t, a, translations.VI)
 	sheet := xlsxkit.SectionSheet(translations.New(translations.VI), "gastronomy")
@@ -243,7 +244,7 @@ func TestACutTextCannotBeEditedOnItsSheet(t *testing.T) {
 // TestACityFigureChangedOnTheSummaryIsTaken: the population and the date
 // of the review, changed in the profile block of the summary sheet.
 func TestACityFigureChangedOnTheSummaryIsTaken(t *testing.T) {
-	path := exported(t, demo(t), translations.VI)
+	path := exported(t, fixture.Demo(t), translations.VI)
 	summary := translations.New(translations.VI).T("report.sheet.summary")
 	editCells(t, path, func(f *excelize.File) {
 		rows, _ := f.GetRows(summary, excelize.Options{RawCellValue: true})

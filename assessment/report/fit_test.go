@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
 
@@ -17,12 +18,8 @@ import (
 // for the test, and returns every language.
 func withPseudo(t *testing.T) []translations.Lang {
 	t.Helper()
-	files, err := translations.Pseudo("xx", translations.EN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(translations.AddFiles(files))
-	return translations.Languages
+	fixture.PseudoLanguage(t)
+	return translations.Languages()
 }
 
 // mergedWidth is the width, in characters, of the cell or of the merged

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
 
@@ -14,7 +15,7 @@ import (
 // panic, refuse with a FileError, and what it accepts must encode.
 func FuzzRead(f *testing.F) {
 	var buf bytes.Buffer
-	if _, err := Write(&buf, questionnaire(f), demo(f), nil, Options{Lang: translations.VI}); err != nil {
+	if _, err := Write(&buf, questionnaire(f), fixture.Demo(f), nil, Options{Lang: translations.VI}); err != nil {
 		f.Fatal(err)
 	}
 	f.Add(buf.Bytes())

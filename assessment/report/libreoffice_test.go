@@ -11,24 +11,10 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/report/xlsxkit"
+	"creativecity/assessment/testkit"
+	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
-
-// soffice finds LibreOffice. Under CI, where the Makefile installs it, a
-// missing LibreOffice fails the test instead of skipping it.
-func soffice(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("LibreOffice is not installed; the Makefile installs libreoffice-calc-nogui")
-	}
-	t.Skip("LibreOffice is not installed (make test installs it)")
-	return ""
-}
 
 // convert has LibreOffice, with a profile and a home of its own, convert
 // in with filter (a format, or a format and its options) into the folder
@@ -86,10 +72,10 @@ func findRow(rows [][]string, first string) []string {
 // each language's report and its CSV export shows the assessment's scores,
 // counts and texts.
 func TestLibreOfficeReadsTheReport(t *testing.T) {
-	bin := soffice(t)
-	qn, a := questionnaire(t), demo(t)
+	bin := testkit.Soffice(t)
+	qn, a := questionnaire(t), fixture.Demo(t)
 	res := assessment.Score(qn, a)
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		t.Run(string(lang), func(t *testing.T) {
 			loc := translations.New(lang)
 			path := filepath.Join(t.TempDir(), "report-"+string(lang)+".xlsx")

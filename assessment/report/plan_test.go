@@ -18,6 +18,8 @@ import (
 	"creativecity/assessment"
 	"creativecity/assessment/l10n"
 	"creativecity/assessment/report/xlsxkit"
+	"creativecity/assessment/testkit"
+	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
 
@@ -90,7 +92,7 @@ func numbered(p *assessment.ActionPlan) map[*assessment.Initiative]int {
 // over the initiative; under them the plan's budget by source and year,
 // totals worked out from the figures, all numbers.
 func TestThePlanSheetShowsEveryInitiative(t *testing.T) {
-	a := demo(t)
+	a := fixture.Demo(t)
 	p := a.Plan
 	if len(p.Of(assessment.Local)) != 3 || len(p.Of(assessment.International)) != 3 {
 		t.Fatalf("the demo has %d initiatives", len(p.Initiatives))
@@ -100,7 +102,7 @@ func TestThePlanSheetShowsEveryInitiative(t *testing.T) {
 	figure := func(y assessment.YearBudget, src string) float64 {
 		return map[string]float64{"city": y.City, "province": y.Province, "nonState": y.NonState}[src]
 	}
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
 		f := open(t, first(build(t, a, lang)))
 		sheet := planSheetName(lang)
@@ -193,10 +195,10 @@ func TestThePlanSheetShowsEveryInitiative(t *testing.T) {
 // a budget outside the plan's years are listed on the sheet, in the
 // report's language, and the figure of the stray year has a column.
 func TestThePlanSheetListsThePlansProblems(t *testing.T) {
-	a := demo(t)
+	a := fixture.Demo(t)
 	a.Plan.Initiatives[0].Title = ""
 	a.Plan.Initiatives[1].Budget = append(a.Plan.Initiatives[1].Budget, assessment.YearBudget{Year: 2033, City: 70})
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
 		f := open(t, first(build(t, a, lang)))
 		sheet := planSheetName(lang)
@@ -220,8 +222,8 @@ func TestThePlanSheetListsThePlansProblems(t *testing.T) {
 // TestThePlanSurvivesExportAndImport: the plan read back from a report,
 // in each language, is the plan exported, and no edit is listed.
 func TestThePlanSurvivesExportAndImport(t *testing.T) {
-	for _, lang := range translations.Languages {
-		a := demo(t)
+	for _, lang := range translations.Languages() {
+		a := fixture.Demo(t)
 		back, warnings, err := ReadFile(exported(t, a, lang))
 		if err != nil {
 			t.Fatal(err)
@@ -242,9 +244,9 @@ func TestThePlanSurvivesExportAndImport(t *testing.T) {
 // notation in a year without budget, and one cleared are read back and
 // each is listed with its sheet, cell, old and new value.
 func TestEditsOfThePlanSheetAreTakenAndListed(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
-		a := demo(t)
+		a := fixture.Demo(t)
 		path := exported(t, a, lang)
 		sheet := planSheetName(lang)
 		local1, local2, intl1 := a.Plan.Initiatives[0], a.Plan.Initiatives[1], a.Plan.Initiatives[3]
@@ -294,7 +296,7 @@ func TestAnEditThePlanCannotTakeIsRefused(t *testing.T) {
 	lang := translations.EN
 	loc := translations.New(lang)
 	sheet := planSheetName(lang)
-	a := demo(t)
+	a := fixture.Demo(t)
 	local1 := a.Plan.Initiatives[0]
 	for _, tt := range []struct {
 		name string
@@ -358,7 +360,7 @@ func TestAnEditThePlanCannotTakeIsRefused(t *testing.T) {
 // TestAPlanSheetDeletedIsNotAnEdit: without its sheet, the plan is read
 // from the data sheet, with a warning.
 func TestAPlanSheetDeletedIsNotAnEdit(t *testing.T) {
-	a := demo(t)
+	a := fixture.Demo(t)
 	path := exported(t, a, translations.VI)
 	editCells(t, path, func(f *excelize.File) {
 		if err := f.DeleteSheet(planSheetName(translations.VI)); err != nil {
@@ -386,9 +388,9 @@ func TestAPlanSheetDeletedIsNotAnEdit(t *testing.T) {
 // TestAnAssessmentWithoutPlanHasAnEmptyPlanSheet: the sheet says there is
 // no initiative yet, and the report reads back as it was.
 func TestAnAssessmentWithoutPlanHasAnEmptyPlanSheet(t *testing.T) {
-	a := demo(t)
+	a := fixture.Demo(t)
 	a.Plan = nil
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		f := open(t, first(build(t, a, lang)))
 		rows, _ := f.GetRows(planSheetName(lang))
 		if !slices.ContainsFunc(rows, func(r []string) bool { return len(r) > 0 && r[0] == translations.New(lang).T("report.plan.none") }) {
@@ -409,7 +411,7 @@ func TestEditsOfThePlanByOpenpyxlAreNeverDropped(t *testing.T) {
 	lang := translations.VI
 	loc := translations.New(lang)
 	sheet := planSheetName(lang)
-	a := demo(t)
+	a := fixture.Demo(t)
 	intl2 := a.Plan.Initiatives[4]
 	source := exported(t, a, lang)
 	f, err := excelize.OpenFile(source)
@@ -442,7 +444,7 @@ func TestEditsOfThePlanByOpenpyxlAreNeverDropped(t *testing.T) {
 			if got := editsOf(warnings); !slices.Equal(got, want) {
 				t.Errorf("edits listed:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
-			b := demo(t)
+			b := fixture.Demo(t)
 			b.Plan.Initiatives[4].Budget[2].Province = 300
 			b.Plan.Initiatives[4].Aims = newAims
 			if got, want := encode(t, back), encode(t, b); got != want {
@@ -464,9 +466,9 @@ func TestEditsOfThePlanByOpenpyxlAreNeverDropped(t *testing.T) {
 // paragraph on the cover give the number of initiatives and the plan's
 // budget, in the report's notation.
 func TestTheSummaryAndTheCoverMentionThePlan(t *testing.T) {
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
-		f := open(t, first(build(t, demo(t), lang)))
+		f := open(t, first(build(t, fixture.Demo(t), lang)))
 		sheets := f.GetSheetList()
 		total := l10n.Number(loc, 45000, 1)
 		summary, _ := f.GetRows(sheets[1])
@@ -491,7 +493,7 @@ func TestTheSummaryAndTheCoverMentionThePlan(t *testing.T) {
 // of each page (pdftotext), spaces collapsed.
 func pdfPages(t *testing.T, xlsx string) []string {
 	t.Helper()
-	bin := soffice(t)
+	bin := testkit.Soffice(t)
 	pdftotext, err := exec.LookPath("pdftotext")
 	if err != nil {
 		if os.Getenv("CI") != "" {
@@ -518,8 +520,8 @@ func pdfPages(t *testing.T, xlsx string) []string {
 // total on one page (a block is not split across pages), and the plan's
 // budget with its total.
 func TestLibreOfficePrintsThePlan(t *testing.T) {
-	a := demo(t)
-	for _, lang := range translations.Languages {
+	a := fixture.Demo(t)
+	for _, lang := range translations.Languages() {
 		t.Run(string(lang), func(t *testing.T) {
 			loc := translations.New(lang)
 			pages := pdfPages(t, exported(t, a, lang))
@@ -566,7 +568,7 @@ func TestABrokenFingerprintOfThePlanIsRefused(t *testing.T) {
 		{"a bad cell", "", `{"sheet":"x","n":1,"cells":[{"v":{"ref":"A0"}}]}`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			path := exported(t, demo(t), translations.EN)
+			path := exported(t, fixture.Demo(t), translations.EN)
 			ref := ""
 			editCells(t, path, func(f *excelize.File) {
 				rows, _ := f.GetRows(data)
@@ -593,9 +595,9 @@ func TestABrokenFingerprintOfThePlanIsRefused(t *testing.T) {
 // TestADraftPlanWithoutYearsOrBudget: an initiative with a title only, in
 // a plan without years, has its block and reads back as it was.
 func TestADraftPlanWithoutYearsOrBudget(t *testing.T) {
-	a := demo(t)
+	a := fixture.Demo(t)
 	a.Plan = &assessment.ActionPlan{Initiatives: []*assessment.Initiative{{Scope: assessment.International, Title: "Tuần phim"}}}
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		path := exported(t, a, lang)
 		f, err := excelize.OpenFile(path)
 		if err != nil {

@@ -17,6 +17,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/report/xlsxkit"
+	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
 
@@ -82,13 +83,13 @@ func encode(t *testing.T, a *assessment.Assessment) string {
 }
 
 func TestExportThenReadGivesTheSameAssessment(t *testing.T) {
-	for _, lang := range translations.Languages {
-		application := demo(t)
+	for _, lang := range translations.Languages() {
+		application := fixture.Demo(t)
 		application.SetProse("assets", "Ẩm thực Hạ Long gắn với biển.")
 		application.EditAttachment("mayor_letter", func(s *assessment.AttachmentState) {
 			s.Obtained, s.Date, s.File = true, "2027-01-05", "CV-12/UBND"
 		})
-		for name, a := range map[string]*assessment.Assessment{"demo": demo(t), "every type": everyType(t),
+		for name, a := range map[string]*assessment.Assessment{"demo": fixture.Demo(t), "every type": everyType(t),
 			"with the application's prose and attachments": application} {
 			want := encode(t, a)
 			if got := encode(t, roundTrip(t, a, lang)); got != want {
@@ -136,7 +137,7 @@ func TestReadRefusesForeignAndEditedWorkbooks(t *testing.T) {
 	}
 	// A number replaced by text in the data sheet.
 	path := filepath.Join(dir, "edited.xlsx")
-	if _, err := WriteFile(path, questionnaire(t), demo(t), nil, Options{Lang: translations.EN}); err != nil {
+	if _, err := WriteFile(path, questionnaire(t), fixture.Demo(t), nil, Options{Lang: translations.EN}); err != nil {
 		t.Fatal(err)
 	}
 	f, _ = excelize.OpenFile(path)
@@ -243,12 +244,12 @@ func TestReadRefusesAnXMLBomb(t *testing.T) {
 // outside the basic plane at the piece boundaries, comes back byte for byte
 // from the data sheet, while the visible sheet shows it cut with a marker.
 func TestLongEvidenceSurvivesExportAndImport(t *testing.T) {
-	a := demo(t)
+	a := fixture.Demo(t)
 	long := string([]rune(strings.Repeat("Bánh đa cua Hải Phòng 🦀, ", 40000/25+1))[:40000])
 	longer := strings.Repeat("ẩm thực 𝕍", 70000/10)
 	a.SetEvidence("gastronomy.signature_dishes", long, "Nguồn: "+longer)
 	a.SetEvidence("gastronomy.festivals", longer, "Sở Văn hóa, Thể thao và Du lịch")
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		back := roundTrip(t, a, lang)
 		for _, id := range []string{"gastronomy.signature_dishes", "gastronomy.festivals"} {
 			want, got := a.Answers[id], back.Answers[id]
@@ -278,7 +279,7 @@ func TestLongEvidenceSurvivesExportAndImport(t *testing.T) {
 // the text before the marker, with a warning naming the sheet and cell.
 func TestEvidenceCutByAnOlderVersionIsReadWithoutItsMarker(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "r.xlsx")
-	if _, err := WriteFile(path, questionnaire(t), demo(t), nil, Options{Lang: translations.VI, AppVersion: "t"}); err != nil {
+	if _, err := WriteFile(path, questionnaire(t), fixture.Demo(t), nil, Options{Lang: translations.VI, AppVersion: "t"}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(path)

@@ -16,6 +16,7 @@ import (
 	"creativecity/assessment"
 	"creativecity/assessment/l10n"
 	"creativecity/assessment/report/xlsxkit"
+	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
 
@@ -26,15 +27,6 @@ func questionnaire(t testing.TB) *assessment.Questionnaire {
 		t.Fatal(err)
 	}
 	return qn
-}
-
-func demo(t testing.TB) *assessment.Assessment {
-	t.Helper()
-	a, err := assessment.Demo()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
 }
 
 var fixedNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
@@ -60,8 +52,8 @@ func open(t testing.TB, data []byte) *excelize.File {
 }
 
 func TestSheetNamesAreValidAndUniqueInBothLanguages(t *testing.T) {
-	for _, lang := range translations.Languages {
-		f := open(t, first(build(t, demo(t), lang)))
+	for _, lang := range translations.Languages() {
+		f := open(t, first(build(t, fixture.Demo(t), lang)))
 		names := f.GetSheetList()
 		// The cover, Summary, Readiness, one per field, the action plan, the
 		// gaps and the data sheet.
@@ -100,9 +92,9 @@ func summaryRow(t *testing.T, f *excelize.File, sheet, name string) int {
 }
 
 func TestSummaryHoldsTypedScoresAndTheRecommendation(t *testing.T) {
-	qn, a := questionnaire(t), demo(t)
+	qn, a := questionnaire(t), fixture.Demo(t)
 	res := assessment.Score(qn, a)
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
 		f := open(t, first(build(t, a, lang)))
 		sheet := loc.T("report.sheet.summary")
@@ -163,7 +155,7 @@ func assertNumber(t *testing.T, f *excelize.File, sheet, ref string, want float6
 }
 
 func TestFieldSheetsTypeEveryAnswer(t *testing.T) {
-	qn, a := questionnaire(t), demo(t)
+	qn, a := questionnaire(t), fixture.Demo(t)
 	loc := translations.New(translations.EN)
 	f := open(t, first(build(t, a, translations.EN)))
 	checked := map[assessment.QuestionType]int{}
@@ -208,8 +200,8 @@ func TestFieldSheetsTypeEveryAnswer(t *testing.T) {
 }
 
 func TestWorkbookHasChartsAndNoFormula(t *testing.T) {
-	for _, lang := range translations.Languages {
-		data := first(build(t, demo(t), lang))
+	for _, lang := range translations.Languages() {
+		data := first(build(t, fixture.Demo(t), lang))
 		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
 			t.Fatal(err)
@@ -257,7 +249,7 @@ func forEachCell(t *testing.T, f *excelize.File, fn func(sheet, ref, value strin
 
 func TestFormulaLookingTextStaysText(t *testing.T) {
 	qn := questionnaire(t)
-	a := demo(t)
+	a := fixture.Demo(t)
 	long := strings.Repeat("Nước mắm Cái Rồng, chả mực Hạ Long. ", 1200) // about 43,000 characters
 	tricky := map[string]string{
 		`=HYPERLINK("http://x","y")`: "", "+1": "", "-2": "", "@SUM(A1)": "", long: "",
@@ -311,8 +303,8 @@ func TestFormulaLookingTextStaysText(t *testing.T) {
 // against the English messages and the other way round: no label of the
 // other language may appear.
 func TestEachReportSpeaksOneLanguage(t *testing.T) {
-	for _, lang := range translations.Languages {
-		assertOneLanguage(t, open(t, first(build(t, demo(t), lang))), lang)
+	for _, lang := range translations.Languages() {
+		assertOneLanguage(t, open(t, first(build(t, fixture.Demo(t), lang))), lang)
 	}
 }
 
@@ -349,7 +341,7 @@ func assertOneLanguage(t *testing.T, f *excelize.File, lang translations.Lang) {
 }
 
 func TestPrintSetup(t *testing.T) {
-	f := open(t, first(build(t, demo(t), translations.EN)))
+	f := open(t, first(build(t, fixture.Demo(t), translations.EN)))
 	cover := f.GetSheetList()[0]
 	for _, sheet := range f.GetSheetList() {
 		layout, err := f.GetPageLayout(sheet)
@@ -390,7 +382,7 @@ func TestPrintSetup(t *testing.T) {
 // the place and date, the kind and subject, the results, the recipients
 // and the signature block, from the profile.
 func TestTheCoverIsAnAdministrativeReport(t *testing.T) {
-	a := demo(t)
+	a := fixture.Demo(t)
 	a.City.Date = "2026-11-27"
 	a.SetValue("profile.governing_body", assessment.StringValue("UBND tỉnh Quảng Ninh"))
 	a.SetValue("profile.issuing_body", assessment.StringValue("Sở Văn hóa, Thể thao và Du lịch"))
@@ -454,7 +446,7 @@ func TestSafeSheetName(t *testing.T) {
 }
 
 func BenchmarkExport(b *testing.B) {
-	qn, a := questionnaire(b), demo(b)
+	qn, a := questionnaire(b), fixture.Demo(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		var buf bytes.Buffer
@@ -467,7 +459,7 @@ func BenchmarkExport(b *testing.B) {
 // TestControlCharactersLeaveAValidWorkbook: characters that XML cannot
 // carry are replaced, right-to-left overrides kept, and the workbook opens.
 func TestControlCharactersLeaveAValidWorkbook(t *testing.T) {
-	a := demo(t)
+	a := fixture.Demo(t)
 	a.SetEvidence("gastronomy.signature_dishes", "a\x01b\x00c\u202ed\x1b=1+1", "\u202eevil")
 	a.City.Name = "Hạ\x07Long"
 	f := open(t, first(build(t, a, translations.EN)))

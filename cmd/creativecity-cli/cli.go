@@ -82,7 +82,14 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		fmt.Fprintln(stdout, Version)
 		return exitOK
 	}
+	// A translator's folder of message files comes before any message.
+	removeFolder, folderErr := translations.AddFolderFrom(getenv)
+	defer removeFolder()
 	c := &cli{stdout: stdout, stderr: stderr, loc: translations.New(translations.Detect(getenv)), dossierLang: translations.EN}
+	if folderErr != nil {
+		c.fail("usage.badTranslations", map[string]any{"Variable": translations.FolderVariable, "Detail": folderErr.Error()})
+		return exitUsage
+	}
 	// A --lang anywhere applies to every message, the usage included.
 	if !c.scanLang(args) {
 		return exitUsage
@@ -274,6 +281,7 @@ func (c *cli) usage(w io.Writer) {
 	tw.Flush()
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, c.loc.T("cli.usageFooter"))
+	fmt.Fprintln(w, c.loc.T("usage.translationsFolder", map[string]any{"Variable": translations.FolderVariable}))
 }
 
 // commandHelp explains one command and its flags.

@@ -12,16 +12,16 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/files"
-	"creativecity/cmd/internal/testenv"
+	"creativecity/assessment/testkit"
 )
 
 // calcFill has LibreOffice Calc fill cells of a workbook, as a department
 // would, through its UNO bridge (a script of the report's test data).
 func calcFill(t *testing.T, in, out string, edits ...string) {
 	t.Helper()
-	testenv.Need(t, "soffice", "/usr/bin/python3")
+	testkit.Need(t, "soffice", "/usr/bin/python3")
 	if exec.Command("/usr/bin/python3", "-c", "import uno").Run() != nil {
-		testenv.Missing(t, "Python's uno module (make test installs python3-uno)")
+		testkit.Missing(t, "Python's uno module (make test installs python3-uno)")
 	}
 	soffice, _ := exec.LookPath("soffice")
 	args := append([]string{"../../assessment/report/testdata/uno_edit.py", soffice, filepath.Join(t.TempDir(), "profile"), in, out}, edits...)
@@ -84,7 +84,7 @@ func TestFormsFilledInCalcMergeIntoTheAssessment(t *testing.T) {
 	if code, stdout, _ := runCLI(t, "--lang", "en", "import", "--into", out, "-o", again, filled); code != 1 || !strings.Contains(stdout, "0 answers filled in") {
 		t.Errorf("twice: exit %d, %s", code, stdout)
 	}
-	if a, b := readFile(t, out), readFile(t, again); string(a) != string(b) {
+	if a, b := testkit.ReadFile(t, out), testkit.ReadFile(t, again); string(a) != string(b) {
 		t.Error("merging the same form twice changed the assessment")
 	}
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -10,8 +11,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"creativecity/assessment/testkit"
 	"creativecity/assets"
-	"creativecity/cmd/internal/testenv"
 	"creativecity/translations"
 )
 
@@ -44,7 +45,7 @@ func copySources(t *testing.T, root string) string {
 }
 
 // TestANewLanguageIsItsFilesAlone drops the files of a pseudo-language
-// (translations.Pseudo: English in ⟦ ⟧, 40% longer) into translations/ of
+// (testkit.Pseudo: English in ⟦ ⟧, 40% longer) into translations/ of
 // a copy of the sources, rebuilds the command-line tool, and uses it: the
 // questionnaire and the report come out in the new language, with no
 // English left.
@@ -52,15 +53,9 @@ func TestANewLanguageIsItsFilesAlone(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the tool from a copy of the sources")
 	}
-	src := copySources(t, testenv.Root(t))
-	files, err := translations.Pseudo("xx", translations.EN)
-	if err != nil {
+	src := copySources(t, testkit.Root(t))
+	if err := testkit.Pseudo(translations.Files(), "xx", string(translations.EN), filepath.Join(src, "translations")); err != nil {
 		t.Fatal(err)
-	}
-	for name, f := range files {
-		if err := os.WriteFile(filepath.Join(src, "translations", name), f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 	bin := filepath.Join(t.TempDir(), "creativecity-cli")
 	build := exec.Command("go", "build", "-o", bin, "./cmd/creativecity-cli")
@@ -125,4 +120,46 @@ func englishMessages() map[string]string {
 func cellName(col, row int) string {
 	name, _ := excelize.CoordinatesToCellName(col, row)
 	return name
+}
+
+// runWithTranslations runs the tool in English with
+// CREATIVECITY_TRANSLATIONS naming the folder dir.
+func runWithTranslations(dir string, args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb, func(name string) string {
+		switch name {
+		case "CREATIVECITY_TRANSLATIONS":
+			return dir
+		case "LANG":
+			return "en_GB.UTF-8"
+		}
+		return ""
+	})
+	return code, out.String(), errb.String()
+}
+
+// TestATranslatorsFolderNeedsNoRebuild: the files of a new language in the
+// folder that CREATIVECITY_TRANSLATIONS names are a language of the tool
+// as it is, for that run only; a folder that cannot be read is a usage
+// error that names it, and the usage tells of the variable.
+func TestATranslatorsFolderNeedsNoRebuild(t *testing.T) {
+	dir := t.TempDir()
+	if err := testkit.Pseudo(translations.Files(), "xx", string(translations.EN), dir); err != nil {
+		t.Fatal(err)
+	}
+	code, questions, stderr := runWithTranslations(dir, "--lang", "xx", "questions")
+	if code != 0 || !strings.Contains(questions, "⟦") || strings.Contains(questions, "How far have the city's signature dishes") {
+		t.Errorf("exit %d, questions not in the folder's language: %s\n%.500s", code, stderr, questions)
+	}
+	if _, ok := translations.ParseLang("xx"); ok {
+		t.Error("the folder's language outlived the run")
+	}
+	missing := filepath.Join(dir, "missing")
+	code, _, stderr = runWithTranslations(missing, "questions")
+	if code != 2 || !strings.Contains(stderr, "CREATIVECITY_TRANSLATIONS") || !strings.Contains(stderr, missing) {
+		t.Errorf("a missing folder: exit %d, %q", code, stderr)
+	}
+	if _, usage, _ := runCLI(t, "--help"); !strings.Contains(usage, "CREATIVECITY_TRANSLATIONS=") {
+		t.Errorf("the usage does not tell of the folder:\n%s", usage)
+	}
 }

@@ -3,13 +3,14 @@
 package main
 
 import (
-	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"creativecity/assessment/testkit"
 )
 
 // runCLIWithin runs the tool and fails the test when it has not finished
@@ -17,32 +18,8 @@ import (
 // instead of hanging the tests.
 func runCLIWithin(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	type result struct {
-		code     int
-		out, err string
-	}
-	done := make(chan result, 1)
-	go func() {
-		var out, errb bytes.Buffer
-		c := run(args, &out, &errb, func(string) string { return "" })
-		done <- result{c, out.String(), errb.String()}
-	}()
-	select {
-	case r := <-done:
-		return r.code, r.out, r.err
-	case <-time.After(2 * time.Second):
-		t.Fatalf("%v: still running after 2 s (blocked on a named pipe?)", args)
-	}
-	return 0, "", ""
-}
-
-func mkfifo(t *testing.T, dir, name string) string {
-	t.Helper()
-	path := filepath.Join(dir, name)
-	if err := syscall.Mkfifo(path, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	testkit.Within(t, 2*time.Second, fmt.Sprint(args), func() { code, stdout, stderr = runCLI(t, args...) })
+	return code, stdout, stderr
 }
 
 // TestEveryCommandRefusesANamedPipeAtOnce: validate, score, export, import
@@ -56,7 +33,7 @@ func TestEveryCommandRefusesANamedPipeAtOnce(t *testing.T) {
 	if code, _, errs := runCLI(t, "export", "--lang", "en", "-o", report, good); code != 0 {
 		t.Fatal(errs)
 	}
-	pipeCCSA, pipeXLSX := mkfifo(t, dir, "pipe.ccsa"), mkfifo(t, dir, "pipe.xlsx")
+	pipeCCSA, pipeXLSX := testkit.Mkfifo(t, dir, "pipe.ccsa"), testkit.Mkfifo(t, dir, "pipe.xlsx")
 	out := func(name string) string { return filepath.Join(dir, name) }
 	tests := []struct {
 		name    string
@@ -110,7 +87,7 @@ func TestCompareSkipsANamedPipeAndComparesTheRest(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "good.ccsa"), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	pipe := mkfifo(t, dir, "pipe.ccsa")
+	pipe := testkit.Mkfifo(t, dir, "pipe.ccsa")
 	out := filepath.Join(t.TempDir(), "cmp.xlsx")
 	code, stdout, errs := runCLIWithin(t, "compare", "--lang", "en", "-o", out, dir)
 	if code != exitOK || !strings.Contains(stdout, "Comparison of 1 city written to "+out+". 1 input was skipped.") {

@@ -76,7 +76,7 @@ func TestFilesOfQuestionnaire2026StillWork(t *testing.T) {
 		t.Errorf("migration changed the number of answers: %d, then %d", len(original), len(migratedAnswers))
 	}
 
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		code, out, errs := runCLI(t, "validate", "--lang", string(lang), demo)
 		if code != 0 {
 			t.Fatalf("%s: validate exit %d: %s %s", lang, code, out, errs)
@@ -90,7 +90,7 @@ func TestFilesOfQuestionnaire2026StillWork(t *testing.T) {
 	}
 
 	dir := t.TempDir()
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		xlsx := filepath.Join(dir, "report-"+string(lang)+".xlsx")
 		if code, _, errs := runCLI(t, "export", "--lang", string(lang), "-o", xlsx, demo); code != 0 {
 			t.Fatalf("%s: export exit %d: %s", lang, code, errs)

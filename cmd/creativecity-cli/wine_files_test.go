@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"creativecity/assessment/testkit"
 	"creativecity/assets"
-	"creativecity/cmd/internal/testenv"
 )
 
 // TestWindowsFileNamesAndLocksUnderWine runs the Windows build of the
@@ -20,8 +20,8 @@ import (
 // (Excel) holds open. Each is refused with a message naming the file, the
 // file there before is left as it was, or (long paths) it simply works.
 func TestWindowsFileNamesAndLocksUnderWine(t *testing.T) {
-	w := testenv.NewWine(t)
-	win := testenv.WindowsPath
+	w := testkit.NewWine(t)
+	win := testkit.WindowsPath
 	dir := t.TempDir()
 	demo := filepath.Join(dir, assets.DemoName)
 	if err := os.WriteFile(demo, assets.DemoCCSA, 0o644); err != nil {
@@ -94,7 +94,7 @@ func TestWindowsFileNamesAndLocksUnderWine(t *testing.T) {
 		if data, err := os.ReadFile(workbook); err != nil || !bytes.HasPrefix(data, []byte("PK")) {
 			t.Errorf("no workbook at the long path: %v", err)
 		}
-		if saved, want := readFile(t, file), readFile(t, demo); !bytes.Contains(saved, []byte(`"name": "Hạ Long"`)) || len(saved) < len(want)/2 {
+		if saved, want := testkit.ReadFile(t, file), testkit.ReadFile(t, demo); !bytes.Contains(saved, []byte(`"name": "Hạ Long"`)) || len(saved) < len(want)/2 {
 			t.Errorf("the file at the long path holds %.200s", saved)
 		}
 	})
@@ -118,10 +118,10 @@ func TestWindowsFileNamesAndLocksUnderWine(t *testing.T) {
 				t.Errorf("%v: exit %d, %q", args[0], code, stderr)
 			}
 		}
-		if got := string(readFile(t, workbook)); got != "the workbook as it was" {
+		if got := string(testkit.ReadFile(t, workbook)); got != "the workbook as it was" {
 			t.Errorf("the read-only workbook holds %q", got)
 		}
-		if got := string(readFile(t, file)); got != "the assessment as it was" {
+		if got := string(testkit.ReadFile(t, file)); got != "the assessment as it was" {
 			t.Errorf("the read-only assessment holds %q", got)
 		}
 		if entries, _ := os.ReadDir(out); len(entries) != 2 {
@@ -134,7 +134,7 @@ func TestWindowsFileNamesAndLocksUnderWine(t *testing.T) {
 		for _, shareWrite := range []bool{false, true} {
 			out := t.TempDir()
 			workbook, file := filepath.Join(out, "Báo cáo.xlsx"), filepath.Join(out, "Hạ Long.ccsa")
-			os.WriteFile(workbook, readFile(t, report), 0o644)
+			os.WriteFile(workbook, testkit.ReadFile(t, report), 0o644)
 			os.WriteFile(file, []byte("the assessment as it was"), 0o644)
 			os.WriteFile(file+".bak", []byte("the version before"), 0o644)
 			releaseWorkbook := w.HoldOpen(t, holdopen, workbook, shareWrite)
@@ -155,13 +155,13 @@ func TestWindowsFileNamesAndLocksUnderWine(t *testing.T) {
 					}
 				}
 			}
-			if !bytes.Equal(readFile(t, workbook), readFile(t, report)) {
+			if !bytes.Equal(testkit.ReadFile(t, workbook), testkit.ReadFile(t, report)) {
 				t.Error("the held workbook changed")
 			}
-			if got := string(readFile(t, file)); got != "the assessment as it was" {
+			if got := string(testkit.ReadFile(t, file)); got != "the assessment as it was" {
 				t.Errorf("the held assessment holds %q", got)
 			}
-			if got := string(readFile(t, file+".bak")); got != "the version before" {
+			if got := string(testkit.ReadFile(t, file+".bak")); got != "the version before" {
 				t.Errorf("its backup holds %q", got)
 			}
 			if entries, _ := os.ReadDir(out); len(entries) != 3 {
@@ -176,7 +176,7 @@ func TestWindowsFileNamesAndLocksUnderWine(t *testing.T) {
 			if code, _, stderr := windowsCLI(t, w, "import", "-o", win(file), win(report)); code != 0 {
 				t.Errorf("import once released: exit %d: %s", code, stderr)
 			}
-			if got := string(readFile(t, file+".bak")); got != "the assessment as it was" {
+			if got := string(testkit.ReadFile(t, file+".bak")); got != "the assessment as it was" {
 				t.Errorf("once released, the backup holds %q", got)
 			}
 		}

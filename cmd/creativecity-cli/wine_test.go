@@ -14,13 +14,13 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"creativecity/assessment/testkit"
 	"creativecity/assets"
-	"creativecity/cmd/internal/testenv"
 )
 
 // windowsCLI runs dist/creativecity-cli.exe under Wine, with its output in
 // files (Wine's server outlives the program and would hold a pipe open).
-func windowsCLI(t *testing.T, w *testenv.Wine, args ...string) (code int, stdout, stderr string) {
+func windowsCLI(t *testing.T, w *testkit.Wine, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -54,7 +54,7 @@ func sheetValues(t *testing.T, path string, unixDir string) map[string][][]strin
 		t.Fatal(err)
 	}
 	defer f.Close()
-	winDir := testenv.WindowsPath(unixDir)
+	winDir := testkit.WindowsPath(unixDir)
 	sheets := map[string][][]string{}
 	for _, name := range f.GetSheetList() {
 		rows, err := f.GetRows(name)
@@ -97,13 +97,13 @@ func sameWorkbook(t *testing.T, name, windows, linux, dir string) {
 // TestWindowsCLIUnderWine runs the Windows build of the command-line tool,
 // as released, under Wine: every command gives what the Linux build gives.
 func TestWindowsCLIUnderWine(t *testing.T) {
-	w := testenv.NewWine(t)
+	w := testkit.NewWine(t)
 	dir := t.TempDir()
 	demo := filepath.Join(dir, assets.DemoName)
 	if err := os.WriteFile(demo, assets.DemoCCSA, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	win := testenv.WindowsPath
+	win := testkit.WindowsPath
 	// The release build carries the version of FyneApp.toml; the report
 	// names it, so the Linux side of the comparison takes it too.
 	_, version, _ := windowsCLI(t, w, "version")
@@ -151,7 +151,7 @@ func TestWindowsCLIUnderWine(t *testing.T) {
 			t.Fatalf("import: exit %d: %s", code, stderr)
 		}
 		runCLI(t, "import", "-o", lback, filepath.Join(dir, "linux-vi.xlsx"))
-		if got, want := readFile(t, back), readFile(t, lback); !bytes.Equal(got, want) {
+		if got, want := testkit.ReadFile(t, back), testkit.ReadFile(t, lback); !bytes.Equal(got, want) {
 			t.Errorf("import: the Windows build wrote a different file:\n%.400s\n--- Linux:\n%.400s", got, want)
 		}
 		cmp, lcmp := filepath.Join(dir, "so sánh.xlsx"), filepath.Join(t.TempDir(), "linux-compare.xlsx")
@@ -192,13 +192,4 @@ func TestWindowsCLIUnderWine(t *testing.T) {
 		}
 		sameWorkbook(t, "export from the Vietnamese folder", w.Drive(report), filepath.Join(dir, "linux-vi.xlsx"), dir)
 	})
-}
-
-func readFile(t *testing.T, path string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
 }

@@ -17,7 +17,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/files"
-	"creativecity/cmd/internal/testenv"
+	"creativecity/assessment/testkit"
 	"creativecity/ui/vnkey"
 )
 
@@ -33,9 +33,9 @@ type realWindow struct {
 // are given (such as the typing mode), and waits for its window.
 func startRealWindow(t *testing.T, prefs map[string]any, args ...string) *realWindow {
 	t.Helper()
-	testenv.Need(t, "xdotool", "xwininfo", "import")
+	testkit.Need(t, "xdotool", "xwininfo", "import")
 	bin := buildApp(t)
-	w := &realWindow{t: t, display: testenv.Xvfb(t, "1366x768x24"), home: t.TempDir()}
+	w := &realWindow{t: t, display: testkit.Xvfb(t, "1366x768x24"), home: t.TempDir()}
 	if len(prefs) > 0 {
 		dir := filepath.Join(w.home, ".config/fyne", AppID)
 		os.MkdirAll(dir, 0o755)
@@ -81,7 +81,7 @@ func (w *realWindow) key(keys ...string) {
 // screenshot keeps a picture of the screen in bin/test-output.
 func (w *realWindow) screenshot(name string) {
 	w.t.Helper()
-	dir := filepath.Join(testenv.Root(w.t), "bin", "test-output")
+	dir := filepath.Join(testkit.Root(w.t), "bin", "test-output")
 	os.MkdirAll(dir, 0o755)
 	out := filepath.Join(dir, name)
 	cmd := exec.Command("import", "-display", w.display, "-window", "root", out)

@@ -37,7 +37,14 @@ func appVersion(fa fyne.App) string {
 }
 
 func run() int {
+	// A translator's folder of message files comes before any message.
+	removeFolder, folderErr := translations.AddFolderFrom(os.Getenv)
+	defer removeFolder()
 	help := translations.New(translations.Detect(os.Getenv)).T
+	if folderErr != nil {
+		fmt.Fprintln(os.Stderr, help("usage.badTranslations", map[string]any{"Variable": translations.FolderVariable, "Detail": folderErr.Error()}))
+		return 2
+	}
 	langFlag := flag.String("lang", "", help("gui.flag.lang", map[string]any{"Languages": translations.Codes()}))
 	openFlag := flag.String("open", "", help("gui.flag.open"))
 	page := flag.String("page", "", help("gui.flag.page"))
@@ -52,6 +59,7 @@ func run() int {
 	flag.Usage = func() {
 		fmt.Fprintln(flag.CommandLine.Output(), help("gui.usage"))
 		flag.PrintDefaults()
+		fmt.Fprintln(flag.CommandLine.Output(), help("usage.translationsFolder", map[string]any{"Variable": translations.FolderVariable}))
 	}
 	flag.Parse()
 	// Windows passes a file opened with the app ("Open with", a file

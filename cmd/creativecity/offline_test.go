@@ -7,7 +7,7 @@ import (
 	"regexp"
 	"testing"
 
-	"creativecity/cmd/internal/testenv"
+	"creativecity/assessment/testkit"
 )
 
 // inetConnect matches a connect(2) call to an IPv4 or IPv6 address in an
@@ -20,7 +20,7 @@ var inetConnect = regexp.MustCompile(`connect\(\d+, \{sa_family=AF_INET6?`)
 // under strace, and fails on any attempt to connect to an internet
 // address.
 func TestTheAppMakesNoNetworkConnection(t *testing.T) {
-	testenv.Need(t, "xvfb-run", "strace", "unshare")
+	testkit.Need(t, "xvfb-run", "strace", "unshare")
 	if os.Geteuid() != 0 {
 		t.Skip("a network namespace needs root (CI runs as root)")
 	}

@@ -17,7 +17,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/files"
-	"creativecity/cmd/internal/testenv"
+	"creativecity/assessment/testkit"
 )
 
 // appProcess is one run of the desktop app on a shared X server and HOME.
@@ -182,9 +182,9 @@ func holdsAll(s string, texts []string) bool {
 // With one shared recovery copy the second window's autosave overwrote the
 // first's, and the first's save deleted the second's.
 func TestTwoAppsKeepTheirUnsavedWorkApart(t *testing.T) {
-	testenv.Need(t, "xdotool", "import")
+	testkit.Need(t, "xdotool", "import")
 	bin := buildApp(t)
-	w := &realWindow{t: t, display: testenv.Xvfb(t, "1366x768x24"), home: t.TempDir()}
+	w := &realWindow{t: t, display: testkit.Xvfb(t, "1366x768x24"), home: t.TempDir()}
 	recovery := filepath.Join(w.home, ".config/fyne", AppID, "recovery")
 	dir := t.TempDir()
 	thisYear, lastYear := filepath.Join(dir, "Hạ Long 2026.ccsa"), filepath.Join(dir, "Hạ Long 2025.ccsa")

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"creativecity/assessment/testkit"
 	"creativecity/assets"
-	"creativecity/cmd/internal/testenv"
 )
 
 // buildApp builds the real desktop binary once per test run.
@@ -68,7 +68,7 @@ func demoFile(tb testing.TB) string {
 // TestScreenshotOfTheResultsPage runs the real binary with --screenshot
 // under Xvfb in both languages.
 func TestScreenshotOfTheResultsPage(t *testing.T) {
-	testenv.Need(t, "xvfb-run")
+	testkit.Need(t, "xvfb-run")
 	bin := buildApp(t)
 	for _, lang := range []string{"vi", "en"} {
 		out := filepath.Join(t.TempDir(), "results-"+lang+".png")
@@ -88,7 +88,7 @@ func TestScreenshotOfTheResultsPage(t *testing.T) {
 // TestRealWindowUnderXvfb starts the real GL window and takes an X
 // screenshot of the root window.
 func TestRealWindowUnderXvfb(t *testing.T) {
-	testenv.Need(t, "xvfb-run", "import")
+	testkit.Need(t, "xvfb-run", "import")
 	bin := buildApp(t)
 	out := filepath.Join(t.TempDir(), "window.png")
 	script := `"$0" --lang vi --open "$1" --page gastronomy & pid=$!

@@ -16,7 +16,7 @@ import (
 // file beside the autosave folder.
 func TestAStartWithoutAWindowSaysWhyAndLogs(t *testing.T) {
 	bin := buildApp(t)
-	for _, lang := range translations.Languages {
+	for _, lang := range translations.Languages() {
 		home := t.TempDir()
 		cmd := exec.Command(bin, "--lang", string(lang))
 		cmd.Env = []string{"HOME=" + home, "PATH=" + os.Getenv("PATH")}

@@ -16,15 +16,15 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/files"
+	"creativecity/assessment/testkit"
 	"creativecity/assets"
-	"creativecity/cmd/internal/testenv"
 )
 
 // windowsApp is the Windows desktop app running under Wine on a private X
 // server of an office laptop's screen, 1366×768.
 type windowsApp struct {
 	t       *testing.T
-	wine    *testenv.Wine
+	wine    *testkit.Wine
 	display string
 	storage string // %APPDATA%\fyne\<app ID>, as a Unix path
 	cmd     *exec.Cmd
@@ -32,9 +32,9 @@ type windowsApp struct {
 }
 
 func newWindowsApp(t *testing.T) *windowsApp {
-	testenv.Need(t, "import", "xwininfo")
-	w := testenv.NewWine(t)
-	x := &windowsApp{t: t, wine: w, display: testenv.Xvfb(t, "1366x768x24"), storage: w.AppStorage(AppID)}
+	testkit.Need(t, "import", "xwininfo")
+	w := testkit.NewWine(t)
+	x := &windowsApp{t: t, wine: w, display: testkit.Xvfb(t, "1366x768x24"), storage: w.AppStorage(AppID)}
 	t.Cleanup(x.stop)
 	return x
 }
@@ -89,7 +89,7 @@ func (x *windowsApp) send(script ...string) {
 // bin/test-output for a person to look at.
 func (x *windowsApp) screenshot(name string) string {
 	x.t.Helper()
-	dir := filepath.Join(testenv.Root(x.t), "bin", "test-output")
+	dir := filepath.Join(testkit.Root(x.t), "bin", "test-output")
 	os.MkdirAll(dir, 0o755)
 	out := filepath.Join(dir, name)
 	cmd := exec.Command("import", "-display", x.display, "-window", "root", out)
@@ -180,7 +180,7 @@ func TestWindowsAppUnderWine(t *testing.T) {
 		// The profile page opens with the city name focused: select it,
 		// type the new name as Unikey does, save with Ctrl+S.
 		name := "Thành phố Hạ Long — Quảng Ninh"
-		script := append([]string{"wait-window 90", "sleep 1500", "key 41 ctrl"}, testenv.Unikey(name)...)
+		script := append([]string{"wait-window 90", "sleep 1500", "key 41 ctrl"}, testkit.Unikey(name)...)
 		x.send(append(script, "sleep 500", "key 53 ctrl")...)
 		var saved *assessment.Assessment
 		waitFor(t, "the file saved with the new name", 20*time.Second, func() bool {
@@ -199,7 +199,7 @@ func TestWindowsAppUnderWine(t *testing.T) {
 		}
 		// Unsaved work is autosaved to %APPDATA% within 30 seconds.
 		draft := "Hạ Long (bản nháp chưa lưu)"
-		x.send(append([]string{"wait-window 10", "key 41 ctrl"}, testenv.Unikey(draft)...)...)
+		x.send(append([]string{"wait-window 10", "key 41 ctrl"}, testkit.Unikey(draft)...)...)
 		var copy struct {
 			Path       string          `json:"path"`
 			Assessment json.RawMessage `json:"assessment"`

@@ -3,7 +3,7 @@ package main
 import (
 	"testing"
 
-	"creativecity/cmd/internal/testenv"
+	"creativecity/assessment/testkit"
 )
 
 // startXvfb starts a private X server for the test or benchmark and
@@ -14,5 +14,5 @@ import (
 // right after the first frame.
 func startXvfb(tb testing.TB) string {
 	tb.Helper()
-	return testenv.Xvfb(tb, "2600x1700x24")
+	return testkit.Xvfb(tb, "2600x1700x24")
 }

@@ -107,7 +107,7 @@ func ReadYesNo(s string) (yes, ok bool) {
 	case "0", "FALSE":
 		return false, true
 	}
-	for _, l := range translations.Languages {
+	for _, l := range translations.Languages() {
 		loc := translations.New(l)
 		switch {
 		case strings.EqualFold(s, loc.T("report.yes")):
@@ -124,7 +124,7 @@ func ReadYesNo(s string) (yes, ok bool) {
 func Display(v assessment.Value, lang string) string {
 	l, ok := translations.ParseLang(lang)
 	if !ok {
-		l = translations.Languages[0]
+		l = translations.Languages()[0]
 	}
 	loc := translations.New(l)
 	if f, ok := v.Number(); ok {

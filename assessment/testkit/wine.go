@@ -1,4 +1,4 @@
-package testenv
+package testkit
 
 import (
 	"context"
@@ -158,7 +158,7 @@ func (w *Wine) SendInput(display string, script ...string) error {
 }
 
 // BuildTool builds a test-only Windows program written in Go, the package
-// cmd/internal/testenv/<name>, and returns the path of the .exe.
+// assessment/testkit/<name>, and returns the path of the .exe.
 func (w *Wine) BuildTool(tb testing.TB, name string) string {
 	tb.Helper()
 	gobin, err := exec.LookPath("go")
@@ -166,7 +166,7 @@ func (w *Wine) BuildTool(tb testing.TB, name string) string {
 		gobin = filepath.Join(runtime.GOROOT(), "bin", "go")
 	}
 	out := filepath.Join(tb.TempDir(), name+".exe")
-	cmd := exec.Command(gobin, "build", "-o", out, "./cmd/internal/testenv/"+name)
+	cmd := exec.Command(gobin, "build", "-o", out, "./assessment/testkit/"+name)
 	cmd.Dir = Root(tb)
 	cmd.Env = append(os.Environ(), "GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0")
 	if msg, err := cmd.CombinedOutput(); err != nil {

@@ -1,8 +1,14 @@
-// Package testenv serves the tests of the two programs: it finds the tools
-// a test runs (and fails under CI when one is missing, since the Makefile
-// installs them), starts private X servers, and runs the Windows builds of
-// the programs under Wine. Only tests import it.
-package testenv
+// Package testkit is what the tests of every package share, and only
+// tests import it: it finds the tools a test runs (and fails under CI
+// when one is missing, since the Makefile installs them), starts private
+// X servers, runs the Windows builds of the programs under Wine and types
+// into them as Unikey does, bounds a call that could block, makes named
+// pipes, reads files and makes the message files of a pseudo-language.
+// Its testdata holds the test-only Windows programs the Makefile builds.
+// It imports no package of the project, so that any package's tests,
+// the domain's own included, can use it; helpers that need the domain
+// are in its sub-package fixture.
+package testkit
 
 import (
 	"bufio"

@@ -1,65 +1,72 @@
-package translations
+package testkit
 
 import (
 	"encoding/json"
 	"io/fs"
 	"math"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
-	"testing/fstest"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 )
 
-// Pseudo makes the message files of a pseudo-language from those of a real
-// one: every message wrapped in ⟦ ⟧ and its words made 40% longer, its
-// templates kept. Added with AddFiles, it shows in a test, without any
-// change of code, that a new language needs only its files: no text stays
-// untranslated (it would lack the brackets), and longer text still fits.
-// Its [language] table is the source's, with its own name, order and tag.
-func Pseudo(code, from Lang) (fstest.MapFS, error) {
-	src := sourceOf(from)
-	out := fstest.MapFS{}
-	names, err := fs.Glob(src, "*."+string(from)+".toml")
+// Pseudo writes into the folder dir the message files of a pseudo-language
+// code, made from those of the language from in src (the files of package
+// translations): every message wrapped in ⟦ ⟧ and its words made 40%
+// longer, its templates kept. Loaded as a folder of message files, it
+// shows without any change of code that a new language needs only its
+// files: no text stays untranslated (it would lack the brackets), and
+// longer text still fits. Its [language] table is the source's, with its
+// own name, order and tag.
+func Pseudo(src fs.FS, code, from, dir string) error {
+	names, err := fs.Glob(src, "*."+from+".toml")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for _, name := range names {
-		var doc map[string]any
-		data, err := fs.ReadFile(src, name)
+		data, err := pseudoTOML(src, name, code)
 		if err == nil {
-			err = toml.Unmarshal(data, &doc)
+			err = os.WriteFile(filepath.Join(dir, strings.TrimSuffix(name, from+".toml")+code+".toml"), data, 0o644)
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
-		for key, v := range doc {
-			if key == "language" {
-				info := v.(map[string]any)
-				info["name"], info["order"], info["tag"] = "⟦Pseudo "+string(code)+"⟧", "99", "en-XA"
-				continue
-			}
-			doc[key] = pseudoValue(v)
-		}
-		data, err = toml.Marshal(doc)
-		if err != nil {
-			return nil, err
-		}
-		out[strings.TrimSuffix(name, string(from)+".toml")+string(code)+".toml"] = &fstest.MapFile{Data: data}
 	}
-	fyne, err := fs.ReadFile(src, "fyne."+string(from)+".json")
+	fyne, err := fs.ReadFile(src, "fyne."+from+".json")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var strs map[string]any
 	if err := json.Unmarshal(fyne, &strs); err != nil {
-		return nil, err
+		return err
 	}
 	fyneOut, _ := json.Marshal(pseudoValue(strs))
-	out["fyne."+string(code)+".json"] = &fstest.MapFile{Data: fyneOut}
-	return out, nil
+	return os.WriteFile(filepath.Join(dir, "fyne."+code+".json"), fyneOut, 0o644)
+}
+
+// pseudoTOML is the pseudo-language's version of one message file.
+func pseudoTOML(src fs.FS, name, code string) ([]byte, error) {
+	var doc map[string]any
+	data, err := fs.ReadFile(src, name)
+	if err == nil {
+		err = toml.Unmarshal(data, &doc)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for key, v := range doc {
+		if key == "language" {
+			info := v.(map[string]any)
+			info["name"], info["order"], info["tag"] = "⟦Pseudo "+code+"⟧", "99", "en-XA"
+			continue
+		}
+		doc[key] = pseudoValue(v)
+	}
+	return toml.Marshal(doc)
 }
 
 // pseudoValue transforms the strings of a message tree.
