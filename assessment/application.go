@@ -14,8 +14,8 @@ import (
 // "dossier" member; a build that does not know the member keeps it
 // unchanged, as every unknown member.
 
-// Dossier is the written prose and the attachments of the application.
-type Dossier struct {
+// Application is the written prose and the attachments of the application.
+type Application struct {
 	// Prose maps a section of the form (its ID in the form's data) to the
 	// text written for it, in the application's language.
 	Prose map[string]string `json:"prose,omitempty"`
@@ -41,8 +41,8 @@ func (s *AttachmentState) Empty() bool {
 	return s == nil || (!s.Obtained && s.Date == "" && s.File == "" && len(s.extra) == 0)
 }
 
-// Empty reports whether the dossier holds nothing worth storing.
-func (d *Dossier) Empty() bool {
+// Empty reports whether the application holds nothing worth storing.
+func (d *Application) Empty() bool {
 	if d == nil {
 		return true
 	}
@@ -60,7 +60,7 @@ func (d *Dossier) Empty() bool {
 }
 
 // ProseOf is the text written for a section of the form.
-func (d *Dossier) ProseOf(section string) string {
+func (d *Application) ProseOf(section string) string {
 	if d == nil {
 		return ""
 	}
@@ -68,7 +68,7 @@ func (d *Dossier) ProseOf(section string) string {
 }
 
 // Attachment is what the office has of an attachment (never nil).
-func (d *Dossier) Attachment(id string) AttachmentState {
+func (d *Application) Attachment(id string) AttachmentState {
 	if d == nil || d.Attachments[id] == nil {
 		return AttachmentState{}
 	}
@@ -77,7 +77,7 @@ func (d *Dossier) Attachment(id string) AttachmentState {
 
 // SetProse sets the text written for a section; blank text removes it.
 func (a *Assessment) SetProse(section, text string) {
-	d := a.dossier()
+	d := a.application()
 	if strings.TrimSpace(text) == "" {
 		delete(d.Prose, section)
 		return
@@ -90,7 +90,7 @@ func (a *Assessment) SetProse(section, text string) {
 
 // EditAttachment changes what the office has of an attachment.
 func (a *Assessment) EditAttachment(id string, change func(*AttachmentState)) {
-	d := a.dossier()
+	d := a.application()
 	s := d.Attachments[id]
 	if s == nil {
 		s = &AttachmentState{}
@@ -106,25 +106,25 @@ func (a *Assessment) EditAttachment(id string, change func(*AttachmentState)) {
 	d.Attachments[id] = s
 }
 
-// dossier is the assessment's dossier, made when it has none.
-func (a *Assessment) dossier() *Dossier {
-	if a.Dossier == nil {
-		a.Dossier = &Dossier{}
+// application is the assessment's application, made when it has none.
+func (a *Assessment) application() *Application {
+	if a.Application == nil {
+		a.Application = &Application{}
 	}
-	return a.Dossier
+	return a.Application
 }
 
-type dossierJSON Dossier
+type applicationJSON Application
 
-// MarshalJSON writes the dossier with any members it was read with that
+// MarshalJSON writes the application with any members it was read with that
 // this build does not know.
-func (d *Dossier) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*dossierJSON)(d), d.extra)
+func (d *Application) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*applicationJSON)(d), d.extra)
 }
 
-// UnmarshalJSON reads a dossier and keeps unknown members.
-func (d *Dossier) UnmarshalJSON(data []byte) error {
-	extra, err := unmarshalKeeping(data, (*dossierJSON)(d), "prose", "attachments")
+// UnmarshalJSON reads an application and keeps unknown members.
+func (d *Application) UnmarshalJSON(data []byte) error {
+	extra, err := unmarshalKeeping(data, (*applicationJSON)(d), "prose", "attachments")
 	d.extra = extra
 	maps.DeleteFunc(d.Attachments, func(_ string, s *AttachmentState) bool { return s == nil })
 	return err
@@ -145,8 +145,8 @@ func (s *AttachmentState) UnmarshalJSON(data []byte) error {
 	return err
 }
 
-// normalize puts the dossier's texts in Unicode NFC.
-func (d *Dossier) normalize() {
+// normalize puts the application's texts in Unicode NFC.
+func (d *Application) normalize() {
 	if d == nil {
 		return
 	}

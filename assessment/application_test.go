@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// dossierFile is an assessment with prose and attachments, members a
+// applicationFile is an assessment with prose and attachments, members a
 // newer build may add (in the dossier and in an attachment) included.
-const dossierFile = `{
+const applicationFile = `{
   "format": "creativecity-assessment",
   "schemaVersion": 1,
   "questionnaireVersion": "2027.1",
@@ -37,12 +37,12 @@ func member(t *testing.T, file []byte, name string) string {
 	return string(canon)
 }
 
-func TestTheDossierIsReadAndWrittenBackWithWhatThisBuildDoesNotKnow(t *testing.T) {
-	a, err := Decode([]byte(dossierFile), "d.ccsa")
+func TestTheApplicationIsReadAndWrittenBackWithWhatThisBuildDoesNotKnow(t *testing.T) {
+	a, err := Decode([]byte(applicationFile), "d.ccsa")
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := a.Dossier
+	d := a.Application
 	if d.ProseOf("profile") != "Ha Long lies on the bay." || d.ProseOf("assets") != "" {
 		t.Errorf("prose %+v", d.Prose)
 	}
@@ -56,7 +56,7 @@ func TestTheDossierIsReadAndWrittenBackWithWhatThisBuildDoesNotKnow(t *testing.T
 	if err != nil {
 		t.Fatal(err)
 	}
-	if member(t, out, "dossier") != member(t, []byte(dossierFile), "dossier") {
+	if member(t, out, "dossier") != member(t, []byte(applicationFile), "dossier") {
 		t.Errorf("the dossier changed:\n%s", out)
 	}
 	again, err := Decode(out, "d.ccsa")
@@ -68,7 +68,7 @@ func TestTheDossierIsReadAndWrittenBackWithWhatThisBuildDoesNotKnow(t *testing.T
 	}
 }
 
-func TestEditingTheDossierStoresOnlyWhatIsThere(t *testing.T) {
+func TestEditingTheApplicationStoresOnlyWhatIsThere(t *testing.T) {
 	a := New(mustDefault(t))
 	a.SetProse("profile", "Hạ Long")
 	a.EditAttachment("links", func(s *AttachmentState) { s.Obtained, s.Date = true, "2027-04-30" })
@@ -76,8 +76,8 @@ func TestEditingTheDossierStoresOnlyWhatIsThere(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l := b.Dossier.Attachment("links"); b.Dossier.ProseOf("profile") != "Hạ Long" || !l.Obtained || l.Date != "2027-04-30" || l.File != "" {
-		t.Errorf("read back %+v %+v", b.Dossier.Prose, b.Dossier.Attachment("links"))
+	if l := b.Application.Attachment("links"); b.Application.ProseOf("profile") != "Hạ Long" || !l.Obtained || l.Date != "2027-04-30" || l.File != "" {
+		t.Errorf("read back %+v %+v", b.Application.Prose, b.Application.Attachment("links"))
 	}
 	// Clearing everything leaves no member.
 	a.SetProse("profile", "  ")
@@ -85,13 +85,13 @@ func TestEditingTheDossierStoresOnlyWhatIsThere(t *testing.T) {
 	if out := mustEncode(t, a); bytes.Contains(out, []byte(`"dossier"`)) {
 		t.Errorf("an empty dossier was written:\n%s", out)
 	}
-	if len(a.Dossier.Attachments) != 0 || len(a.Dossier.Prose) != 0 {
-		t.Errorf("cleared entries kept: %+v", a.Dossier)
+	if len(a.Application.Attachments) != 0 || len(a.Application.Prose) != 0 {
+		t.Errorf("cleared entries kept: %+v", a.Application)
 	}
 }
 
-func TestADossierSurvivesThePreviousRelease(t *testing.T) {
-	a, err := Decode([]byte(dossierFile), "d.ccsa")
+func TestAnApplicationSurvivesThePreviousRelease(t *testing.T) {
+	a, err := Decode([]byte(applicationFile), "d.ccsa")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -120,7 +120,7 @@ func (a *Assessment) normalize() {
 		*p = norm.NFC.String(*p)
 	}
 	a.Plan.normalize()
-	a.Dossier.normalize()
+	a.Application.normalize()
 	for _, ans := range a.Answers {
 		if ans.raw != nil {
 			continue

@@ -57,14 +57,14 @@ type YearBudget struct {
 func (y YearBudget) Total() float64 { return y.City + y.Province + y.NonState }
 
 // Summary is an initiative's title and summary in a language of the
-// application (English, French), written for the dossier.
+// application (English, French), written for the application.
 type Summary struct {
 	Title   string `json:"title,omitempty"`
 	Summary string `json:"summary,omitempty"`
 }
 
 // Initiative is one initiative of the action plan, entered in the
-// language of the office, with a title and summary for the dossier.
+// language of the office, with a title and summary for the application.
 type Initiative struct {
 	Scope      Scope  `json:"scope"`
 	Title      string `json:"title"`
@@ -77,8 +77,8 @@ type Initiative struct {
 	Objectives   []string     `json:"objectives,omitempty"` // IDs of Objectives
 	Years        []int        `json:"years,omitempty"`      // calendar years within the plan
 	Budget       []YearBudget `json:"budget,omitempty"`
-	// Dossier holds the title and summary by dossier language ("en", "fr").
-	Dossier map[string]Summary `json:"dossier,omitempty"`
+	// Application holds the title and summary by application language ("en", "fr").
+	Application map[string]Summary `json:"dossier,omitempty"`
 
 	extra map[string]json.RawMessage
 }
@@ -195,8 +195,8 @@ func (p *ActionPlan) normalize() {
 		for _, s := range []*string{&in.Title, &in.Aims, &in.Activities, &in.Partners, &in.TargetGroups} {
 			*s = norm.NFC.String(*s)
 		}
-		for lang, sum := range in.Dossier {
-			in.Dossier[lang] = Summary{Title: norm.NFC.String(sum.Title), Summary: norm.NFC.String(sum.Summary)}
+		for lang, sum := range in.Application {
+			in.Application[lang] = Summary{Title: norm.NFC.String(sum.Title), Summary: norm.NFC.String(sum.Summary)}
 		}
 	}
 }

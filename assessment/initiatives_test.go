@@ -44,7 +44,7 @@ func TestAnActionPlanIsReadAndWrittenBackWithWhatThisBuildDoesNotKnow(t *testing
 		t.Fatalf("plan %+v", p)
 	}
 	local := p.Of(Local)
-	if len(local) != 1 || local[0].Title != "Bếp ăn cộng đồng" || local[0].Dossier["en"].Title != "Community kitchens" {
+	if len(local) != 1 || local[0].Title != "Bếp ăn cộng đồng" || local[0].Application["en"].Title != "Community kitchens" {
 		t.Fatalf("local %+v", local)
 	}
 	if got := local[0].Budgeted(); got != 3000.5 {
@@ -175,7 +175,7 @@ func TestTheDemoHasAnIllustrativeActionPlanOfThreeAndThree(t *testing.T) {
 			t.Errorf("%s is not marked illustrative", in.Title)
 		}
 		for _, lang := range []string{"en", "fr"} {
-			if in.Dossier[lang].Title == "" || in.Dossier[lang].Summary == "" {
+			if in.Application[lang].Title == "" || in.Application[lang].Summary == "" {
 				t.Errorf("%s has no %s title or summary", in.Title, lang)
 			}
 		}
@@ -209,7 +209,7 @@ func TestAPlanSurvivesThePreviousReleaseAndAnOldFileOpensHere(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(back.Plan.Initiatives) != 2 || back.Plan.Initiatives[0].Dossier["en"].Title != "Community kitchens" {
+	if len(back.Plan.Initiatives) != 2 || back.Plan.Initiatives[0].Application["en"].Title != "Community kitchens" {
 		t.Errorf("the plan after the previous release: %+v", back.Plan)
 	}
 	oldDemo, err := exec.Command("git", "show", previousRelease+":assets/demo-halong-gastronomy.ccsa").Output()

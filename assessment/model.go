@@ -244,10 +244,10 @@ type Assessment struct {
 	Answers map[string]*Answer
 	// Plan is the action plan of the application (nil: none yet).
 	Plan *ActionPlan
-	// Dossier is the prose written for the application and its
+	// Application is the prose written for the application and its
 	// attachments (nil: none yet).
-	Dossier   *Dossier
-	UpdatedAt time.Time
+	Application *Application
+	UpdatedAt   time.Time
 	// extra keeps top-level members this build does not know.
 	extra map[string]json.RawMessage
 	// cityExtra keeps city members this build does not know.
@@ -318,7 +318,7 @@ type assessmentJSON struct {
 	City                 json.RawMessage    `json:"city"`
 	Answers              map[string]*Answer `json:"answers"`
 	Plan                 *ActionPlan        `json:"actionPlan,omitempty"`
-	Dossier              *Dossier           `json:"dossier,omitempty"`
+	Application          *Application       `json:"dossier,omitempty"`
 	UpdatedAt            string             `json:"updatedAt,omitempty"`
 }
 
@@ -343,8 +343,8 @@ func (a *Assessment) MarshalJSON() ([]byte, error) {
 	if !a.Plan.Empty() {
 		doc.Plan = a.Plan
 	}
-	if !a.Dossier.Empty() {
-		doc.Dossier = a.Dossier
+	if !a.Application.Empty() {
+		doc.Application = a.Application
 	}
 	if !a.UpdatedAt.IsZero() {
 		doc.UpdatedAt = a.UpdatedAt.UTC().Format(time.RFC3339)
@@ -391,11 +391,11 @@ func (a *Assessment) UnmarshalJSON(data []byte) error {
 			}
 			a.Plan = plan
 		case "dossier":
-			dossier, err := optionalMember[Dossier](key, msg)
+			app, err := optionalMember[Application](key, msg)
 			if err != nil {
 				return err
 			}
-			a.Dossier = dossier
+			a.Application = app
 		case "updatedAt":
 			var s string
 			if err := unmarshalText(msg, &s); err != nil {

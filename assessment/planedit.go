@@ -159,11 +159,11 @@ func order(o string) int {
 // blank ones are removed.
 func (in *Initiative) SetSummary(lang string, sum Summary) {
 	if strings.TrimSpace(sum.Title) == "" && strings.TrimSpace(sum.Summary) == "" {
-		delete(in.Dossier, lang)
+		delete(in.Application, lang)
 		return
 	}
-	if in.Dossier == nil {
-		in.Dossier = map[string]Summary{}
+	if in.Application == nil {
+		in.Application = map[string]Summary{}
 	}
-	in.Dossier[lang] = sum
+	in.Application[lang] = sum
 }

@@ -87,11 +87,11 @@ func TestObjectivesAndSummaries(t *testing.T) {
 	}
 	in.SetSummary("en", Summary{Title: "Kitchens"})
 	in.SetSummary("fr", Summary{Title: " ", Summary: ""})
-	if len(in.Dossier) != 1 || in.Dossier["en"].Title != "Kitchens" {
-		t.Errorf("summaries %+v", in.Dossier)
+	if len(in.Application) != 1 || in.Application["en"].Title != "Kitchens" {
+		t.Errorf("summaries %+v", in.Application)
 	}
 	in.SetSummary("en", Summary{})
-	if len(in.Dossier) != 0 {
-		t.Errorf("a blank summary is kept: %+v", in.Dossier)
+	if len(in.Application) != 0 {
+		t.Errorf("a blank summary is kept: %+v", in.Application)
 	}
 }

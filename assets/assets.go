@@ -36,8 +36,8 @@ var DemoCCSA []byte
 //go:embed icon.png
 var IconPNG []byte
 
-// DossierFormTOML is the UNESCO application form as data: its sections,
-// word limits and attachments (assets/dossier-form.toml).
+// ApplicationFormTOML is the UNESCO application form as data: its sections,
+// word limits and attachments (assets/application-form.toml).
 //
-//go:embed dossier-form.toml
-var DossierFormTOML []byte
+//go:embed application-form.toml
+var ApplicationFormTOML []byte

@@ -14,8 +14,8 @@
 //
 // The draft of the UNESCO application has languages of its own, those
 // UNESCO accepts (English, French): dossier.<lang>.toml holds all its
-// fixed text and its own [language] table. A dossier language is not an
-// interface language; its file is read only by Dossier.
+// fixed text and its own [language] table. A application language is not an
+// interface language; its file is read only by Application.
 //
 // The files are built into the programs. A folder of message files can
 // be added at run time (AddFolder; both programs add the folder that
@@ -144,7 +144,7 @@ func removeSource(src fs.FS) {
 func refresh() {
 	languages = discover()
 	clear(localizers)
-	clear(dossierLocalizers)
+	clear(applicationLocalizers)
 }
 
 // messageFile is the name of a message file: <file>.<language>.toml or
@@ -173,13 +173,13 @@ func folderLanguages(dir string) ([]Lang, error) {
 // check reads every file of a language, as the programs will (mu held).
 func check(l Lang) error {
 	all := files()
-	if _, err := fs.Stat(all, dossierPrefix+string(l)+".toml"); err == nil {
-		if _, err := dossier(l); err != nil {
+	if _, err := fs.Stat(all, applicationPrefix+string(l)+".toml"); err == nil {
+		if _, err := application(l); err != nil {
 			return err
 		}
 	}
 	if _, err := fs.Stat(all, sharedFile(l)); err != nil {
-		if isDossierOnly(all, l) {
+		if isApplicationOnly(all, l) {
 			return nil
 		}
 		return fmt.Errorf("language %q has no %s", l, sharedFile(l))
@@ -194,10 +194,10 @@ func check(l Lang) error {
 	return err
 }
 
-// isDossierOnly tells a language whose only file is its dossier file.
-func isDossierOnly(all fs.FS, l Lang) bool {
+// isApplicationOnly tells a language whose only file is its application file.
+func isApplicationOnly(all fs.FS, l Lang) bool {
 	names, _ := fs.Glob(all, "*."+string(l)+".*")
-	return len(names) == 1 && names[0] == dossierPrefix+string(l)+".toml"
+	return len(names) == 1 && names[0] == applicationPrefix+string(l)+".toml"
 }
 
 // languageInfo is a language's [language] table: its name, order, tag,
@@ -326,14 +326,14 @@ func load(lang Lang) (*Localizer, error) {
 		return nil, fmt.Errorf("translations %s: %w", sharedFile(lang), err)
 	}
 	names, _ := fs.Glob(src, "*."+string(lang)+".toml")
-	names = slices.DeleteFunc(names, isDossierFile)
+	names = slices.DeleteFunc(names, isApplicationFile)
 	return bundle(src, lang, names, info)
 }
 
-// isDossierFile tells the files of the dossier's languages apart.
-func isDossierFile(name string) bool { return strings.HasPrefix(name, dossierPrefix) }
+// isApplicationFile tells the files of the application's languages apart.
+func isApplicationFile(name string) bool { return strings.HasPrefix(name, applicationPrefix) }
 
-const dossierPrefix = "dossier."
+const applicationPrefix = "dossier."
 
 // bundle parses the message files of one language, under its tag.
 func bundle(src fs.FS, lang Lang, names []string, info languageInfo) (*Localizer, error) {
@@ -482,24 +482,24 @@ func FyneJSON(l Lang) ([]byte, error) {
 	return fs.ReadFile(src, "fyne."+string(l)+".json")
 }
 
-// DossierLanguages lists the languages the draft application can be
+// ApplicationLanguages lists the languages the draft application can be
 // written in: those with a dossier.<lang>.toml file, in their order.
-func DossierLanguages() []Lang {
+func ApplicationLanguages() []Lang {
 	mu.Lock()
 	defer mu.Unlock()
 	var langs []Lang
-	names, _ := fs.Glob(files(), dossierPrefix+"*.toml")
+	names, _ := fs.Glob(files(), applicationPrefix+"*.toml")
 	for _, name := range names {
-		langs = append(langs, Lang(strings.TrimSuffix(strings.TrimPrefix(name, dossierPrefix), ".toml")))
+		langs = append(langs, Lang(strings.TrimSuffix(strings.TrimPrefix(name, applicationPrefix), ".toml")))
 	}
 	slices.Sort(langs)
 	return langs
 }
 
-// ParseDossierLang reads a dossier language code ("en", "fr", "fr-FR").
-func ParseDossierLang(s string) (Lang, bool) {
+// ParseApplicationLang reads a application language code ("en", "fr", "fr-FR").
+func ParseApplicationLang(s string) (Lang, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
-	for _, l := range DossierLanguages() {
+	for _, l := range ApplicationLanguages() {
 		if s == string(l) || strings.HasPrefix(s, string(l)+"_") || strings.HasPrefix(s, string(l)+"-") {
 			return l, true
 		}
@@ -507,22 +507,22 @@ func ParseDossierLang(s string) (Lang, bool) {
 	return "", false
 }
 
-var dossierLocalizers = map[Lang]*Localizer{}
+var applicationLocalizers = map[Lang]*Localizer{}
 
-// Dossier returns the localizer of the draft application in a language:
+// Application returns the localizer of the draft application in a language:
 // the messages of dossier.<lang>.toml alone, with its [language] table.
-func Dossier(lang Lang) (*Localizer, error) {
+func Application(lang Lang) (*Localizer, error) {
 	mu.Lock()
 	defer mu.Unlock()
-	return dossier(lang)
+	return application(lang)
 }
 
-// dossier is Dossier with mu held.
-func dossier(lang Lang) (*Localizer, error) {
-	if l := dossierLocalizers[lang]; l != nil {
+// application is Application with mu held.
+func application(lang Lang) (*Localizer, error) {
+	if l := applicationLocalizers[lang]; l != nil {
 		return l, nil
 	}
-	name := dossierPrefix + string(lang) + ".toml"
+	name := applicationPrefix + string(lang) + ".toml"
 	src := files()
 	data, err := fs.ReadFile(src, name)
 	if err != nil {
@@ -538,6 +538,6 @@ func dossier(lang Lang) (*Localizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	dossierLocalizers[lang] = l
+	applicationLocalizers[lang] = l
 	return l, nil
 }

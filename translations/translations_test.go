@@ -408,24 +408,24 @@ func goSources(t *testing.T) string {
 	return b.String()
 }
 
-// TestTheDossierLanguagesAreCompleteAndApart: the draft application's
+// TestTheApplicationLanguagesAreCompleteAndApart: the draft application's
 // message files (dossier.<lang>.toml) have the same messages in every
-// dossier language, none empty or broken, every dossier message the code
-// names exists, and French stays a dossier language, not an interface one.
-func TestTheDossierLanguagesAreCompleteAndApart(t *testing.T) {
-	langs := DossierLanguages()
+// application language, none empty or broken, every dossier message the code
+// names exists, and French stays a application language, not an interface one.
+func TestTheApplicationLanguagesAreCompleteAndApart(t *testing.T) {
+	langs := ApplicationLanguages()
 	if !slices.Equal(langs, []Lang{EN, FR}) {
 		t.Fatalf("dossier languages %v", langs)
 	}
 	if _, ok := ParseLang("fr"); ok || slices.Contains(Languages(), FR) {
 		t.Error("French became an interface language")
 	}
-	en, err := Dossier(EN)
+	en, err := Application(EN)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, l := range langs {
-		loc, err := Dossier(l)
+		loc, err := Application(l)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -453,7 +453,7 @@ func TestTheDossierLanguagesAreCompleteAndApart(t *testing.T) {
 	}
 	for _, m := range regexp.MustCompile(`"(dossier\.[A-Za-z0-9_.]*[A-Za-z0-9_])"`).FindAllStringSubmatch(goSources(t), -1) {
 		for _, l := range langs {
-			if loc, _ := Dossier(l); !loc.Has(m[1]) {
+			if loc, _ := Application(l); !loc.Has(m[1]) {
 				t.Errorf("the code names %s, which the %s dossier lacks", m[1], l)
 			}
 		}

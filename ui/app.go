@@ -202,7 +202,7 @@ func StartLanguage(fa fyne.App, asked translations.Lang) translations.Lang {
 }
 
 func (a *App) validPage(id string) bool {
-	if id == ResultsPage || id == ComparePage || id == StartPage || id == PlanPage || id == DossierPage {
+	if id == ResultsPage || id == ComparePage || id == StartPage || id == PlanPage || id == ApplicationPage {
 		return true
 	}
 	_, ok := a.qn.Section(id)

@@ -9,20 +9,20 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
-	"creativecity/assessment/dossier"
+	"creativecity/assessment/application"
 	"creativecity/assessment/l10n"
 	"creativecity/translations"
 )
 
-// DossierPage is the page ID of the UNESCO application.
-const DossierPage = "dossier"
+// ApplicationPage is the page ID of the UNESCO application.
+const ApplicationPage = "dossier"
 
-// dossierView is the UNESCO application page: each section of the form
+// applicationView is the UNESCO application page: each section of the form
 // with what the assessment gives it in the application's language, its
 // word limit and, where prose is to be written, a box for the text
 // written, its words counted as it is pasted or typed; and the
 // attachments checklist.
-type dossierView struct {
+type applicationView struct {
 	a        *App
 	scroll   *container.Scroll
 	statuses map[string]*widget.Label // by section ID
@@ -30,13 +30,13 @@ type dossierView struct {
 	firstBox fyne.Focusable
 }
 
-func newDossierView(a *App) *dossierView {
-	v := &dossierView{a: a, statuses: map[string]*widget.Label{}, counts: map[string]*wordCounter{}}
+func newApplicationView(a *App) *applicationView {
+	v := &applicationView{a: a, statuses: map[string]*widget.Label{}, counts: map[string]*wordCounter{}}
 	title := widget.NewLabel(a.t("gui.dossierTitle"))
 	title.SizeName = theme.SizeNameHeadingText
 	title.TextStyle.Bold = true
 	objects := []fyne.CanvasObject{title, newParagraph(a.t("gui.dossierIntro"))}
-	form := a.dossierForm()
+	form := a.applicationForm()
 	if form == nil {
 		msg := widget.NewLabel(a.appForm.err.Error())
 		msg.Importance = widget.DangerImportance
@@ -53,32 +53,32 @@ func newDossierView(a *App) *dossierView {
 	return v
 }
 
-func (v *dossierView) object() fyne.CanvasObject { return withPageWheel(v.scroll) }
+func (v *applicationView) object() fyne.CanvasObject { return withPageWheel(v.scroll) }
 
-func (v *dossierView) scroller() *container.Scroll { return v.scroll }
+func (v *applicationView) scroller() *container.Scroll { return v.scroll }
 
 // refresh does nothing: the page's inputs keep what is typed in them.
-func (v *dossierView) refresh() {}
+func (v *applicationView) refresh() {}
 
 // first is the input that takes the focus when the page opens: the first
 // box for prose.
-func (v *dossierView) first() fyne.Focusable { return v.firstBox }
+func (v *applicationView) first() fyne.Focusable { return v.firstBox }
 
 // languageChoice picks the application's language, which the statuses
 // (the plan's titles and summaries) and the draft follow.
-func (v *dossierView) languageChoice() fyne.CanvasObject {
+func (v *applicationView) languageChoice() fyne.CanvasObject {
 	a := v.a
 	langs := map[string]translations.Lang{}
 	var names []string
-	for _, l := range translations.DossierLanguages() {
-		name := dossierLangName(l)
+	for _, l := range translations.ApplicationLanguages() {
+		name := applicationLangName(l)
 		langs[name] = l
 		names = append(names, name)
 	}
 	r := widget.NewRadioGroup(names, nil)
 	r.Horizontal = true
 	r.Required = true
-	r.SetSelected(dossierLangName(a.dossierLanguage()))
+	r.SetSelected(applicationLangName(a.applicationLanguage()))
 	r.OnChanged = func(name string) {
 		if l, ok := langs[name]; ok {
 			a.appForm.lang = l
@@ -88,9 +88,9 @@ func (v *dossierView) languageChoice() fyne.CanvasObject {
 	return r
 }
 
-// dossierLangName is a dossier language's name in itself.
-func dossierLangName(l translations.Lang) string {
-	if loc, err := translations.Dossier(l); err == nil {
+// applicationLangName is a application language's name in itself.
+func applicationLangName(l translations.Lang) string {
+	if loc, err := translations.Application(l); err == nil {
 		return loc.Name()
 	}
 	return string(l)
@@ -100,41 +100,41 @@ func dossierLangName(l translations.Lang) string {
 // says why it could not be), and the application's language chosen on
 // its page or in the draft's dialog.
 type appFormCache struct {
-	form *dossier.Form
+	form *application.Form
 	err  error
 	lang translations.Lang
 }
 
-// dossierLanguage is the application's language chosen, English at first.
-func (a *App) dossierLanguage() translations.Lang {
+// applicationLanguage is the application's language chosen, English at first.
+func (a *App) applicationLanguage() translations.Lang {
 	if a.appForm.lang == "" {
 		return translations.EN
 	}
 	return a.appForm.lang
 }
 
-// dossierForm is the application form the app ships, read once; nil when
+// applicationForm is the application form the app ships, read once; nil when
 // it cannot be read (appForm.err says why).
-func (a *App) dossierForm() *dossier.Form {
+func (a *App) applicationForm() *application.Form {
 	c := &a.appForm
 	if c.form == nil && c.err == nil {
-		c.form, c.err = dossier.DefaultForm(a.qn)
+		c.form, c.err = application.DefaultForm(a.qn)
 	}
 	return c.form
 }
 
 // Status importance: what is done is green, what is to write orange,
 // what has nothing yet red.
-var statusImportance = map[dossier.Status]widget.Importance{
-	dossier.Filled:       widget.SuccessImportance,
-	dossier.NeedsWriting: widget.WarningImportance,
-	dossier.Empty:        widget.DangerImportance,
+var statusImportance = map[application.Status]widget.Importance{
+	application.Filled:       widget.SuccessImportance,
+	application.NeedsWriting: widget.WarningImportance,
+	application.Empty:        widget.DangerImportance,
 }
 
 // refreshStatuses shows each section's status in the language chosen.
-func (v *dossierView) refreshStatuses() {
+func (v *applicationView) refreshStatuses() {
 	a := v.a
-	for _, st := range dossier.Statuses(a.dossierForm(), a.qn, a.Assessment(), string(a.dossierLanguage())) {
+	for _, st := range application.Statuses(a.applicationForm(), a.qn, a.Assessment(), string(a.applicationLanguage())) {
 		if l := v.statuses[st.Section.ID]; l != nil {
 			l.Importance = statusImportance[st.Status]
 			l.SetText(a.t("gui.dossierStatus." + string(st.Status)))
@@ -143,25 +143,25 @@ func (v *dossierView) refreshStatuses() {
 }
 
 // section is the card of one section of the form.
-func (v *dossierView) section(n int, s *dossier.Section, form *dossier.Form) fyne.CanvasObject {
+func (v *applicationView) section(n int, s *application.Section, form *application.Form) fyne.CanvasObject {
 	a := v.a
 	status := widget.NewLabel("")
 	status.TextStyle.Bold = true
 	v.statuses[s.ID] = status
 	items := []fyne.CanvasObject{heading(fmt.Sprintf("%d. %s", n, a.t("gui.dossierSection."+s.ID))), status}
 	switch s.Kind {
-	case dossier.KindPlan:
+	case application.KindPlan:
 		items = append(items, widget.NewLabel(a.t("gui.dossierLimitEach", map[string]any{"Limit": s.WordLimit})),
 			newParagraph(a.t("gui.dossierPlanHint")),
 			container.NewHBox(newButton(a, a.t("gui.dossierOpenPlan"), theme.NavigateNextIcon(), func() { a.showPage(PlanPage) })))
-	case dossier.KindChecklist:
+	case application.KindChecklist:
 		items = append(items, v.checklist(form))
-	case dossier.KindData:
+	case application.KindData:
 		items = append(items, newParagraph(a.t("gui.dossierDataHint")))
 	default:
-		if s.Kind == dossier.KindField {
+		if s.Kind == application.KindField {
 			field := a.t("gui.dossierNoField")
-			if f := dossier.ChosenField(a.qn, a.Assessment()); f != "" {
+			if f := application.ChosenField(a.qn, a.Assessment()); f != "" {
 				field = a.t("gui.dossierField", map[string]any{"Field": l10n.SectionName(a.loc, f)})
 			}
 			items = append(items, newParagraph(field))
@@ -173,13 +173,13 @@ func (v *dossierView) section(n int, s *dossier.Section, form *dossier.Form) fyn
 
 // prose is the box for the text written for a section, its words
 // counted against the limit as it is typed or pasted.
-func (v *dossierView) prose(s *dossier.Section) fyne.CanvasObject {
+func (v *applicationView) prose(s *application.Section) fyne.CanvasObject {
 	a := v.a
 	id := s.ID
 	b := newTextBox(a, 6)
 	b.english = true
 	b.SetPlaceHolder(a.t("gui.dossierProsePlaceholder"))
-	b.SetText(a.Assessment().Dossier.ProseOf(id))
+	b.SetText(a.Assessment().Application.ProseOf(id))
 	count := a.wordCount(s.WordLimit)
 	count.show(b.Text())
 	b.OnChanged = func(text string) {

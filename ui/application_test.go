@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
-	"creativecity/assessment/dossier"
+	"creativecity/assessment/application"
 	"creativecity/translations"
 )
 
@@ -37,8 +37,8 @@ func TestTheApplicationPageShowsEachSectionsStatus(t *testing.T) {
 		a := newTestApp(t, lang)
 		for i, open := range []func(){func() { openDemo(t, a) }, func() { a.doc.Replace(assessment.New(a.qn), "") }} {
 			open()
-			a.showPage(DossierPage)
-			v := shownAs[*dossierView](t, a)
+			a.showPage(ApplicationPage)
+			v := shownAs[*applicationView](t, a)
 			if len(v.statuses) != len(want) {
 				t.Fatalf("%s: %d sections shown, want %d", lang, len(v.statuses), len(want))
 			}
@@ -56,14 +56,14 @@ func TestTheApplicationPageShowsEachSectionsStatus(t *testing.T) {
 	a := newTestApp(t, translations.EN)
 	openDemo(t, a)
 	a.doc.Edit(func(d *assessment.Assessment) { d.Plan.Initiatives[0].SetSummary("fr", assessment.Summary{}) })
-	a.showPage(DossierPage)
+	a.showPage(ApplicationPage)
 	radio := findRadio(t, a.chrome.body)
 	radio.SetSelected("Français")
-	if got := shownAs[*dossierView](t, a).statuses["plan"].Text; got != a.t("gui.dossierStatus.needsWriting") {
+	if got := shownAs[*applicationView](t, a).statuses["plan"].Text; got != a.t("gui.dossierStatus.needsWriting") {
 		t.Errorf("plan in French: %q", got)
 	}
 	radio.SetSelected("English")
-	if got := shownAs[*dossierView](t, a).statuses["plan"].Text; got != a.t("gui.dossierStatus.filled") {
+	if got := shownAs[*applicationView](t, a).statuses["plan"].Text; got != a.t("gui.dossierStatus.filled") {
 		t.Errorf("plan in English: %q", got)
 	}
 }
@@ -89,9 +89,9 @@ func findRadio(t *testing.T, o fyne.CanvasObject) *widget.RadioGroup {
 func TestTheWordCountFollowsTheProse(t *testing.T) {
 	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
-		a.showPage(DossierPage)
+		a.showPage(ApplicationPage)
 		box := a.inputs.textBox("dossier/prose/commitments")
-		count := shownAs[*dossierView](t, a).counts["commitments"]
+		count := shownAs[*applicationView](t, a).counts["commitments"]
 		if !strings.HasPrefix(count.label.Text, "0") || count.over() {
 			t.Errorf("%s: empty box counts %q", lang, count.label.Text)
 		}
@@ -110,7 +110,7 @@ func TestTheWordCountFollowsTheProse(t *testing.T) {
 		if !count.over() || count.label.Importance != widget.WarningImportance || !strings.Contains(count.label.Text, "301") {
 			t.Errorf("%s: 301 words of 300 shows %q (importance %v)", lang, count.label.Text, count.label.Importance)
 		}
-		if got := a.Assessment().Dossier.ProseOf("commitments"); got != "more"+long {
+		if got := a.Assessment().Application.ProseOf("commitments"); got != "more"+long {
 			t.Errorf("%s: stored %d characters", lang, len(got))
 		}
 	}
@@ -123,18 +123,18 @@ func TestTheWordCountFollowsTheProse(t *testing.T) {
 func TestTheChecklistIsSavedAndReopened(t *testing.T) {
 	a := newTestApp(t, translations.VI)
 	openDemo(t, a)
-	a.showPage(DossierPage)
+	a.showPage(ApplicationPage)
 	test.Tap(a.inputs.check(attachmentKey("mayor_letter", "obtained")))
 	test.Type(a.inputs.number(attachmentKey("mayor_letter", "date")).entry, "02/03/2027")
 	test.Type(a.inputs.entry(attachmentKey("mayor_letter", "file")), `D:\Hồ sơ\Thư Chủ tịch.pdf`)
 	test.Type(a.inputs.entry(attachmentKey("photos", "file")), "ảnh/")
 	date := a.inputs.number(attachmentKey("photos", "date"))
 	test.Type(date.entry, "31/02/2027")
-	if !date.message.Visible() || !strings.Contains(a.navDetail(DossierPage), a.t("gui.toFix", map[string]any{"Count": 1})) {
-		t.Errorf("an impossible date: message %v, navigation %q", date.message.Visible(), a.navDetail(DossierPage))
+	if !date.message.Visible() || !strings.Contains(a.navDetail(ApplicationPage), a.t("gui.toFix", map[string]any{"Count": 1})) {
+		t.Errorf("an impossible date: message %v, navigation %q", date.message.Visible(), a.navDetail(ApplicationPage))
 	}
-	if !strings.HasPrefix(a.navDetail(DossierPage), a.t("gui.navDossier", map[string]any{"Obtained": 1, "Total": 6})) {
-		t.Errorf("navigation %q", a.navDetail(DossierPage))
+	if !strings.HasPrefix(a.navDetail(ApplicationPage), a.t("gui.navDossier", map[string]any{"Obtained": 1, "Total": 6})) {
+		t.Errorf("navigation %q", a.navDetail(ApplicationPage))
 	}
 	path := filepath.Join(t.TempDir(), "halong.ccsa")
 	if err := a.doc.SaveAs(path); err != nil {
@@ -143,7 +143,7 @@ func TestTheChecklistIsSavedAndReopened(t *testing.T) {
 
 	b := newTestApp(t, translations.EN)
 	b.OpenPath(path)
-	b.showPage(DossierPage)
+	b.showPage(ApplicationPage)
 	if !b.inputs.check(attachmentKey("mayor_letter", "obtained")).Checked {
 		t.Error("the Mayor's letter is not obtained after reopening")
 	}
@@ -153,11 +153,11 @@ func TestTheChecklistIsSavedAndReopened(t *testing.T) {
 	if got := b.inputs.entry(attachmentKey("mayor_letter", "file")).Text; got != `D:\Hồ sơ\Thư Chủ tịch.pdf` {
 		t.Errorf("file %q", got)
 	}
-	photos := b.Assessment().Dossier.Attachment("photos")
+	photos := b.Assessment().Application.Attachment("photos")
 	if photos.File != "ảnh/" || photos.Date != "" || photos.Obtained {
 		t.Errorf("photos %+v", photos)
 	}
-	if got := b.Assessment().Dossier.Attachment("mayor_letter").Date; got != "2027-03-02" {
+	if got := b.Assessment().Application.Attachment("mayor_letter").Date; got != "2027-03-02" {
 		t.Errorf("stored date %q", got)
 	}
 }
@@ -184,7 +184,7 @@ func TestTheLanguageSwitchKeepsThePlanAndTheApplication(t *testing.T) {
 	if !strings.Contains(pageText(a), "International initiatives") {
 		t.Error("the page did not change language")
 	}
-	a.showPage(DossierPage)
+	a.showPage(ApplicationPage)
 	a.inputs.textBox("dossier/prose/profile").SetText("Ha Long lies on the bay.")
 	test.Type(a.inputs.entry(attachmentKey("links", "file")), "links.txt")
 	a.SetLanguage(translations.VI)
@@ -194,7 +194,7 @@ func TestTheLanguageSwitchKeepsThePlanAndTheApplication(t *testing.T) {
 	if got := a.inputs.entry(attachmentKey("links", "file")).Text; got != "links.txt" {
 		t.Errorf("file after the switch %q", got)
 	}
-	if a.Page() != DossierPage || !strings.Contains(pageText(a), "Hồ sơ gửi UNESCO") {
+	if a.Page() != ApplicationPage || !strings.Contains(pageText(a), "Hồ sơ gửi UNESCO") {
 		t.Error("the page or its language is wrong after the switch")
 	}
 }
@@ -259,8 +259,8 @@ func TestTheDraftDialogWritesAWordDocument(t *testing.T) {
 			t.Errorf("the draft lacks %q", want)
 		}
 	}
-	if a.dossierLanguage() != translations.FR {
-		t.Errorf("the language chosen is not remembered: %s", a.dossierLanguage())
+	if a.applicationLanguage() != translations.FR {
+		t.Errorf("the language chosen is not remembered: %s", a.applicationLanguage())
 	}
 }
 
@@ -307,6 +307,6 @@ func TestWritingADraftToAFolderThatIsNotThereSaysSo(t *testing.T) {
 	}
 }
 
-func draftOptions(l translations.Lang) dossier.Options {
-	return dossier.Options{Lang: l, Date: fixedNow}
+func draftOptions(l translations.Lang) application.Options {
+	return application.Options{Lang: l, Date: fixedNow}
 }

@@ -6,18 +6,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
-	"creativecity/assessment/dossier"
+	"creativecity/assessment/application"
 )
 
 // checklist is the attachments the form asks for, each with whether it
 // was obtained, its date and where it is kept.
-func (v *dossierView) checklist(form *dossier.Form) fyne.CanvasObject {
+func (v *applicationView) checklist(form *application.Form) fyne.CanvasObject {
 	a := v.a
 	box := container.NewVBox()
 	for i := range form.Attachments {
 		att := &form.Attachments[i]
 		id := att.ID
-		state := a.Assessment().Dossier.Attachment(id)
+		state := a.Assessment().Application.Attachment(id)
 		edit := func(change func(*assessment.AttachmentState)) {
 			a.edit(func(d *assessment.Assessment) { d.EditAttachment(id, change) })
 		}
@@ -29,7 +29,7 @@ func (v *dossierView) checklist(form *dossier.Form) fyne.CanvasObject {
 		})
 		a.inputs.add(attachmentKey(id, "obtained"), obtained)
 		date := a.dateEntry(attachmentKey(id, "date"), func() assessment.Value {
-			if d := a.Assessment().Dossier.Attachment(id).Date; d != "" {
+			if d := a.Assessment().Application.Attachment(id).Date; d != "" {
 				return assessment.StringValue(d)
 			}
 			return assessment.Value{}
@@ -60,12 +60,12 @@ func attachmentKey(id, part string) string { return "dossier/" + id + "/" + part
 // attachmentsObtained counts the attachments obtained, of those the form
 // asks for.
 func (a *App) attachmentsObtained() (obtained, total int) {
-	form := a.dossierForm()
+	form := a.applicationForm()
 	if form == nil {
 		return 0, 0
 	}
 	for _, att := range form.Attachments {
-		if a.Assessment().Dossier.Attachment(att.ID).Obtained {
+		if a.Assessment().Application.Attachment(att.ID).Obtained {
 			obtained++
 		}
 	}

@@ -85,14 +85,14 @@ func TestApplicationSectionsRenderAsReviewed(t *testing.T) {
 	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		openDemo(t, a)
-		a.showPage(DossierPage)
-		form := a.dossierForm()
+		a.showPage(ApplicationPage)
+		form := a.applicationForm()
 		for i, s := range form.Sections {
 			if s.ID != "commitments" && s.ID != "attachments" {
 				continue
 			}
-			card := shownAs[*dossierView](t, a).section(i+1, &form.Sections[i], form)
-			shownAs[*dossierView](t, a).refreshStatuses()
+			card := shownAs[*applicationView](t, a).section(i+1, &form.Sections[i], form)
+			shownAs[*applicationView](t, a).refreshStatuses()
 			w := goldenWindow(t, card, fyne.NewSize(900, 800))
 			test.AssertRendersToMarkup(t, "application_"+s.ID+"_"+string(lang)+".xml", w.Canvas())
 		}

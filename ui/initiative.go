@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
-	"creativecity/assessment/dossier"
+	"creativecity/assessment/application"
 	"creativecity/assessment/l10n"
 	"creativecity/translations"
 )
@@ -66,7 +66,7 @@ func (c *initiativeCard) object() fyne.CanvasObject {
 		item(a.t("gui.initiative.budget"), c.budget),
 	)
 	// The title and summary in each language of the application.
-	for _, l := range translations.DossierLanguages() {
+	for _, l := range translations.ApplicationLanguages() {
 		form.Append(a.t("gui.initiative.dossierTitle."+string(l)), c.summaryTitle(string(l)))
 		form.Append(a.t("gui.initiative.dossierSummary."+string(l)), c.summaryText(string(l)))
 	}
@@ -221,8 +221,8 @@ func (c *initiativeCard) amount(i, year int, s assessment.Source) fyne.CanvasObj
 // summaryTitle is the title of the initiative in a language of the
 // application.
 func (c *initiativeCard) summaryTitle(lang string) fyne.CanvasObject {
-	return c.line("title_"+lang, c.in().Dossier[lang].Title, false, func(in *assessment.Initiative, s string) {
-		sum := in.Dossier[lang]
+	return c.line("title_"+lang, c.in().Application[lang].Title, false, func(in *assessment.Initiative, s string) {
+		sum := in.Application[lang]
 		sum.Title = s
 		in.SetSummary(lang, sum)
 	})
@@ -233,16 +233,16 @@ func (c *initiativeCard) summaryTitle(lang string) fyne.CanvasObject {
 func (c *initiativeCard) summaryText(lang string) fyne.CanvasObject {
 	a := c.p.a
 	limit := 0
-	if f := a.dossierForm(); f != nil {
+	if f := a.applicationForm(); f != nil {
 		for _, s := range f.Sections {
-			if s.Kind == dossier.KindPlan {
+			if s.Kind == application.KindPlan {
 				limit = s.WordLimit
 			}
 		}
 	}
 	count := a.wordCount(limit)
-	b := c.text("summary_"+lang, c.in().Dossier[lang].Summary, true, func(in *assessment.Initiative, s string) {
-		sum := in.Dossier[lang]
+	b := c.text("summary_"+lang, c.in().Application[lang].Summary, true, func(in *assessment.Initiative, s string) {
+		sum := in.Application[lang]
 		sum.Summary = s
 		in.SetSummary(lang, sum)
 	})

@@ -49,7 +49,7 @@ func (a *App) newNav() *widget.List {
 	for _, s := range a.qn.Sections {
 		c.navPages = append(c.navPages, s.ID)
 	}
-	c.navPages = append(c.navPages, PlanPage, DossierPage, ResultsPage)
+	c.navPages = append(c.navPages, PlanPage, ApplicationPage, ResultsPage)
 	list := widget.NewList(
 		func() int { return len(c.navPages) },
 		newNavItem,
@@ -87,7 +87,7 @@ func (a *App) navName(id string) string {
 		return a.t("gui.results")
 	case PlanPage:
 		return a.t("gui.planTitle")
-	case DossierPage:
+	case ApplicationPage:
 		return a.t("gui.dossierTitle")
 	}
 	return l10n.SectionName(a.loc, id)
@@ -109,7 +109,7 @@ func (a *App) navDetail(id string) string {
 			text += " · " + a.t("gui.toFix", map[string]any{"Count": n})
 		}
 		return text
-	case DossierPage:
+	case ApplicationPage:
 		obtained, total := a.attachmentsObtained()
 		text := a.t("gui.navDossier", map[string]any{"Obtained": obtained, "Total": total})
 		if n := a.draftsUnder("dossier/"); n > 0 {

@@ -28,7 +28,7 @@ type page interface {
 }
 
 // newPage builds the page of an ID: StartPage, ResultsPage, ComparePage,
-// PlanPage, DossierPage, or a section's ID.
+// PlanPage, ApplicationPage, or a section's ID.
 func (a *App) newPage(id string) page {
 	switch id {
 	case StartPage:
@@ -39,8 +39,8 @@ func (a *App) newPage(id string) page {
 		return newCompareView(a)
 	case PlanPage:
 		return newPlanView(a)
-	case DossierPage:
-		return newDossierView(a)
+	case ApplicationPage:
+		return newApplicationView(a)
 	}
 	s, _ := a.qn.Section(id)
 	return newPageView(a, s)

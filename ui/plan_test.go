@@ -129,7 +129,7 @@ func TestAnInitiativeIsEnteredByKeyboardAlone(t *testing.T) {
 	if plan.FirstYear != 2028 || in == nil {
 		t.Fatalf("plan %+v", plan)
 	}
-	got := []string{in.Title, in.Aims, in.Activities, in.Partners, in.TargetGroups, in.Dossier["en"].Title, in.Dossier["en"].Summary}
+	got := []string{in.Title, in.Aims, in.Activities, in.Partners, in.TargetGroups, in.Application["en"].Title, in.Application["en"].Summary}
 	want := []string{"Bếp ăn cộng đồng", "Giữ nghề nấu ăn", "Lớp học hằng tuần", "Hội Đầu bếp", "Thanh niên",
 		"Community kitchens", "Weekly cooking classes."}
 	if !slices.Equal(got, want) {

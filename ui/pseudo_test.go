@@ -63,8 +63,8 @@ func TestAPseudoLanguageFitsEveryPage(t *testing.T) {
 	}
 	// The languages of the UNESCO application are named in themselves
 	// ("English", "Français"), as language menus name languages.
-	for _, l := range translations.DossierLanguages() {
-		delete(english, dossierLangName(l))
+	for _, l := range translations.ApplicationLanguages() {
+		delete(english, applicationLangName(l))
 	}
 	for _, size := range []fyne.Size{{Width: 1024, Height: 600}, {Width: 1280, Height: 680}} {
 		a := newTestApp(t, lang)

@@ -293,7 +293,7 @@ type pageToFix struct {
 // something to fix, as the navigation counts it.
 func (a *App) pagesToFix() []pageToFix {
 	var out []pageToFix
-	for _, p := range []pageToFix{{PlanPage, len(a.planProblems()) + a.draftsUnder("plan/")}, {DossierPage, a.draftsUnder("dossier/")}} {
+	for _, p := range []pageToFix{{PlanPage, len(a.planProblems()) + a.draftsUnder("plan/")}, {ApplicationPage, a.draftsUnder("dossier/")}} {
 		if p.count > 0 {
 			out = append(out, p)
 		}

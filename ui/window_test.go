@@ -27,7 +27,7 @@ func TestTheFirstWindowFitsAnOfficeLaptop(t *testing.T) {
 			t.Errorf("%s: first window %v", lang, s)
 		}
 		openDemo(t, a)
-		for _, page := range []string{"profile", "readiness", "gastronomy", PlanPage, DossierPage, ResultsPage, ComparePage} {
+		for _, page := range []string{"profile", "readiness", "gastronomy", PlanPage, ApplicationPage, ResultsPage, ComparePage} {
 			a.showPage(page)
 			if m := a.win.Content().MinSize(); m.Width > 1000 || m.Height > 540 {
 				t.Errorf("%s, page %s: the content needs at least %v, more than a 1024×600 screen has", lang, page, m)

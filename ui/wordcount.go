@@ -3,7 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2/widget"
 
-	"creativecity/assessment/dossier"
+	"creativecity/assessment/application"
 )
 
 // wordCounter shows the words of a text as it is typed, against the
@@ -20,7 +20,7 @@ func (a *App) wordCount(limit int) *wordCounter {
 
 // show counts the words of text.
 func (w *wordCounter) show(text string) {
-	n := dossier.Words(text)
+	n := application.Words(text)
 	data := map[string]any{"Words": n, "Limit": w.limit, "Over": n - w.limit}
 	switch {
 	case w.limit == 0:

@@ -136,8 +136,8 @@ func (d *dataWriter) meta() {
 	if !a.Plan.Empty() {
 		d.put(KindMeta, "actionPlan", nil, xlsxkit.MustJSON(a.Plan))
 	}
-	if !a.Dossier.Empty() {
-		d.put(KindMeta, "dossier", nil, xlsxkit.MustJSON(a.Dossier))
+	if !a.Application.Empty() {
+		d.put(KindMeta, "dossier", nil, xlsxkit.MustJSON(a.Application))
 	}
 	for _, k := range sortedKeys(a.ExtraMembers()) {
 		d.put(KindMeta, k, nil, a.ExtraMembers()[k])

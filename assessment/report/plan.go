@@ -34,13 +34,13 @@ const KindPlanCells = "planCells"
 // What an answer cell of the plan's sheet holds; "" is a cell worked out
 // from the plan.
 const (
-	planTitle        = "title"
-	planAims         = "aims"
-	planActivities   = "activities"
-	planPartners     = "partners"
-	planTargetGroups = "targetGroups"
-	planBudget       = "budget"
-	planDossierTitle = "dossierTitle." // followed by a language of the application
+	planTitle            = "title"
+	planAims             = "aims"
+	planActivities       = "activities"
+	planPartners         = "partners"
+	planTargetGroups     = "targetGroups"
+	planBudget           = "budget"
+	planApplicationTitle = "dossierTitle." // followed by a language of the application
 )
 
 // planCell is a cell of the plan's sheet: where it is, what it held at
@@ -241,8 +241,8 @@ func planText(in *assessment.Initiative, field string) (string, bool) {
 	case planTargetGroups:
 		return in.TargetGroups, true
 	}
-	if lang, ok := strings.CutPrefix(field, planDossierTitle); ok {
-		return in.Dossier[lang].Title, true
+	if lang, ok := strings.CutPrefix(field, planApplicationTitle); ok {
+		return in.Application[lang].Title, true
 	}
 	return "", false
 }
@@ -261,13 +261,13 @@ func setPlanText(in *assessment.Initiative, field, s string) {
 	case planTargetGroups:
 		in.TargetGroups = s
 	}
-	if lang, ok := strings.CutPrefix(field, planDossierTitle); ok {
-		if in.Dossier == nil {
-			in.Dossier = map[string]assessment.Summary{}
+	if lang, ok := strings.CutPrefix(field, planApplicationTitle); ok {
+		if in.Application == nil {
+			in.Application = map[string]assessment.Summary{}
 		}
-		sum := in.Dossier[lang]
+		sum := in.Application[lang]
 		sum.Title = s
-		in.Dossier[lang] = sum
+		in.Application[lang] = sum
 	}
 }
 
@@ -414,9 +414,9 @@ func (p *planWriter) initiative(row int, in *assessment.Initiative, number int) 
 	p.fixedText(1, row, l10n.Sentence(l10n.Scope(b.w.Loc, in.Scope, number)), b.w.St.Heading)
 	p.answer(row, planTitle, in.Title, b.w.St.Heading)
 	row++
-	for _, lang := range translations.DossierLanguages() {
+	for _, lang := range translations.ApplicationLanguages() {
 		p.fixedText(1, row, b.t("report.plan.dossierTitle."+string(lang)), box)
-		p.answer(row, planDossierTitle+string(lang), in.Dossier[string(lang)].Title, b.w.St.Text)
+		p.answer(row, planApplicationTitle+string(lang), in.Application[string(lang)].Title, b.w.St.Text)
 		row++
 	}
 	partners := "report.plan.partners"

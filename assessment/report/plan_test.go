@@ -115,8 +115,8 @@ func TestThePlanSheetShowsEveryInitiative(t *testing.T) {
 			block := findPlanBlock(t, f, lang, in, n)
 			headings++
 			for _, tt := range []struct{ label, want string }{
-				{loc.T("report.plan.dossierTitle.en"), in.Dossier["en"].Title},
-				{loc.T("report.plan.dossierTitle.fr"), in.Dossier["fr"].Title},
+				{loc.T("report.plan.dossierTitle.en"), in.Application["en"].Title},
+				{loc.T("report.plan.dossierTitle.fr"), in.Application["fr"].Title},
 				{loc.T("report.plan.aims"), in.Aims},
 				{loc.T("report.plan.activities"), in.Activities},
 				{loc.T("report.plan.targetGroups"), in.TargetGroups},
@@ -261,7 +261,7 @@ func TestEditsOfThePlanSheetAreTakenAndListed(t *testing.T) {
 			b1, b2, b4 := findPlanBlock(t, f, lang, local1, 1), findPlanBlock(t, f, lang, local2, 2), findPlanBlock(t, f, lang, intl1, 1)
 			set(xlsxkit.Cell(2, b2.heading), "Chợ hải sản bền vững Hạ Long", local2.Title, "Chợ hải sản bền vững Hạ Long")
 			_, fr := valueBelow(t, f, sheet, b4.heading, loc.T("report.plan.dossierTitle.fr"))
-			set(xlsxkit.Cell(2, fr), "Forum des villes gourmandes du littoral asiatique", intl1.Dossier["fr"].Title, "Forum des villes gourmandes du littoral asiatique")
+			set(xlsxkit.Cell(2, fr), "Forum des villes gourmandes du littoral asiatique", intl1.Application["fr"].Title, "Forum des villes gourmandes du littoral asiatique")
 			set(xlsxkit.Cell(2, b1.budget+1), 1800, xlsxkit.Display(assessment.NumberValue(1500), string(lang)), xlsxkit.Display(assessment.NumberValue(1800), string(lang)))
 			typed := map[translations.Lang]string{translations.VI: "1.250,5", translations.EN: "1,250.5"}[lang]
 			set(xlsxkit.Cell(5, b2.budget+2), typed, "∅", xlsxkit.Display(assessment.NumberValue(1250.5), string(lang)))
@@ -276,9 +276,9 @@ func TestEditsOfThePlanSheetAreTakenAndListed(t *testing.T) {
 			t.Errorf("%s: edits listed\n%s\nwant\n%s", lang, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 		a.Plan.Initiatives[1].Title = "Chợ hải sản bền vững Hạ Long"
-		fr := intl1.Dossier["fr"]
+		fr := intl1.Application["fr"]
 		fr.Title = "Forum des villes gourmandes du littoral asiatique"
-		intl1.Dossier["fr"] = fr
+		intl1.Application["fr"] = fr
 		local1.Budget[0].City = 1800
 		local2.Budget = append(local2.Budget, assessment.YearBudget{Year: 2031, Province: 1250.5})
 		intl1.Budget[0].NonState = 0

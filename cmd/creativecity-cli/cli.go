@@ -29,9 +29,9 @@ type cli struct {
 	stdout, stderr io.Writer
 	loc            *translations.Localizer
 	qn             *assessment.Questionnaire
-	// dossierLang is the language of the draft application (dossier
+	// applicationLang is the language of the draft application (dossier
 	// --lang): a language UNESCO accepts, English unless asked.
-	dossierLang translations.Lang
+	applicationLang translations.Lang
 }
 
 // options are the flags of a command, bound to fields rather than read
@@ -85,7 +85,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	// A translator's folder of message files comes before any message.
 	removeFolder, folderErr := translations.AddFolderFrom(getenv)
 	defer removeFolder()
-	c := &cli{stdout: stdout, stderr: stderr, loc: translations.New(translations.Detect(getenv)), dossierLang: translations.EN}
+	c := &cli{stdout: stdout, stderr: stderr, loc: translations.New(translations.Detect(getenv)), applicationLang: translations.EN}
 	if folderErr != nil {
 		c.fail("usage.badTranslations", map[string]any{"Variable": translations.FolderVariable, "Detail": folderErr.Error()})
 		return exitUsage
@@ -135,7 +135,7 @@ func (c *cli) flagSet(cmd command, o *options, lang *string) *flag.FlagSet {
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	if cmd.name == "dossier" {
-		fs.StringVar(lang, "lang", string(translations.EN), c.loc.T("cli.flag.dossierLang", map[string]any{"Languages": dossierCodes()}))
+		fs.StringVar(lang, "lang", string(translations.EN), c.loc.T("cli.flag.dossierLang", map[string]any{"Languages": applicationCodes()}))
 	} else {
 		fs.StringVar(lang, "lang", string(c.loc.Lang()), c.loc.T("cli.flag.lang", map[string]any{"Languages": translations.Codes()}))
 	}
@@ -205,16 +205,16 @@ func (c *cli) scanLang(args []string) bool {
 		}
 		// The draft application is written in a language UNESCO accepts,
 		// which need not be one of the interface's (French).
-		if isDossier(args) {
-			if l, ok := translations.ParseDossierLang(value); ok {
-				c.dossierLang = l
+		if isApplication(args) {
+			if l, ok := translations.ParseApplicationLang(value); ok {
+				c.applicationLang = l
 			} else {
-				c.dossierLang = translations.Lang(value)
+				c.applicationLang = translations.Lang(value)
 			}
 		}
 		l, ok := translations.ParseLang(value)
 		if !ok {
-			if _, dossier := translations.ParseDossierLang(value); dossier && isDossier(args) {
+			if _, dossier := translations.ParseApplicationLang(value); dossier && isApplication(args) {
 				continue
 			}
 			c.fail("usage.badLang", map[string]any{"Lang": value, "Languages": translations.Codes()})
@@ -225,8 +225,8 @@ func (c *cli) scanLang(args []string) bool {
 	return true
 }
 
-// isDossier reports whether the command line runs the dossier command.
-func isDossier(args []string) bool {
+// isApplication reports whether the command line runs the dossier command.
+func isApplication(args []string) bool {
 	rest := withoutLang(args)
 	return len(rest) > 0 && rest[0] == "dossier"
 }

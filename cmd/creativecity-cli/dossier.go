@@ -5,7 +5,7 @@ import (
 	"math"
 	"strings"
 
-	"creativecity/assessment/dossier"
+	"creativecity/assessment/application"
 	"creativecity/translations"
 )
 
@@ -16,8 +16,8 @@ func (c *cli) dossier(o options, args []string) int {
 	if status != exitOK {
 		return status
 	}
-	if _, ok := translations.ParseDossierLang(string(c.dossierLang)); !ok {
-		c.fail("cli.dossierLang", map[string]any{"Lang": string(c.dossierLang), "Languages": dossierCodes()})
+	if _, ok := translations.ParseApplicationLang(string(c.applicationLang)); !ok {
+		c.fail("cli.dossierLang", map[string]any{"Lang": string(c.applicationLang), "Languages": applicationCodes()})
 		return exitUsage
 	}
 	for _, r := range []float64{o.rateUSD, o.rateEUR} {
@@ -30,12 +30,12 @@ func (c *cli) dossier(o options, args []string) int {
 	if !ok {
 		return exitInput
 	}
-	form, err := dossier.DefaultForm(c.qn)
+	form, err := application.DefaultForm(c.qn)
 	if err != nil {
 		fmt.Fprintln(c.stderr, err)
 		return exitInput
 	}
-	err = dossier.WriteFile(out, c.qn, a, form, dossier.Options{Lang: c.dossierLang, RateUSD: o.rateUSD, RateEUR: o.rateEUR})
+	err = application.WriteFile(out, c.qn, a, form, application.Options{Lang: c.applicationLang, RateUSD: o.rateUSD, RateEUR: o.rateEUR})
 	if err != nil {
 		c.fileError(err, out)
 		return exitInput
@@ -44,10 +44,10 @@ func (c *cli) dossier(o options, args []string) int {
 	return exitOK
 }
 
-// dossierCodes lists the dossier's languages for a message, as "en|fr".
-func dossierCodes() string {
+// applicationCodes lists the application's languages for a message, as "en|fr".
+func applicationCodes() string {
 	var codes []string
-	for _, l := range translations.DossierLanguages() {
+	for _, l := range translations.ApplicationLanguages() {
 		codes = append(codes, string(l))
 	}
 	return strings.Join(codes, "|")

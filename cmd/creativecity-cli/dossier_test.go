@@ -8,11 +8,11 @@ import (
 	"testing"
 )
 
-// TestDossierWritesADraftInTheLanguageAsked: --lang chooses the draft's
+// TestDossierCommandWritesADraftInTheLanguageAsked: --lang chooses the draft's
 // language among those UNESCO accepts, French included, while the
 // messages stay in an interface language; a language the draft cannot be
 // written in, a wrong extension or a negative rate is a usage error.
-func TestDossierWritesADraftInTheLanguageAsked(t *testing.T) {
+func TestDossierCommandWritesADraftInTheLanguageAsked(t *testing.T) {
 	dir := t.TempDir()
 	for lang, want := range map[string]string{"en": "Gastronomy", "fr": "Gastronomie"} {
 		out := filepath.Join(dir, "Hạ Long "+lang+".docx")

@@ -1,12 +1,12 @@
-// Package dossier carries an assessment forward into a draft of the
+// Package application carries an assessment forward into a draft of the
 // application to the UNESCO Creative Cities Network: the form's sections
-// as data (assets/dossier-form.toml), what each section can take from the
+// as data (assets/application-form.toml), what each section can take from the
 // assessment and what is still missing, and the draft as a Word document
 // in a language UNESCO accepts.
 //
 // It holds no user-facing text: headings, instructions and labels are the
 // messages of translations/dossier.<lang>.toml.
-package dossier
+package application
 
 import (
 	"bytes"
@@ -126,7 +126,7 @@ func ParseForm(data []byte, qn *assessment.Questionnaire) (*Form, error) {
 	return &f, nil
 }
 
-// DefaultForm is the form the app ships (assets/dossier-form.toml).
+// DefaultForm is the form the app ships (assets/application-form.toml).
 func DefaultForm(qn *assessment.Questionnaire) (*Form, error) {
-	return ParseForm(assets.DossierFormTOML, qn)
+	return ParseForm(assets.ApplicationFormTOML, qn)
 }

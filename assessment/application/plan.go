@@ -1,4 +1,4 @@
-package dossier
+package application
 
 import (
 	"slices"
@@ -31,10 +31,10 @@ func (d *draft) plan(s *Section) {
 	d.budget()
 }
 
-// title is an initiative's title in the dossier language, or its
+// title is an initiative's title in the application language, or its
 // Vietnamese title marked for the translator.
 func (d *draft) title(in *assessment.Initiative) string {
-	if t := strings.TrimSpace(in.Dossier[string(d.opt.Lang)].Title); t != "" {
+	if t := strings.TrimSpace(in.Application[string(d.opt.Lang)].Title); t != "" {
 		return t
 	}
 	return in.Title + " " + d.t("dossier.toTranslate")
@@ -46,7 +46,7 @@ func (d *draft) initiative(scope assessment.Scope, n int, in *assessment.Initiat
 		prefix = "I"
 	}
 	d.heading(prefix+strconv.Itoa(n)+". "+d.title(in), 3)
-	if sum := strings.TrimSpace(in.Dossier[string(d.opt.Lang)].Summary); sum != "" {
+	if sum := strings.TrimSpace(in.Application[string(d.opt.Lang)].Summary); sum != "" {
 		d.para(sum)
 	} else {
 		d.doc.AddEmptyParagraph().AddText(d.t("dossier.toWrite")).Bold(true)
@@ -202,7 +202,7 @@ func (d *draft) checklist() {
 			}
 		}
 		// What the office recorded on the application page comes first.
-		have := d.a.Dossier.Attachment(at.ID)
+		have := d.a.Application.Attachment(at.ID)
 		if have.Obtained {
 			status = d.t("dossier.attachment.obtained")
 		}

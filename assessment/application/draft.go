@@ -1,4 +1,4 @@
-package dossier
+package application
 
 import (
 	"bytes"
@@ -43,7 +43,7 @@ type draft struct {
 
 // Write writes the draft application of an assessment as a .docx document.
 func Write(qn *assessment.Questionnaire, a *assessment.Assessment, f *Form, opt Options) ([]byte, error) {
-	loc, err := translations.Dossier(opt.Lang)
+	loc, err := translations.Application(opt.Lang)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ func (d *draft) note(text string) {
 }
 
 // quote gives the office's Vietnamese text for the translator, under a
-// label in the dossier language.
+// label in the application language.
 func (d *draft) quote(label, text string) {
 	p := d.doc.AddEmptyParagraph()
 	p.Style("Quote")
@@ -161,7 +161,7 @@ func (d *draft) table(shares []int, header []string, rows [][]string) {
 	d.doc.AddEmptyParagraph()
 }
 
-// number writes a number in the dossier language's notation (its
+// number writes a number in the application language's notation (its
 // separators may be longer than a byte: French groups with a no-break space).
 func (d *draft) number(f float64, decimals int) string {
 	s := assessment.FormatNumber(f, assessment.Notation{Decimal: '.', Thousands: ','}, decimals)
@@ -282,7 +282,7 @@ func (d *draft) prose(s *Section) {
 // the window, with its word count against the limit; false when there is
 // none yet.
 func (d *draft) written(s *Section) bool {
-	text := strings.TrimSpace(d.a.Dossier.ProseOf(s.ID))
+	text := strings.TrimSpace(d.a.Application.ProseOf(s.ID))
 	if text == "" {
 		return false
 	}
@@ -356,7 +356,7 @@ func (d *draft) evidence(ids []string) bool {
 	return !first
 }
 
-// value writes an answer in the dossier language's notation.
+// value writes an answer in the application language's notation.
 func (d *draft) value(q *assessment.Question, v assessment.Value) string {
 	switch v.Kind() {
 	case assessment.KindNumber:
@@ -374,7 +374,7 @@ func (d *draft) value(q *assessment.Question, v assessment.Value) string {
 	return ""
 }
 
-// questionText is a question's text in the dossier language when the app
+// questionText is a question's text in the application language when the app
 // has it, otherwise in Vietnamese with a mark for the translator.
 func (d *draft) questionText(q *assessment.Question) string {
 	if d.ui != nil {

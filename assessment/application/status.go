@@ -1,4 +1,4 @@
-package dossier
+package application
 
 import (
 	"strings"
@@ -23,7 +23,7 @@ type SectionStatus struct {
 }
 
 // Statuses tells for every section of the form, in order, what the
-// assessment gives it in a dossier language: data sections are filled
+// assessment gives it in a application language: data sections are filled
 // when every item is there, prose sections and the field's assets need
 // writing once the office has answers or evidence for them, the plan is
 // filled when each initiative has its title and summary in the language,
@@ -67,7 +67,7 @@ func sectionStatus(s *Section, qn *assessment.Questionnaire, a *assessment.Asses
 			return Empty
 		}
 		for _, in := range a.Plan.Initiatives {
-			if sum := in.Dossier[lang]; strings.TrimSpace(sum.Title) == "" || strings.TrimSpace(sum.Summary) == "" {
+			if sum := in.Application[lang]; strings.TrimSpace(sum.Title) == "" || strings.TrimSpace(sum.Summary) == "" {
 				return NeedsWriting
 			}
 		}

@@ -1,4 +1,4 @@
-package dossier
+package application
 
 import (
 	"archive/zip"
@@ -43,7 +43,7 @@ func TestEverySectionHasTheRightStatus(t *testing.T) {
 	// to be written in French.
 	fr := demo.Clone()
 	in := fr.Plan.Initiatives[0]
-	in.Dossier = map[string]assessment.Summary{"en": in.Dossier["en"]}
+	in.Application = map[string]assessment.Summary{"en": in.Application["en"]}
 	for _, s := range Statuses(form, qn, fr, "fr") {
 		if s.Section.ID == "plan" && s.Status != NeedsWriting {
 			t.Errorf("plan in French: %s", s.Status)
@@ -63,10 +63,10 @@ func TestTheFormIsCheckedAgainstTheQuestionnaire(t *testing.T) {
 		t.Errorf("form %d, %d sections, %d attachments", form.Year, len(form.Sections), len(form.Attachments))
 	}
 	for name, bad := range map[string]string{
-		"unknown question": strings.Replace(string(assets.DossierFormTOML), "profile.main_contact", "profile.nobody", 1),
-		"unknown kind":     strings.Replace(string(assets.DossierFormTOML), `kind = "plan"`, `kind = "poem"`, 1),
-		"unknown key":      string(assets.DossierFormTOML) + "\nextra = 1\n",
-		"no limit":         strings.Replace(string(assets.DossierFormTOML), "wordLimit = 500\ntables = [\"city\"]", "tables = [\"city\"]", 1),
+		"unknown question": strings.Replace(string(assets.ApplicationFormTOML), "profile.main_contact", "profile.nobody", 1),
+		"unknown kind":     strings.Replace(string(assets.ApplicationFormTOML), `kind = "plan"`, `kind = "poem"`, 1),
+		"unknown key":      string(assets.ApplicationFormTOML) + "\nextra = 1\n",
+		"no limit":         strings.Replace(string(assets.ApplicationFormTOML), "wordLimit = 500\ntables = [\"city\"]", "tables = [\"city\"]", 1),
 	} {
 		if _, err := ParseForm([]byte(bad), qn); err == nil {
 			t.Errorf("%s: accepted", name)
@@ -85,7 +85,7 @@ func TestAnEmptyAssessmentGivesADraftSayingWhatIsMissing(t *testing.T) {
 			t.Fatal(err)
 		}
 		text := documentText(t, data)
-		loc, _ := translations.Dossier(lang)
+		loc, _ := translations.Application(lang)
 		if n := strings.Count(text, loc.T("dossier.noInformation")); n < 5 {
 			t.Errorf("%s: the phrase for nothing to say appears %d times", lang, n)
 		}
@@ -153,7 +153,7 @@ func TestTheDraftCarriesWhatWasWrittenAndObtained(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := documentText(t, data)
-	loc, _ := translations.Dossier(translations.EN)
+	loc, _ := translations.Application(translations.EN)
 	for _, want := range []string{"The steering committee meets every quarter.", "Its secretariat is the culture department.",
 		loc.T("dossier.wordCount", map[string]any{"Words": "12", "Limit": formatCount(form.Sections[5].WordLimit)}),
 		loc.T("dossier.wordCountOver", map[string]any{"Words": formatCount(commitments.WordLimit + 1), "Limit": formatCount(commitments.WordLimit)}),
@@ -194,7 +194,7 @@ func TestTheDraftsBudgetTotalsAreThePlans(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := documentText(t, data)
-	loc, _ := translations.Dossier(translations.EN)
+	loc, _ := translations.Application(translations.EN)
 	figures := formatCount(0) + " " + formatCount(4) + " " + formatCount(1) + " " + formatCount(6)
 	for _, want := range []string{"L1 " + figures, loc.T("dossier.plan.totalAll") + " " + figures} {
 		if !strings.Contains(text, want) {

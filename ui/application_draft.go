@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
-	"creativecity/assessment/dossier"
+	"creativecity/assessment/application"
 	"creativecity/assessment/l10n"
 	"creativecity/translations"
 )
@@ -20,14 +20,14 @@ import (
 func (a *App) DraftDialog() {
 	langs := map[string]translations.Lang{}
 	var names []string
-	for _, l := range translations.DossierLanguages() {
-		langs[dossierLangName(l)] = l
-		names = append(names, dossierLangName(l))
+	for _, l := range translations.ApplicationLanguages() {
+		langs[applicationLangName(l)] = l
+		names = append(names, applicationLangName(l))
 	}
 	lang := widget.NewRadioGroup(names, nil)
 	lang.Horizontal = true
 	lang.Required = true
-	lang.SetSelected(dossierLangName(a.dossierLanguage()))
+	lang.SetSelected(applicationLangName(a.applicationLanguage()))
 	usd, eur := a.rateEntry(), a.rateEntry()
 	intro := widget.NewLabel(a.t("gui.draftIntro"))
 	intro.Wrapping = fyne.TextWrapWord
@@ -43,7 +43,7 @@ func (a *App) DraftDialog() {
 		}
 		l := langs[lang.Selected]
 		a.appForm.lang = l
-		opt := dossier.Options{Lang: l, Date: a.opts.Now()}
+		opt := application.Options{Lang: l, Date: a.opts.Now()}
 		opt.RateUSD, _ = a.parseRate(usd.Text)
 		opt.RateEUR, _ = a.parseRate(eur.Text)
 		a.draftFileDialog(opt)
@@ -81,7 +81,7 @@ func (a *App) parseRate(s string) (float64, bool) {
 	return f, true
 }
 
-func (a *App) draftFileDialog(opt dossier.Options) {
+func (a *App) draftFileDialog(opt application.Options) {
 	a.showSaveDialog(a.cityName()+" - "+a.t("gui.draftFileName")+" ("+string(opt.Lang)+").docx", ".docx",
 		func(path string) { a.WriteDraft(path, opt, nil) })
 }
@@ -89,14 +89,14 @@ func (a *App) draftFileDialog(opt dossier.Options) {
 // WriteDraft writes the draft application off the interface thread, then
 // says where it is, or shows the error naming the file; done, if set, is
 // called on the interface thread when it is over.
-func (a *App) WriteDraft(path string, opt dossier.Options, done func(error)) {
+func (a *App) WriteDraft(path string, opt application.Options, done func(error)) {
 	doc := a.Assessment().Clone()
-	form := a.dossierForm()
+	form := a.applicationForm()
 	a.runWork(a.t("gui.drafting"), path, func() error {
 		if form == nil {
 			return a.appForm.err
 		}
-		return dossier.WriteFile(path, a.qn, doc, form, opt)
+		return application.WriteFile(path, a.qn, doc, form, opt)
 	}, func(err error) {
 		if err == nil {
 			a.showText(a.t("gui.draftTitle"), a.t("gui.draftWritten", map[string]any{"File": path}), fyne.NewSize(560, 260))

@@ -1,4 +1,4 @@
-package dossier
+package application
 
 import (
 	"os"
@@ -40,7 +40,7 @@ func pdfText(t *testing.T, bin, docx string) string {
 // TestTheDemoDraftsReadBackFromLibreOffice is the "done when":
 // the demonstration gives an English and a French draft that LibreOffice
 // converts to PDF, and the PDF's text has every section heading, the
-// city, the field's name in the dossier language, the population and the
+// city, the field's name in the application language, the population and the
 // budget in that language's notation, the six initiatives and the
 // attachments checklist.
 func TestTheDemoDraftsReadBackFromLibreOffice(t *testing.T) {
@@ -68,14 +68,14 @@ func TestTheDemoDraftsReadBackFromLibreOffice(t *testing.T) {
 				t.Fatal(err)
 			}
 			text := pdfText(t, bin, path)
-			loc, _ := translations.Dossier(lang)
+			loc, _ := translations.Application(lang)
 			expect := []string{demo.City.Name, w.field, w.population, w.total, w.city, w.usd,
 				loc.T("dossier.subtitle", map[string]any{"City": "Hạ Long", "Country": loc.T("dossier.country"), "Field": w.field})}
 			for _, s := range form.Sections {
 				expect = append(expect, loc.T(s.HeadingID(), map[string]any{"Field": w.field}))
 			}
 			for _, in := range demo.Plan.Initiatives {
-				expect = append(expect, in.Dossier[string(lang)].Title)
+				expect = append(expect, in.Application[string(lang)].Title)
 			}
 			for _, a := range form.Attachments {
 				expect = append(expect, loc.T(a.NameID(), map[string]any{"MB": a.MaxMB}))
