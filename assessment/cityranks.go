@@ -72,18 +72,36 @@ func AnalyseCities(qn *Questionnaire, cities []CityResult) *CityRanks {
 		return nil
 	}
 	an := qn.analyser()
-	nf := len(an.fields)
 	runs := make([]*Analysis, len(cities))
 	recommended := make([]int, len(cities)) // field index, -1 for none
 	for i, c := range cities {
 		runs[i] = &Analysis{an: an, ins: an.inputs(c.Doc, c.Result), recommended: c.Result.Recommendation.Field}
 		recommended[i] = slices.IndexFunc(an.fields, func(s *Section) bool { return s.ID == runs[i].recommended })
 	}
-	// ranks[k][city][v]: the city's rank in ranking k (0 overall, 1+f the
-	// field f) in variation v.
+	ranks, counts := rankVariations(len(an.fields), runs, recommended)
+	for i, c := range cities {
+		Apply(c.Result, counts[i].uncertainty(an.fields, runs[i].recommended))
+	}
+	out := &CityRanks{Fields: map[string][]RankInterval{}}
+	for k := range ranks {
+		intervals := rankIntervals(k, cities, runs, recommended, ranks[k])
+		if k == 0 {
+			out.Overall = intervals
+		} else {
+			out.Fields[an.fields[k-1].ID] = intervals
+		}
+	}
+	return out
+}
+
+// rankVariations scores every city on every variation, in as many workers
+// as there are processors, and returns ranks[k][city][v], the city's rank
+// in ranking k (0 overall, 1+f the field f) in variation v, and each
+// city's counts of its own fields' orders over all the variations.
+func rankVariations(nf int, runs []*Analysis, recommended []int) ([][][]uint16, []*cityCounts) {
 	ranks := make([][][]uint16, nf+1)
 	for k := range ranks {
-		ranks[k] = make([][]uint16, len(cities))
+		ranks[k] = make([][]uint16, len(runs))
 		for i := range ranks[k] {
 			ranks[k][i] = make([]uint16, Variations)
 		}
@@ -92,74 +110,76 @@ func AnalyseCities(qn *Questionnaire, cities []CityResult) *CityRanks {
 	counts := make([][]*cityCounts, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
-		counts[w] = make([]*cityCounts, len(cities))
-		for i := range cities {
+		counts[w] = make([]*cityCounts, len(runs))
+		for i := range runs {
 			counts[w][i] = newCityCounts(nf)
 		}
-		wg.Go(func() {
-			scores := make([][]float64, len(cities)) // city → field → score
-			for i := range scores {
-				scores[i] = make([]float64, nf)
-			}
-			order, byCity := make([]int, 0, nf), make([]int, len(cities))
-			key := make([]float64, len(cities))
-			for v := w; v < Variations; v += workers {
-				for i, x := range runs {
-					clear(scores[i])
-					x.variation(v, scores[i], &order)
-					counts[w][i].add(order)
-				}
-				for k := range ranks {
-					for i := range cities {
-						key[i] = byRanking(k, recommended[i], func(f int) float64 { return scores[i][f] })
-					}
-					rankByKey(key, byCity, func(i int) float64 { return completenessOf(runs[i], k, recommended[i]) })
-					for rank, i := range byCity {
-						ranks[k][i][v] = uint16(rank + 1)
-					}
-				}
-			}
-		})
+		wg.Go(func() { rankSomeVariations(w, workers, nf, runs, recommended, ranks, counts[w]) })
 	}
 	wg.Wait()
-	for i, c := range cities {
+	for i := range runs {
 		for w := 1; w < workers; w++ {
 			counts[0][i].merge(counts[w][i])
 		}
-		Apply(c.Result, counts[0][i].uncertainty(an.fields, runs[i].recommended))
 	}
-	out := &CityRanks{Fields: map[string][]RankInterval{}}
+	return ranks, counts[0]
+}
+
+// rankSomeVariations is one worker of rankVariations: it takes the
+// variations first, first+step, first+2·step, …
+func rankSomeVariations(first, step, nf int, runs []*Analysis, recommended []int, ranks [][][]uint16, counts []*cityCounts) {
+	scores := make([][]float64, len(runs)) // city → field → score
+	for i := range scores {
+		scores[i] = make([]float64, nf)
+	}
+	order, byCity := make([]int, 0, nf), make([]int, len(runs))
+	key := make([]float64, len(runs))
+	for v := first; v < Variations; v += step {
+		for i, x := range runs {
+			clear(scores[i])
+			x.variation(v, scores[i], &order)
+			counts[i].add(order)
+		}
+		for k := range ranks {
+			for i := range runs {
+				key[i] = byRanking(k, recommended[i], func(f int) float64 { return scores[i][f] })
+			}
+			rankByKey(key, byCity, func(i int) float64 { return completenessOf(runs[i], k, recommended[i]) })
+			for rank, i := range byCity {
+				ranks[k][i][v] = uint16(rank + 1)
+			}
+		}
+	}
+}
+
+// rankIntervals places the cities in ranking k as scored, with the range
+// of ranks each takes over the variations (ranks: city → variation →
+// rank), and marks the cities that cannot be told apart from the next.
+func rankIntervals(k int, cities []CityResult, runs []*Analysis, recommended []int, ranks [][]uint16) []RankInterval {
+	key, order := make([]float64, len(cities)), make([]int, len(cities))
+	for i := range cities {
+		key[i] = byRanking(k, recommended[i], func(f int) float64 { return cities[i].Result.Fields[f].Score })
+	}
+	rankByKey(key, order, func(i int) float64 { return completenessOf(runs[i], k, recommended[i]) })
 	hist := make([]int, len(cities))
-	for k := range ranks {
-		key, order := make([]float64, len(cities)), make([]int, len(cities))
-		for i := range cities {
-			key[i] = byRanking(k, recommended[i], func(f int) float64 { return cities[i].Result.Fields[f].Score })
+	intervals := make([]RankInterval, len(cities))
+	for rank, i := range order {
+		clear(hist)
+		for _, r := range ranks[i] {
+			hist[r-1]++
 		}
-		rankByKey(key, order, func(i int) float64 { return completenessOf(runs[i], k, recommended[i]) })
-		intervals := make([]RankInterval, len(cities))
-		for rank, i := range order {
-			clear(hist)
-			for _, r := range ranks[k][i] {
-				hist[r-1]++
-			}
-			lo, hi, _ := rankRange(hist)
-			intervals[i] = RankInterval{Rank: rank + 1, Range: [2]int{lo, hi}}
-		}
-		for n := 0; n+1 < len(order); n++ {
-			this, next := &intervals[order[n]], &intervals[order[n+1]]
-			// Cities level on the scores as given are told apart only by
-			// completeness or their order: not separable either.
-			if this.Range[1] >= next.Range[0] || key[order[n]] == key[order[n+1]] {
-				this.NotSeparable = true
-			}
-		}
-		if k == 0 {
-			out.Overall = intervals
-		} else {
-			out.Fields[an.fields[k-1].ID] = intervals
+		lo, hi, _ := rankRange(hist)
+		intervals[i] = RankInterval{Rank: rank + 1, Range: [2]int{lo, hi}}
+	}
+	for n := 0; n+1 < len(order); n++ {
+		this, next := &intervals[order[n]], &intervals[order[n+1]]
+		// Cities level on the scores as given are told apart only by
+		// completeness or their order: not separable either.
+		if this.Range[1] >= next.Range[0] || key[order[n]] == key[order[n+1]] {
+			this.NotSeparable = true
 		}
 	}
-	return out
+	return intervals
 }
 
 // byRanking is what places a city in ranking k of the cities: value of
