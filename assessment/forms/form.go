@@ -1,3 +1,13 @@
+// Package forms writes the workbook a city gives the departments that
+// hold the figures, and reads it back, filled in, as a contribution to
+// merge into the assessment (an exported report is read as one too).
+//
+// A form is a workbook for the departments that hold the figures: a first
+// sheet of instructions with the contributor's name, organisation and
+// date, then one sheet per chosen section with each question, its help,
+// how to answer it, and the answer, evidence and source cells, the only
+// cells left unlocked. A hidden sheet marks it as a form and says where
+// everything is, so that `import --into` can merge it.
 package forms
 
 import (
@@ -14,17 +24,6 @@ import (
 	"creativecity/assessment/report/xlsxkit"
 	"creativecity/translations"
 )
-
-// Package forms writes the workbook a city gives the departments that
-// hold the figures, and reads it back, filled in, as a contribution to
-// merge into the assessment (an exported report is read as one too).
-//
-// A form is a workbook for the departments that hold the figures: a first
-// sheet of instructions with the contributor's name, organisation and
-// date, then one sheet per chosen section with each question, its help,
-// how to answer it, and the answer, evidence and source cells, the only
-// cells left unlocked. A hidden sheet marks it as a form and says where
-// everything is, so that `import --into` can merge it.
 
 // FormSheetMarker is in A1 of a form's hidden sheet.
 const FormSheetMarker = "creativecity-form"
