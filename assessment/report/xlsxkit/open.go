@@ -60,7 +60,7 @@ func OpenReader(r io.Reader, path string) (*excelize.File, error) {
 
 // ReadError is the error of a workbook that cannot be read.
 func ReadError(path, code string, args assessment.Args, err error) *assessment.FileError {
-	return &assessment.FileError{Problem: assessment.Problem{Severity: assessment.Error, Path: path, Code: code, Args: args}, Err: err}
+	return assessment.NewFileError(path, code, args, err)
 }
 
 // CellError names the sheet and cell that no longer parse.
