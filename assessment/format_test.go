@@ -47,8 +47,3 @@ func TestLoadNamesLineAndColumnOfASyntaxError(t *testing.T) {
 		t.Fatalf("err = %#v", err)
 	}
 }
-
-func hasCode(err error, code string) bool {
-	var fe *FileError
-	return errors.As(err, &fe) && fe.Code == code
-}

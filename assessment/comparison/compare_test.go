@@ -16,6 +16,7 @@ import (
 	"creativecity/assessment"
 	"creativecity/assessment/files"
 	"creativecity/assessment/report"
+	"creativecity/assessment/report/reporttest"
 	"creativecity/assessment/report/xlsxkit"
 	"creativecity/assessment/testkit"
 	"creativecity/assessment/testkit/fixture"
@@ -25,7 +26,7 @@ import (
 // generated is a random but valid assessment of a made-up city.
 func generated(t testing.TB, r *rand.Rand, i int) *assessment.Assessment {
 	t.Helper()
-	qn := questionnaire(t)
+	qn := fixture.Questionnaire(t)
 	a := assessment.New(qn)
 	a.City = assessment.City{Name: fmt.Sprintf("Thành phố %03d", i), Province: "Tỉnh thử", Population: float64(80000 + r.IntN(3000000))}
 	for _, s := range qn.Sections[1:] {
@@ -79,8 +80,8 @@ func compareFolder(t *testing.T) string {
 	}
 	for i, lang := range translations.Languages() {
 		a := generated(t, r, 10+i)
-		a.Plan = demo(t).Plan // read back from the report's data sheet
-		if _, err := report.WriteFile(filepath.Join(dir, fmt.Sprintf("report-%s.xlsx", lang)), questionnaire(t), a, nil,
+		a.Plan = fixture.Demo(t).Plan // read back from the report's data sheet
+		if _, err := report.WriteFile(filepath.Join(dir, fmt.Sprintf("report-%s.xlsx", lang)), fixture.Questionnaire(t), a, nil,
 			report.Options{Lang: lang}); err != nil {
 			t.Fatal(err)
 		}
@@ -96,7 +97,7 @@ func compareFolder(t *testing.T) string {
 }
 
 func TestCompareAFolderSkipsBadInputs(t *testing.T) {
-	qn := questionnaire(t)
+	qn := fixture.Questionnaire(t)
 	dir := compareFolder(t)
 	c := Load(qn, ExpandInputs([]string{dir}))
 	if len(c.Cities) != 7 || len(c.Skipped) != 3 {
@@ -118,7 +119,7 @@ func TestCompareAFolderSkipsBadInputs(t *testing.T) {
 		if err := Write(&buf, qn, c, Options{Lang: lang}); err != nil {
 			t.Fatal(err)
 		}
-		f := open(t, buf.Bytes())
+		f := fixture.Open(t, buf.Bytes())
 		loc := translations.New(lang)
 		sheets := f.GetSheetList()
 		if len(sheets) != 5 || sheets[0] != loc.T("compare.sheet.overview") {
@@ -134,12 +135,12 @@ func TestCompareAFolderSkipsBadInputs(t *testing.T) {
 		// Scores are numbers in the overview.
 		nf := len(qn.Fields())
 		for i := range c.Cities {
-			assertNumber(t, f, sheets[0], xlsxkit.Cell(4, overviewHeader+1+i), xlsxkit.Round(c.Cities[i].Result.Fields[0].Score, 1))
+			fixture.AssertNumber(t, f, sheets[0], xlsxkit.Cell(4, overviewHeader+1+i), xlsxkit.Round(c.Cities[i].Result.Fields[0].Score, 1))
 			// So are the stability and the ranks among the cities.
-			assertNumber(t, f, sheets[0], xlsxkit.Cell(8+nf, overviewHeader+1+i), c.Cities[i].Result.Uncertainty.Stability)
+			fixture.AssertNumber(t, f, sheets[0], xlsxkit.Cell(8+nf, overviewHeader+1+i), c.Cities[i].Result.Uncertainty.Stability)
 			iv := c.Ranks.Overall[i]
 			for k, want := range []int{iv.Rank, iv.Range[0], iv.Range[1]} {
-				assertNumber(t, f, sheets[0], xlsxkit.Cell(9+nf+k, overviewHeader+1+i), float64(want))
+				fixture.AssertNumber(t, f, sheets[0], xlsxkit.Cell(9+nf+k, overviewHeader+1+i), float64(want))
 			}
 			// The action plan: the initiatives of each scope and the
 			// budget; the cities of the two reports have the demo's plan,
@@ -149,20 +150,20 @@ func TestCompareAFolderSkipsBadInputs(t *testing.T) {
 				want = []float64{3, 3, 45000}
 			}
 			for k := range want {
-				assertNumber(t, f, sheets[0], xlsxkit.Cell(13+nf+k, overviewHeader+1+i), want[k])
+				fixture.AssertNumber(t, f, sheets[0], xlsxkit.Cell(13+nf+k, overviewHeader+1+i), want[k])
 			}
 		}
 		skipped, _ := f.GetRows(sheets[4])
 		if len(skipped) != 2+3 {
 			t.Errorf("%s: skipped sheet has %d rows", lang, len(skipped))
 		}
-		forEachCell(t, f, func(sheet, ref, v string) {
+		fixture.ForEachCell(t, f, func(sheet, ref, v string) {
 			if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
 				t.Errorf("formula in %s!%s", sheet, ref)
 			}
 		})
-		assertOneLanguage(t, f, lang)
-		if row := findRow(rows, `=HYPERLINK("http://x","y")`); row == nil || row[1] != "@SUM(A1)" {
+		fixture.AssertOneLanguage(t, f, lang)
+		if row := testkit.FindRow(rows, `=HYPERLINK("http://x","y")`); row == nil || row[1] != "@SUM(A1)" {
 			t.Errorf("%s: formula-looking city name not kept as text: %v", lang, row)
 		}
 	}
@@ -170,17 +171,17 @@ func TestCompareAFolderSkipsBadInputs(t *testing.T) {
 
 func TestLibreOfficeReadsTheComparison(t *testing.T) {
 	bin := testkit.Soffice(t)
-	qn := questionnaire(t)
+	qn := fixture.Questionnaire(t)
 	c := Load(qn, ExpandInputs([]string{compareFolder(t)}))
 	path := filepath.Join(t.TempDir(), "compare.xlsx")
 	if err := WriteFile(path, qn, c, Options{Lang: translations.VI}); err != nil {
 		t.Fatal(err)
 	}
-	f := open(t, mustRead(t, path))
-	csvs := convertSheets(t, bin, path, f.GetSheetList())
+	f := fixture.Open(t, testkit.ReadFile(t, path))
+	csvs := testkit.ConvertSheets(t, bin, path, f.GetSheetList())
 	overview := csvs[f.GetSheetList()[0]]
 	for _, city := range c.Cities {
-		row := findRow(overview, city.Doc.City.Name)
+		row := testkit.FindRow(overview, city.Doc.City.Name)
 		if row == nil {
 			t.Fatalf("no row for %s", city.Doc.City.Name)
 		}
@@ -207,7 +208,7 @@ func TestLibreOfficeReadsTheComparison(t *testing.T) {
 // earlier cities and empty assessments.
 func tiedComparison(t *testing.T) *Comparison {
 	t.Helper()
-	qn := questionnaire(t)
+	qn := fixture.Questionnaire(t)
 	r := rand.New(rand.NewPCG(3, 4))
 	c := &Comparison{}
 	for i := range 70 {
@@ -231,13 +232,13 @@ func tiedComparison(t *testing.T) *Comparison {
 // The ranking, chart and follow-up sheets list the cities that the
 // comparison rules of package assessment give, in their order.
 func TestComparisonSheetsFollowTheComparisonRules(t *testing.T) {
-	qn := questionnaire(t)
+	qn := fixture.Questionnaire(t)
 	c := tiedComparison(t)
 	var buf bytes.Buffer
 	if err := Write(&buf, qn, c, Options{Lang: translations.EN}); err != nil {
 		t.Fatal(err)
 	}
-	f := open(t, buf.Bytes())
+	f := fixture.Open(t, buf.Bytes())
 	sheets := f.GetSheetList()
 	column := func(sheet string, header, col int) []string {
 		rows, _ := f.GetRows(sheet)
@@ -284,21 +285,12 @@ func TestComparisonSheetsFollowTheComparisonRules(t *testing.T) {
 func zipBomb(t testing.TB) []byte {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "bomb.xlsx")
-	writeZipBomb(t, path)
-	return mustReadTB(t, path)
-}
-
-func mustReadTB(t testing.TB, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	reporttest.WriteZipBomb(t, path)
+	return testkit.ReadFile(t, path)
 }
 
 func benchmarkCompare(b *testing.B, n int) {
-	qn := questionnaire(b)
+	qn := fixture.Questionnaire(b)
 	dir := b.TempDir()
 	r := rand.New(rand.NewPCG(7, 7))
 	for i := range n {
@@ -326,7 +318,7 @@ func BenchmarkCompare1000(b *testing.B) { benchmarkCompare(b, 1000) }
 // spacing) give one city, compared from the first input; the others are
 // listed on the skipped inputs' sheet as its duplicates.
 func TestTheSameCityIsComparedOnce(t *testing.T) {
-	qn := questionnaire(t)
+	qn := fixture.Questionnaire(t)
 	dir := t.TempDir()
 	halong := fixture.Demo(t)
 	path := func(name string) string { return filepath.Join(dir, name) }
@@ -377,7 +369,7 @@ func TestTheSameCityIsComparedOnce(t *testing.T) {
 		if err := Write(&buf, qn, c, Options{Lang: lang}); err != nil {
 			t.Fatal(err)
 		}
-		f := open(t, buf.Bytes())
+		f := fixture.Open(t, buf.Bytes())
 		sheets := f.GetSheetList()
 		if len(sheets) != 5 {
 			t.Fatalf("%s: sheets %v", lang, sheets)
@@ -395,7 +387,7 @@ func TestTheSameCityIsComparedOnce(t *testing.T) {
 		// initiatives, 45,000 million VND over its four years.
 		for i := range 2 {
 			for k, want := range []float64{3, 3, 45000} {
-				assertNumber(t, f, sheets[0], xlsxkit.Cell(13+nf+k, overviewHeader+1+i), want)
+				fixture.AssertNumber(t, f, sheets[0], xlsxkit.Cell(13+nf+k, overviewHeader+1+i), want)
 			}
 		}
 		if row := rows[overviewHeader]; row[len(row)-1] != path("halong.ccsa") {
@@ -410,22 +402,22 @@ func TestTheSameCityIsComparedOnce(t *testing.T) {
 			t.Errorf("%s: %d ranking rows", lang, len(ranked))
 		}
 		skipped, _ := f.GetRows(sheets[4])
-		if row := findRow(skipped, path("broken.ccsa")); row == nil {
+		if row := testkit.FindRow(skipped, path("broken.ccsa")); row == nil {
 			t.Errorf("%s: broken.ccsa not listed: %v", lang, skipped)
 		}
-		if findRow(skipped, loc.T("compare.duplicatesTitle")) == nil {
+		if testkit.FindRow(skipped, loc.T("compare.duplicatesTitle")) == nil {
 			t.Errorf("%s: no duplicates section: %v", lang, skipped)
 		}
-		if row := findRow(skipped, loc.T("compare.col.duplicate")); row == nil || row[1] != loc.T("compare.col.sameCityAs") {
+		if row := testkit.FindRow(skipped, loc.T("compare.col.duplicate")); row == nil || row[1] != loc.T("compare.col.sameCityAs") {
 			t.Errorf("%s: duplicates header %v", lang, row)
 		}
 		for _, name := range []string{"halong-vi.xlsx", "halong-en.xlsx"} {
 			want := loc.T("compare.duplicateOf", map[string]any{"City": "Hạ Long, " + halong.City.Province, "File": path("halong.ccsa")})
-			if row := findRow(skipped, path(name)); row == nil || row[1] != want {
+			if row := testkit.FindRow(skipped, path(name)); row == nil || row[1] != want {
 				t.Errorf("%s: %s listed as %v; want %q", lang, name, row, want)
 			}
 		}
-		assertOneLanguage(t, f, lang)
+		fixture.AssertOneLanguage(t, f, lang)
 	}
 
 	// Without duplicates, the workbook has no duplicates section.
@@ -434,7 +426,7 @@ func TestTheSameCityIsComparedOnce(t *testing.T) {
 	if err := Write(&buf, qn, c, Options{Lang: translations.EN}); err != nil {
 		t.Fatal(err)
 	}
-	f := open(t, buf.Bytes())
+	f := fixture.Open(t, buf.Bytes())
 	if skipped, _ := f.GetRows(f.GetSheetList()[4]); len(skipped) != 3 {
 		t.Errorf("skipped sheet without duplicates: %v", skipped)
 	}
@@ -457,7 +449,7 @@ func TestCityLabel(t *testing.T) {
 // row is as high as its longest text, and the date of the comparison is a
 // date cell above the table.
 func TestTheOverviewFitsItsTextsInBothLanguages(t *testing.T) {
-	qn := questionnaire(t)
+	qn := fixture.Questionnaire(t)
 	a := fixture.Demo(t)
 	a.City.Province = "Thành phố Hồ Chí Minh (sau khi hợp nhất với Bình Dương và Bà Rịa – Vũng Tàu)"
 	c := &Comparison{Cities: []City{{Doc: a, Result: assessment.Score(qn, a), Path: "/một/đường/dẫn/rất/dài/của/các/sở/văn/hóa/tỉnh/thành/phố/hcm.ccsa"}}}
@@ -467,7 +459,7 @@ func TestTheOverviewFitsItsTextsInBothLanguages(t *testing.T) {
 		if err := Write(&buf, qn, c, Options{Lang: lang, Now: when}); err != nil {
 			t.Fatal(err)
 		}
-		f := open(t, buf.Bytes())
+		f := fixture.Open(t, buf.Bytes())
 		sheet := f.GetSheetList()[0]
 		rows, _ := f.GetRows(sheet)
 		heads := rows[overviewHeader-1]
@@ -505,7 +497,7 @@ func TestTheOverviewFitsItsTextsInBothLanguages(t *testing.T) {
 // year outside the plan) do not touch the scores, so the city stays in
 // the ministry's comparison.
 func TestACityWithAPlanToFixIsStillCompared(t *testing.T) {
-	qn := questionnaire(t)
+	qn := fixture.Questionnaire(t)
 	a := fixture.Demo(t)
 	a.Plan.Initiatives[0].Years = append(a.Plan.Initiatives[0].Years, a.Plan.LastYear()+3)
 	if !assessment.HasErrors(assessment.Validate(qn, a, "x.ccsa")) {
@@ -525,16 +517,16 @@ func TestACityWithAPlanToFixIsStillCompared(t *testing.T) {
 // the comparison of each language, has a style that names the font, so
 // that no reader sees it in a default font of their own.
 func TestEveryCellNamesItsFont(t *testing.T) {
-	qn := questionnaire(t)
+	qn := fixture.Questionnaire(t)
 	for _, lang := range translations.Languages() {
 		var cmp bytes.Buffer
-		a := demo(t)
+		a := fixture.Demo(t)
 		c := &Comparison{Cities: []City{{Doc: a, Result: assessment.Score(qn, a), Path: "a.ccsa"}}}
 		if err := Write(&cmp, qn, c, Options{Lang: lang}); err != nil {
 			t.Fatal(err)
 		}
-		for name, data := range map[string][]byte{"report": first(build(t, a, lang)), "comparison": cmp.Bytes()} {
-			f := open(t, data)
+		for name, data := range map[string][]byte{"report": testkit.First(reporttest.Build(t, a, lang)), "comparison": cmp.Bytes()} {
+			f := fixture.Open(t, data)
 			want := translations.New(lang).Setting("reportFont")
 			for _, sheet := range f.GetSheetList() {
 				rows, _ := f.GetRows(sheet, excelize.Options{RawCellValue: true})

@@ -30,7 +30,7 @@ func TestWorkbooksThatArePipesAreRefusedAtOnce(t *testing.T) {
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	qn, doc := questionnaire(t), demo(t)
+	qn, doc := fixture.Questionnaire(t), fixture.Demo(t)
 	testkit.Within(t, 2*time.Second, "reading and writing a fifo", func() {
 		if _, _, err := report.ReadFile(fifo); !notRegular(err, fifo) {
 			t.Errorf("ReadFile: %v", err)
@@ -63,7 +63,7 @@ func TestComparingAFolderWithPipesSkipsThem(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	qn := questionnaire(t)
+	qn := fixture.Questionnaire(t)
 	var c *Comparison
 	testkit.Within(t, 2*time.Second, "comparing a folder with fifos", func() {
 		c = Load(qn, ExpandInputs([]string{dir}))

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit/fixture"
 )
 
 // mountTmpfs mounts a small tmpfs at a new folder (root only: CI runs as
@@ -49,7 +50,7 @@ func TestAFullDiskKeepsThePreviousFileAndBackup(t *testing.T) {
 	file, _ := os.ReadFile(path)
 	bak, _ := os.ReadFile(path + BackupSuffix)
 	err := Save(path, bigAssessment("three", 200000)) // about 2 MB
-	if !hasCode(err, assessment.CodeDiskFull) {
+	if !fixture.HasCode(err, assessment.CodeDiskFull) {
 		t.Fatalf("Save = %v; want %s", err, assessment.CodeDiskFull)
 	}
 	if now, _ := os.ReadFile(path); !bytes.Equal(now, file) {
@@ -82,7 +83,7 @@ func TestAReadOnlyFolderRefusesTheSaveClearly(t *testing.T) {
 	}
 	err := Save(path, bigAssessment("after", 1))
 	var fe *assessment.FileError
-	if !hasCode(err, assessment.CodeReadOnlyFS) {
+	if !fixture.HasCode(err, assessment.CodeReadOnlyFS) {
 		t.Fatalf("Save = %v (%T); want %s", err, fe, assessment.CodeReadOnlyFS)
 	}
 	if a, err := Load(path); err != nil || a.City.Name != "before" {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit/fixture"
 )
 
 func TestA100MBFileIsRefusedWithoutReadingIt(t *testing.T) {
@@ -20,7 +21,7 @@ func TestA100MBFileIsRefusedWithoutReadingIt(t *testing.T) {
 	}
 	f.Close()
 	start := time.Now()
-	if _, err := Load(path); !hasCode(err, assessment.CodeTooLarge) {
+	if _, err := Load(path); !fixture.HasCode(err, assessment.CodeTooLarge) {
 		t.Fatalf("Load = %v", err)
 	}
 	if d := time.Since(start); d > time.Second {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit/fixture"
 )
 
 // TestCheckNameAppliesWindowsRules: device names with any extension and in
@@ -98,10 +99,10 @@ func TestSavingOverAReadOnlyFileKeepsIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := Save(path, a); !hasCode(err, assessment.CodeReadOnly) {
+	if err := Save(path, a); !fixture.HasCode(err, assessment.CodeReadOnly) {
 		t.Errorf("Save = %v; want %s", err, assessment.CodeReadOnly)
 	}
-	if err := WriteWithBackup(path, []byte("new")); !hasCode(err, assessment.CodeReadOnly) {
+	if err := WriteWithBackup(path, []byte("new")); !fixture.HasCode(err, assessment.CodeReadOnly) {
 		t.Errorf("WriteWithBackup = %v; want %s", err, assessment.CodeReadOnly)
 	}
 	if data, _ := os.ReadFile(path); string(data) != "previous" {

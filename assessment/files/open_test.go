@@ -11,6 +11,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/testkit"
+	"creativecity/assessment/testkit/fixture"
 )
 
 // unixSocket makes a listening Unix socket in a short folder (socket
@@ -107,7 +108,7 @@ func TestARegularFileStillReadsThroughItsLink(t *testing.T) {
 	if err != nil || a.City.Name != "Hạ Long" {
 		t.Fatalf("Load through a link: %v", err)
 	}
-	if _, err := ReadRegular(path, 10); !hasCode(err, assessment.CodeTooLarge) {
+	if _, err := ReadRegular(path, 10); !fixture.HasCode(err, assessment.CodeTooLarge) {
 		t.Errorf("a file over the limit: %v", err)
 	}
 }

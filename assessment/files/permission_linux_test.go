@@ -2,12 +2,11 @@ package files
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
-	"syscall"
 	"testing"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit/fixture"
 )
 
 // TestSavingKeepsAFileTheUserMayNotWrite: in a folder everyone may write
@@ -22,10 +21,10 @@ func TestSavingKeepsAFileTheUserMayNotWrite(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := Save(path, a); !hasCode(err, assessment.CodePermission) {
+		if err := Save(path, a); !fixture.HasCode(err, assessment.CodePermission) {
 			t.Errorf("Save = %v; want %s", err, assessment.CodePermission)
 		}
-		if err := WriteWithBackup(path, []byte("new")); !hasCode(err, assessment.CodePermission) {
+		if err := WriteWithBackup(path, []byte("new")); !fixture.HasCode(err, assessment.CodePermission) {
 			t.Errorf("WriteWithBackup = %v; want %s", err, assessment.CodePermission)
 		}
 		return
@@ -43,29 +42,7 @@ func TestSavingKeepsAFileTheUserMayNotWrite(t *testing.T) {
 	if err := os.WriteFile(path, []byte("the owner's version"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(exe)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bin := filepath.Join(dir, "test.bin")
-	if err := os.WriteFile(bin, data, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for p := dir; p != "/"; p = filepath.Dir(p) {
-		if info, err := os.Stat(p); err == nil && info.Mode().Perm()&0o001 == 0 {
-			os.Chmod(p, info.Mode().Perm()|0o001) // let "nobody" walk to the file
-		}
-	}
-	cmd := exec.Command(bin, "-test.run=^TestSavingKeepsAFileTheUserMayNotWrite$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "CCSA_NOT_WRITABLE="+path)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("as nobody: %v\n%s", err, out)
-	}
+	runAsNobody(t, dir, "TestSavingKeepsAFileTheUserMayNotWrite", "CCSA_NOT_WRITABLE="+path)
 	if got, _ := os.ReadFile(path); string(got) != "the owner's version" {
 		t.Errorf("the file holds %q", got)
 	}

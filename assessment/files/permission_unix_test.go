@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit/fixture"
 )
 
 // TestLoadRefusesAnUnreadableFile checks a file without read permission.
@@ -18,7 +19,7 @@ import (
 func TestLoadRefusesAnUnreadableFile(t *testing.T) {
 	if path := os.Getenv("CCSA_UNREADABLE"); path != "" {
 		_, err := Load(path)
-		if !hasCode(err, assessment.CodePermission) {
+		if !fixture.HasCode(err, assessment.CodePermission) {
 			t.Fatalf("Load = %v; want %s", err, assessment.CodePermission)
 		}
 		return
@@ -30,11 +31,21 @@ func TestLoadRefusesAnUnreadableFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	if os.Geteuid() != 0 {
-		if _, err := Load(path); !hasCode(err, assessment.CodePermission) {
+		if _, err := Load(path); !fixture.HasCode(err, assessment.CodePermission) {
 			t.Fatalf("Load = %v; want %s", err, assessment.CodePermission)
 		}
 		return
 	}
+	runAsNobody(t, dir, "TestLoadRefusesAnUnreadableFile", "CCSA_UNREADABLE="+path)
+}
+
+// runAsNobody runs the test named test again, with env added to its
+// environment, in a child process with the credentials of the
+// unprivileged user "nobody": from a copy of the test binary in dir,
+// every folder above which "nobody" may walk through. It fails when the
+// child fails.
+func runAsNobody(t *testing.T, dir, test, env string) {
+	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
@@ -52,8 +63,8 @@ func TestLoadRefusesAnUnreadableFile(t *testing.T) {
 			os.Chmod(p, info.Mode().Perm()|0o001) // let "nobody" walk to the file
 		}
 	}
-	cmd := exec.Command(bin, "-test.run=^TestLoadRefusesAnUnreadableFile$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "CCSA_UNREADABLE="+path)
+	cmd := exec.Command(bin, "-test.run=^"+test+"$", "-test.count=1")
+	cmd.Env = append(os.Environ(), env)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("as nobody: %v\n%s", err, out)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit/fixture"
 )
 
 // sampleFile is the sample of the contract format that package
@@ -160,31 +161,26 @@ func TestLoadRefusesBadFilesWithoutTouchingThem(t *testing.T) {
 
 func TestLoadRefusesPathsThatAreNotReadableFiles(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := Load(dir); !hasCode(err, assessment.CodeIsDir) {
+	if _, err := Load(dir); !fixture.HasCode(err, assessment.CodeIsDir) {
 		t.Errorf("directory: %v", err)
 	}
-	if _, err := Load(filepath.Join(dir, "missing.ccsa")); !hasCode(err, assessment.CodeNotFound) {
+	if _, err := Load(filepath.Join(dir, "missing.ccsa")); !fixture.HasCode(err, assessment.CodeNotFound) {
 		t.Errorf("missing: %v", err)
 	}
 	big := filepath.Join(dir, "big.ccsa")
 	if err := os.WriteFile(big, bytes.Repeat([]byte(" "), MaxFileSize+1), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Load(big); !hasCode(err, assessment.CodeTooLarge) {
+	if _, err := Load(big); !fixture.HasCode(err, assessment.CodeTooLarge) {
 		t.Errorf("big: %v", err)
 	}
-}
-
-func hasCode(err error, code string) bool {
-	var fe *assessment.FileError
-	return errors.As(err, &fe) && fe.Code == code
 }
 
 func TestSaveRefusesToOverwriteANewerSchema(t *testing.T) {
 	newer := strings.Replace(sampleFile, `"schemaVersion": 1`, `"schemaVersion": 2`, 1)
 	path := writeFile(t, "new.ccsa", newer)
 	err := Save(path, &assessment.Assessment{City: assessment.City{Name: "X"}})
-	if !hasCode(err, assessment.CodeSchemaNewer) {
+	if !fixture.HasCode(err, assessment.CodeSchemaNewer) {
 		t.Fatalf("Save = %v", err)
 	}
 	if after, _ := os.ReadFile(path); string(after) != newer {
@@ -194,7 +190,7 @@ func TestSaveRefusesToOverwriteANewerSchema(t *testing.T) {
 
 func TestSaveIntoAMissingFolderFailsCleanly(t *testing.T) {
 	err := Save(filepath.Join(t.TempDir(), "no", "such", "x.ccsa"), &assessment.Assessment{})
-	if !hasCode(err, assessment.CodeNotFound) {
+	if !fixture.HasCode(err, assessment.CodeNotFound) {
 		t.Fatalf("Save = %v", err)
 	}
 }

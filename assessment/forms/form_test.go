@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/report/reporttest"
 	"creativecity/assessment/report/xlsxkit"
 	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
@@ -23,7 +24,7 @@ import (
 func writeForm(t *testing.T, base *assessment.Assessment, lang translations.Lang, sections ...string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "phieu.xlsx")
-	if err := WriteFile(path, questionnaire(t), base, Options{Lang: lang, Sections: sections, AppVersion: "t",
+	if err := WriteFile(path, fixture.Questionnaire(t), base, Options{Lang: lang, Sections: sections, AppVersion: "t",
 		Now: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +57,7 @@ func TestAFormAsksTheChosenSectionsWithOnlyItsAnswerCellsOpen(t *testing.T) {
 		st, _ := f.GetStyle(id)
 		return st.Protection == nil || st.Protection.Locked
 	}
-	row := func(id string) int { return rowOfQuestion(t, f, gastronomy, id) }
+	row := func(id string) int { return reporttest.RowOfQuestion(t, f, gastronomy, id) }
 	dishes := row("gastronomy.signature_dishes")
 	for col, open := range map[int]bool{formQuestion: false, formHelp: false, formLevels: false, formAnswer: true, formEvidence: true, formSource: true} {
 		if locked(gastronomy, xlsxkit.Cell(col, dishes)) == open {
@@ -86,7 +87,7 @@ func TestAFormAsksTheChosenSectionsWithOnlyItsAnswerCellsOpen(t *testing.T) {
 	rdv, _ := f.GetDataValidations(readiness)
 	yesNo := false
 	for _, dv := range rdv {
-		if dv.Sqref == xlsxkit.Cell(formAnswer, rowOfQuestion(t, f, readiness, "readiness.ministry_acceptance")) {
+		if dv.Sqref == xlsxkit.Cell(formAnswer, reporttest.RowOfQuestion(t, f, readiness, "readiness.ministry_acceptance")) {
 			yesNo = strings.Contains(dv.Formula1, "Có") && strings.Contains(dv.Formula1, "Không")
 		}
 	}
@@ -118,9 +119,9 @@ func TestAFilledFormIsReadWithItsContributor(t *testing.T) {
 	loc := translations.New(translations.VI)
 	path := writeForm(t, nil, translations.VI, "gastronomy", "profile")
 	gastronomy, instructions := xlsxkit.SectionSheet(loc, "gastronomy"), loc.T("form.sheet.instructions")
-	editCells(t, path, func(f *excelize.File) {
+	fixture.EditCells(t, path, func(f *excelize.File) {
 		set := func(id string, col int, v any) {
-			f.SetCellValue(gastronomy, xlsxkit.Cell(col, rowOfQuestion(t, f, gastronomy, id)), v)
+			f.SetCellValue(gastronomy, xlsxkit.Cell(col, reporttest.RowOfQuestion(t, f, gastronomy, id)), v)
 		}
 		set("gastronomy.traditional_restaurants", formAnswer, 120)
 		set("gastronomy.traditional_restaurants", formEvidence, "Điều tra cơ sở ăn uống 2025")
@@ -128,12 +129,12 @@ func TestAFilledFormIsReadWithItsContributor(t *testing.T) {
 		set("gastronomy.signature_dishes", formAnswer, 3)
 		set("gastronomy.major_food_festival", formAnswer, "Có")
 		profile := xlsxkit.SectionSheet(loc, "profile")
-		f.SetCellValue(profile, xlsxkit.Cell(formAnswer, rowOfQuestion(t, f, profile, "profile.population")), 310000)
+		f.SetCellValue(profile, xlsxkit.Cell(formAnswer, reporttest.RowOfQuestion(t, f, profile, "profile.population")), 310000)
 		f.SetCellStr(instructions, "B11", "Trần Thị Lan")
 		f.SetCellStr(instructions, "B12", "Thống kê tỉnh Quảng Ninh")
 		f.SetCellValue(instructions, "B13", time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC))
 	})
-	c, problems, err := ReadContribution(path, questionnaire(t))
+	c, problems, err := ReadContribution(path, fixture.Questionnaire(t))
 	if err != nil || len(problems) != 0 {
 		t.Fatalf("%v %v", err, problems)
 	}
@@ -160,10 +161,10 @@ func TestAFilledFormIsReadWithItsContributor(t *testing.T) {
 		t.Errorf("population %v", given["profile.population"].Value.Raw())
 	}
 
-	editCells(t, path, func(f *excelize.File) {
-		f.SetCellValue(gastronomy, xlsxkit.Cell(formAnswer, rowOfQuestion(t, f, gastronomy, "gastronomy.signature_dishes")), "ba")
+	fixture.EditCells(t, path, func(f *excelize.File) {
+		f.SetCellValue(gastronomy, xlsxkit.Cell(formAnswer, reporttest.RowOfQuestion(t, f, gastronomy, "gastronomy.signature_dishes")), "ba")
 	})
-	_, _, err = ReadContribution(path, questionnaire(t))
+	_, _, err = ReadContribution(path, fixture.Questionnaire(t))
 	if err == nil || !strings.Contains(err.Error(), gastronomy) {
 		t.Errorf("an unreadable answer: %v", err)
 	}
@@ -172,7 +173,7 @@ func TestAFilledFormIsReadWithItsContributor(t *testing.T) {
 // TestAReportIsAContributionToo: a report, of this version or of 2026.1,
 // gives every answer it holds, brought up to this questionnaire.
 func TestAReportIsAContributionToo(t *testing.T) {
-	c, _, err := ReadContribution(exported(t, fixture.Demo(t), translations.EN), questionnaire(t))
+	c, _, err := ReadContribution(reporttest.Exported(t, fixture.Demo(t), translations.EN), fixture.Questionnaire(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +186,7 @@ func TestAReportIsAContributionToo(t *testing.T) {
 	if n < 100 || c.Contributor == "" {
 		t.Errorf("%d answers, contributor %q", n, c.Contributor)
 	}
-	old, problems, err := ReadContribution("../testdata/v2026.1/report-vi.xlsx", questionnaire(t))
+	old, problems, err := ReadContribution("../testdata/v2026.1/report-vi.xlsx", fixture.Questionnaire(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +194,7 @@ func TestAReportIsAContributionToo(t *testing.T) {
 		t.Errorf("a 2026.1 report is not brought up to date: %v", problems)
 	}
 	for _, a := range old.Answers {
-		if _, ok := questionnaire(t).Question(a.QuestionID); !ok {
+		if _, ok := fixture.Questionnaire(t).Question(a.QuestionID); !ok {
 			t.Errorf("%s is not a question of this version", a.QuestionID)
 		}
 	}
@@ -226,15 +227,15 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // gives its answers; an edit of its plan is listed as not merged, never
 // as taken.
 func TestAPlanEditIsNotMergedSilently(t *testing.T) {
-	a := demo(t)
-	path := exported(t, a, translations.EN)
-	sheet := planSheetName(translations.EN)
+	a := fixture.Demo(t)
+	path := reporttest.Exported(t, a, translations.EN)
+	sheet := reporttest.PlanSheetName(translations.EN)
 	ref := ""
-	editCells(t, path, func(f *excelize.File) {
-		ref = xlsxkit.Cell(2, findPlanBlock(t, f, translations.EN, a.Plan.Initiatives[0], 1).heading)
+	fixture.EditCells(t, path, func(f *excelize.File) {
+		ref = xlsxkit.Cell(2, reporttest.FindPlanBlock(t, f, translations.EN, a.Plan.Initiatives[0], 1).Heading)
 		f.SetCellStr(sheet, ref, "Community kitchen school")
 	})
-	_, problems, err := ReadContribution(path, questionnaire(t))
+	_, problems, err := ReadContribution(path, fixture.Questionnaire(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,7 +245,7 @@ func TestAPlanEditIsNotMergedSilently(t *testing.T) {
 			notMerged++
 		}
 	}
-	if notMerged != 1 || len(editsOf(problems)) != 0 {
+	if notMerged != 1 || len(fixture.EditsOf(problems)) != 0 {
 		t.Errorf("problems %v", problems)
 	}
 }

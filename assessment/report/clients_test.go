@@ -1,4 +1,4 @@
-package report
+package report_test
 
 import (
 	"errors"
@@ -12,6 +12,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/report"
+	"creativecity/assessment/report/reporttest"
 	"creativecity/assessment/report/xlsxkit"
 	"creativecity/assessment/testkit"
 	"creativecity/assessment/testkit/fixture"
@@ -58,7 +60,7 @@ func libreOfficeResave(t *testing.T, in, out string) {
 	t.Helper()
 	bin := testkit.Soffice(t)
 	dir := t.TempDir()
-	convert(t, bin, in, "xlsx:Calc MS Excel 2007 XML", dir)
+	testkit.Convert(t, bin, in, "xlsx:Calc MS Excel 2007 XML", dir)
 	if err := os.Rename(filepath.Join(dir, filepath.Base(in)), out); err != nil {
 		t.Fatal(err)
 	}
@@ -73,14 +75,14 @@ func libreOfficeResave(t *testing.T, in, out string) {
 func TestEditsByRealSpreadsheetsAreNeverDropped(t *testing.T) {
 	loc := translations.New(translations.VI)
 	gastronomy, readiness := xlsxkit.SectionSheet(loc, "gastronomy"), xlsxkit.SectionSheet(loc, "readiness")
-	source := exported(t, fixture.Demo(t), translations.VI)
+	source := reporttest.Exported(t, fixture.Demo(t), translations.VI)
 	f, err := excelize.OpenFile(source)
 	if err != nil {
 		t.Fatal(err)
 	}
-	level := xlsxkit.Cell(colAnswer, rowOfQuestion(t, f, gastronomy, "gastronomy.signature_dishes"))
-	yesNo := xlsxkit.Cell(colAnswer, rowOfQuestion(t, f, readiness, "readiness.ministry_acceptance"))
-	chefs := xlsxkit.Cell(colAnswer, rowOfQuestion(t, f, gastronomy, "gastronomy.professional_chefs"))
+	level := xlsxkit.Cell(report.ColAnswer, reporttest.RowOfQuestion(t, f, gastronomy, "gastronomy.signature_dishes"))
+	yesNo := xlsxkit.Cell(report.ColAnswer, reporttest.RowOfQuestion(t, f, readiness, "readiness.ministry_acceptance"))
+	chefs := xlsxkit.Cell(report.ColAnswer, reporttest.RowOfQuestion(t, f, gastronomy, "gastronomy.professional_chefs"))
 	f.Close()
 	edits := []string{gastronomy, level, "int", "2", readiness, yesNo, "str", loc.T("report.yes")}
 	want := []string{gastronomy + "!" + level + " 4→2", readiness + "!" + yesNo + " " + loc.T("report.no") + "→" + loc.T("report.yes")}
@@ -104,11 +106,11 @@ func TestEditsByRealSpreadsheetsAreNeverDropped(t *testing.T) {
 	}
 	for name, make := range paths {
 		t.Run(name, func(t *testing.T) {
-			a, warnings, err := ReadFile(make())
+			a, warnings, err := report.ReadFile(make())
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := editsOf(warnings); !slices.Equal(got, want) {
+			if got := fixture.EditsOf(warnings); !slices.Equal(got, want) {
 				t.Errorf("edits listed:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
 			if v, _ := a.Value("gastronomy.signature_dishes").Number(); v != 2 {
@@ -130,11 +132,11 @@ func TestEditsByRealSpreadsheetsAreNeverDropped(t *testing.T) {
 		libreOfficeResave(t, source, step("lo-only"))
 		openpyxlEdit(t, step("lo-only"), step("lo-only-py"))
 		for _, path := range []string{step("lo-only"), step("lo-only-py")} {
-			a, warnings, err := ReadFile(path)
+			a, warnings, err := report.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := editsOf(warnings); len(got) != 0 {
+			if got := fixture.EditsOf(warnings); len(got) != 0 {
 				t.Errorf("%s: edits listed: %v", filepath.Base(path), got)
 			}
 			if encode(t, a) != encode(t, fixture.Demo(t)) {
@@ -144,7 +146,7 @@ func TestEditsByRealSpreadsheetsAreNeverDropped(t *testing.T) {
 	})
 	t.Run("LibreOffice Calc, an unreadable edit", func(t *testing.T) {
 		unoEdit(t, source, step("bad"), gastronomy, chefs, "str", "khoảng 400")
-		_, _, err := ReadFile(step("bad"))
+		_, _, err := report.ReadFile(step("bad"))
 		var fe *assessment.FileError
 		if !errors.As(err, &fe) || fe.Code != assessment.CodeCellNotNumber || fe.Args["Cell"].Text != chefs || fe.Args["Sheet"].Text != gastronomy {
 			t.Errorf("err = %v", err)

@@ -1,8 +1,7 @@
-package report
+package report_test
 
 import (
 	"errors"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,56 +10,12 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/report"
+	"creativecity/assessment/report/reporttest"
 	"creativecity/assessment/report/xlsxkit"
 	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
-
-// exported writes the demo's report in lang and returns its path.
-func exported(t *testing.T, a *assessment.Assessment, lang translations.Lang) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "report.xlsx")
-	if _, err := WriteFile(path, questionnaire(t), a, nil, Options{Lang: lang, AppVersion: "t"}); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
-// rowOfQuestion is the row of a question on a section sheet.
-func rowOfQuestion(t *testing.T, f *excelize.File, sheet, id string) int {
-	t.Helper()
-	rows := xlsxkit.IDRows(f, sheet)[id]
-	if len(rows) != 1 {
-		t.Fatalf("%s is on rows %v of %s", id, rows, sheet)
-	}
-	return rows[0]
-}
-
-// editCells opens a workbook, lets change edit it and saves it.
-func editCells(t *testing.T, path string, change func(f *excelize.File)) {
-	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	change(f)
-	if err := f.Save(); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-}
-
-// editsOf are the cells listed as edited, "sheet!cell old→new".
-func editsOf(ps []assessment.Problem) []string {
-	var out []string
-	for _, p := range ps {
-		if p.Code == assessment.CodeCellEdited {
-			out = append(out, p.Args["Sheet"].Text+"!"+p.Args["Cell"].Text+" "+p.Args["Old"].Text+"→"+p.Args["New"].Text)
-		}
-	}
-	slices.Sort(out)
-	return out
-}
 
 // TestEditsOnTheVisibleSheetsAreTakenAndListed: a level, a yes/no, a
 // number typed as text in the report's notation, an evidence, a source, a
@@ -73,32 +28,32 @@ func TestEditsOnTheVisibleSheetsAreTakenAndListed(t *testing.T) {
 		a := fixture.Demo(t)
 		a.SetValue("film.festivals", assessment.Value{}) // unanswered at export
 		delete(a.Answers, "film.festivals")
-		path := exported(t, a, lang)
+		path := reporttest.Exported(t, a, lang)
 		gastronomy, film, readiness := xlsxkit.SectionSheet(loc, "gastronomy"), xlsxkit.SectionSheet(loc, "film"), xlsxkit.SectionSheet(loc, "readiness")
 		var want []string
-		editCells(t, path, func(f *excelize.File) {
+		fixture.EditCells(t, path, func(f *excelize.File) {
 			set := func(sheet, id string, col int, v any, old, now string) {
-				ref := xlsxkit.Cell(col, rowOfQuestion(t, f, sheet, id))
+				ref := xlsxkit.Cell(col, reporttest.RowOfQuestion(t, f, sheet, id))
 				if err := f.SetCellValue(sheet, ref, v); err != nil {
 					t.Fatal(err)
 				}
 				want = append(want, sheet+"!"+ref+" "+old+"→"+now)
 			}
-			set(gastronomy, "gastronomy.signature_dishes", colAnswer, 2, "4", "2")
-			set(gastronomy, "gastronomy.signature_dishes", colEvidence, "Danh mục 12 món, đã rà soát lại.", xlsxkit.Short(a.Answers["gastronomy.signature_dishes"].Evidence), "Danh mục 12 món, đã rà soát lại.")
-			set(gastronomy, "gastronomy.major_food_festival", colSource, "Sở VHTTDL, 2026", xlsxkit.Short(a.Answers["gastronomy.major_food_festival"].Source), "Sở VHTTDL, 2026")
+			set(gastronomy, "gastronomy.signature_dishes", report.ColAnswer, 2, "4", "2")
+			set(gastronomy, "gastronomy.signature_dishes", report.ColEvidence, "Danh mục 12 món, đã rà soát lại.", xlsxkit.Short(a.Answers["gastronomy.signature_dishes"].Evidence), "Danh mục 12 món, đã rà soát lại.")
+			set(gastronomy, "gastronomy.major_food_festival", report.ColSource, "Sở VHTTDL, 2026", xlsxkit.Short(a.Answers["gastronomy.major_food_festival"].Source), "Sở VHTTDL, 2026")
 			local := map[translations.Lang]string{translations.VI: "1.234", translations.EN: "1,234"}[lang]
-			set(gastronomy, "gastronomy.professional_chefs", colAnswer, local, xlsxkit.Display(a.Value("gastronomy.professional_chefs"), string(lang)), local)
-			set(film, "film.festivals", colAnswer, 3, "∅", "3")
-			set(readiness, "readiness.ministry_acceptance", colAnswer, loc.T("report.yes"), loc.T("report.no"), loc.T("report.yes"))
-			set(readiness, "readiness.budget", colAnswer, "", a.Value("readiness.budget").Raw(), "∅")
+			set(gastronomy, "gastronomy.professional_chefs", report.ColAnswer, local, xlsxkit.Display(a.Value("gastronomy.professional_chefs"), string(lang)), local)
+			set(film, "film.festivals", report.ColAnswer, 3, "∅", "3")
+			set(readiness, "readiness.ministry_acceptance", report.ColAnswer, loc.T("report.yes"), loc.T("report.no"), loc.T("report.yes"))
+			set(readiness, "readiness.budget", report.ColAnswer, "", a.Value("readiness.budget").Raw(), "∅")
 		})
-		back, warnings, err := ReadFile(path)
+		back, warnings, err := report.ReadFile(path)
 		if err != nil {
 			t.Fatalf("%s: %v", lang, err)
 		}
 		slices.Sort(want)
-		if got := editsOf(warnings); !slices.Equal(got, want) {
+		if got := fixture.EditsOf(warnings); !slices.Equal(got, want) {
 			t.Errorf("%s: edits listed\n%s\nwant\n%s", lang, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 		for id, v := range map[string]assessment.Value{
@@ -139,13 +94,13 @@ func TestAnUnreadableEditIsRefusedNamingItsCell(t *testing.T) {
 		{gastronomy, "gastronomy.professional_chefs", -3, assessment.CodeCellOutOfRange},
 		{readiness, "readiness.ministry_acceptance", "Maybe", assessment.CodeCellNotYesNo},
 	} {
-		path := exported(t, fixture.Demo(t), translations.EN)
+		path := reporttest.Exported(t, fixture.Demo(t), translations.EN)
 		ref := ""
-		editCells(t, path, func(f *excelize.File) {
-			ref = xlsxkit.Cell(colAnswer, rowOfQuestion(t, f, tt.sheet, tt.id))
+		fixture.EditCells(t, path, func(f *excelize.File) {
+			ref = xlsxkit.Cell(report.ColAnswer, reporttest.RowOfQuestion(t, f, tt.sheet, tt.id))
 			f.SetCellValue(tt.sheet, ref, tt.value)
 		})
-		_, _, err := ReadFile(path)
+		_, _, err := report.ReadFile(path)
 		var fe *assessment.FileError
 		if !errors.As(err, &fe) || fe.Code != tt.code || fe.Args["Sheet"].Text != tt.sheet || fe.Args["Cell"].Text != ref {
 			t.Errorf("%s = %v: %v; want %s at %s!%s", tt.id, tt.value, err, tt.code, tt.sheet, ref)
@@ -156,11 +111,11 @@ func TestAnUnreadableEditIsRefusedNamingItsCell(t *testing.T) {
 // TestSortingASheetIsNotAnEdit: rows sorted by another column (the
 // autofilter allows it) are found by their question ID; nothing is listed.
 func TestSortingASheetIsNotAnEdit(t *testing.T) {
-	path := exported(t, fixture.Demo(t), translations.VI)
+	path := reporttest.Exported(t, fixture.Demo(t), translations.VI)
 	sheet := xlsxkit.SectionSheet(translations.New(translations.VI), "gastronomy")
-	editCells(t, path, func(f *excelize.File) {
-		x, y := rowOfQuestion(t, f, sheet, "gastronomy.signature_dishes"), rowOfQuestion(t, f, sheet, "gastronomy.major_food_festival")
-		for col := 1; col <= questionCols; col++ {
+	fixture.EditCells(t, path, func(f *excelize.File) {
+		x, y := reporttest.RowOfQuestion(t, f, sheet, "gastronomy.signature_dishes"), reporttest.RowOfQuestion(t, f, sheet, "gastronomy.major_food_festival")
+		for col := 1; col <= report.QuestionCols; col++ {
 			vx, _ := f.GetCellValue(sheet, xlsxkit.Cell(col, x), excelize.Options{RawCellValue: true})
 			vy, _ := f.GetCellValue(sheet, xlsxkit.Cell(col, y), excelize.Options{RawCellValue: true})
 			tx, _ := f.GetCellType(sheet, xlsxkit.Cell(col, x))
@@ -176,11 +131,11 @@ func TestSortingASheetIsNotAnEdit(t *testing.T) {
 			put(xlsxkit.Cell(col, y), vx, tx)
 		}
 	})
-	back, warnings, err := ReadFile(path)
+	back, warnings, err := report.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := editsOf(warnings); len(got) != 0 {
+	if got := fixture.EditsOf(warnings); len(got) != 0 {
 		t.Errorf("sorting was read as edits: %v", got)
 	}
 	if encode(t, back) != encode(t, fixture.Demo(t)) {
@@ -198,20 +153,20 @@ func TestEditsThatDisagreeAreRefused(t *testing.T) {
 		visible, onData int
 		ok              bool
 	}{{2, 3, false}, {2, 2, true}} {
-		path := exported(t, fixture.Demo(t), translations.EN)
+		path := reporttest.Exported(t, fixture.Demo(t), translations.EN)
 		ref, dataRef := "", ""
-		editCells(t, path, func(f *excelize.File) {
-			ref = xlsxkit.Cell(colAnswer, rowOfQuestion(t, f, sheet, "gastronomy.signature_dishes"))
+		fixture.EditCells(t, path, func(f *excelize.File) {
+			ref = xlsxkit.Cell(report.ColAnswer, reporttest.RowOfQuestion(t, f, sheet, "gastronomy.signature_dishes"))
 			f.SetCellValue(sheet, ref, tt.visible)
 			rows, _ := f.GetRows(data)
 			for i, r := range rows {
-				if len(r) > 1 && r[0] == KindAnswer && r[1] == "gastronomy.signature_dishes" {
-					dataRef = xlsxkit.Cell(dataValue, i+1)
+				if len(r) > 1 && r[0] == report.KindAnswer && r[1] == "gastronomy.signature_dishes" {
+					dataRef = xlsxkit.Cell(report.DataValue, i+1)
 				}
 			}
 			f.SetCellValue(data, dataRef, tt.onData)
 		})
-		back, _, err := ReadFile(path)
+		back, _, err := report.ReadFile(path)
 		var fe *assessment.FileError
 		switch {
 		case tt.ok && (err != nil || !xlsxkit.SameValue(back.Value("gastronomy.signature_dishes"), assessment.NumberValue(2))):
@@ -227,14 +182,14 @@ func TestEditsThatDisagreeAreRefused(t *testing.T) {
 func TestACutTextCannotBeEditedOnItsSheet(t *testing.T) {
 	a := fixture.Demo(t)
 	a.SetEvidence("gastronomy.major_food_festival", strings.Repeat("Lễ hội Carnaval Hạ Long. ", 2000), "")
-	path := exported(t, a, translations.VI)
+	path := reporttest.Exported(t, a, translations.VI)
 	sheet := xlsxkit.SectionSheet(translations.New(translations.VI), "gastronomy")
 	ref := ""
-	editCells(t, path, func(f *excelize.File) {
-		ref = xlsxkit.Cell(colEvidence, rowOfQuestion(t, f, sheet, "gastronomy.major_food_festival"))
+	fixture.EditCells(t, path, func(f *excelize.File) {
+		ref = xlsxkit.Cell(report.ColEvidence, reporttest.RowOfQuestion(t, f, sheet, "gastronomy.major_food_festival"))
 		f.SetCellStr(sheet, ref, "Lễ hội Carnaval Hạ Long.")
 	})
-	_, _, err := ReadFile(path)
+	_, _, err := report.ReadFile(path)
 	var fe *assessment.FileError
 	if !errors.As(err, &fe) || fe.Code != assessment.CodeCellCutEdited || fe.Args["Cell"].Text != ref {
 		t.Errorf("err = %v", err)
@@ -244,9 +199,9 @@ func TestACutTextCannotBeEditedOnItsSheet(t *testing.T) {
 // TestACityFigureChangedOnTheSummaryIsTaken: the population and the date
 // of the review, changed in the profile block of the summary sheet.
 func TestACityFigureChangedOnTheSummaryIsTaken(t *testing.T) {
-	path := exported(t, fixture.Demo(t), translations.VI)
+	path := reporttest.Exported(t, fixture.Demo(t), translations.VI)
 	summary := translations.New(translations.VI).T("report.sheet.summary")
-	editCells(t, path, func(f *excelize.File) {
+	fixture.EditCells(t, path, func(f *excelize.File) {
 		rows, _ := f.GetRows(summary, excelize.Options{RawCellValue: true})
 		for i, r := range rows {
 			if len(r) > 1 && r[1] == "300000" {
@@ -254,12 +209,12 @@ func TestACityFigureChangedOnTheSummaryIsTaken(t *testing.T) {
 			}
 		}
 	})
-	back, warnings, err := ReadFile(path)
+	back, warnings, err := report.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if back.City.Population != 310000 || len(editsOf(warnings)) != 1 {
-		t.Errorf("population %v, edits %v", back.City.Population, editsOf(warnings))
+	if back.City.Population != 310000 || len(fixture.EditsOf(warnings)) != 1 {
+		t.Errorf("population %v, edits %v", back.City.Population, fixture.EditsOf(warnings))
 	}
 }
 

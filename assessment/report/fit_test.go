@@ -1,4 +1,4 @@
-package report
+package report_test
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/report"
 	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
@@ -51,7 +52,7 @@ func TestEveryLanguageFitsItsRows(t *testing.T) {
 	qn, _ := assessment.Default()
 	a, _ := assessment.Demo()
 	for _, lang := range withPseudo(t) {
-		f, _, err := Build(qn, a, nil, Options{Lang: lang})
+		f, _, err := report.Build(qn, a, nil, report.Options{Lang: lang})
 		if err != nil {
 			t.Fatal(err)
 		}

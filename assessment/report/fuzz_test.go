@@ -1,4 +1,4 @@
-package report
+package report_test
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/report"
 	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
@@ -15,7 +16,7 @@ import (
 // panic, refuse with a FileError, and what it accepts must encode.
 func FuzzRead(f *testing.F) {
 	var buf bytes.Buffer
-	if _, err := Write(&buf, questionnaire(f), fixture.Demo(f), nil, Options{Lang: translations.VI}); err != nil {
+	if _, err := report.Write(&buf, fixture.Questionnaire(f), fixture.Demo(f), nil, report.Options{Lang: translations.VI}); err != nil {
 		f.Fatal(err)
 	}
 	f.Add(buf.Bytes())
@@ -31,7 +32,7 @@ func FuzzRead(f *testing.F) {
 		}
 		done := make(chan result, 1)
 		go func() {
-			a, _, err := Read(bytes.NewReader(data), "fuzz.xlsx")
+			a, _, err := report.Read(bytes.NewReader(data), "fuzz.xlsx")
 			done <- result{a, err}
 		}()
 		var r result

@@ -1,4 +1,4 @@
-package report
+package report_test
 
 import (
 	"encoding/json"
@@ -17,44 +17,13 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/l10n"
+	"creativecity/assessment/report"
+	"creativecity/assessment/report/reporttest"
 	"creativecity/assessment/report/xlsxkit"
 	"creativecity/assessment/testkit"
 	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
-
-// planSheetName is the action plan's sheet in a language.
-func planSheetName(lang translations.Lang) string {
-	return xlsxkit.SafeSheetName(translations.New(lang).T("report.sheet.plan"))
-}
-
-// planBlock is where an initiative stands on the plan's sheet: its
-// heading row and its budget table's header row.
-type planBlock struct{ heading, budget int }
-
-// findPlanBlock finds the block of the n-th initiative of its scope by
-// its heading, which names it and gives its title.
-func findPlanBlock(t *testing.T, f *excelize.File, lang translations.Lang, in *assessment.Initiative, n int) planBlock {
-	t.Helper()
-	loc := translations.New(lang)
-	sheet := planSheetName(lang)
-	rows, _ := f.GetRows(sheet)
-	label := l10n.Sentence(l10n.Scope(loc, in.Scope, n))
-	for i, r := range rows {
-		if len(r) > 1 && r[0] == label {
-			if r[1] != in.Title {
-				t.Errorf("%s: %s is titled %q, want %q", lang, label, r[1], in.Title)
-			}
-			for j := i + 1; j < len(rows); j++ {
-				if len(rows[j]) > 0 && rows[j][0] == loc.T("report.plan.budget") {
-					return planBlock{heading: i + 1, budget: j + 1}
-				}
-			}
-		}
-	}
-	t.Fatalf("%s: no block for %s", lang, label)
-	return planBlock{}
-}
 
 // valueBelow is the text in column B of the first row under row whose
 // label (column A) is label.
@@ -104,15 +73,15 @@ func TestThePlanSheetShowsEveryInitiative(t *testing.T) {
 	}
 	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
-		f := open(t, first(build(t, a, lang)))
-		sheet := planSheetName(lang)
+		f := fixture.Open(t, testkit.First(reporttest.Build(t, a, lang)))
+		sheet := reporttest.PlanSheetName(lang)
 		plan := map[string]map[int]float64{}
 		for _, src := range sources {
 			plan[src] = map[int]float64{}
 		}
 		headings := 0
 		for in, n := range numbered(p) {
-			block := findPlanBlock(t, f, lang, in, n)
+			block := reporttest.FindPlanBlock(t, f, lang, in, n)
 			headings++
 			for _, tt := range []struct{ label, want string }{
 				{loc.T("report.plan.dossierTitle.en"), in.Application["en"].Title},
@@ -121,7 +90,7 @@ func TestThePlanSheetShowsEveryInitiative(t *testing.T) {
 				{loc.T("report.plan.activities"), in.Activities},
 				{loc.T("report.plan.targetGroups"), in.TargetGroups},
 			} {
-				if got, _ := valueBelow(t, f, sheet, block.heading, tt.label); got != tt.want {
+				if got, _ := valueBelow(t, f, sheet, block.Heading, tt.label); got != tt.want {
 					t.Errorf("%s: %s of %q = %q, want %q", lang, tt.label, in.Title, got, tt.want)
 				}
 			}
@@ -129,12 +98,12 @@ func TestThePlanSheetShowsEveryInitiative(t *testing.T) {
 			for _, o := range in.Objectives {
 				names = append(names, loc.T("objective."+o))
 			}
-			if got, _ := valueBelow(t, f, sheet, block.heading, loc.T("report.plan.objectives")); !strings.EqualFold(got, strings.Join(names, "; ")) {
+			if got, _ := valueBelow(t, f, sheet, block.Heading, loc.T("report.plan.objectives")); !strings.EqualFold(got, strings.Join(names, "; ")) {
 				t.Errorf("%s: objectives of %q = %q, want %q", lang, in.Title, got, names)
 			}
 			var yearTotal [4]float64
 			for s, src := range sources {
-				row := block.budget + 1 + s
+				row := block.Budget + 1 + s
 				sum := 0.0
 				for j, y := range years {
 					ref := xlsxkit.Cell(2+j, row)
@@ -146,20 +115,20 @@ func TestThePlanSheetShowsEveryInitiative(t *testing.T) {
 						continue
 					}
 					v := figure(in.Budget[i], src)
-					assertNumber(t, f, sheet, ref, v)
+					fixture.AssertNumber(t, f, sheet, ref, v)
 					sum += v
 					yearTotal[j] += v
 					plan[src][y] += v
 				}
-				assertNumber(t, f, sheet, xlsxkit.Cell(2+len(years), row), sum)
+				fixture.AssertNumber(t, f, sheet, xlsxkit.Cell(2+len(years), row), sum)
 			}
-			total := block.budget + 1 + len(sources)
+			total := block.Budget + 1 + len(sources)
 			for j, y := range years {
 				if slices.ContainsFunc(in.Budget, func(b assessment.YearBudget) bool { return b.Year == y }) {
-					assertNumber(t, f, sheet, xlsxkit.Cell(2+j, total), yearTotal[j])
+					fixture.AssertNumber(t, f, sheet, xlsxkit.Cell(2+j, total), yearTotal[j])
 				}
 			}
-			assertNumber(t, f, sheet, xlsxkit.Cell(2+len(years), total), in.Budgeted())
+			fixture.AssertNumber(t, f, sheet, xlsxkit.Cell(2+len(years), total), in.Budgeted())
 		}
 		if headings != 6 {
 			t.Errorf("%s: %d initiatives on the sheet", lang, headings)
@@ -171,17 +140,17 @@ func TestThePlanSheetShowsEveryInitiative(t *testing.T) {
 		for s, src := range sources {
 			bySource := 0.0
 			for j, y := range years {
-				assertNumber(t, f, sheet, xlsxkit.Cell(2+j, row+2+s), plan[src][y])
+				fixture.AssertNumber(t, f, sheet, xlsxkit.Cell(2+j, row+2+s), plan[src][y])
 				bySource += plan[src][y]
 				byYear[y] += plan[src][y]
 			}
-			assertNumber(t, f, sheet, xlsxkit.Cell(2+len(years), row+2+s), bySource)
+			fixture.AssertNumber(t, f, sheet, xlsxkit.Cell(2+len(years), row+2+s), bySource)
 			all += bySource
 		}
 		for j, y := range years {
-			assertNumber(t, f, sheet, xlsxkit.Cell(2+j, row+2+len(sources)), byYear[y])
+			fixture.AssertNumber(t, f, sheet, xlsxkit.Cell(2+j, row+2+len(sources)), byYear[y])
 		}
-		assertNumber(t, f, sheet, xlsxkit.Cell(2+len(years), row+2+len(sources)), all)
+		fixture.AssertNumber(t, f, sheet, xlsxkit.Cell(2+len(years), row+2+len(sources)), all)
 		if all != 45000 {
 			t.Errorf("%s: the demo's plan costs %v million VND", lang, all)
 		}
@@ -200,8 +169,8 @@ func TestThePlanSheetListsThePlansProblems(t *testing.T) {
 	a.Plan.Initiatives[1].Budget = append(a.Plan.Initiatives[1].Budget, assessment.YearBudget{Year: 2033, City: 70})
 	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
-		f := open(t, first(build(t, a, lang)))
-		sheet := planSheetName(lang)
+		f := fixture.Open(t, testkit.First(reporttest.Build(t, a, lang)))
+		sheet := reporttest.PlanSheetName(lang)
 		rows, _ := f.GetRows(sheet)
 		var all []string
 		for _, r := range rows {
@@ -224,7 +193,7 @@ func TestThePlanSheetListsThePlansProblems(t *testing.T) {
 func TestThePlanSurvivesExportAndImport(t *testing.T) {
 	for _, lang := range translations.Languages() {
 		a := fixture.Demo(t)
-		back, warnings, err := ReadFile(exported(t, a, lang))
+		back, warnings, err := report.ReadFile(reporttest.Exported(t, a, lang))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -233,7 +202,7 @@ func TestThePlanSurvivesExportAndImport(t *testing.T) {
 		if string(got) != string(want) {
 			t.Errorf("%s: the plan read back differs:\n%s\nwant\n%s", lang, got, want)
 		}
-		if edits := editsOf(warnings); len(edits) != 0 {
+		if edits := fixture.EditsOf(warnings); len(edits) != 0 {
 			t.Errorf("%s: edits listed: %v", lang, edits)
 		}
 	}
@@ -247,32 +216,32 @@ func TestEditsOfThePlanSheetAreTakenAndListed(t *testing.T) {
 	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
 		a := fixture.Demo(t)
-		path := exported(t, a, lang)
-		sheet := planSheetName(lang)
+		path := reporttest.Exported(t, a, lang)
+		sheet := reporttest.PlanSheetName(lang)
 		local1, local2, intl1 := a.Plan.Initiatives[0], a.Plan.Initiatives[1], a.Plan.Initiatives[3]
 		var want []string
-		editCells(t, path, func(f *excelize.File) {
+		fixture.EditCells(t, path, func(f *excelize.File) {
 			set := func(ref string, v any, old, now string) {
 				if err := f.SetCellValue(sheet, ref, v); err != nil {
 					t.Fatal(err)
 				}
 				want = append(want, sheet+"!"+ref+" "+old+"→"+now)
 			}
-			b1, b2, b4 := findPlanBlock(t, f, lang, local1, 1), findPlanBlock(t, f, lang, local2, 2), findPlanBlock(t, f, lang, intl1, 1)
-			set(xlsxkit.Cell(2, b2.heading), "Chợ hải sản bền vững Hạ Long", local2.Title, "Chợ hải sản bền vững Hạ Long")
-			_, fr := valueBelow(t, f, sheet, b4.heading, loc.T("report.plan.dossierTitle.fr"))
+			b1, b2, b4 := reporttest.FindPlanBlock(t, f, lang, local1, 1), reporttest.FindPlanBlock(t, f, lang, local2, 2), reporttest.FindPlanBlock(t, f, lang, intl1, 1)
+			set(xlsxkit.Cell(2, b2.Heading), "Chợ hải sản bền vững Hạ Long", local2.Title, "Chợ hải sản bền vững Hạ Long")
+			_, fr := valueBelow(t, f, sheet, b4.Heading, loc.T("report.plan.dossierTitle.fr"))
 			set(xlsxkit.Cell(2, fr), "Forum des villes gourmandes du littoral asiatique", intl1.Application["fr"].Title, "Forum des villes gourmandes du littoral asiatique")
-			set(xlsxkit.Cell(2, b1.budget+1), 1800, xlsxkit.Display(assessment.NumberValue(1500), string(lang)), xlsxkit.Display(assessment.NumberValue(1800), string(lang)))
+			set(xlsxkit.Cell(2, b1.Budget+1), 1800, xlsxkit.Display(assessment.NumberValue(1500), string(lang)), xlsxkit.Display(assessment.NumberValue(1800), string(lang)))
 			typed := map[translations.Lang]string{translations.VI: "1.250,5", translations.EN: "1,250.5"}[lang]
-			set(xlsxkit.Cell(5, b2.budget+2), typed, "∅", xlsxkit.Display(assessment.NumberValue(1250.5), string(lang)))
-			set(xlsxkit.Cell(3, b4.budget+3), "", xlsxkit.Display(assessment.NumberValue(1000), string(lang)), "∅")
+			set(xlsxkit.Cell(5, b2.Budget+2), typed, "∅", xlsxkit.Display(assessment.NumberValue(1250.5), string(lang)))
+			set(xlsxkit.Cell(3, b4.Budget+3), "", xlsxkit.Display(assessment.NumberValue(1000), string(lang)), "∅")
 		})
-		back, warnings, err := ReadFile(path)
+		back, warnings, err := report.ReadFile(path)
 		if err != nil {
 			t.Fatalf("%s: %v", lang, err)
 		}
 		slices.Sort(want)
-		if got := editsOf(warnings); !slices.Equal(got, want) {
+		if got := fixture.EditsOf(warnings); !slices.Equal(got, want) {
 			t.Errorf("%s: edits listed\n%s\nwant\n%s", lang, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 		a.Plan.Initiatives[1].Title = "Chợ hải sản bền vững Hạ Long"
@@ -295,60 +264,60 @@ func TestEditsOfThePlanSheetAreTakenAndListed(t *testing.T) {
 func TestAnEditThePlanCannotTakeIsRefused(t *testing.T) {
 	lang := translations.EN
 	loc := translations.New(lang)
-	sheet := planSheetName(lang)
+	sheet := reporttest.PlanSheetName(lang)
 	a := fixture.Demo(t)
 	local1 := a.Plan.Initiatives[0]
 	for _, tt := range []struct {
 		name string
-		edit func(f *excelize.File, b planBlock) string // the cell to name, "" for any
+		edit func(f *excelize.File, b reporttest.PlanBlock) string // the cell to name, "" for any
 		code string
 	}{
-		{"a total", func(f *excelize.File, b planBlock) string {
-			f.SetCellValue(sheet, xlsxkit.Cell(6, b.budget+4), 9999)
-			return xlsxkit.Cell(6, b.budget+4)
+		{"a total", func(f *excelize.File, b reporttest.PlanBlock) string {
+			f.SetCellValue(sheet, xlsxkit.Cell(6, b.Budget+4), 9999)
+			return xlsxkit.Cell(6, b.Budget+4)
 		}, assessment.CodeCellComputed},
-		{"the objectives", func(f *excelize.File, b planBlock) string {
-			_, row := valueBelow(t, f, sheet, b.heading, loc.T("report.plan.objectives"))
+		{"the objectives", func(f *excelize.File, b reporttest.PlanBlock) string {
+			_, row := valueBelow(t, f, sheet, b.Heading, loc.T("report.plan.objectives"))
 			f.SetCellStr(sheet, xlsxkit.Cell(2, row), "Cooperation among cities")
 			return xlsxkit.Cell(2, row)
 		}, assessment.CodeCellComputed},
-		{"a label", func(f *excelize.File, b planBlock) string {
-			f.SetCellStr(sheet, xlsxkit.Cell(1, b.heading+3), "Goals")
-			return xlsxkit.Cell(1, b.heading+3)
+		{"a label", func(f *excelize.File, b reporttest.PlanBlock) string {
+			f.SetCellStr(sheet, xlsxkit.Cell(1, b.Heading+3), "Goals")
+			return xlsxkit.Cell(1, b.Heading+3)
 		}, assessment.CodeCellComputed},
-		{"a row deleted", func(f *excelize.File, b planBlock) string {
-			f.RemoveRow(sheet, b.heading+3)
+		{"a row deleted", func(f *excelize.File, b reporttest.PlanBlock) string {
+			f.RemoveRow(sheet, b.Heading+3)
 			return ""
 		}, assessment.CodeCellComputed},
-		{"a negative figure", func(f *excelize.File, b planBlock) string {
-			f.SetCellValue(sheet, xlsxkit.Cell(2, b.budget+1), -5)
-			return xlsxkit.Cell(2, b.budget+1)
+		{"a negative figure", func(f *excelize.File, b reporttest.PlanBlock) string {
+			f.SetCellValue(sheet, xlsxkit.Cell(2, b.Budget+1), -5)
+			return xlsxkit.Cell(2, b.Budget+1)
 		}, assessment.CodeCellOutOfRange},
-		{"words in a figure", func(f *excelize.File, b planBlock) string {
-			f.SetCellStr(sheet, xlsxkit.Cell(2, b.budget+1), "about 1,500")
-			return xlsxkit.Cell(2, b.budget+1)
+		{"words in a figure", func(f *excelize.File, b reporttest.PlanBlock) string {
+			f.SetCellStr(sheet, xlsxkit.Cell(2, b.Budget+1), "about 1,500")
+			return xlsxkit.Cell(2, b.Budget+1)
 		}, assessment.CodeCellNotNumber},
-		{"two different new titles", func(f *excelize.File, b planBlock) string {
-			f.SetCellStr(sheet, xlsxkit.Cell(2, b.heading), "Bếp cộng đồng")
+		{"two different new titles", func(f *excelize.File, b reporttest.PlanBlock) string {
+			f.SetCellStr(sheet, xlsxkit.Cell(2, b.Heading), "Bếp cộng đồng")
 			data := xlsxkit.SafeSheetName(loc.T("report.sheet.data"))
 			rows, _ := f.GetRows(data)
 			for i, r := range rows {
-				if len(r) > 1 && r[0] == KindMeta && r[1] == "actionPlan" {
+				if len(r) > 1 && r[0] == report.KindMeta && r[1] == "actionPlan" {
 					p := *a.Plan
 					in := *local1
 					in.Title = "Lớp nghề"
 					p.Initiatives = append([]*assessment.Initiative{&in}, p.Initiatives[1:]...)
-					f.SetCellStr(data, xlsxkit.Cell(dataJSON, i+1), string(xlsxkit.MustJSON(&p)))
+					f.SetCellStr(data, xlsxkit.Cell(report.DataJSON, i+1), string(xlsxkit.MustJSON(&p)))
 				}
 			}
-			return xlsxkit.Cell(2, b.heading)
+			return xlsxkit.Cell(2, b.Heading)
 		}, assessment.CodeCellEditConflict},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			path := exported(t, a, lang)
+			path := reporttest.Exported(t, a, lang)
 			ref := ""
-			editCells(t, path, func(f *excelize.File) { ref = tt.edit(f, findPlanBlock(t, f, lang, local1, 1)) })
-			_, _, err := ReadFile(path)
+			fixture.EditCells(t, path, func(f *excelize.File) { ref = tt.edit(f, reporttest.FindPlanBlock(t, f, lang, local1, 1)) })
+			_, _, err := report.ReadFile(path)
 			var fe *assessment.FileError
 			if !errors.As(err, &fe) || fe.Code != tt.code || fe.Args["Sheet"].Text != sheet || ref != "" && fe.Args["Cell"].Text != ref {
 				t.Errorf("err = %v; want %s at %s!%s", err, tt.code, sheet, ref)
@@ -361,13 +330,13 @@ func TestAnEditThePlanCannotTakeIsRefused(t *testing.T) {
 // from the data sheet, with a warning.
 func TestAPlanSheetDeletedIsNotAnEdit(t *testing.T) {
 	a := fixture.Demo(t)
-	path := exported(t, a, translations.VI)
-	editCells(t, path, func(f *excelize.File) {
-		if err := f.DeleteSheet(planSheetName(translations.VI)); err != nil {
+	path := reporttest.Exported(t, a, translations.VI)
+	fixture.EditCells(t, path, func(f *excelize.File) {
+		if err := f.DeleteSheet(reporttest.PlanSheetName(translations.VI)); err != nil {
 			t.Fatal(err)
 		}
 	})
-	back, warnings, err := ReadFile(path)
+	back, warnings, err := report.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -380,7 +349,7 @@ func TestAPlanSheetDeletedIsNotAnEdit(t *testing.T) {
 			gone++
 		}
 	}
-	if gone != 1 || len(editsOf(warnings)) != 0 {
+	if gone != 1 || len(fixture.EditsOf(warnings)) != 0 {
 		t.Errorf("warnings %v", warnings)
 	}
 }
@@ -391,12 +360,12 @@ func TestAnAssessmentWithoutPlanHasAnEmptyPlanSheet(t *testing.T) {
 	a := fixture.Demo(t)
 	a.Plan = nil
 	for _, lang := range translations.Languages() {
-		f := open(t, first(build(t, a, lang)))
-		rows, _ := f.GetRows(planSheetName(lang))
+		f := fixture.Open(t, testkit.First(reporttest.Build(t, a, lang)))
+		rows, _ := f.GetRows(reporttest.PlanSheetName(lang))
 		if !slices.ContainsFunc(rows, func(r []string) bool { return len(r) > 0 && r[0] == translations.New(lang).T("report.plan.none") }) {
 			t.Errorf("%s: %q", lang, rows)
 		}
-		back, _, err := ReadFile(exported(t, a, lang))
+		back, _, err := report.ReadFile(reporttest.Exported(t, a, lang))
 		if err != nil || back.Plan != nil {
 			t.Errorf("%s: %v, plan %+v", lang, err, back)
 		}
@@ -410,18 +379,18 @@ func TestAnAssessmentWithoutPlanHasAnEmptyPlanSheet(t *testing.T) {
 func TestEditsOfThePlanByOpenpyxlAreNeverDropped(t *testing.T) {
 	lang := translations.VI
 	loc := translations.New(lang)
-	sheet := planSheetName(lang)
+	sheet := reporttest.PlanSheetName(lang)
 	a := fixture.Demo(t)
 	intl2 := a.Plan.Initiatives[4]
-	source := exported(t, a, lang)
+	source := reporttest.Exported(t, a, lang)
 	f, err := excelize.OpenFile(source)
 	if err != nil {
 		t.Fatal(err)
 	}
-	block := findPlanBlock(t, f, lang, intl2, 2)
-	_, aimsRow := valueBelow(t, f, sheet, block.heading, loc.T("report.plan.aims"))
+	block := reporttest.FindPlanBlock(t, f, lang, intl2, 2)
+	_, aimsRow := valueBelow(t, f, sheet, block.Heading, loc.T("report.plan.aims"))
 	f.Close()
-	figure, aims, total := xlsxkit.Cell(4, block.budget+2), xlsxkit.Cell(2, aimsRow), xlsxkit.Cell(6, block.budget+4)
+	figure, aims, total := xlsxkit.Cell(4, block.Budget+2), xlsxkit.Cell(2, aimsRow), xlsxkit.Cell(6, block.Budget+4)
 	newAims := "Đưa 6 đầu bếp trẻ ra nước ngoài mỗi năm."
 	edits := []string{sheet, figure, "int", "300", sheet, aims, "str", newAims}
 	want := []string{sheet + "!" + figure + " 250→300", sheet + "!" + aims + " " + xlsxkit.Short(intl2.Aims) + "→" + newAims}
@@ -437,11 +406,11 @@ func TestEditsOfThePlanByOpenpyxlAreNeverDropped(t *testing.T) {
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
-			back, warnings, err := ReadFile(make())
+			back, warnings, err := report.ReadFile(make())
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := editsOf(warnings); !slices.Equal(got, want) {
+			if got := fixture.EditsOf(warnings); !slices.Equal(got, want) {
 				t.Errorf("edits listed:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
 			b := fixture.Demo(t)
@@ -454,7 +423,7 @@ func TestEditsOfThePlanByOpenpyxlAreNeverDropped(t *testing.T) {
 	}
 	t.Run("a total", func(t *testing.T) {
 		openpyxlEdit(t, source, step("total"), sheet, total, "int", "5000")
-		_, _, err := ReadFile(step("total"))
+		_, _, err := report.ReadFile(step("total"))
 		var fe *assessment.FileError
 		if !errors.As(err, &fe) || fe.Code != assessment.CodeCellComputed || fe.Args["Cell"].Text != total || fe.Args["Sheet"].Text != sheet {
 			t.Errorf("err = %v", err)
@@ -468,18 +437,18 @@ func TestEditsOfThePlanByOpenpyxlAreNeverDropped(t *testing.T) {
 func TestTheSummaryAndTheCoverMentionThePlan(t *testing.T) {
 	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
-		f := open(t, first(build(t, fixture.Demo(t), lang)))
+		f := fixture.Open(t, testkit.First(reporttest.Build(t, fixture.Demo(t), lang)))
 		sheets := f.GetSheetList()
 		total := l10n.Number(loc, 45000, 1)
 		summary, _ := f.GetRows(sheets[1])
-		row := findRow(summary, loc.T("report.plan.summaryLabel"))
+		row := testkit.FindRow(summary, loc.T("report.plan.summaryLabel"))
 		if row == nil || !strings.HasPrefix(row[1], "6 ") || !strings.Contains(row[1], total) || !strings.Contains(row[1], "2028–2031") {
 			t.Errorf("%s: summary line %q", lang, row)
 		}
 		cover, _ := f.GetRows(sheets[0])
 		found := false
 		for _, r := range cover {
-			if len(r) > 0 && strings.HasPrefix(r[0], "5. ") && strings.Contains(r[0], total) && strings.Contains(r[0], planSheetName(lang)) {
+			if len(r) > 0 && strings.HasPrefix(r[0], "5. ") && strings.Contains(r[0], total) && strings.Contains(r[0], reporttest.PlanSheetName(lang)) {
 				found = true
 			}
 		}
@@ -502,7 +471,7 @@ func pdfPages(t *testing.T, xlsx string) []string {
 		t.Skip("pdftotext is missing")
 	}
 	out := t.TempDir()
-	convert(t, bin, xlsx, "pdf", out)
+	testkit.Convert(t, bin, xlsx, "pdf", out)
 	pdf := filepath.Join(out, strings.TrimSuffix(filepath.Base(xlsx), ".xlsx")+".pdf")
 	text, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
 	if err != nil {
@@ -524,7 +493,7 @@ func TestLibreOfficePrintsThePlan(t *testing.T) {
 	for _, lang := range translations.Languages() {
 		t.Run(string(lang), func(t *testing.T) {
 			loc := translations.New(lang)
-			pages := pdfPages(t, exported(t, a, lang))
+			pages := pdfPages(t, reporttest.Exported(t, a, lang))
 			var plan []string
 			for _, p := range pages {
 				if strings.Contains(p, loc.T("report.plan.titleYears", map[string]any{"First": 2028, "Last": 2031})) {
@@ -568,15 +537,15 @@ func TestABrokenFingerprintOfThePlanIsRefused(t *testing.T) {
 		{"a bad cell", "", `{"sheet":"x","n":1,"cells":[{"v":{"ref":"A0"}}]}`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			path := exported(t, fixture.Demo(t), translations.EN)
+			path := reporttest.Exported(t, fixture.Demo(t), translations.EN)
 			ref := ""
-			editCells(t, path, func(f *excelize.File) {
+			fixture.EditCells(t, path, func(f *excelize.File) {
 				rows, _ := f.GetRows(data)
 				for i, r := range rows {
-					if len(r) > 1 && r[0] == KindPlanCells && r[1] == "1" {
-						ref = xlsxkit.Cell(dataJSON, i+1)
+					if len(r) > 1 && r[0] == report.KindPlanCells && r[1] == "1" {
+						ref = xlsxkit.Cell(report.DataJSON, i+1)
 						if tt.key != "" {
-							f.SetCellStr(data, xlsxkit.Cell(dataKey, i+1), tt.key)
+							f.SetCellStr(data, xlsxkit.Cell(report.DataKey, i+1), tt.key)
 						}
 						if tt.json != "" {
 							f.SetCellStr(data, ref, tt.json)
@@ -598,16 +567,16 @@ func TestADraftPlanWithoutYearsOrBudget(t *testing.T) {
 	a := fixture.Demo(t)
 	a.Plan = &assessment.ActionPlan{Initiatives: []*assessment.Initiative{{Scope: assessment.International, Title: "Tuần phim"}}}
 	for _, lang := range translations.Languages() {
-		path := exported(t, a, lang)
+		path := reporttest.Exported(t, a, lang)
 		f, err := excelize.OpenFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		block := findPlanBlock(t, f, lang, a.Plan.Initiatives[0], 1)
-		assertNumber(t, f, planSheetName(lang), xlsxkit.Cell(2, block.budget+4), 0)
+		block := reporttest.FindPlanBlock(t, f, lang, a.Plan.Initiatives[0], 1)
+		fixture.AssertNumber(t, f, reporttest.PlanSheetName(lang), xlsxkit.Cell(2, block.Budget+4), 0)
 		f.Close()
-		back, warnings, err := ReadFile(path)
-		if err != nil || encode(t, back) != encode(t, a) || len(editsOf(warnings)) != 0 {
+		back, warnings, err := report.ReadFile(path)
+		if err != nil || encode(t, back) != encode(t, a) || len(fixture.EditsOf(warnings)) != 0 {
 			t.Errorf("%s: %v, %v", lang, err, warnings)
 		}
 	}

@@ -1,4 +1,4 @@
-package report
+package report_test
 
 import (
 	"archive/zip"
@@ -16,6 +16,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"creativecity/assessment"
+	"creativecity/assessment/report"
+	"creativecity/assessment/report/reporttest"
 	"creativecity/assessment/report/xlsxkit"
 	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
@@ -26,7 +28,7 @@ import (
 // a question this questionnaire does not know.
 func everyType(t *testing.T) *assessment.Assessment {
 	t.Helper()
-	qn := questionnaire(t)
+	qn := fixture.Questionnaire(t)
 	a := assessment.New(qn)
 	a.City = assessment.City{Name: norm.NFD.String("Thừa Thiên Huế"), Province: "Huế", Population: 652572,
 		AreaKm2: 265.99, Assessor: "Lê Văn Tám", Organization: "Sở VHTTDL", Email: "a@b.vn", Phone: "+84 234", Date: "2026-11-20"}
@@ -63,10 +65,10 @@ func everyType(t *testing.T) *assessment.Assessment {
 func roundTrip(t *testing.T, a *assessment.Assessment, lang translations.Lang) *assessment.Assessment {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "r.xlsx")
-	if _, err := WriteFile(path, questionnaire(t), a, nil, Options{Lang: lang, AppVersion: "t"}); err != nil {
+	if _, err := report.WriteFile(path, fixture.Questionnaire(t), a, nil, report.Options{Lang: lang, AppVersion: "t"}); err != nil {
 		t.Fatal(err)
 	}
-	b, _, err := ReadFile(path)
+	b, _, err := report.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +113,7 @@ func firstDiff(a, b string) string {
 
 func readErrCode(t *testing.T, path string) *assessment.FileError {
 	t.Helper()
-	_, _, err := ReadFile(path)
+	_, _, err := report.ReadFile(path)
 	var fe *assessment.FileError
 	if !errors.As(err, &fe) {
 		t.Fatalf("ReadFile(%s) = %v; want a FileError", path, err)
@@ -137,21 +139,21 @@ func TestReadRefusesForeignAndEditedWorkbooks(t *testing.T) {
 	}
 	// A number replaced by text in the data sheet.
 	path := filepath.Join(dir, "edited.xlsx")
-	if _, err := WriteFile(path, questionnaire(t), fixture.Demo(t), nil, Options{Lang: translations.EN}); err != nil {
+	if _, err := report.WriteFile(path, fixture.Questionnaire(t), fixture.Demo(t), nil, report.Options{Lang: translations.EN}); err != nil {
 		t.Fatal(err)
 	}
 	f, _ = excelize.OpenFile(path)
 	rows, _ := f.GetRows("Data")
 	target := 0
 	for i, r := range rows {
-		if len(r) > 1 && r[0] == KindAnswer && r[1] == "gastronomy.traditional_restaurants" {
+		if len(r) > 1 && r[0] == report.KindAnswer && r[1] == "gastronomy.traditional_restaurants" {
 			target = i + 1
 		}
 	}
-	f.SetCellStr("Data", xlsxkit.Cell(dataValue, target), "about a hundred")
+	f.SetCellStr("Data", xlsxkit.Cell(report.DataValue, target), "about a hundred")
 	f.Save()
 	fe := readErrCode(t, path)
-	if fe.Code != assessment.CodeCellNotNumber || fe.Args["Sheet"] != assessment.TextArg("Data") || fe.Args["Cell"] != assessment.TextArg(xlsxkit.Cell(dataValue, target)) {
+	if fe.Code != assessment.CodeCellNotNumber || fe.Args["Sheet"] != assessment.TextArg("Data") || fe.Args["Cell"] != assessment.TextArg(xlsxkit.Cell(report.DataValue, target)) {
 		t.Errorf("edited: %v", fe)
 	}
 	// The data sheet deleted.
@@ -167,38 +169,10 @@ func TestReadRefusesForeignAndEditedWorkbooks(t *testing.T) {
 // far more than the limit: it is refused quickly with a message.
 func TestReadRefusesAZipBomb(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bomb.xlsx")
-	writeZipBomb(t, path)
+	reporttest.WriteZipBomb(t, path)
 	fe := readErrCode(t, path)
 	if fe.Code != assessment.CodeUnzipLimit {
 		t.Errorf("bomb: %v", fe)
-	}
-}
-
-// writeZipBomb writes a small workbook whose sheet unpacks to far more than
-// the unzip limit.
-func writeZipBomb(t testing.TB, path string) {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for name, content := range map[string]string{
-		"[Content_Types].xml":        `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
-		"xl/workbook.xml":            `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-		"xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-	} {
-		w, _ := zw.Create(name)
-		w.Write([]byte(content))
-	}
-	w, _ := zw.Create("xl/worksheets/sheet1.xml")
-	chunk := bytes.Repeat([]byte(" "), 1<<20)
-	for range (xlsxkit.UnzipSizeLimit >> 20) + 16 {
-		w.Write(chunk)
-	}
-	zw.Close()
-	if buf.Len() > 2<<20 {
-		t.Fatalf("bomb is %d bytes", buf.Len())
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
 
@@ -230,7 +204,7 @@ func TestReadRefusesAnXMLBomb(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "xmlbomb.xlsx")
 	os.WriteFile(path, buf.Bytes(), 0o644)
 	start := time.Now()
-	_, _, err := ReadFile(path)
+	_, _, err := report.ReadFile(path)
 	if err == nil {
 		t.Fatal("an XML bomb was read as an assessment")
 	}
@@ -263,10 +237,10 @@ func TestLongEvidenceSurvivesExportAndImport(t *testing.T) {
 		}
 	}
 	for _, s := range []string{long, longer, "", "ngắn"} {
-		if got := strings.Join(pieces(s), ""); got != s {
+		if got := strings.Join(report.Pieces(s), ""); got != s {
 			t.Errorf("pieces of %d bytes do not join back", len(s))
 		}
-		for _, p := range pieces(s) {
+		for _, p := range report.Pieces(s) {
 			if n := len(utf16.Encode([]rune(p))); n > xlsxkit.MaxCellChars {
 				t.Errorf("a piece of %d units", n)
 			}
@@ -279,7 +253,7 @@ func TestLongEvidenceSurvivesExportAndImport(t *testing.T) {
 // the text before the marker, with a warning naming the sheet and cell.
 func TestEvidenceCutByAnOlderVersionIsReadWithoutItsMarker(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "r.xlsx")
-	if _, err := WriteFile(path, questionnaire(t), fixture.Demo(t), nil, Options{Lang: translations.VI, AppVersion: "t"}); err != nil {
+	if _, err := report.WriteFile(path, fixture.Questionnaire(t), fixture.Demo(t), nil, report.Options{Lang: translations.VI, AppVersion: "t"}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(path)
@@ -290,24 +264,24 @@ func TestEvidenceCutByAnOlderVersionIsReadWithoutItsMarker(t *testing.T) {
 	rows, _ := f.GetRows(sheet)
 	row := 0
 	for i, r := range rows {
-		if len(r) > dataKey && r[dataKind-1] == KindAnswer && r[dataKey-1] == "gastronomy.signature_dishes" {
+		if len(r) > report.DataKey && r[report.DataKind-1] == report.KindAnswer && r[report.DataKey-1] == "gastronomy.signature_dishes" {
 			row = i + 1
 		}
 	}
 	kept := strings.Repeat("Chả mực Hạ Long. ", 1900)
-	f.SetCellStr(sheet, xlsxkit.Cell(dataEvidence, row), kept+" [… đã cắt bớt: văn bản đầy đủ có 40.000 ký tự, vượt quá sức chứa của một ô bảng tính]")
+	f.SetCellStr(sheet, xlsxkit.Cell(report.DataEvidence, row), kept+" [… đã cắt bớt: văn bản đầy đủ có 40.000 ký tự, vượt quá sức chứa của một ô bảng tính]")
 	if err := f.Save(); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
-	a, warnings, err := ReadFile(path)
+	a, warnings, err := report.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := a.Answers["gastronomy.signature_dishes"].Evidence; got != kept {
 		t.Errorf("evidence ends %q", got[max(0, len(got)-60):])
 	}
-	if len(warnings) != 1 || warnings[0].Code != assessment.CodeEvidenceCutInWorkbook || warnings[0].Args["Cell"].Text != xlsxkit.Cell(dataEvidence, row) {
+	if len(warnings) != 1 || warnings[0].Code != assessment.CodeEvidenceCutInWorkbook || warnings[0].Args["Cell"].Text != xlsxkit.Cell(report.DataEvidence, row) {
 		t.Errorf("warnings %+v", warnings)
 	}
 }

@@ -1,4 +1,4 @@
-package report
+package report_test
 
 import (
 	"archive/zip"
@@ -6,58 +6,28 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
 	"creativecity/assessment/l10n"
+	"creativecity/assessment/report"
+	"creativecity/assessment/report/reporttest"
 	"creativecity/assessment/report/xlsxkit"
+	"creativecity/assessment/testkit"
 	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
 
-func questionnaire(t testing.TB) *assessment.Questionnaire {
-	t.Helper()
-	qn, err := assessment.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return qn
-}
-
-var fixedNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
-
-func build(t testing.TB, a *assessment.Assessment, lang translations.Lang) ([]byte, []assessment.Problem) {
-	t.Helper()
-	var buf bytes.Buffer
-	warnings, err := Write(&buf, questionnaire(t), a, nil, Options{Lang: lang, AppVersion: "1.2.3", Now: fixedNow})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes(), warnings
-}
-
-func open(t testing.TB, data []byte) *excelize.File {
-	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
-}
-
 func TestSheetNamesAreValidAndUniqueInBothLanguages(t *testing.T) {
 	for _, lang := range translations.Languages() {
-		f := open(t, first(build(t, fixture.Demo(t), lang)))
+		f := fixture.Open(t, testkit.First(reporttest.Build(t, fixture.Demo(t), lang)))
 		names := f.GetSheetList()
 		// The cover, Summary, Readiness, one per field, the action plan, the
 		// gaps and the data sheet.
-		if len(names) != len(questionnaire(t).Fields())+6 {
+		if len(names) != len(fixture.Questionnaire(t).Fields())+6 {
 			t.Errorf("%s: %d sheets: %v", lang, len(names), names)
 		}
 		seen := map[string]bool{}
@@ -76,8 +46,6 @@ func TestSheetNamesAreValidAndUniqueInBothLanguages(t *testing.T) {
 	}
 }
 
-func first[A, B any](a A, _ B) A { return a }
-
 // summaryRow finds the row of the field table whose first cell is name.
 func summaryRow(t *testing.T, f *excelize.File, sheet, name string) int {
 	t.Helper()
@@ -92,23 +60,23 @@ func summaryRow(t *testing.T, f *excelize.File, sheet, name string) int {
 }
 
 func TestSummaryHoldsTypedScoresAndTheRecommendation(t *testing.T) {
-	qn, a := questionnaire(t), fixture.Demo(t)
+	qn, a := fixture.Questionnaire(t), fixture.Demo(t)
 	res := assessment.Score(qn, a)
 	for _, lang := range translations.Languages() {
 		loc := translations.New(lang)
-		f := open(t, first(build(t, a, lang)))
+		f := fixture.Open(t, testkit.First(reporttest.Build(t, a, lang)))
 		sheet := loc.T("report.sheet.summary")
 		for _, fs := range res.Fields {
 			row := summaryRow(t, f, sheet, loc.T("section."+fs.ID+".name"))
-			assertNumber(t, f, sheet, fmt.Sprintf("B%d", row), xlsxkit.Round(fs.Score, 1))
-			assertNumber(t, f, sheet, fmt.Sprintf("C%d", row), xlsxkit.Round(fs.Completeness, 3))
-			assertNumber(t, f, sheet, fmt.Sprintf("D%d", row), float64(fs.Rank))
+			fixture.AssertNumber(t, f, sheet, fmt.Sprintf("B%d", row), xlsxkit.Round(fs.Score, 1))
+			fixture.AssertNumber(t, f, sheet, fmt.Sprintf("C%d", row), xlsxkit.Round(fs.Completeness, 3))
+			fixture.AssertNumber(t, f, sheet, fmt.Sprintf("D%d", row), float64(fs.Rank))
 			rr := res.Uncertainty.RankRanges[fs.ID]
-			assertNumber(t, f, sheet, fmt.Sprintf("G%d", row), float64(rr[0]))
-			assertNumber(t, f, sheet, fmt.Sprintf("H%d", row), float64(rr[1]))
+			fixture.AssertNumber(t, f, sheet, fmt.Sprintf("G%d", row), float64(rr[0]))
+			fixture.AssertNumber(t, f, sheet, fmt.Sprintf("H%d", row), float64(rr[1]))
 		}
 		row := summaryRow(t, f, sheet, loc.T("report.stability"))
-		assertNumber(t, f, sheet, fmt.Sprintf("B%d", row), res.Uncertainty.Stability)
+		fixture.AssertNumber(t, f, sheet, fmt.Sprintf("B%d", row), res.Uncertainty.Stability)
 		// The reasons say the stability in words.
 		stable := l10n.Reason(loc, assessment.Reason{Code: assessment.ReasonStable, Args: assessment.Args{
 			"Field": assessment.FieldArg("gastronomy"), "Count": assessment.CountArg(int(math.Round(100 * res.Uncertainty.Stability)))}})
@@ -122,13 +90,13 @@ func TestSummaryHoldsTypedScoresAndTheRecommendation(t *testing.T) {
 			t.Errorf("%s: what would change: %v", lang, gaps[max(at, 0):])
 		}
 		row = summaryRow(t, f, sheet, loc.T("section.readiness.name"))
-		assertNumber(t, f, sheet, fmt.Sprintf("B%d", row), xlsxkit.Round(res.Readiness.Score, 1))
+		fixture.AssertNumber(t, f, sheet, fmt.Sprintf("B%d", row), xlsxkit.Round(res.Readiness.Score, 1))
 		row = summaryRow(t, f, sheet, loc.T("report.recommendedField"))
 		if got, _ := f.GetCellValue(sheet, fmt.Sprintf("B%d", row)); got != loc.T("section.gastronomy.name") {
 			t.Errorf("%s: recommended %q", lang, got)
 		}
 		row = summaryRow(t, f, sheet, loc.T("profile.population.text"))
-		assertNumber(t, f, sheet, fmt.Sprintf("B%d", row), a.City.Population)
+		fixture.AssertNumber(t, f, sheet, fmt.Sprintf("B%d", row), a.City.Population)
 		row = summaryRow(t, f, sheet, loc.T("report.generatedAt"))
 		want := map[translations.Lang]string{translations.VI: "23/11/2026", translations.EN: "23 November 2026"}[lang]
 		if got, _ := f.GetCellValue(sheet, fmt.Sprintf("B%d", row)); got != want {
@@ -141,37 +109,24 @@ func TestSummaryHoldsTypedScoresAndTheRecommendation(t *testing.T) {
 	}
 }
 
-func assertNumber(t *testing.T, f *excelize.File, sheet, ref string, want float64) {
-	t.Helper()
-	typ, err := f.GetCellType(sheet, ref)
-	if err != nil || typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString || typ == excelize.CellTypeFormula {
-		t.Errorf("%s!%s is of type %v, not a number", sheet, ref, typ)
-	}
-	raw, _ := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
-	got, err := strconv.ParseFloat(raw, 64)
-	if err != nil || math.Abs(got-want) > 1e-9 {
-		t.Errorf("%s!%s = %q; want %v", sheet, ref, raw, want)
-	}
-}
-
 func TestFieldSheetsTypeEveryAnswer(t *testing.T) {
-	qn, a := questionnaire(t), fixture.Demo(t)
+	qn, a := fixture.Questionnaire(t), fixture.Demo(t)
 	loc := translations.New(translations.EN)
-	f := open(t, first(build(t, a, translations.EN)))
+	f := fixture.Open(t, testkit.First(reporttest.Build(t, a, translations.EN)))
 	checked := map[assessment.QuestionType]int{}
 	for _, s := range qn.Sections[1:] {
 		sheet := xlsxkit.SectionSheet(loc, s.ID)
 		for i, q := range s.Questions {
-			row := sectionHeaderRow + 1 + i
-			if id, _ := f.GetCellValue(sheet, xlsxkit.Cell(colID, row)); id != q.ID {
+			row := report.SectionHeaderRow + 1 + i
+			if id, _ := f.GetCellValue(sheet, xlsxkit.Cell(report.ColID, row)); id != q.ID {
 				t.Fatalf("%s row %d is %q; want %s", sheet, row, id, q.ID)
 			}
 			v := a.Value(q.ID)
-			ref := xlsxkit.Cell(colAnswer, row)
+			ref := xlsxkit.Cell(report.ColAnswer, row)
 			switch q.Type {
 			case assessment.Rubric, assessment.Number:
 				if n, ok := v.Number(); ok {
-					assertNumber(t, f, sheet, ref, n)
+					fixture.AssertNumber(t, f, sheet, ref, n)
 					checked[q.Type]++
 				}
 			case assessment.Boolean:
@@ -185,7 +140,7 @@ func TestFieldSheetsTypeEveryAnswer(t *testing.T) {
 			}
 			if q.Type == assessment.Rubric {
 				if n, ok := v.Number(); ok {
-					if got, _ := f.GetCellValue(sheet, xlsxkit.Cell(colDetail, row)); got != loc.T(q.LevelID(int(n))) {
+					if got, _ := f.GetCellValue(sheet, xlsxkit.Cell(report.ColDetail, row)); got != loc.T(q.LevelID(int(n))) {
 						t.Errorf("%s: descriptor %q", q.ID, got)
 					}
 				}
@@ -201,7 +156,7 @@ func TestFieldSheetsTypeEveryAnswer(t *testing.T) {
 
 func TestWorkbookHasChartsAndNoFormula(t *testing.T) {
 	for _, lang := range translations.Languages() {
-		data := first(build(t, fixture.Demo(t), lang))
+		data := testkit.First(reporttest.Build(t, fixture.Demo(t), lang))
 		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
 			t.Fatal(err)
@@ -223,8 +178,8 @@ func TestWorkbookHasChartsAndNoFormula(t *testing.T) {
 		if !charts["barChart"] || !charts["radarChart"] {
 			t.Errorf("%s: charts %v", lang, charts)
 		}
-		f := open(t, data)
-		forEachCell(t, f, func(sheet, ref, _ string) {
+		f := fixture.Open(t, data)
+		fixture.ForEachCell(t, f, func(sheet, ref, _ string) {
 			if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
 				t.Errorf("%s: formula in %s!%s: %s", lang, sheet, ref, formula)
 			}
@@ -232,23 +187,8 @@ func TestWorkbookHasChartsAndNoFormula(t *testing.T) {
 	}
 }
 
-func forEachCell(t *testing.T, f *excelize.File, fn func(sheet, ref, value string)) {
-	t.Helper()
-	for _, sheet := range f.GetSheetList() {
-		rows, err := f.GetRows(sheet)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for r, row := range rows {
-			for c, v := range row {
-				fn(sheet, xlsxkit.Cell(c+1, r+1), v)
-			}
-		}
-	}
-}
-
 func TestFormulaLookingTextStaysText(t *testing.T) {
-	qn := questionnaire(t)
+	qn := fixture.Questionnaire(t)
 	a := fixture.Demo(t)
 	long := strings.Repeat("Nước mắm Cái Rồng, chả mực Hạ Long. ", 1200) // about 43,000 characters
 	tricky := map[string]string{
@@ -264,21 +204,21 @@ func TestFormulaLookingTextStaysText(t *testing.T) {
 		tricky[s] = ids[i]
 		i++
 	}
-	data, warnings := build(t, a, translations.VI)
+	data, warnings := reporttest.Build(t, a, translations.VI)
 	if len(warnings) != 1 || warnings[0].Code != assessment.CodeEvidenceTruncated || warnings[0].QuestionID != tricky[long] {
 		t.Fatalf("want one truncation warning for %s: %v", tricky[long], warnings)
 	}
-	f := open(t, data)
+	f := fixture.Open(t, data)
 	loc := translations.New(translations.VI)
 	sheet := xlsxkit.SectionSheet(loc, "gastronomy")
 	found := 0
 	for s, id := range tricky {
-		for r := sectionHeaderRow + 1; r < sectionHeaderRow+40; r++ {
-			if got, _ := f.GetCellValue(sheet, xlsxkit.Cell(colID, r)); got != id {
+		for r := report.SectionHeaderRow + 1; r < report.SectionHeaderRow+40; r++ {
+			if got, _ := f.GetCellValue(sheet, xlsxkit.Cell(report.ColID, r)); got != id {
 				continue
 			}
 			found++
-			ref := xlsxkit.Cell(colEvidence, r)
+			ref := xlsxkit.Cell(report.ColEvidence, r)
 			got, _ := f.GetCellValue(sheet, ref)
 			typ, _ := f.GetCellType(sheet, ref)
 			if formula, _ := f.GetCellFormula(sheet, ref); formula != "" || (typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString) {
@@ -304,44 +244,12 @@ func TestFormulaLookingTextStaysText(t *testing.T) {
 // other language may appear.
 func TestEachReportSpeaksOneLanguage(t *testing.T) {
 	for _, lang := range translations.Languages() {
-		assertOneLanguage(t, open(t, first(build(t, fixture.Demo(t), lang))), lang)
-	}
-}
-
-// assertOneLanguage fails when a cell or a sheet name of a workbook in lang
-// is a message of the other language (one that differs between the two).
-func assertOneLanguage(t *testing.T, f *excelize.File, lang translations.Lang) {
-	t.Helper()
-	foreign := translations.EN
-	if lang == translations.EN {
-		foreign = translations.VI
-	}
-	own, theirs := translations.New(lang), translations.New(foreign)
-	ids, err := translations.MessageIDs(foreign)
-	if err != nil {
-		t.Fatal(err)
-	}
-	forbidden := map[string]string{}
-	for _, id := range ids {
-		s := theirs.T(id)
-		if s != own.T(id) && !strings.Contains(s, "{{") && len([]rune(s)) > 1 {
-			forbidden[s] = id
-		}
-	}
-	forEachCell(t, f, func(sheet, ref, v string) {
-		if id, bad := forbidden[strings.TrimPrefix(v, "• ")]; bad {
-			t.Errorf("%s workbook: %s!%s holds %q (%s)", lang, sheet, ref, v, id)
-		}
-	})
-	for _, sheet := range f.GetSheetList() {
-		if id, bad := forbidden[sheet]; bad {
-			t.Errorf("%s workbook: sheet named %q (%s)", lang, sheet, id)
-		}
+		fixture.AssertOneLanguage(t, fixture.Open(t, testkit.First(reporttest.Build(t, fixture.Demo(t), lang))), lang)
 	}
 }
 
 func TestPrintSetup(t *testing.T) {
-	f := open(t, first(build(t, fixture.Demo(t), translations.EN)))
+	f := fixture.Open(t, testkit.First(reporttest.Build(t, fixture.Demo(t), translations.EN)))
 	cover := f.GetSheetList()[0]
 	for _, sheet := range f.GetSheetList() {
 		layout, err := f.GetPageLayout(sheet)
@@ -390,7 +298,7 @@ func TestTheCoverIsAnAdministrativeReport(t *testing.T) {
 	a.SetValue("profile.signer_title", assessment.StringValue("KT. Giám đốc\nPhó Giám đốc"))
 	a.SetValue("profile.signer_name", assessment.StringValue("Nguyễn Văn Bình"))
 	a.SetValue("profile.recipients", assessment.StringValue("Bộ Văn hóa, Thể thao và Du lịch (để báo cáo);\nUBND tỉnh (để báo cáo);\nLưu: VT, NVVH."))
-	f := open(t, first(build(t, a, translations.VI)))
+	f := fixture.Open(t, testkit.First(reporttest.Build(t, a, translations.VI)))
 	sheet := f.GetSheetList()[0]
 	if sheet != "Báo cáo" {
 		t.Fatalf("first sheet %q", sheet)
@@ -446,11 +354,11 @@ func TestSafeSheetName(t *testing.T) {
 }
 
 func BenchmarkExport(b *testing.B) {
-	qn, a := questionnaire(b), fixture.Demo(b)
+	qn, a := fixture.Questionnaire(b), fixture.Demo(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		var buf bytes.Buffer
-		if _, err := Write(&buf, qn, a, nil, Options{Lang: translations.VI, AppVersion: "bench"}); err != nil {
+		if _, err := report.Write(&buf, qn, a, nil, report.Options{Lang: translations.VI, AppVersion: "bench"}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -462,14 +370,14 @@ func TestControlCharactersLeaveAValidWorkbook(t *testing.T) {
 	a := fixture.Demo(t)
 	a.SetEvidence("gastronomy.signature_dishes", "a\x01b\x00c\u202ed\x1b=1+1", "\u202eevil")
 	a.City.Name = "Hạ\x07Long"
-	f := open(t, first(build(t, a, translations.EN)))
+	f := fixture.Open(t, testkit.First(reporttest.Build(t, a, translations.EN)))
 	loc := translations.New(translations.EN)
 	sheet := xlsxkit.SectionSheet(loc, "gastronomy")
-	got, _ := f.GetCellValue(sheet, xlsxkit.Cell(colEvidence, sectionHeaderRow+1))
+	got, _ := f.GetCellValue(sheet, xlsxkit.Cell(report.ColEvidence, report.SectionHeaderRow+1))
 	if strings.ContainsAny(got, "\x00\x01\x1b") || !strings.Contains(got, "\u202ed") || !strings.HasSuffix(got, "=1+1") {
 		t.Errorf("evidence cell %q", got)
 	}
-	if formula, _ := f.GetCellFormula(sheet, xlsxkit.Cell(colEvidence, sectionHeaderRow+1)); formula != "" {
+	if formula, _ := f.GetCellFormula(sheet, xlsxkit.Cell(report.ColEvidence, report.SectionHeaderRow+1)); formula != "" {
 		t.Errorf("formula %q", formula)
 	}
 }

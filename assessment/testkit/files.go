@@ -2,9 +2,6 @@ package testkit
 
 import (
 	"os"
-	"os/exec"
-	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -26,17 +23,6 @@ func Within(tb testing.TB, limit time.Duration, what string, fn func()) {
 	}
 }
 
-// Mkfifo makes the named pipe dir/name with no writer (opening it for
-// reading waits for one) and returns its path.
-func Mkfifo(tb testing.TB, dir, name string) string {
-	tb.Helper()
-	path := filepath.Join(dir, name)
-	if err := syscall.Mkfifo(path, 0o644); err != nil {
-		tb.Fatal(err)
-	}
-	return path
-}
-
 // ReadFile returns the content of a file, failing the test when it
 // cannot be read.
 func ReadFile(tb testing.TB, path string) []byte {
@@ -46,17 +32,4 @@ func ReadFile(tb testing.TB, path string) []byte {
 		tb.Fatal(err)
 	}
 	return data
-}
-
-// Soffice finds LibreOffice. Under CI, where the Makefile installs it, a
-// missing LibreOffice fails the test instead of skipping it.
-func Soffice(tb testing.TB) string {
-	tb.Helper()
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	Missing(tb, "LibreOffice is not installed (make test installs libreoffice-calc-nogui and libreoffice-writer-nogui)")
-	return ""
 }

@@ -2,7 +2,8 @@
 // tests import it: it finds the tools a test runs (and fails under CI
 // when one is missing, since the Makefile installs them), starts private
 // X servers, runs the Windows builds of the programs under Wine and types
-// into them as Unikey does, bounds a call that could block, makes named
+// into them as Unikey does, has LibreOffice convert a workbook (to CSV
+// rows by sheet, to PDF), bounds a call that could block, makes named
 // pipes, reads files and makes the message files of a pseudo-language.
 // Its testdata holds the test-only Windows programs the Makefile builds.
 // It imports no package of the project, so that any package's tests,
@@ -85,3 +86,7 @@ func Xvfb(tb testing.TB, screen string) string {
 	}
 	return ":" + strings.TrimSpace(line)
 }
+
+// First is the first of two results, such as a value without its error
+// or warnings.
+func First[A, B any](a A, _ B) A { return a }

@@ -1,0 +1,122 @@
+// Package reporttest is what the tests of the workbooks share, and only
+// tests import it: it writes the assessment workbook of package report
+// to bytes or to a file, finds a question's row and an initiative's block
+// on its sheets, and writes a workbook that unpacks to more than the
+// readers allow. The tests of package report use it from their external
+// test package (package report_test), as it imports report; helpers that
+// need no workbook package are in testkit and testkit/fixture.
+package reporttest
+
+import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"creativecity/assessment"
+	"creativecity/assessment/l10n"
+	"creativecity/assessment/report"
+	"creativecity/assessment/report/xlsxkit"
+	"creativecity/assessment/testkit/fixture"
+	"creativecity/translations"
+)
+
+// FixedNow is the time Build writes into a workbook.
+var FixedNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
+
+// Build writes the report of a in lang, as of FixedNow, and returns the
+// workbook with the writer's warnings.
+func Build(tb testing.TB, a *assessment.Assessment, lang translations.Lang) ([]byte, []assessment.Problem) {
+	tb.Helper()
+	var buf bytes.Buffer
+	warnings, err := report.Write(&buf, fixture.Questionnaire(tb), a, nil, report.Options{Lang: lang, AppVersion: "1.2.3", Now: FixedNow})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes(), warnings
+}
+
+// Exported writes the report of a in lang to a file and returns its path.
+func Exported(tb testing.TB, a *assessment.Assessment, lang translations.Lang) string {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "report.xlsx")
+	if _, err := report.WriteFile(path, fixture.Questionnaire(tb), a, nil, report.Options{Lang: lang, AppVersion: "t"}); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+// RowOfQuestion is the row of a question on a section sheet.
+func RowOfQuestion(tb testing.TB, f *excelize.File, sheet, id string) int {
+	tb.Helper()
+	rows := xlsxkit.IDRows(f, sheet)[id]
+	if len(rows) != 1 {
+		tb.Fatalf("%s is on rows %v of %s", id, rows, sheet)
+	}
+	return rows[0]
+}
+
+// PlanSheetName is the action plan's sheet in a language.
+func PlanSheetName(lang translations.Lang) string {
+	return xlsxkit.SafeSheetName(translations.New(lang).T("report.sheet.plan"))
+}
+
+// PlanBlock is where an initiative stands on the plan's sheet: its
+// heading row and its budget table's header row.
+type PlanBlock struct{ Heading, Budget int }
+
+// FindPlanBlock finds the block of the n-th initiative of its scope by
+// its heading, which names it and gives its title.
+func FindPlanBlock(tb testing.TB, f *excelize.File, lang translations.Lang, in *assessment.Initiative, n int) PlanBlock {
+	tb.Helper()
+	loc := translations.New(lang)
+	sheet := PlanSheetName(lang)
+	rows, _ := f.GetRows(sheet)
+	label := l10n.Sentence(l10n.Scope(loc, in.Scope, n))
+	for i, r := range rows {
+		if len(r) > 1 && r[0] == label {
+			if r[1] != in.Title {
+				tb.Errorf("%s: %s is titled %q, want %q", lang, label, r[1], in.Title)
+			}
+			for j := i + 1; j < len(rows); j++ {
+				if len(rows[j]) > 0 && rows[j][0] == loc.T("report.plan.budget") {
+					return PlanBlock{Heading: i + 1, Budget: j + 1}
+				}
+			}
+		}
+	}
+	tb.Fatalf("%s: no block for %s", lang, label)
+	return PlanBlock{}
+}
+
+// WriteZipBomb writes a small workbook whose sheet unpacks to far more than
+// the unzip limit.
+func WriteZipBomb(tb testing.TB, path string) {
+	tb.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, content := range map[string]string{
+		"[Content_Types].xml":        `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+		"xl/workbook.xml":            `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+	} {
+		w, _ := zw.Create(name)
+		w.Write([]byte(content))
+	}
+	w, _ := zw.Create("xl/worksheets/sheet1.xml")
+	chunk := bytes.Repeat([]byte(" "), 1<<20)
+	for range (xlsxkit.UnzipSizeLimit >> 20) + 16 {
+		w.Write(chunk)
+	}
+	zw.Close()
+	if buf.Len() > 2<<20 {
+		tb.Fatalf("bomb is %d bytes", buf.Len())
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
