@@ -85,7 +85,13 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	// A translator's folder of message files comes before any message.
 	removeFolder, folderErr := translations.AddFolderFrom(getenv)
 	defer removeFolder()
-	c := &cli{stdout: stdout, stderr: stderr, loc: translations.New(translations.Detect(getenv)), applicationLang: translations.EN}
+	// The messages are read once, in the language asked for or else the
+	// system's.
+	lang := translations.Detect(getenv)
+	if f := readLangFlags(args); f.uiSet {
+		lang = f.ui
+	}
+	c := &cli{stdout: stdout, stderr: stderr, loc: translations.New(lang), applicationLang: translations.EN}
 	if folderErr != nil {
 		c.fail("usage.badTranslations", map[string]any{"Variable": translations.FolderVariable, "Detail": folderErr.Error()})
 		return exitUsage
@@ -184,45 +190,71 @@ func (c *cli) runCommand(cmd command, args []string) int {
 // scanLang applies the last --lang of the command line, wherever it is,
 // so that even a usage message is in the language asked for.
 func (c *cli) scanLang(args []string) bool {
+	f := readLangFlags(args)
+	if f.uiSet {
+		c.loc = translations.New(f.ui)
+	}
+	if f.appSet {
+		c.applicationLang = f.app
+	}
+	if f.bad {
+		c.fail("usage.badLang", map[string]any{"Lang": f.badValue, "Languages": translations.Codes()})
+		return false
+	}
+	return true
+}
+
+// langFlags are the --lang values of a command line, read up to the first
+// that is not usable.
+type langFlags struct {
+	ui       translations.Lang // the interface language the last usable value asks for
+	uiSet    bool
+	app      translations.Lang // the draft application's language (the dossier command)
+	appSet   bool
+	bad      bool   // a value is not usable (or --lang has none)
+	badValue string // that value
+}
+
+// readLangFlags reads the --lang values of a command line, wherever they
+// are, stopping at "--" and at the first value that is no language of the
+// interface (nor, for the dossier command, of the application).
+func readLangFlags(args []string) langFlags {
+	var f langFlags
+	dossier := isApplication(args)
 	for i := 0; i < len(args); i++ {
-		value, found := "", false
+		value := ""
 		switch a := args[i]; {
 		case a == "--":
-			return true
+			return f
 		case a == "--lang" || a == "-lang":
-			if i+1 < len(args) {
-				value, found = args[i+1], true
-				i++
-			} else {
-				c.fail("usage.badLang", map[string]any{"Lang": "", "Languages": translations.Codes()})
-				return false
+			if i+1 >= len(args) {
+				f.bad = true
+				return f
 			}
+			value = args[i+1]
+			i++
 		case strings.HasPrefix(a, "--lang=") || strings.HasPrefix(a, "-lang="):
-			value, found = a[strings.IndexByte(a, '=')+1:], true
-		}
-		if !found {
+			value = a[strings.IndexByte(a, '=')+1:]
+		default:
 			continue
 		}
 		// The draft application is written in a language UNESCO accepts,
 		// which need not be one of the interface's (French).
-		if isApplication(args) {
-			if l, ok := translations.ParseApplicationLang(value); ok {
-				c.applicationLang = l
-			} else {
-				c.applicationLang = translations.Lang(value)
+		app, isApp := translations.ParseApplicationLang(value)
+		if dossier {
+			f.app, f.appSet = translations.Lang(value), true
+			if isApp {
+				f.app = app
 			}
 		}
-		l, ok := translations.ParseLang(value)
-		if !ok {
-			if _, dossier := translations.ParseApplicationLang(value); dossier && isApplication(args) {
-				continue
-			}
-			c.fail("usage.badLang", map[string]any{"Lang": value, "Languages": translations.Codes()})
-			return false
+		if l, ok := translations.ParseLang(value); ok {
+			f.ui, f.uiSet = l, true
+		} else if !(isApp && dossier) {
+			f.bad, f.badValue = true, value
+			return f
 		}
-		c.loc = translations.New(l)
 	}
-	return true
+	return f
 }
 
 // isApplication reports whether the command line runs the dossier command.
