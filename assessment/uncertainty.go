@@ -84,19 +84,13 @@ func spread(u, width float64) float64 { return 1 + width*(2*u-1) }
 
 // analyser holds what the analysis of a questionnaire precomputes: the
 // draws of each question (weight, reference, minimum count, an unanswered
-// question's value) and of each dimension, by variation, and from them,
-// field by field, what a scoring needs as flat tables, so that one
-// perturbed scoring is a weighted sum.
+// question's value) and of each dimension, by variation, laid out field by
+// field as the flat tables a scoring needs, so that one perturbed scoring
+// is a weighted sum. Only the tables are kept.
 type analyser struct {
-	fields     []*Section
-	questions  [][]*Question         // by field
-	draws      []*fieldDraws         // by field
-	factors    map[string][]qFactors // by question ID, one per variation
-	dimensions map[string][]float64  // by dimension, one per variation
-}
-
-type qFactors struct {
-	weight, reference, minCount, unanswered float64
+	fields    []*Section
+	questions [][]*Question // by field
+	draws     []*fieldDraws // by field
 }
 
 // fieldDraws are a field's draws as tables indexed [v*n+i] for question i
@@ -116,56 +110,55 @@ func (qn *Questionnaire) analyser() *analyser {
 	if an, ok := analysers.Load(qn); ok {
 		return an.(*analyser)
 	}
-	an := &analyser{fields: qn.Fields(), factors: map[string][]qFactors{}, dimensions: map[string][]float64{}}
+	an := &analyser{fields: qn.Fields()}
+	dimensions := map[string][]float64{} // each dimension's factor, by variation
 	for _, s := range an.fields {
 		qs := s.ScoredQuestions()
 		an.questions = append(an.questions, qs)
-		for _, q := range qs {
-			key := idKey(q.ID)
-			f := make([]qFactors, Variations)
-			for v := range f {
-				f[v] = qFactors{weight: spread(draw(key, v, saltWeight), WeightSpread),
-					reference:  spread(draw(key, v, saltReference), ThresholdShift),
-					minCount:   spread(draw(key, v, saltMinCount), ThresholdShift),
-					unanswered: draw(key, v, saltUnanswered)}
-			}
-			an.factors[q.ID] = f
-			if _, done := an.dimensions[q.Dimension]; !done {
-				dk := idKey("dimension:" + q.Dimension)
-				d := make([]float64, Variations)
-				for v := range d {
-					d[v] = spread(draw(dk, v, saltDimension), WeightSpread)
-				}
-				an.dimensions[q.Dimension] = d
-			}
-		}
-		an.draws = append(an.draws, an.tables(qs))
+		an.draws = append(an.draws, tables(qs, dimensions))
 	}
 	actual, _ := analysers.LoadOrStore(qn, an)
 	return actual.(*analyser)
 }
 
-// tables lays out the draws of a field's questions for scoring.
-func (an *analyser) tables(qs []*Question) *fieldDraws {
+// tables draws a field's questions for every variation and lays the draws
+// out for scoring; dimensions holds the dimensions' factors drawn so far.
+func tables(qs []*Question, dimensions map[string][]float64) *fieldDraws {
 	n := len(qs)
 	d := &fieldDraws{n: n, weight: make([]float64, Variations*n), total: make([]float64, Variations),
 		reference: make([]float64, Variations*n), minCount: make([]float64, Variations*n),
 		unanswered: make([]float64, Variations*n)}
-	for v := range Variations {
-		for i, q := range qs {
-			f, at := an.factors[q.ID][v], v*n+i
-			w := q.Weight * f.weight * an.dimensions[q.Dimension][v]
+	for i, q := range qs {
+		key, dim := idKey(q.ID), dimensionFactors(dimensions, q.Dimension)
+		for v := range Variations {
+			at := v*n + i
+			w := q.Weight * spread(draw(key, v, saltWeight), WeightSpread) * dim[v]
 			d.weight[at] = w
 			d.total[v] += w
 			if q.Type == Number && q.Reference > 0 {
-				d.reference[at] = 1 / (q.Reference * f.reference)
+				d.reference[at] = 1 / (q.Reference * spread(draw(key, v, saltReference), ThresholdShift))
 			}
 			if q.MinCount > 0 {
-				d.minCount[at] = 1 / (q.MinCount * f.minCount)
+				d.minCount[at] = 1 / (q.MinCount * spread(draw(key, v, saltMinCount), ThresholdShift))
 			}
-			d.unanswered[at] = unansweredFraction(q, f.unanswered)
+			d.unanswered[at] = unansweredFraction(q, draw(key, v, saltUnanswered))
 		}
 	}
+	return d
+}
+
+// dimensionFactors is a dimension's weight factor in each variation, drawn
+// once.
+func dimensionFactors(drawn map[string][]float64, dimension string) []float64 {
+	if d, ok := drawn[dimension]; ok {
+		return d
+	}
+	dk := idKey("dimension:" + dimension)
+	d := make([]float64, Variations)
+	for v := range d {
+		d[v] = spread(draw(dk, v, saltDimension), WeightSpread)
+	}
+	drawn[dimension] = d
 	return d
 }
 

@@ -161,20 +161,42 @@ func TestAQuestionAddedLaterDoesNotReshuffleTheDraws(t *testing.T) {
 	if err := grown.index(); err != nil {
 		t.Fatal(err)
 	}
-	before, after := qn.analyser(), grown.analyser()
-	if len(after.factors) != len(before.factors)+1 {
-		t.Fatalf("%d questions drawn, then %d", len(before.factors), len(after.factors))
+	before, after := drawsByQuestion(qn.analyser()), drawsByQuestion(grown.analyser())
+	if len(after) != len(before)+1 {
+		t.Fatalf("%d questions drawn, then %d", len(before), len(after))
 	}
-	for id, f := range before.factors {
-		if !reflect.DeepEqual(f, after.factors[id]) {
+	for id, f := range before {
+		if !reflect.DeepEqual(f, after[id]) {
 			t.Errorf("the draws of %s changed when a question was added", id)
 		}
 	}
-	for d, f := range before.dimensions {
-		if !reflect.DeepEqual(f, after.dimensions[d]) {
-			t.Errorf("the draws of dimension %s changed when a question was added", d)
+}
+
+// questionDraws are one question's columns of its field's tables: its
+// weight (times its dimension's factor), reference, minimum count and
+// unanswered fraction in each variation.
+type questionDraws struct {
+	weight, reference, minCount, unanswered []float64
+}
+
+// drawsByQuestion reads each question's draws back from the tables.
+func drawsByQuestion(an *analyser) map[string]questionDraws {
+	out := map[string]questionDraws{}
+	for f, qs := range an.questions {
+		d := an.draws[f]
+		for i, q := range qs {
+			var c questionDraws
+			for v := range Variations {
+				at := v*d.n + i
+				c.weight = append(c.weight, d.weight[at])
+				c.reference = append(c.reference, d.reference[at])
+				c.minCount = append(c.minCount, d.minCount[at])
+				c.unanswered = append(c.unanswered, d.unanswered[at])
+			}
+			out[q.ID] = c
 		}
 	}
+	return out
 }
 
 func TestRaisingARecommendedAnswerNeverLowersStability(t *testing.T) {
