@@ -68,17 +68,8 @@ func (v *applicationView) first() fyne.Focusable { return v.firstBox }
 // (the plan's titles and summaries) and the draft follow.
 func (v *applicationView) languageChoice() fyne.CanvasObject {
 	a := v.a
-	langs := map[string]translations.Lang{}
-	var names []string
-	for _, l := range translations.ApplicationLanguages() {
-		name := applicationLangName(l)
-		langs[name] = l
-		names = append(names, name)
-	}
-	r := widget.NewRadioGroup(names, nil)
+	r, langs := langRadio(translations.ApplicationLanguages(), applicationLangName, a.applicationLanguage())
 	r.Horizontal = true
-	r.Required = true
-	r.SetSelected(applicationLangName(a.applicationLanguage()))
 	r.OnChanged = func(name string) {
 		if l, ok := langs[name]; ok {
 			a.appForm.lang = l

@@ -18,16 +18,8 @@ import (
 // rates its budget table is also given in (both optional), then where to
 // write the draft, which is written in the background.
 func (a *App) DraftDialog() {
-	langs := map[string]translations.Lang{}
-	var names []string
-	for _, l := range translations.ApplicationLanguages() {
-		langs[applicationLangName(l)] = l
-		names = append(names, applicationLangName(l))
-	}
-	lang := widget.NewRadioGroup(names, nil)
+	lang, langs := langRadio(translations.ApplicationLanguages(), applicationLangName, a.applicationLanguage())
 	lang.Horizontal = true
-	lang.Required = true
-	lang.SetSelected(applicationLangName(a.applicationLanguage()))
 	usd, eur := a.rateEntry(), a.rateEntry()
 	intro := widget.NewLabel(a.t("gui.draftIntro"))
 	intro.Wrapping = fyne.TextWrapWord

@@ -23,16 +23,7 @@ func (a *App) ExportDialog() {
 
 // askLanguage asks which language a report is to be written in.
 func (a *App) askLanguage(title string, then func(translations.Lang)) {
-	names := map[string]translations.Lang{}
-	var options []string
-	for _, l := range translations.Languages() {
-		n := langName(l)
-		names[n] = l
-		options = append(options, n)
-	}
-	choice := widget.NewRadioGroup(options, nil)
-	choice.Required = true
-	choice.SetSelected(a.loc.Name())
+	choice, names := langRadio(translations.Languages(), langName, a.loc.Lang())
 	form := widget.NewForm(widget.NewFormItem(a.t("gui.reportLanguage"), choice))
 	d := dialog.NewCustomConfirm(title, a.t("gui.chooseFile"), a.t("gui.cancel"), form, func(ok bool) {
 		if ok {
@@ -133,4 +124,20 @@ func (a *App) exportDone(path string, warnings []assessment.Problem) {
 	d := dialog.NewCustom(a.t("gui.exportTitle"), a.t("gui.close"), container.NewVBox(msg, open), a.win)
 	d.Resize(fyne.NewSize(560, 220))
 	d.Show()
+}
+
+// langRadio is a required choice of one language among langs, each shown
+// by its name, with selected chosen at first; byName gives the language
+// of a name chosen.
+func langRadio(langs []translations.Lang, name func(translations.Lang) string, selected translations.Lang) (r *widget.RadioGroup, byName map[string]translations.Lang) {
+	byName = map[string]translations.Lang{}
+	var names []string
+	for _, l := range langs {
+		byName[name(l)] = l
+		names = append(names, name(l))
+	}
+	r = widget.NewRadioGroup(names, nil)
+	r.Required = true
+	r.SetSelected(name(selected))
+	return r, byName
 }

@@ -27,16 +27,8 @@ func (a *App) FormsDialog() {
 	}
 	sections := widget.NewCheckGroup(names, nil)
 	sections.SetSelected(names)
-	langs := map[string]translations.Lang{}
-	var options []string
-	for _, l := range translations.Languages() {
-		langs[langName(l)] = l
-		options = append(options, langName(l))
-	}
-	lang := widget.NewRadioGroup(options, nil)
-	lang.Required = true
+	lang, langs := langRadio(translations.Languages(), langName, a.loc.Lang())
 	lang.Horizontal = true
-	lang.SetSelected(a.loc.Name())
 	intro := widget.NewLabel(a.t("gui.formsIntro"))
 	intro.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem(a.t("gui.formsLanguage"), lang),
