@@ -114,8 +114,9 @@ faults: deps
 
 # bench prints a table of every benchmark and the binary sizes, and times
 # as whole processes, side by side, `creativecity-cli export` of the demo
-# against LibreOffice opening and re-saving the same workbook with a fresh
-# profile (the everyday alternative): medians of $(BENCH_RUNS) runs each.
+# against LibreOffice opening and re-saving the same workbook (the everyday
+# alternative), with a fresh profile each time and with a profile already
+# made, as a user's LibreOffice has: medians of $(BENCH_RUNS) runs each.
 BENCH_RUNS ?= 7
 bench: deps build
 	@set -o pipefail; out=$$(mktemp -d); \
@@ -126,15 +127,18 @@ bench: deps build
 	  ms ./$(BIN)/creativecity-cli export --lang vi -o $$out/report.xlsx assets/demo-halong-gastronomy.ccsa >> $$out/export.ms; \
 	  rm -rf $$out/lo $$out/lo-out; \
 	  ms soffice -env:UserInstallation=file://$$out/lo --headless --norestore --convert-to xlsx --outdir $$out/lo-out $$out/report.xlsx >> $$out/lo.ms; \
+	  ms soffice -env:UserInstallation=file://$$out/lo --headless --norestore --convert-to xlsx --outdir $$out/lo-out $$out/report.xlsx >> $$out/lo-warm.ms; \
 	done; \
-	export_ms=$$(median < $$out/export.ms); lo_ms=$$(median < $$out/lo.ms); \
+	export_ms=$$(median < $$out/export.ms); lo_ms=$$(median < $$out/lo.ms); lo_warm_ms=$$(median < $$out/lo-warm.ms); \
 	echo; echo "| measure | result |"; echo "|---|---|"; \
 	awk '/^Benchmark/ { name=$$1; sub(/-[0-9]+$$/, "", name); line="| " name " | " $$3 " " $$4; \
 	  for (i = 5; i < NF; i += 2) if ($$(i+1) !~ /allocs|B\/op/) line=line ", " $$i " " $$(i+1); print line " |" }' $$out/bench.txt; \
 	for f in $(BIN)/creativecity $(BIN)/creativecity-cli; do echo "| size of $$f | $$(( $$(stat -c %s $$f) / 1048576 )) MiB |"; done; \
 	echo "| creativecity-cli export of the demo, whole process (median of $(BENCH_RUNS)) | $$export_ms ms |"; \
 	echo "| LibreOffice opens and re-saves that workbook, fresh profile (median of $(BENCH_RUNS)) | $$lo_ms ms |"; \
-	echo "| ratio LibreOffice / export | $$(awk "BEGIN { printf \"%.0f\", $$lo_ms / $$export_ms }")× (target ≥ 40×) |"; \
+	echo "| LibreOffice re-saves it again, with the profile it has just made (median of $(BENCH_RUNS)) | $$lo_warm_ms ms |"; \
+	echo "| ratio LibreOffice / export, fresh profile | $$(awk "BEGIN { printf \"%.0f\", $$lo_ms / $$export_ms }")× (target ≥ 40×) |"; \
+	echo "| ratio LibreOffice / export, profile already made | $$(awk "BEGIN { printf \"%.0f\", $$lo_warm_ms / $$export_ms }")× (target ≥ 40×) |"; \
 	rm -rf $$out
 
 # The fyne packaging tool, from the Go module proxy.
