@@ -74,7 +74,7 @@ func (a *App) parseRate(s string) (float64, bool) {
 }
 
 func (a *App) draftFileDialog(opt application.Options) {
-	a.showSaveDialog(a.cityName()+" - "+a.t("gui.draftFileName")+" ("+string(opt.Lang)+").docx", ".docx",
+	a.showSaveDialog(a.fileName("gui.draftFileName", opt.Lang, ".docx"), ".docx",
 		func(path string) { a.WriteDraft(path, opt, nil) })
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"net/url"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -34,7 +35,7 @@ func (a *App) askLanguage(title string, then func(translations.Lang)) {
 }
 
 func (a *App) exportFileDialog(lang translations.Lang) {
-	a.showSaveDialog(a.reportFileName(), ".xlsx", func(path string) { a.Export(path, lang, nil) })
+	a.showSaveDialog(a.fileName("gui.reportFileName", lang, ".xlsx"), ".xlsx", func(path string) { a.Export(path, lang, nil) })
 }
 
 // showSaveDialog asks where to write a file of one extension, offering
@@ -54,10 +55,21 @@ func (a *App) showSaveDialog(name, ext string, write func(path string)) {
 	d.Show()
 }
 
-// reportFileName is the name the export offers: the city's, with its
-// diacritics, and the word for report ("Hạ Long - Báo cáo.xlsx").
-func (a *App) reportFileName() string {
-	return a.cityName() + " - " + a.t("gui.reportFileName") + ".xlsx"
+// fileName is the name a save dialog offers for a file of the city
+// written in lang: the city's name, with its diacritics, the word of
+// message wordID and the language's code ("Hạ Long - Báo cáo (vi).xlsx"),
+// so that the files of two languages never take each other's name. A
+// character Windows refuses in a name becomes a hyphen, and no space is
+// left at either end.
+func (a *App) fileName(wordID string, lang translations.Lang, ext string) string {
+	name := a.cityName() + " - " + a.t(wordID) + " (" + string(lang) + ")"
+	name = strings.Map(func(r rune) rune {
+		if r < ' ' || strings.ContainsRune(`<>:"/\|?*`, r) {
+			return '-'
+		}
+		return r
+	}, name)
+	return strings.Join(strings.Fields(name), " ") + ext
 }
 
 // Export writes the report off the interface thread, showing progress,

@@ -220,11 +220,31 @@ func TestDatesEmailsAndPhonesCheckThemselves(t *testing.T) {
 	}
 }
 
+// TestDefaultFileNamesKeepTheirDiacritics: the names the save dialogs
+// offer keep the city's diacritics, carry the language of what is written
+// (so that a Vietnamese and an English report never take each other's
+// name), and hold no character Windows refuses and no space at either end.
 func TestDefaultFileNamesKeepTheirDiacritics(t *testing.T) {
 	a := newTestApp(t, translations.VI)
 	openDemo(t, a)
-	if got := a.reportFileName(); got != "Hạ Long - Báo cáo.xlsx" {
-		t.Errorf("report file name %q", got)
+	for _, c := range []struct {
+		word string
+		lang translations.Lang
+		ext  string
+		want string
+	}{
+		{"gui.reportFileName", translations.VI, ".xlsx", "Hạ Long - Báo cáo (vi).xlsx"},
+		{"gui.reportFileName", translations.EN, ".xlsx", "Hạ Long - Báo cáo (en).xlsx"},
+		{"gui.formFileName", translations.VI, ".xlsx", "Hạ Long - Phiếu thu thập số liệu (vi).xlsx"},
+		{"gui.draftFileName", translations.Lang("fr"), ".docx", "Hạ Long - " + a.t("gui.draftFileName") + " (fr).docx"},
+	} {
+		if got := a.fileName(c.word, c.lang, c.ext); got != c.want {
+			t.Errorf("file name %q, want %q", got, c.want)
+		}
+	}
+	a.doc.Edit(func(doc *assessment.Assessment) { doc.City.Name = "  Hạ Long/Cẩm Phả:  Quảng Ninh " })
+	if got, want := a.fileName("gui.reportFileName", translations.VI, ".xlsx"), "Hạ Long-Cẩm Phả- Quảng Ninh - Báo cáo (vi).xlsx"; got != want {
+		t.Errorf("file name %q, want %q", got, want)
 	}
 }
 

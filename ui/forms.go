@@ -49,7 +49,7 @@ func (a *App) FormsDialog() {
 }
 
 func (a *App) formFileDialog(lang translations.Lang, sections []string) {
-	a.showSaveDialog(a.cityName()+" - "+a.t("gui.formFileName")+".xlsx", ".xlsx",
+	a.showSaveDialog(a.fileName("gui.formFileName", lang, ".xlsx"), ".xlsx",
 		func(path string) { a.WriteForm(path, lang, sections, nil) })
 }
 

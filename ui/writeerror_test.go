@@ -122,7 +122,7 @@ func TestExportOverAWorkbookOpenInExcelOffersRetryAndAnotherName(t *testing.T) {
 	held = false
 	tapButton(t, a, "Save under another name…")
 	tapButton(t, a, "Save") // the file dialog, on the name it offers
-	waitForFile(t, filepath.Join(dir, a.reportFileName()))
+	waitForFile(t, filepath.Join(dir, a.fileName("gui.reportFileName", translations.VI, ".xlsx")))
 	if !a.Dirty() {
 		t.Error("exporting marked the work saved")
 	}
