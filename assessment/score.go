@@ -65,8 +65,8 @@ const (
 	ReasonCompleteness        = "completeness"        // Completeness
 	ReasonLowCompleteness     = "lowCompleteness"     // Completeness, Min
 	ReasonLowReadiness        = "lowReadiness"        // Completeness, Min
-	ReasonStable              = "stable"              // Field, Count (of 100 variations it stays first)
-	ReasonChallenger          = "challenger"          // Field, Count (of 100 variations it comes first)
+	ReasonStable              = "stable"              // Field, Count (of Total variations it stays first), Total
+	ReasonChallenger          = "challenger"          // Field, Count (of Total variations it comes first), Total
 	ReasonStrongestDimension  = "strongestDimension"  // Dimension, Score
 	ReasonReadinessScore      = "readinessScore"      // Score
 	ReasonUnansweredQuestions = "unansweredQuestions" // Count

@@ -299,7 +299,7 @@ func TestRecommendationFollowsTheConfidenceRule(t *testing.T) {
 				t.Errorf("reasons = %v", rec.Reasons)
 			}
 			if !slices.ContainsFunc(rec.Reasons, func(r Reason) bool {
-				return r.Code == ReasonStable && r.Args["Count"].Num == math.Round(100*tt.stability)
+				return r.Code == ReasonStable && r.Args["Count"].Num == math.Round(Variations*tt.stability) && r.Args["Total"].Num == Variations
 			}) {
 				t.Errorf("no reason tells the stability: %v", rec.Reasons)
 			}

@@ -416,9 +416,11 @@ func confide(r *Result, u *Uncertainty) Recommendation {
 	if at < 0 {
 		at = len(rec.Reasons)
 	}
-	why := []Reason{{ReasonStable, Args{"Field": FieldArg(rec.Field), "Count": CountArg(int(math.Round(100 * u.Stability)))}}}
+	// The counts are of the variations themselves, out of all of them.
+	total := CountArg(Variations)
+	why := []Reason{{ReasonStable, Args{"Field": FieldArg(rec.Field), "Count": CountArg(int(math.Round(Variations * u.Stability))), "Total": total}}}
 	if u.Challenger != "" && u.Share >= 0.01 {
-		why = append(why, Reason{ReasonChallenger, Args{"Field": FieldArg(u.Challenger), "Count": CountArg(int(math.Round(100 * u.Share)))}})
+		why = append(why, Reason{ReasonChallenger, Args{"Field": FieldArg(u.Challenger), "Count": CountArg(int(math.Round(Variations * u.Share))), "Total": total}})
 	}
 	rec.Reasons = slices.Insert(rec.Reasons, at, why...)
 	switch {

@@ -101,7 +101,7 @@ func TestTheAnalysisRunsOnceTypingStops(t *testing.T) {
 		t.Fatalf("after the pause: %+v, %+v", u, a.Result().Recommendation)
 	}
 	a.showPage(ResultsPage)
-	want := "In 100 of 100 variations of the weights and references, Gastronomy stays first."
+	want := "In 1,000 of 1,000 variations of the weights and references, Gastronomy stays first."
 	joined := resultsText(t, a)
 	if !strings.Contains(joined, want) || !strings.Contains(joined, a.t("change.title")) {
 		t.Errorf("the results page does not say the stability and what would change:\n%s", joined)

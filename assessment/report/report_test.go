@@ -79,7 +79,8 @@ func TestSummaryHoldsTypedScoresAndTheRecommendation(t *testing.T) {
 		fixture.AssertNumber(t, f, sheet, fmt.Sprintf("B%d", row), res.Uncertainty.Stability)
 		// The reasons say the stability in words.
 		stable := l10n.Reason(loc, assessment.Reason{Code: assessment.ReasonStable, Args: assessment.Args{
-			"Field": assessment.FieldArg("gastronomy"), "Count": assessment.CountArg(int(math.Round(100 * res.Uncertainty.Stability)))}})
+			"Field": assessment.FieldArg("gastronomy"), "Count": assessment.CountArg(int(math.Round(assessment.Variations * res.Uncertainty.Stability))),
+			"Total": assessment.CountArg(assessment.Variations)}})
 		if rows, _ := f.GetRows(sheet); !slices.ContainsFunc(rows, func(r []string) bool { return len(r) > 1 && r[1] == "• "+stable }) {
 			t.Errorf("%s: no reason %q", lang, stable)
 		}
