@@ -87,9 +87,10 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	defer removeFolder()
 	// The messages are read once, in the language asked for or else the
 	// system's.
+	flags := readLangFlags(args)
 	lang := translations.Detect(getenv)
-	if f := readLangFlags(args); f.uiSet {
-		lang = f.ui
+	if flags.uiSet {
+		lang = flags.ui
 	}
 	c := &cli{stdout: stdout, stderr: stderr, loc: translations.New(lang), applicationLang: translations.EN}
 	if folderErr != nil {
@@ -97,7 +98,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		return exitUsage
 	}
 	// A --lang anywhere applies to every message, the usage included.
-	if !c.scanLang(args) {
+	if !c.applyLang(flags) {
 		return exitUsage
 	}
 	args = withoutLang(args)
@@ -187,13 +188,10 @@ func (c *cli) runCommand(cmd command, args []string) int {
 	return cmd.run(c, o, fs.Args())
 }
 
-// scanLang applies the last --lang of the command line, wherever it is,
-// so that even a usage message is in the language asked for.
-func (c *cli) scanLang(args []string) bool {
-	f := readLangFlags(args)
-	if f.uiSet {
-		c.loc = translations.New(f.ui)
-	}
+// applyLang applies what the --lang flags ask beyond the messages' language
+// (chosen in run): the draft application's language, or the usage error of
+// a value that is no language.
+func (c *cli) applyLang(f langFlags) bool {
 	if f.appSet {
 		c.applicationLang = f.app
 	}
@@ -263,7 +261,7 @@ func isApplication(args []string) bool {
 	return len(rest) > 0 && rest[0] == "dossier"
 }
 
-// withoutLang removes a leading --lang flag (scanLang applies it).
+// withoutLang removes a leading --lang flag (applyLang applies it).
 func withoutLang(args []string) []string {
 	switch {
 	case len(args) >= 2 && (args[0] == "--lang" || args[0] == "-lang"):
