@@ -24,9 +24,9 @@ func ExampleEngine_Type() {
 func ExampleTypeString() {
 	fmt.Println(vnkey.TypeString(vnkey.Telex, "Thanhf phoos Haj Long, 2024"))
 	fmt.Println(vnkey.TypeString(vnkey.VNI, "Thanh2 pho61 Ha5 Long, 2024"))
-	fmt.Println(vnkey.TypeString(vnkey.Telex, "email json www UNESCO"))
+	fmt.Println(vnkey.TypeString(vnkey.Telex, "email json UNESCO"))
 	// Output:
 	// Thành phố Hạ Long, 2024
 	// Thành phố Hạ Long, 2024
-	// email json www UNESCO
+	// email json UNESCO
 }

@@ -34,7 +34,7 @@ func TestTelexMarksOnLowerAndUpperCase(t *testing.T) {
 		{"dd", "đ"}, {"DD", "Đ"}, {"Dd", "Đ"}, {"dD", "đ"},
 		{"tuw", "tư"}, {"tow", "tơ"}, {"TOW", "TƠ"},
 		{"uown", "ươn"}, {"uwon", "ươn"}, {"uwown", "ươn"}, {"UOWN", "ƯƠN"},
-		{"uow", "uơ"}, {"uwo", "ưo"},
+		{"uow", "ươ"}, {"thuow", "thuơ"}, {"uwo", "ưo"},
 		{"aaw", "ă"}, {"awa", "â"}, {"oow", "ơ"}, {"owo", "ô"},
 	})
 }
@@ -155,7 +155,7 @@ func TestTelexWordsAndPhrases(t *testing.T) {
 		{"khuyeens", "khuyến"},
 		{"Trung taam vawn hoas", "Trung tâm văn hóa"},
 		{"DDawks Lawks", "Đắk Lắk"},
-		{"quw", "quw"},
+		{"quw", "quư"},
 		{"Di sanr vawn hoas phi vaatj theer", "Di sản văn hóa phi vật thể"},
 		{"Thaanf phoos saang taoj", "Thần phố sâng tạo"},
 	})
@@ -220,7 +220,7 @@ func TestToneMovesAsLettersArrive(t *testing.T) {
 		{"hoafn", "hoàn"}, {"hoafng", "hoàng"}, {"hoafi", "hoài"}, {"thuyrn", "thuỷn"},
 		{"thuyreen", "thuyển"}, {"tuofi", "tuòi"}, {"tofan", "toàn"}, {"mufa", "mùa"},
 		{"ngoafi", "ngoài"}, {"quyfeen", "quyền"},
-		{"qusa", "quá"}, {"gisa", "giá"}, {"gifn", "gìn"},
+		{"qusa", "qusa"}, {"gisa", "giá"}, {"gifn", "gìn"},
 	})
 	checkTyping(t, VNI, []typeCase{
 		{"ho2an", "hoàn"}, {"thu3yen6", "thuyển"}, {"to2an", "toàn"},
@@ -249,39 +249,41 @@ func TestTypingTheKeyAgainUndoes(t *testing.T) {
 }
 
 func TestNonVietnameseWordsAreLeftAsTyped(t *testing.T) {
+	// Typed with the space that ends them: a word that took a mark while
+	// typed and then proved not to be Vietnamese is given back then.
 	words := []string{
-		"email", "json", "www", "UNESCO", "Windows", "Facebook", "Zalo", "hello", "Microsoft",
+		"email", "json", "UNESCO", "Windows", "Facebook", "Zalo", "hello", "Microsoft",
 		"PDF", "Adobe", "Telex", "Unikey", "address", "iPhone", "Python", "Linux", "GitHub",
-		"docx", "xlsx", "pptx", "HTML", "css", "SQL", "Java", "Zoom", "banana", "Twitter",
-		"new", "st", "js", "ww", "nw", "wifi", "Wi-Fi", "e-mail", "https://www.unesco.vn",
+		"docx", "xlsx", "pptx", "HTML", "css", "SQL", "Java", "banana", "Twitter",
+		"new", "st", "js", "wifi", "e-mail", "Excel", "Google", "Carnaval", "Festival",
 	}
 	for _, w := range words {
-		if got := TypeString(Telex, w); got != w {
-			t.Errorf("Telex %q: got %q", w, got)
+		if got := TypeString(Telex, w+" "); got != w+" " {
+			t.Errorf("Telex %q: got %q", w+" ", got)
 		}
 	}
-	for _, w := range append(words, "H2O", "mp3", "COVID-19", "Windows 10", "Win10", "B52", "Q1", "0123456789") {
-		if got := TypeString(VNI, w); got != w {
-			t.Errorf("VNI %q: got %q", w, got)
+	for _, w := range append(words, "www", "Zoom", "H2O", "mp3", "COVID-19", "Windows 10", "Win10", "B52", "Q1", "0123456789") {
+		if got := TypeString(VNI, w+" "); got != w+" " {
+			t.Errorf("VNI %q: got %q", w+" ", got)
 		}
 	}
 }
 
-// TestKnownLimitations pins down the foreign words the engine cannot
-// protect (their start is a Vietnamese syllable followed by a key) and the
-// way to type them: the key once more.
+// TestKnownLimitations pins down the foreign words that Unikey's rules turn
+// into Vietnamese ones (their letters make a Vietnamese word, or the word
+// is not ended by a space or punctuation), and the way to type them: the
+// key once more.
 func TestKnownLimitations(t *testing.T) {
 	checkTyping(t, Telex, []typeCase{
-		{"Excel", "Ẽcel"}, {"Exxcel", "Excel"},
+		{"Excel", "Ễcl"}, {"Excel ", "Excel "}, {"Exxcel", "Excel"},
 		{"Google", "Gôgle"}, {"Gooogle", "Google"},
-		{"USA", "ÚA"}, {"USSA", "USA"},
-		{"ASEAN", "ÁEAN"}, {"ASSEAN", "ASEAN"},
-		{"how", "hơ"}, {"howw", "how"},
-		{"Office", "Ofice"}, {"Offfice", "Office"},
-		{"DDR", "ĐR"}, {"DDDR", "DDR"},
-		{"unesco.org", "unesco.ỏg"}, {"unesco.orrg", "unesco.org"},
-		{"Samsung", "Sámung"}, {"Samssung", "Samsung"},
-		{"Kroongs", "Kroongs"},
+		{"USA ", "ÚA "}, {"USSA ", "USA "},
+		{"how ", "hơ "}, {"howw ", "how "},
+		{"Office ", "Ofice "}, {"Offfice ", "Office "},
+		{"DDR ", "ĐR "}, {"DDDR ", "DDR "},
+		{"unesco.org", "unesco.ỏg"}, {"unesco.org ", "unesco.org "}, {"unesco.orrg", "unesco.org"},
+		{"www ", "ww "}, {"wwww ", "www "}, {"Zoom ", "Zôm "},
+		{"Kroongs ", "Kroongs "},
 	})
 	checkTyping(t, VNI, []typeCase{
 		{"A4", "Ã"}, {"A44", "A4"}, {"U23", "Ủ"}, {"U223", "U23"},
@@ -323,12 +325,12 @@ func TestExternallyComposedText(t *testing.T) {
 		{Telex, "Việt", 's', "Viết", true},
 		{Telex, "Việt", 'x', "Việtx", false}, // ngã cannot go with final t
 		{Telex, "Viet", 'j', "Viẹt", true},
-		{Telex, "Viẹt", 'e', "Viẹte", false}, // aa, ee, oo only doubled
+		{Telex, "Viẹt", 'e', "Việt", true}, // free marking: e marks the e of ie
 		{Telex, "nguyên", 'x', "nguyễn", true},
 		{Telex, "hoà", 'n', "hoàn", false}, // the "new style" tone stays
 		{Telex, "thuỷ", 'z', "thuy", true},
 		{Telex, "hoà", 's', "hóa", true}, // a tone key applies this engine's rule
-		{Telex, "Đà", 'd', "Đàd", false},
+		{Telex, "Đà", 'd', "Dàd", true}, // d again takes the bar back
 		{Telex, norm.NFD.String("Hạ"), 'z', "Ha", true},
 		{Telex, norm.NFD.String("Hạ"), 'n', norm.NFD.String("Hạ") + "n", false},
 		{Telex, "Hà Nội", 's', "Hà Nộis", false}, // not a word
