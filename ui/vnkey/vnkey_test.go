@@ -330,7 +330,7 @@ func TestExternallyComposedText(t *testing.T) {
 		{Telex, "hoà", 'n', "hoàn", false}, // the "new style" tone stays
 		{Telex, "thuỷ", 'z', "thuy", true},
 		{Telex, "hoà", 's', "hóa", true}, // a tone key applies this engine's rule
-		{Telex, "Đà", 'd', "Dàd", true}, // d again takes the bar back
+		{Telex, "Đà", 'd', "Dàd", true},  // d again takes the bar back
 		{Telex, norm.NFD.String("Hạ"), 'z', "Ha", true},
 		{Telex, norm.NFD.String("Hạ"), 'n', norm.NFD.String("Hạ") + "n", false},
 		{Telex, "Hà Nội", 's', "Hà Nộis", false}, // not a word
