@@ -26,6 +26,8 @@ type languageControls struct {
 	lastTyping string        // the mode to switch back to
 	typingPick *widget.Select
 	langPick   *widget.Select
+	word       vnkey.State // the keys of the word being typed, in wordIn
+	wordIn     *entry
 }
 
 // typingModes are the modes in the order of the choice: off, Telex, VNI.
@@ -46,6 +48,7 @@ func typingEngine(mode string) *vnkey.Engine {
 func (a *App) setTyping(mode string) {
 	c := &a.controls
 	c.typing = typingEngine(mode)
+	c.word, c.wordIn = vnkey.State{}, nil
 	a.fyne.Preferences().SetString(prefTyping, mode)
 	if c.typingPick != nil {
 		c.typingPick.SetSelectedIndex(max(0, indexOf(typingModes, mode)))
@@ -107,7 +110,28 @@ func (a *App) typingMenuItems() []*fyne.MenuItem {
 	}
 	toggle := fyne.NewMenuItem(a.t("gui.typingToggle"), a.toggleTyping)
 	toggle.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	return append(items, toggle)
+	asIs := fyne.NewMenuItem(a.t("gui.typingAsIs"), a.typeWordAsIs)
+	asIs.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	asIs.Disabled = a.controls.typing == nil
+	return append(items, toggle, asIs)
+}
+
+// typeWordAsIs gives back the word before the caret of the focused text
+// box as its keys were typed ("Vieetj" for "Việt") and types the rest of
+// the word as is, until a space or punctuation.
+func (a *App) typeWordAsIs() {
+	e, ok := a.win.Canvas().Focused().(*entry)
+	eng := a.controls.typing
+	if !ok || eng == nil || a.controls.wordIn != e {
+		return
+	}
+	lines, line, start, col, ok := e.wordBeforeCaret()
+	if !ok {
+		return
+	}
+	if out, ok := eng.Restore(&a.controls.word, line[start:col]); ok {
+		e.replaceWord(lines, line, start, col, out)
+	}
 }
 
 func indexOf(list []string, s string) int {
@@ -121,26 +145,44 @@ func indexOf(list []string, s string) int {
 
 // compose types a key with the typing mode into an entry that takes
 // Vietnamese: it reports whether the key changed the word before the
-// caret (the entry is then updated) or must be typed as usual.
+// caret (the entry is then updated) or must be typed as usual. The keys
+// typed for the word are kept, so that a word that is not Vietnamese is
+// given back as typed when it ends.
 func (e *entry) compose(r rune) bool {
-	eng := e.a.controls.typing
-	if eng == nil || !e.vietnamese || e.SelectedText() != "" {
+	c := &e.a.controls
+	if c.typing == nil || !e.vietnamese || e.SelectedText() != "" {
 		return false
 	}
-	lines := strings.Split(e.Text, "\n")
+	lines, line, start, col, ok := e.wordBeforeCaret()
+	if !ok {
+		return false
+	}
+	if c.wordIn != e {
+		c.word, c.wordIn = vnkey.State{}, e
+	}
+	out, transformed := c.typing.TypeWord(&c.word, line[start:col], r)
+	if transformed {
+		e.replaceWord(lines, line, start, col, out)
+	}
+	return transformed
+}
+
+// wordBeforeCaret splits the entry's text into lines and finds the caret's
+// line, its column and where the word before it starts.
+func (e *entry) wordBeforeCaret() (lines []string, line []rune, start, col int, ok bool) {
+	lines = strings.Split(e.Text, "\n")
 	if e.CursorRow >= len(lines) {
-		return false
+		return nil, nil, 0, 0, false
 	}
-	line := []rune(lines[e.CursorRow])
-	col := min(e.CursorColumn, len(line))
-	start := vnkey.WordStart(line[:col])
-	out, transformed := eng.Type(line[start:col], r)
-	if !transformed {
-		return false
-	}
+	line = []rune(lines[e.CursorRow])
+	col = min(e.CursorColumn, len(line))
+	return lines, line, vnkey.WordStart(line[:col]), col, true
+}
+
+// replaceWord puts out in place of line[start:col] and the caret after it.
+func (e *entry) replaceWord(lines []string, line []rune, start, col int, out []rune) {
 	lines[e.CursorRow] = string(line[:start]) + string(out) + string(line[col:])
 	e.SetText(strings.Join(lines, "\n"))
 	e.CursorColumn = start + len(out)
 	e.Refresh()
-	return true
 }

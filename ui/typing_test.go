@@ -3,6 +3,7 @@ package ui
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"creativecity/translations"
@@ -49,4 +50,57 @@ func TestTheTypingModeComposesVietnameseInTextEntries(t *testing.T) {
 			t.Errorf("%s: with the mode off, keys are letters: %q", lang, got)
 		}
 	}
+}
+
+// TestTheTypingModeTypesAsUnikey: in an evidence box, Telex w alone gives
+// ư, dd gives đ in document numbers, a foreign word is given back as typed
+// when it ends, and Ctrl+Shift+K's item types the current word as is.
+func TestTheTypingModeTypesAsUnikey(t *testing.T) {
+	for _, lang := range translations.Languages() {
+		a := newTestApp(t, lang)
+		a.setTyping("telex")
+		a.showPage("gastronomy")
+		ev := a.inputs.evidenceOf("gastronomy.signature_dishes")
+		ev.SetText("")
+		a.win.Canvas().Focus(ev)
+		test.Type(ev, "Hwng mwcj theo 838/QDD-BXD, Carnaval 2024")
+		want := "Hưng mực theo 838/QĐ-BXD, Carnaval 2024"
+		if got := a.Assessment().Answer("gastronomy.signature_dishes").Evidence; got != want {
+			t.Errorf("%s: evidence %q, want %q", lang, got, want)
+		}
+		test.Type(ev, " Vieetj")
+		a.typeWordAsIs()
+		test.Type(ev, "s")
+		if got := a.Assessment().Answer("gastronomy.signature_dishes").Evidence; got != want+" Vieetjs" {
+			t.Errorf("%s: after the word as is: %q", lang, got)
+		}
+		test.Type(ev, " Vieetj")
+		if got := a.Assessment().Answer("gastronomy.signature_dishes").Evidence; got != want+" Vieetjs Việt" {
+			t.Errorf("%s: the next word is composed again: %q", lang, got)
+		}
+		a.setTyping("")
+		if item := menuItem(a, a.t("gui.typingAsIs")); item == nil || !item.Disabled {
+			t.Errorf("%s: the as-is item is not disabled with the typing off", lang)
+		}
+	}
+}
+
+// menuItem finds a main-menu item by its label.
+func menuItem(a *App, label string) *fyne.MenuItem {
+	var found *fyne.MenuItem
+	var walk func(items []*fyne.MenuItem)
+	walk = func(items []*fyne.MenuItem) {
+		for _, it := range items {
+			if it.ChildMenu != nil {
+				walk(it.ChildMenu.Items)
+			}
+			if it.Label == label {
+				found = it
+			}
+		}
+	}
+	for _, m := range a.newMenu().Items {
+		walk(m.Items)
+	}
+	return found
 }
