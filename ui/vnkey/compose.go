@@ -366,7 +366,7 @@ func (c *composer) vowelSpan() (end, vs, start, tonePos int) {
 	return end, vs, start, start + c.tonePosition(vs, end == n)
 }
 
-// finals of the word: the initial and final consonant sequences at the
+// consonants returns the initial and final consonant sequences at the
 // last letter.
 func (c *composer) consonants() (c1, c2 int) {
 	n := len(c.cells) - 1
