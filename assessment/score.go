@@ -84,6 +84,8 @@ const (
 	ReasonReadinessScore      = "readinessScore"      // Score
 	ReasonUnansweredQuestions = "unansweredQuestions" // Count
 	ReasonUnknownFields       = "unknownFields"       // Fields, Count: candidate fields with nothing answered
+	ReasonSetAside            = "setAside"            // Candidates (count), Fields, Count: the fields set aside
+	ReasonAllSetAside         = "allSetAside"         // Fields, Count: every assessed field is set aside
 )
 
 // Recommendation names the field the city looks strongest in.
@@ -188,6 +190,9 @@ func ScoreQuick(qn *Questionnaire, a *Assessment) *Result {
 	if rs := qn.SectionOfKind(KindReadiness); rs != nil {
 		r.Readiness = scoreSection(rs, a, r.Questions)
 	}
+	for i := range r.Fields {
+		r.Fields[i].SetAside = !a.Candidate(r.Fields[i].ID)
+	}
 	order := rankOrder(r.Fields)
 	for rank, i := range order {
 		r.Fields[i].Rank = rank + 1
@@ -196,7 +201,7 @@ func ScoreQuick(qn *Questionnaire, a *Assessment) *Result {
 	if f := r.Recommendation.Field; f != "" {
 		s, _ := qn.Section(f)
 		r.Gaps = gaps(s, r.Questions)
-		r.Swap = whatWouldSwap(qn, r, order)
+		r.Swap = whatWouldSwap(qn, r)
 	}
 	return r
 }
@@ -274,7 +279,7 @@ func cmpDesc(a, b float64) int {
 func recommend(r *Result, order []int) Recommendation {
 	top, second := assessedCandidates(r.Fields, order)
 	if top < 0 {
-		return Recommendation{Confidence: ConfidenceLow, Reasons: []Reason{{Code: ReasonNoAnswers}}}
+		return noRecommendation(r)
 	}
 	best := r.Fields[top]
 	rec := Recommendation{Field: best.ID}
@@ -290,6 +295,10 @@ func recommend(r *Result, order []int) Recommendation {
 	if unknown := UnknownFields(r); len(unknown) > 0 {
 		rec.Reasons = append(rec.Reasons, Reason{ReasonUnknownFields, Args{"Fields": FieldsArg(unknown...), "Count": CountArg(len(unknown))}})
 	}
+	if aside := setAsideFields(r); len(aside) > 0 {
+		rec.Reasons = append(rec.Reasons, Reason{ReasonSetAside, Args{"Candidates": CountArg(len(r.Fields) - len(aside)),
+			"Fields": FieldsArg(aside...), "Count": CountArg(len(aside))}})
+	}
 	if d, s, ok := strongestDimension(best.Dimensions); ok {
 		rec.Reasons = append(rec.Reasons, Reason{ReasonStrongestDimension, Args{"Dimension": DimensionArg(d), "Score": PointsArg(s)}})
 	}
@@ -302,6 +311,34 @@ func recommend(r *Result, order []int) Recommendation {
 		rec.Reasons = append(rec.Reasons, Reason{ReasonUnansweredQuestions, Args{"Count": CountArg(n)}})
 	}
 	return rec
+}
+
+// noRecommendation is the recommendation when no candidate field has an
+// answer: nothing is answered, or every field answered is set aside.
+func noRecommendation(r *Result) Recommendation {
+	rec := Recommendation{Confidence: ConfidenceLow, Reasons: []Reason{{Code: ReasonNoAnswers}}}
+	var aside []string
+	for _, f := range r.Fields {
+		if f.SetAside && f.Assessed() {
+			aside = append(aside, f.ID)
+		}
+	}
+	if len(aside) > 0 {
+		rec.Reasons = []Reason{{ReasonAllSetAside, Args{"Fields": FieldsArg(aside...), "Count": CountArg(len(aside))}}}
+	}
+	return rec
+}
+
+// setAsideFields are the fields the city has set aside, in the
+// questionnaire's order.
+func setAsideFields(r *Result) []string {
+	var out []string
+	for _, f := range r.Fields {
+		if f.SetAside {
+			out = append(out, f.ID)
+		}
+	}
+	return out
 }
 
 // assessedCandidates are the indexes of the first two assessed candidate
