@@ -193,3 +193,69 @@ func (a *Assessment) migrateIntendedField(names FieldNames) bool {
 	a.Decisions.IntendedField = id
 	return true
 }
+
+// The IDs under which merging names the decisions in its results and
+// conflicts, where an answer has its question ID: the intended field, and
+// DecisionSetAside followed by the field ID for a field set aside.
+const (
+	DecisionIntendedField = "decisions.intendedField"
+	DecisionSetAside      = "decisions.setAside."
+)
+
+// mergeDecisions merges the decisions of a contribution (a report) into
+// a, as answers merge: a decision a lacks is taken, one a holds alike
+// changes nothing, one a holds differently is a conflict, taken only with
+// preferNew. A field the contribution does not set aside says nothing
+// about it.
+func mergeDecisions(a *Assessment, in Contribution, preferNew bool, res *MergeResult) {
+	if in.Decisions == nil {
+		return
+	}
+	if id := in.Decisions.IntendedField; id != "" {
+		mergeDecision(a, in, DecisionIntendedField, a.IntendedField(), id, preferNew, res)
+	}
+	for _, id := range slices.Sorted(maps.Keys(in.Decisions.SetAside)) {
+		held, aside := a.SetAsideReason(id)
+		if !aside {
+			a.SetAside(id, in.Decisions.SetAside[id])
+			res.Merged = append(res.Merged, Merged{DecisionSetAside + id, in.File, in.DecisionsSheet})
+			continue
+		}
+		mergeDecision(a, in, DecisionSetAside+id, held, in.Decisions.SetAside[id], preferNew, res)
+	}
+}
+
+// mergeDecision merges one decision held as held (the intended field, or a
+// set-aside field's reason) and proposed as proposed.
+func mergeDecision(a *Assessment, in Contribution, key, held, proposed string, preferNew bool, res *MergeResult) {
+	switch {
+	case held == proposed:
+		res.Same++
+	case key == DecisionIntendedField && held == "":
+		a.SetIntendedField(proposed)
+		res.Merged = append(res.Merged, Merged{key, in.File, in.DecisionsSheet})
+	default:
+		c := Conflict{QuestionID: key, File: in.File, Sheet: in.DecisionsSheet, Contributor: in.Contributor, Date: in.Date,
+			Current:  Answer{Value: StringValue(held)},
+			Proposed: Contributed{QuestionID: key, Sheet: in.DecisionsSheet, Value: StringValue(proposed)}}
+		if preferNew {
+			c.applyDecision(a)
+		}
+		res.Conflicts = append(res.Conflicts, c)
+	}
+}
+
+// applyDecision takes a conflict's proposed decision into a; it reports
+// whether the conflict is about a decision at all.
+func (c *Conflict) applyDecision(a *Assessment) bool {
+	proposed, _ := c.Proposed.Value.String()
+	if c.QuestionID == DecisionIntendedField {
+		a.SetIntendedField(proposed)
+	} else if field, ok := strings.CutPrefix(c.QuestionID, DecisionSetAside); ok {
+		a.SetAside(field, proposed)
+	} else {
+		return false
+	}
+	c.Applied = true
+	return true
+}
