@@ -22,6 +22,7 @@ const (
 	ArgMember                      // a member of the file ("city.population"), written as what it holds
 	ArgNotes                       // message IDs (one per line), written as their texts in turn
 	ArgScope                       // a scope of initiatives (Text), with the initiative's place in it (Num, 0: none)
+	ArgFields                      // field IDs (one per line), written as their names in a list
 )
 
 // Arg is one argument of a problem or reason message, typed for its role.
@@ -52,6 +53,9 @@ func MemberArg(path string) Arg { return Arg{Kind: ArgMember, Text: path} }
 // NotesArg is a list of message IDs whose texts are written in turn
 // (none: an empty text).
 func NotesArg(ids ...string) Arg { return Arg{Kind: ArgNotes, Text: strings.Join(ids, "\n")} }
+
+// FieldsArg is a list of field IDs, written as their names.
+func FieldsArg(ids ...string) Arg { return Arg{Kind: ArgFields, Text: strings.Join(ids, "\n")} }
 
 // ShareArg is a share from 0 to 1.
 func ShareArg(f float64) Arg { return Arg{Kind: ArgShare, Num: f} }

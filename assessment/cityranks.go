@@ -80,7 +80,7 @@ func AnalyseCities(qn *Questionnaire, cities []CityResult) *CityRanks {
 	}
 	ranks, counts := rankVariations(len(an.fields), runs, recommended)
 	for i, c := range cities {
-		Apply(c.Result, counts[i].uncertainty(an.fields, runs[i].recommended))
+		Apply(c.Result, counts[i].uncertainty(an.fields, runs[i].ins, runs[i].recommended))
 	}
 	out := &CityRanks{Fields: map[string][]RankInterval{}}
 	for k := range ranks {
@@ -136,9 +136,9 @@ func rankSomeVariations(first, step, nf int, runs []*Analysis, recommended []int
 	key := make([]float64, len(runs))
 	for v := first; v < Variations; v += step {
 		for i, x := range runs {
-			clear(scores[i])
 			x.variation(v, scores[i], &order)
-			counts[i].add(order)
+			counts[i].add(order, x.ins)
+			x.forgetUnknown(scores[i])
 		}
 		for k := range ranks {
 			for i := range runs {
@@ -148,6 +148,17 @@ func rankSomeVariations(first, step, nf int, runs []*Analysis, recommended []int
 			for rank, i := range byCity {
 				ranks[k][i][v] = uint16(rank + 1)
 			}
+		}
+	}
+}
+
+// forgetUnknown puts the fields a city has not assessed back at 0 after
+// a variation: their draws move the city's own ranking of fields, but a
+// city ranks among cities on what it answered, as scored.
+func (x *Analysis) forgetUnknown(scores []float64) {
+	for f := range x.ins {
+		if !x.ins[f].assessed {
+			scores[f] = 0
 		}
 	}
 }

@@ -168,7 +168,7 @@ func NeedsFollowUp(r *Result) bool {
 // take from it in some variations of the weights and references.
 func IsFollowUpReason(code string) bool {
 	switch code {
-	case ReasonLowCompleteness, ReasonLowReadiness, ReasonNoAnswers, ReasonStable, ReasonChallenger:
+	case ReasonLowCompleteness, ReasonLowReadiness, ReasonNoAnswers, ReasonStable, ReasonChallenger, ReasonUnknownFields:
 		return true
 	}
 	return false

@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"creativecity/assets"
+	"creativecity/translations"
 )
 
 var (
@@ -25,9 +26,25 @@ func Default() (*Questionnaire, error) {
 		}
 		if defaultErr == nil {
 			defaultQn.Provinces, defaultErr = ParseProvinces(assets.ProvincesTOML)
+			defaultQn.FieldNames = sync.OnceValue(func() FieldNames { return translatedFieldNames(defaultQn) })
 		}
 	})
 	return defaultQn, defaultErr
+}
+
+// translatedFieldNames are the fields' names in every language the
+// message files have, with their IDs written as words ("media arts"):
+// the one place where the domain reads words, to turn a city's free text
+// into a field ID.
+func translatedFieldNames(qn *Questionnaire) FieldNames {
+	names := FieldNames{}
+	for _, s := range qn.Fields() {
+		names[s.ID] = append(names[s.ID], s.ID)
+		for _, lang := range translations.Languages() {
+			names[s.ID] = append(names[s.ID], translations.New(lang).T("section."+s.ID+".name"))
+		}
+	}
+	return names
 }
 
 // Demo returns a fresh copy of the demonstration assessment.

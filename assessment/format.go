@@ -121,6 +121,7 @@ func (a *Assessment) normalize() {
 	}
 	a.Plan.normalize()
 	a.Application.normalize()
+	a.Decisions.normalize()
 	for _, ans := range a.Answers {
 		if ans.raw != nil {
 			continue

@@ -24,12 +24,10 @@ func (r *Result) Levers() []Gap {
 // whatWouldSwap finds the fewest answers of the runner-up (at most
 // MaxLevers) that would put it first; nil when it is out of reach or
 // there is no runner-up.
-func whatWouldSwap(qn *Questionnaire, r *Result, order []int) *Swap {
-	if len(order) < 2 {
-		return nil
-	}
-	top, second := r.Fields[order[0]], r.Fields[order[1]]
-	if !second.Assessed() {
+func whatWouldSwap(qn *Questionnaire, r *Result) *Swap {
+	top, ok := r.Field(r.Recommendation.Field)
+	second, hasSecond := r.RunnerUp()
+	if !ok || !hasSecond {
 		return nil
 	}
 	s, _ := qn.Section(second.ID)
@@ -50,12 +48,16 @@ func whatWouldSwap(qn *Questionnaire, r *Result, order []int) *Swap {
 	return nil
 }
 
-// RunnerUp is the assessed field ranked second, if any.
+// RunnerUp is the assessed candidate field ranked next after the
+// recommended one, if any: fields set aside and fields not assessed are
+// never compared with the recommendation.
 func (r *Result) RunnerUp() (SectionScore, bool) {
+	rec, ok := r.Field(r.Recommendation.Field)
+	best := SectionScore{}
 	for _, f := range r.Fields {
-		if f.Rank == 2 && f.Assessed() {
-			return f, true
+		if ok && f.Rank > rec.Rank && f.Candidate() && f.Assessed() && (best.Rank == 0 || f.Rank < best.Rank) {
+			best = f
 		}
 	}
-	return SectionScore{}, false
+	return best, best.Rank > 0
 }

@@ -9,6 +9,10 @@ type Contribution struct {
 	Contributor string // who filled it in, as its first sheet names them
 	Date        string // when (ISO), as its first sheet gives it
 	Answers     []Contributed
+	// Decisions are the city's decisions a report holds (nil: none, as
+	// in a form), and DecisionsSheet the sheet that shows them.
+	Decisions      *Decisions
+	DecisionsSheet string
 }
 
 // Contributed is one answer of a contribution. A value that is not given
@@ -41,6 +45,9 @@ type Conflict struct {
 
 // Apply takes the proposed answer into a, as preferring new would have.
 func (c *Conflict) Apply(qn *Questionnaire, a *Assessment) {
+	if c.applyDecision(a) {
+		return
+	}
 	c.Applied = true
 	in := Contribution{File: c.File, Contributor: c.Contributor, Date: c.Date}
 	if q, ok := qn.Question(c.QuestionID); ok && q.CityField != "" {
@@ -97,7 +104,9 @@ func (r MergeResult) Unresolved() int {
 // evidence (merging the same form twice, or a form prefilled from a and
 // returned unchanged, changes nothing). An answer given
 // differently is a conflict: listed, and taken only with preferNew.
-// Profile questions that hold a city attribute merge into the city.
+// Profile questions that hold a city attribute merge into the city. The
+// decisions of a report merge alike (see mergeDecisions), named by the
+// IDs DecisionIntendedField and DecisionSetAside+field.
 func Merge(qn *Questionnaire, a *Assessment, inputs []Contribution, preferNew bool) MergeResult {
 	var res MergeResult
 	for _, in := range inputs {
@@ -111,6 +120,7 @@ func Merge(qn *Questionnaire, a *Assessment, inputs []Contribution, preferNew bo
 			}
 			mergeAnswer(a, in, c, preferNew, &res)
 		}
+		mergeDecisions(a, in, preferNew, &res)
 	}
 	return res
 }

@@ -150,3 +150,38 @@ func TestProvenanceIsWrittenAndReadBack(t *testing.T) {
 		t.Errorf("a provenance this build cannot read was not kept: %s", out)
 	}
 }
+
+func TestMergeTakesTheDecisionsOfAReport(t *testing.T) {
+	qn := shippedQn(t)
+	a := New(qn)
+	report := form("bao-cao.xlsx", "Lê Văn Tám")
+	report.DecisionsSheet = "Tổng hợp"
+	report.Decisions = &Decisions{IntendedField: "music", SetAside: map[string]string{"film": "Không có phim trường"}}
+	res := Merge(qn, a, []Contribution{report}, false)
+	var merged []string
+	for _, m := range res.Merged {
+		merged = append(merged, m.QuestionID)
+	}
+	if want := []string{DecisionIntendedField, DecisionSetAside + "film"}; !slices.Equal(merged, want) || len(res.Conflicts) != 0 {
+		t.Errorf("merged %v, conflicts %v", merged, res.Conflicts)
+	}
+	if a.IntendedField() != "music" || a.Candidate("film") {
+		t.Fatalf("decisions %+v", a.Decisions)
+	}
+	if again := Merge(qn, a, []Contribution{report}, false); len(again.Merged) != 0 || len(again.Conflicts) != 0 || again.Same != 2 {
+		t.Errorf("the same report again: %+v", again)
+	}
+
+	other := form("bao-cao-2.xlsx", "Trần Thị Lan")
+	other.Decisions = &Decisions{IntendedField: "design", SetAside: map[string]string{"film": "Chưa có liên hoan phim"}}
+	res = Merge(qn, a, []Contribution{other}, false)
+	if len(res.Conflicts) != 2 || res.Unresolved() != 2 || a.IntendedField() != "music" {
+		t.Fatalf("conflicts %+v, intended %s", res.Conflicts, a.IntendedField())
+	}
+	for i := range res.Conflicts {
+		res.Conflicts[i].Apply(qn, a)
+	}
+	if reason, _ := a.SetAsideReason("film"); a.IntendedField() != "design" || reason != "Chưa có liên hoan phim" || res.Unresolved() != 0 {
+		t.Errorf("conflicts applied: %+v", a.Decisions)
+	}
+}

@@ -89,7 +89,15 @@ func (qn *Questionnaire) SetMigrations(ms []Migration) error {
 // kept, each only when there are some); none when the file is of this
 // version. A version the table does not lead from (a newer one, or
 // an unknown one) is left as it is, and Validate warns about it.
+//
+// Whatever the version, a file without decisions.intendedField whose
+// profile names one field in its free-text intended field (in any
+// language, see FieldNames.Match) gets that field as its intended field;
+// the text stays in the profile as the choice's note.
 func (qn *Questionnaire) Migrate(a *Assessment) []Problem {
+	if text, _ := a.Value(IntendedFieldQuestion).String(); text != "" && qn.FieldNames != nil {
+		a.migrateIntendedField(qn.FieldNames())
+	}
 	from := a.QuestionnaireVersion
 	if from == "" || from == qn.Version {
 		return nil

@@ -247,7 +247,10 @@ type Assessment struct {
 	// Application is the prose written for the application and its
 	// attachments (nil: none yet).
 	Application *Application
-	UpdatedAt   time.Time
+	// Decisions are the city's choices: the field it intends to apply in
+	// and the fields it sets aside.
+	Decisions Decisions
+	UpdatedAt time.Time
 	// extra keeps top-level members this build does not know.
 	extra map[string]json.RawMessage
 	// cityExtra keeps city members this build does not know.
@@ -319,6 +322,7 @@ type assessmentJSON struct {
 	Answers              map[string]*Answer `json:"answers"`
 	Plan                 *ActionPlan        `json:"actionPlan,omitempty"`
 	Application          *Application       `json:"dossier,omitempty"`
+	Decisions            *Decisions         `json:"decisions,omitempty"`
 	UpdatedAt            string             `json:"updatedAt,omitempty"`
 }
 
@@ -345,6 +349,9 @@ func (a *Assessment) MarshalJSON() ([]byte, error) {
 	}
 	if !a.Application.Empty() {
 		doc.Application = a.Application
+	}
+	if !a.Decisions.Empty() {
+		doc.Decisions = &a.Decisions
 	}
 	if !a.UpdatedAt.IsZero() {
 		doc.UpdatedAt = a.UpdatedAt.UTC().Format(time.RFC3339)
@@ -396,6 +403,10 @@ func (a *Assessment) UnmarshalJSON(data []byte) error {
 				return err
 			}
 			a.Application = app
+		case "decisions":
+			if err := a.Decisions.UnmarshalJSON(msg); err != nil {
+				return &fieldError{key, err}
+			}
 		case "updatedAt":
 			var s string
 			if err := unmarshalText(msg, &s); err != nil {

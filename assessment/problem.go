@@ -126,6 +126,10 @@ const (
 	// assessment: merging takes answers only.
 	CodePlanEditNotMerged = "planEditNotMerged" // Args: Sheet, Cell, Old, New
 
+	// The city's decisions (kept as they are, warned about).
+	CodeDecisionUnknownField = "decisionUnknownField" // Args: Member, Field (the ID as written)
+	CodeIntendedSetAside     = "intendedSetAside"     // Args: Field; the intended field is also set aside
+
 	// Merging contributions.
 	CodeMergeConflict      = "mergeConflict"      // Args: Sheet, Proposed, Current
 	CodeMergeConflictTaken = "mergeConflictTaken" // Args: Sheet, Proposed, Current

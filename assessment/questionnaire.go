@@ -151,6 +151,10 @@ type Questionnaire struct {
 
 	// Provinces maps pre-2025 province names to today's (Default loads it).
 	Provinces Provinces `toml:"-"`
+	// FieldNames gives the names of the fields in every language, for
+	// Migrate to read the free text of the profile's intended field (nil:
+	// it is not read). Default sets it; it is called only when needed.
+	FieldNames func() FieldNames `toml:"-"`
 
 	byID       map[string]*Question
 	sections   map[string]*Section

@@ -42,7 +42,20 @@ type SectionScore struct {
 	Total        int
 	Rank         int                // 1 = strongest field; 0 for readiness
 	Dimensions   map[string]float64 // 0..100 per dimension
+	// SetAside is set when the city does not consider the field
+	// (decisions.setAside): it keeps its score and rank but leaves the
+	// choice of the recommended field.
+	SetAside bool
 }
+
+// Candidate reports whether the field is one the recommendation chooses
+// from: a field the city has not set aside.
+func (s SectionScore) Candidate() bool { return !s.SetAside }
+
+// Unknown reports whether the field is a candidate with nothing answered:
+// it could score anything, so the recommendation cannot be trusted
+// highly while it stays unknown.
+func (s SectionScore) Unknown() bool { return s.Candidate() && !s.Assessed() }
 
 // Assessed reports whether any question of the section is answered: a
 // field with nothing answered is "not assessed", and the window and the
@@ -70,6 +83,9 @@ const (
 	ReasonStrongestDimension  = "strongestDimension"  // Dimension, Score
 	ReasonReadinessScore      = "readinessScore"      // Score
 	ReasonUnansweredQuestions = "unansweredQuestions" // Count
+	ReasonUnknownFields       = "unknownFields"       // Fields, Count: candidate fields with nothing answered
+	ReasonSetAside            = "setAside"            // Candidates (count), Fields, Count: the fields set aside
+	ReasonAllSetAside         = "allSetAside"         // Fields, Count: every assessed field is set aside
 )
 
 // Recommendation names the field the city looks strongest in.
@@ -96,8 +112,12 @@ type Result struct {
 	Readiness      SectionScore
 	Recommendation Recommendation
 	Gaps           []Gap
-	Questions      map[string]QuestionScore
-	Uncertainty    *Uncertainty // nil until Analyse has run
+	// ReadinessGaps are the readiness questions with the most points still
+	// to gain, by the rule of Gaps (MaxGaps at most): readiness decides
+	// whether the city can apply at all, whichever field it chooses.
+	ReadinessGaps []Gap
+	Questions     map[string]QuestionScore
+	Uncertainty   *Uncertainty // nil until Analyse has run
 	// Swap is what would put the runner-up first, when a few of its
 	// answers would (MaxLevers at most); nil otherwise.
 	Swap *Swap
@@ -173,6 +193,10 @@ func ScoreQuick(qn *Questionnaire, a *Assessment) *Result {
 	}
 	if rs := qn.SectionOfKind(KindReadiness); rs != nil {
 		r.Readiness = scoreSection(rs, a, r.Questions)
+		r.ReadinessGaps = gaps(rs, r.Questions)
+	}
+	for i := range r.Fields {
+		r.Fields[i].SetAside = !a.Candidate(r.Fields[i].ID)
 	}
 	order := rankOrder(r.Fields)
 	for rank, i := range order {
@@ -182,7 +206,7 @@ func ScoreQuick(qn *Questionnaire, a *Assessment) *Result {
 	if f := r.Recommendation.Field; f != "" {
 		s, _ := qn.Section(f)
 		r.Gaps = gaps(s, r.Questions)
-		r.Swap = whatWouldSwap(qn, r, order)
+		r.Swap = whatWouldSwap(qn, r)
 	}
 	return r
 }
@@ -253,47 +277,119 @@ func cmpDesc(a, b float64) int {
 	return 1
 }
 
+// recommend chooses the highest-ranked assessed candidate field (order is
+// rankOrder's) and says why. The leader is compared only with the best
+// other assessed candidate: a field with nothing answered could score
+// anything, so the reasons name it as unknown instead.
 func recommend(r *Result, order []int) Recommendation {
-	answered := 0
-	for _, f := range r.Fields {
-		answered += f.Answered
+	top, second := assessedCandidates(r.Fields, order)
+	if top < 0 {
+		return noRecommendation(r)
 	}
-	if len(order) == 0 || answered == 0 {
-		return Recommendation{Confidence: ConfidenceLow, Reasons: []Reason{{Code: ReasonNoAnswers}}}
-	}
-	top := r.Fields[order[0]]
-	rec := Recommendation{Field: top.ID}
-	rec.Reasons = append(rec.Reasons, Reason{ReasonTopScore, Args{"Field": FieldArg(top.ID), "Score": PointsArg(top.Score)}})
-	if len(order) > 1 {
-		second := r.Fields[order[1]]
-		lead := top.Score - second.Score
-		if lead > 0 {
-			rec.Reasons = append(rec.Reasons, Reason{ReasonLead, Args{"Lead": PointsArg(lead), "SecondField": FieldArg(second.ID)}})
+	best := r.Fields[top]
+	rec := Recommendation{Field: best.ID}
+	rec.Reasons = append(rec.Reasons, Reason{ReasonTopScore, Args{"Field": FieldArg(best.ID), "Score": PointsArg(best.Score)}})
+	if second >= 0 {
+		other := r.Fields[second]
+		if lead := best.Score - other.Score; lead > 0 {
+			rec.Reasons = append(rec.Reasons, Reason{ReasonLead, Args{"Lead": PointsArg(lead), "SecondField": FieldArg(other.ID)}})
 		} else {
-			rec.Reasons = append(rec.Reasons, Reason{ReasonTie, Args{"SecondField": FieldArg(second.ID)}})
+			rec.Reasons = append(rec.Reasons, Reason{ReasonTie, Args{"SecondField": FieldArg(other.ID)}})
 		}
 	}
-	if d, s, ok := strongestDimension(top.Dimensions); ok {
+	if unknown := UnknownFields(r); len(unknown) > 0 {
+		rec.Reasons = append(rec.Reasons, Reason{ReasonUnknownFields, Args{"Fields": FieldsArg(unknown...), "Count": CountArg(len(unknown))}})
+	}
+	if aside := setAsideFields(r); len(aside) > 0 {
+		rec.Reasons = append(rec.Reasons, Reason{ReasonSetAside, Args{"Candidates": CountArg(len(r.Fields) - len(aside)),
+			"Fields": FieldsArg(aside...), "Count": CountArg(len(aside))}})
+	}
+	if d, s, ok := strongestDimension(best.Dimensions); ok {
 		rec.Reasons = append(rec.Reasons, Reason{ReasonStrongestDimension, Args{"Dimension": DimensionArg(d), "Score": PointsArg(s)}})
 	}
-	rec.Reasons = append(rec.Reasons, Reason{ReasonCompleteness, Args{"Completeness": ShareArg(top.Completeness)}})
-	if top.Completeness < MinFieldCompleteness {
-		rec.Confidence = ConfidenceLow
-		rec.Reasons = append(rec.Reasons, Reason{ReasonLowCompleteness,
-			Args{"Completeness": ShareArg(top.Completeness), "Min": ShareArg(MinFieldCompleteness)}})
-	}
-	if r.Readiness.Completeness < MinReadinessCompleteness {
-		rec.Confidence = ConfidenceLow
-		rec.Reasons = append(rec.Reasons, Reason{ReasonLowReadiness,
-			Args{"Completeness": ShareArg(r.Readiness.Completeness), "Min": ShareArg(MinReadinessCompleteness)}})
-	}
+	rec.Reasons = append(rec.Reasons, Reason{ReasonCompleteness, Args{"Completeness": ShareArg(best.Completeness)}})
+	rec.Confidence, rec.Reasons = completenessLimits(r, best, rec.Reasons)
 	if r.Readiness.Total > 0 {
 		rec.Reasons = append(rec.Reasons, Reason{ReasonReadinessScore, Args{"Score": PointsArg(r.Readiness.Score)}})
 	}
-	if n := top.Total - top.Answered; n > 0 {
+	if n := best.Total - best.Answered; n > 0 {
 		rec.Reasons = append(rec.Reasons, Reason{ReasonUnansweredQuestions, Args{"Count": CountArg(n)}})
 	}
 	return rec
+}
+
+// noRecommendation is the recommendation when no candidate field has an
+// answer: nothing is answered, or every field answered is set aside.
+func noRecommendation(r *Result) Recommendation {
+	rec := Recommendation{Confidence: ConfidenceLow, Reasons: []Reason{{Code: ReasonNoAnswers}}}
+	var aside []string
+	for _, f := range r.Fields {
+		if f.SetAside && f.Assessed() {
+			aside = append(aside, f.ID)
+		}
+	}
+	if len(aside) > 0 {
+		rec.Reasons = []Reason{{ReasonAllSetAside, Args{"Fields": FieldsArg(aside...), "Count": CountArg(len(aside))}}}
+	}
+	return rec
+}
+
+// setAsideFields are the fields the city has set aside, in the
+// questionnaire's order.
+func setAsideFields(r *Result) []string {
+	var out []string
+	for _, f := range r.Fields {
+		if f.SetAside {
+			out = append(out, f.ID)
+		}
+	}
+	return out
+}
+
+// assessedCandidates are the indexes of the first two assessed candidate
+// fields in order (-1 for none).
+func assessedCandidates(fields []SectionScore, order []int) (first, second int) {
+	first, second = -1, -1
+	for _, i := range order {
+		if !fields[i].Candidate() || !fields[i].Assessed() {
+			continue
+		}
+		if first < 0 {
+			first = i
+		} else {
+			return first, i
+		}
+	}
+	return first, second
+}
+
+// completenessLimits is the confidence that completeness forces (low, or
+// "" when it forces nothing) and the reasons with why.
+func completenessLimits(r *Result, top SectionScore, reasons []Reason) (Confidence, []Reason) {
+	var c Confidence
+	if top.Completeness < MinFieldCompleteness {
+		c = ConfidenceLow
+		reasons = append(reasons, Reason{ReasonLowCompleteness,
+			Args{"Completeness": ShareArg(top.Completeness), "Min": ShareArg(MinFieldCompleteness)}})
+	}
+	if r.Readiness.Completeness < MinReadinessCompleteness {
+		c = ConfidenceLow
+		reasons = append(reasons, Reason{ReasonLowReadiness,
+			Args{"Completeness": ShareArg(r.Readiness.Completeness), "Min": ShareArg(MinReadinessCompleteness)}})
+	}
+	return c, reasons
+}
+
+// UnknownFields are the candidate fields with nothing answered, in the
+// questionnaire's order: fields that could score anything.
+func UnknownFields(r *Result) []string {
+	var out []string
+	for _, f := range r.Fields {
+		if f.Unknown() {
+			out = append(out, f.ID)
+		}
+	}
+	return out
 }
 
 // strongestDimension returns the dimension with the highest score (ties:

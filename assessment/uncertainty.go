@@ -16,10 +16,14 @@ import (
 // do: question weights, dimension weights, numeric references and the
 // minimum counts of per-capita questions. An unanswered question of a
 // field that has answers is drawn from its whole range instead of counting
-// 0. Every draw is tied to the question's (or dimension's) ID and the
-// variation's number, from one fixed seed: the same file always gives the
-// same figures, two versions of a file are compared on the same draws, and
-// a question added later does not reshuffle the others.
+// 0. A field with nothing answered is unknown: its score is one draw over
+// 0–100 in each variation (its answers are not independent, so drawing
+// them one by one would wrongly average about 50), so the stability says
+// how likely an unknown field would beat the leader. Every draw is tied to
+// the question's (or dimension's, or field's) ID and the variation's
+// number, from one fixed seed: the same file always gives the same
+// figures, two versions of a file are compared on the same draws, and a
+// question added later does not reshuffle the others.
 const (
 	Variations     = 1000 // perturbed scorings per analysis
 	WeightSpread   = 0.25 // question and dimension weights move by up to ±25%
@@ -41,13 +45,19 @@ const seed = 0x43434341 // "CCCA"
 // Uncertainty is what the analysis found.
 type Uncertainty struct {
 	// Stability is the share of variations (0..1) that keep the
-	// recommended field first.
+	// recommended field first among the candidate fields (those not set
+	// aside), unknown fields included.
 	Stability float64
 	// RankRanges are each assessed field's [best, worst] rank over 90% of
-	// the variations (5th to 95th percentile); fields not assessed have none.
+	// the variations (5th to 95th percentile), among all the fields,
+	// unknown ones at their draws; fields not assessed have none (no rank
+	// is shown for them).
 	RankRanges map[string][2]int
-	// Challenger is the field other than the recommended one that comes
-	// first most often, and Share how often (0 when none ever does).
+	// Challenger is the assessed candidate field other than the
+	// recommended one that comes first most often, and Share how often (0
+	// when none ever does). An unknown field is never the challenger: no
+	// text compares the leader with a field nothing is known of; it shows
+	// in the stability instead.
 	Challenger string
 	Share      float64
 }
@@ -77,6 +87,7 @@ const (
 	saltReference
 	saltMinCount
 	saltUnanswered
+	saltUnknownField
 )
 
 // spread maps a draw to a factor 1 ± width.
@@ -102,6 +113,7 @@ type fieldDraws struct {
 	reference  []float64 // 1 / (reference × factor) of a number
 	minCount   []float64 // 1 / (minimum count × factor), 0 without one
 	unanswered []float64 // the fraction drawn for the question unanswered
+	unknown    []float64 // the field's score (0..100) while nothing is answered, by variation
 }
 
 var analysers sync.Map // *Questionnaire → *analyser
@@ -115,7 +127,9 @@ func (qn *Questionnaire) analyser() *analyser {
 	for _, s := range an.fields {
 		qs := s.ScoredQuestions()
 		an.questions = append(an.questions, qs)
-		an.draws = append(an.draws, tables(qs, dimensions))
+		d := tables(qs, dimensions)
+		d.unknown = unknownScores(s.ID)
+		an.draws = append(an.draws, d)
 	}
 	actual, _ := analysers.LoadOrStore(qn, an)
 	return actual.(*analyser)
@@ -145,6 +159,17 @@ func tables(qs []*Question, dimensions map[string][]float64) *fieldDraws {
 		}
 	}
 	return d
+}
+
+// unknownScores are the scores of a field with nothing answered, one
+// uniform draw over 0..100 in each variation.
+func unknownScores(field string) []float64 {
+	key := idKey("field:" + field)
+	out := make([]float64, Variations)
+	for v := range out {
+		out[v] = 100 * draw(key, v, saltUnknownField)
+	}
+	return out
 }
 
 // dimensionFactors is a dimension's weight factor in each variation, drawn
@@ -181,6 +206,7 @@ func unansweredFraction(q *Question, u float64) float64 {
 // answer normalised once, so that a variation is a weighted sum.
 type fieldInputs struct {
 	assessed     bool
+	candidate    bool
 	completeness float64
 	draws        *fieldDraws
 	items        []item
@@ -206,7 +232,8 @@ func (an *analyser) inputs(a *Assessment, r *Result) []fieldInputs {
 	out := make([]fieldInputs, len(an.fields))
 	for i, s := range an.fields {
 		score, _ := r.Field(s.ID)
-		in := fieldInputs{assessed: score.Assessed(), completeness: score.Completeness, draws: an.draws[i]}
+		in := fieldInputs{assessed: score.Assessed(), candidate: score.Candidate(), completeness: score.Completeness,
+			draws: an.draws[i]}
 		for _, q := range an.questions[i] {
 			qs := r.Questions[q.ID]
 			it := item{kind: itemFixed, scored: qs.Fraction}
@@ -232,9 +259,13 @@ func (an *analyser) inputs(a *Assessment, r *Result) []fieldInputs {
 }
 
 // score is a field's score in one variation: its answers against the
-// variation's weights and references, an unanswered question at its draw.
+// variation's weights and references, an unanswered question at its draw;
+// a field not assessed at its own draw.
 func (in *fieldInputs) score(v int) float64 {
 	d := in.draws
+	if !in.assessed {
+		return d.unknown[v]
+	}
 	base := v * d.n
 	var earned float64
 	for i := range in.items {
@@ -290,21 +321,19 @@ func (x *Analysis) Run() *Uncertainty {
 	order := make([]int, 0, len(x.ins))
 	for v := range Variations {
 		x.variation(v, scores, &order)
-		c.add(order)
+		c.add(order, x.ins)
 	}
-	return c.uncertainty(x.an.fields, x.recommended)
+	return c.uncertainty(x.an.fields, x.ins, x.recommended)
 }
 
-// variation scores the assessed fields in variation v and orders them,
-// first first, by the rule of the recommendation.
+// variation scores every field in variation v (an unknown one at its
+// draw) and orders them, first first, by the rule of the recommendation.
 func (x *Analysis) variation(v int, scores []float64, order *[]int) {
 	ins := x.ins
 	*order = (*order)[:0]
 	for i := range ins {
-		if ins[i].assessed {
-			scores[i] = ins[i].score(v)
-			*order = append(*order, i)
-		}
+		scores[i] = ins[i].score(v)
+		*order = append(*order, i)
 	}
 	slices.SortStableFunc(*order, func(p, q int) int {
 		switch {
@@ -318,7 +347,7 @@ func (x *Analysis) variation(v int, scores []float64, order *[]int) {
 }
 
 // cityCounts counts, over the variations, how often each field of a city
-// came first and at each rank.
+// came first among the candidate fields and at each rank among all.
 type cityCounts struct {
 	firsts []int
 	ranks  [][]int // field → rank-1 → count
@@ -332,12 +361,16 @@ func newCityCounts(fields int) *cityCounts {
 	return c
 }
 
-func (c *cityCounts) add(order []int) {
+func (c *cityCounts) add(order []int, ins []fieldInputs) {
+	first := -1
 	for rank, i := range order {
 		c.ranks[i][rank]++
+		if first < 0 && ins[i].candidate {
+			first = i
+		}
 	}
-	if len(order) > 0 {
-		c.firsts[order[0]]++
+	if first >= 0 {
+		c.firsts[first]++
 	}
 }
 
@@ -350,9 +383,12 @@ func (c *cityCounts) merge(o *cityCounts) {
 	}
 }
 
-func (c *cityCounts) uncertainty(fields []*Section, recommended string) *Uncertainty {
+func (c *cityCounts) uncertainty(fields []*Section, ins []fieldInputs, recommended string) *Uncertainty {
 	u := &Uncertainty{RankRanges: map[string][2]int{}}
 	for i, s := range fields {
+		if !ins[i].assessed {
+			continue
+		}
 		if lo, hi, ok := rankRange(c.ranks[i]); ok {
 			u.RankRanges[s.ID] = [2]int{lo, hi}
 		}
@@ -360,7 +396,7 @@ func (c *cityCounts) uncertainty(fields []*Section, recommended string) *Uncerta
 		switch {
 		case s.ID == recommended:
 			u.Stability = share
-		case c.firsts[i] > 0 && share > u.Share:
+		case ins[i].candidate && c.firsts[i] > 0 && share > u.Share:
 			u.Challenger, u.Share = s.ID, share
 		}
 	}
@@ -400,7 +436,8 @@ func Apply(r *Result, u *Uncertainty) {
 }
 
 // confide sets the recommendation's confidence from the analysis and says
-// why: completeness can force low; otherwise stability decides.
+// why: completeness can force low; otherwise stability decides, and an
+// unknown candidate field keeps it below high.
 func confide(r *Result, u *Uncertainty) Recommendation {
 	rec := r.Recommendation
 	if rec.Field == "" {
@@ -426,7 +463,7 @@ func confide(r *Result, u *Uncertainty) Recommendation {
 	switch {
 	case lowCompleteness || u.Stability < StableMedium:
 		rec.Confidence = ConfidenceLow
-	case u.Stability < StableHigh:
+	case u.Stability < StableHigh || len(UnknownFields(r)) > 0:
 		rec.Confidence = ConfidenceMedium
 	default:
 		rec.Confidence = ConfidenceHigh

@@ -3,6 +3,8 @@ package assessment
 import (
 	"math/rand/v2"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"creativecity/assets"
@@ -234,19 +236,131 @@ func TestRaisingARecommendedAnswerNeverLowersStability(t *testing.T) {
 	}
 }
 
-func TestAFieldNotAssessedTakesNoPart(t *testing.T) {
+// TestAnUnknownFieldTakesPartAsOneDraw: a field with nothing answered is
+// one uniform draw over 0–100 in each variation, so a field at its
+// maximum (which the moved references can still pull a little below 100)
+// is sometimes beaten by one; the unknown fields get no rank range and are
+// never named as the challenger.
+func TestAnUnknownFieldTakesPartAsOneDraw(t *testing.T) {
 	qn := shippedQn(t)
 	a := New(qn)
 	a.City.Population = 300000
 	g, _ := qn.Section("gastronomy")
 	answerField(a, g, func(q *Question) Value { return maxValue(q, a.City.Population) })
-	u := Score(qn, a).Uncertainty
-	if len(u.RankRanges) != 1 || u.RankRanges["gastronomy"] != [2]int{1, 1} || u.Stability != 1 {
+	r := Score(qn, a)
+	u := r.Uncertainty
+	if len(u.RankRanges) != 1 || u.RankRanges["gastronomy"][0] != 1 || u.Challenger != "" {
 		t.Errorf("one field assessed: %+v", u)
+	}
+	if u.Stability >= 1 || u.Stability < 0.6 {
+		t.Errorf("one field at its maximum against 7 unknown fields: stability %v, want in [0.6, 1)", u.Stability)
+	}
+	if r.Recommendation.Confidence == ConfidenceHigh {
+		t.Errorf("confidence high with unknown fields: %v", r.Recommendation.Reasons)
 	}
 	empty := Score(qn, New(qn))
 	if empty.Recommendation.Field != "" || len(empty.Uncertainty.RankRanges) != 0 || empty.Recommendation.Confidence != ConfidenceLow {
 		t.Errorf("nothing assessed: %+v %+v", empty.Recommendation, empty.Uncertainty)
+	}
+}
+
+// TestAnUnknownFieldsScoreIsUniform: the draws of an unknown field spread
+// evenly over 0–100 (one draw for the field, not an average of its
+// questions' draws, which would crowd around 50), and differ by field.
+func TestAnUnknownFieldsScoreIsUniform(t *testing.T) {
+	for _, id := range []string{"crafts", "film", "architecture"} {
+		scores := unknownScores(id)
+		var above90, below10 int
+		for _, s := range scores {
+			if s < 0 || s >= 100 {
+				t.Fatalf("%s: draw %v out of [0, 100)", id, s)
+			}
+			if s >= 90 {
+				above90++
+			}
+			if s < 10 {
+				below10++
+			}
+		}
+		if above90 < 70 || above90 > 130 || below10 < 70 || below10 > 130 {
+			t.Errorf("%s: %d of %d draws above 90 and %d below 10, want about 100 each", id, above90, Variations, below10)
+		}
+	}
+	if reflect.DeepEqual(unknownScores("crafts"), unknownScores("film")) {
+		t.Error("two fields share their draws")
+	}
+}
+
+// onlyGastronomy is the demonstration with every field but gastronomy
+// cleared: readiness and the profile stay.
+func onlyGastronomy(t *testing.T, qn *Questionnaire) *Assessment {
+	t.Helper()
+	a, err := Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range qn.Fields() {
+		if s.ID == "gastronomy" {
+			continue
+		}
+		for _, q := range s.Questions {
+			delete(a.Answers, q.ID)
+		}
+	}
+	return a
+}
+
+func TestOnlyGastronomyAnsweredIsNotHighConfidence(t *testing.T) {
+	qn := shippedQn(t)
+	r := Score(qn, onlyGastronomy(t, qn))
+	rec := r.Recommendation
+	if rec.Field != "gastronomy" || rec.Confidence == ConfidenceHigh {
+		t.Fatalf("recommendation %s, confidence %s", rec.Field, rec.Confidence)
+	}
+	if s := r.Uncertainty.Stability; s > 0.5 {
+		t.Errorf("stability %v against 7 unknown fields, want well below 1", s)
+	}
+	var unknown []string
+	for _, reason := range rec.Reasons {
+		switch reason.Code {
+		case ReasonLead, ReasonTie, ReasonChallenger:
+			t.Errorf("a reason compares the leader with a field nothing is known of: %v", reason)
+		case ReasonUnknownFields:
+			unknown = strings.Split(reason.Args["Fields"].Text, "\n")
+			if reason.Args["Count"].Num != 7 {
+				t.Errorf("unknown fields counted %v", reason.Args["Count"])
+			}
+		}
+	}
+	want := []string{"crafts", "design", "film", "literature", "media_arts", "music", "architecture"}
+	if !reflect.DeepEqual(unknown, want) {
+		t.Errorf("the reasons name the unknown fields %v, want %v", unknown, want)
+	}
+	if _, ok := r.Uncertainty.RankRanges["film"]; ok {
+		t.Errorf("an unknown field has a rank range: %v", r.Uncertainty.RankRanges)
+	}
+}
+
+// TestTheLeadIsOverTheBestAssessedField: with crafts unknown and music
+// answered, the lead is over music, never over crafts ranked above it on
+// the fixed order.
+func TestTheLeadIsOverTheBestAssessedField(t *testing.T) {
+	qn := shippedQn(t)
+	demo, err := Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := onlyGastronomy(t, qn)
+	music, _ := qn.Section("music")
+	for _, q := range music.Questions {
+		if ans := demo.Answer(q.ID); ans != nil {
+			a.Answers[q.ID] = ans
+		}
+	}
+	rec := Score(qn, a).Recommendation
+	i := slices.IndexFunc(rec.Reasons, func(x Reason) bool { return x.Code == ReasonLead })
+	if i < 0 || rec.Reasons[i].Args["SecondField"].Text != "music" {
+		t.Errorf("no lead over music: %v", rec.Reasons)
 	}
 }
 

@@ -9,9 +9,37 @@ import (
 // Validate checks an assessment against the questionnaire and returns
 // every problem, sorted by question ID. Errors mark values that scoring
 // ignores; warnings mark things kept as they are. path names the file in
-// the problems. The action plan's problems come last.
+// the problems. The action plan's problems come last, after the
+// decisions'.
 func Validate(qn *Questionnaire, a *Assessment, path string) []Problem {
-	return append(ValidateAnswers(qn, a, path), ValidatePlan(a.Plan, path)...)
+	ps := append(ValidateAnswers(qn, a, path), ValidateDecisions(qn, a, path)...)
+	return append(ps, ValidatePlan(a.Plan, path)...)
+}
+
+// ValidateDecisions warns about decisions that name no field of the
+// questionnaire (they are kept and written back as they are) and about an
+// intended field that is also set aside.
+func ValidateDecisions(qn *Questionnaire, a *Assessment, path string) []Problem {
+	var ps []Problem
+	isField := func(id string) bool {
+		s, ok := qn.Section(id)
+		return ok && s.Kind == KindField
+	}
+	warn := func(code string, args Args) {
+		ps = append(ps, Problem{Severity: Warning, Path: path, Code: code, Args: args})
+	}
+	if id := a.Decisions.IntendedField; id != "" && !isField(id) {
+		warn(CodeDecisionUnknownField, Args{"Member": MemberArg("decisions.intendedField"), "Field": TextArg(id)})
+	}
+	for _, id := range a.SetAsideFields() {
+		if !isField(id) {
+			warn(CodeDecisionUnknownField, Args{"Member": MemberArg("decisions.setAside"), "Field": TextArg(id)})
+		}
+	}
+	if id := a.Decisions.IntendedField; id != "" && !a.Candidate(id) {
+		warn(CodeIntendedSetAside, Args{"Field": FieldArg(id)})
+	}
+	return ps
 }
 
 // ValidateAnswers is Validate without the action plan: the problems of

@@ -46,7 +46,10 @@ func readReport(f *excelize.File, path, name string, qn *assessment.Questionnair
 	problems = append(problems, qn.Migrate(a)...)
 	loc := translations.New(report.Language(f))
 	c := assessment.Contribution{File: name, Contributor: strings.TrimSpace(strings.Trim(a.City.Assessor+", "+a.City.Organization, ", ")),
-		Date: a.City.Date}
+		Date: a.City.Date, DecisionsSheet: loc.T("report.sheet.summary")}
+	if !a.Decisions.Empty() {
+		c.Decisions = &a.Decisions
+	}
 	for _, s := range qn.Sections {
 		for _, q := range s.Questions {
 			var v assessment.Value

@@ -165,6 +165,14 @@ func Arg(l *translations.Localizer, a assessment.Arg) string {
 		return Member(l, a.Text)
 	case assessment.ArgScope:
 		return Scope(l, assessment.Scope(a.Text), int(a.Num))
+	case assessment.ArgFields:
+		var names []string
+		for id := range strings.SplitSeq(a.Text, "\n") {
+			if id != "" {
+				names = append(names, SectionName(l, id))
+			}
+		}
+		return strings.Join(names, l.T("list.separator"))
 	case assessment.ArgNotes:
 		var notes []string
 		for id := range strings.SplitSeq(a.Text, "\n") {

@@ -139,6 +139,9 @@ func (d *dataWriter) meta() {
 	if !a.Application.Empty() {
 		d.put(KindMeta, "dossier", nil, xlsxkit.MustJSON(a.Application))
 	}
+	if !a.Decisions.Empty() {
+		d.put(KindMeta, "decisions", nil, xlsxkit.MustJSON(a.Decisions))
+	}
 	for _, k := range sortedKeys(a.ExtraMembers()) {
 		d.put(KindMeta, k, nil, a.ExtraMembers()[k])
 	}

@@ -91,8 +91,12 @@ func TestExportThenReadGivesTheSameAssessment(t *testing.T) {
 		application.EditAttachment("mayor_letter", func(s *assessment.AttachmentState) {
 			s.Obtained, s.Date, s.File = true, "2027-01-05", "CV-12/UBND"
 		})
+		decided := fixture.Demo(t)
+		decided.SetIntendedField("music")
+		decided.SetAside("film", "Chưa có phim trường")
+		decided.SetAside("dance", "a field of a later questionnaire, kept")
 		for name, a := range map[string]*assessment.Assessment{"demo": fixture.Demo(t), "every type": everyType(t),
-			"with the application's prose and attachments": application} {
+			"with the application's prose and attachments": application, "with decisions": decided} {
 			want := encode(t, a)
 			if got := encode(t, roundTrip(t, a, lang)); got != want {
 				t.Errorf("%s, %s: round trip differs:\n%s", name, lang, firstDiff(want, got))

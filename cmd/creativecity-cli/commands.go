@@ -143,6 +143,12 @@ type scoreJSON struct {
 	Readiness            readinessJSON `json:"readiness"`
 	Recommendation       recommendJSON `json:"recommendation"`
 	Gaps                 []gapJSON     `json:"gaps"`
+	// ReadinessGaps are the readiness questions with the most points to
+	// gain, as gaps are for the recommended field.
+	ReadinessGaps []gapJSON `json:"readinessGaps"`
+	// Decisions are the city's choices as the file holds them: the
+	// intended field ("" none) and the fields set aside with their reasons.
+	Decisions decisionsJSON `json:"decisions"`
 	// WhatWouldChange: the answers that would most widen the lead, and
 	// those that would put the runner-up first.
 	WhatWouldChange changeJSON `json:"whatWouldChange"`
@@ -166,11 +172,22 @@ type fieldJSON struct {
 	// RankRange is [best, worst] over 90% of the uncertainty analysis's
 	// variations; null for a field not assessed.
 	RankRange *[2]int `json:"rankRange"`
+	// SetAside marks a field the city does not consider: it keeps its
+	// score and rank but is never recommended.
+	SetAside bool `json:"setAside,omitempty"`
+}
+
+type decisionsJSON struct {
+	IntendedField string            `json:"intendedField"`
+	SetAside      map[string]string `json:"setAside"`
 }
 
 type changeJSON struct {
 	Levers []gapJSON `json:"levers"`
 	Swap   *swapJSON `json:"swap"`
+	// UnknownFields are the candidate fields with nothing answered: any of
+	// them could come first once assessed.
+	UnknownFields []string `json:"unknownFields"`
 }
 
 type swapJSON struct {
@@ -221,7 +238,7 @@ func (c *cli) score(o options, args []string) int {
 		Fields: []fieldJSON{}, Gaps: []gapJSON{}, PerCapita: []perCapitaJSON{}}
 	for _, f := range r.Fields {
 		fj := fieldJSON{ID: f.ID, Name: l10n.SectionName(c.loc, f.ID), Score: round(f.Score, 2),
-			Completeness: round(f.Completeness, 3), Rank: f.Rank}
+			Completeness: round(f.Completeness, 3), Rank: f.Rank, SetAside: f.SetAside}
 		if rr, ok := r.Uncertainty.RankRanges[f.ID]; ok {
 			fj.RankRange = &rr
 		}
@@ -239,6 +256,12 @@ func (c *cli) score(o options, args []string) int {
 		out.Recommendation.Reasons = append(out.Recommendation.Reasons, l10n.Reason(c.loc, reason))
 	}
 	out.Gaps = c.gapsJSON(r.Gaps)
+	out.ReadinessGaps = c.gapsJSON(r.ReadinessGaps)
+	out.WhatWouldChange.UnknownFields = append([]string{}, assessment.UnknownFields(r)...)
+	out.Decisions = decisionsJSON{IntendedField: a.IntendedField(), SetAside: map[string]string{}}
+	for _, id := range a.SetAsideFields() {
+		out.Decisions.SetAside[id], _ = a.SetAsideReason(id)
+	}
 	out.WhatWouldChange.Levers = c.gapsJSON(r.Levers())
 	if sw := r.Swap; sw != nil {
 		out.WhatWouldChange.Swap = &swapJSON{Field: sw.Field, Lead: round(sw.Lead, 2), Questions: c.gapsJSON(sw.Questions)}
