@@ -289,29 +289,43 @@ func (c *cli) gapsJSON(gaps []assessment.Gap) []gapJSON {
 	return out
 }
 
+// printFields prints the field table, strongest first. A field not
+// assessed shows no rank and no score (it is unknown, not 0); a field set
+// aside says so.
+func (c *cli) printFields(fields []fieldJSON) {
+	t := c.loc.T
+	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t("cli.colRank"), t("cli.colField"), t("cli.colScore"), t("cli.colCompleteness"),
+		t("cli.colRankRange"))
+	for rank := 1; rank <= len(fields); rank++ {
+		for _, f := range fields {
+			if f.Rank != rank {
+				continue
+			}
+			name, shown, score, rr := f.Name, fmt.Sprint(f.Rank), l10n.Score(c.loc, f.Score), "–"
+			switch {
+			case f.Completeness == 0:
+				shown, score = "–", t("result.notAssessed")
+			case f.RankRange == nil:
+			case f.RankRange[0] == f.RankRange[1]:
+				rr = fmt.Sprint(f.RankRange[0])
+			default:
+				rr = fmt.Sprintf("%d–%d", f.RankRange[0], f.RankRange[1])
+			}
+			if f.SetAside {
+				name = t("cli.setAside", map[string]any{"Field": f.Name})
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", shown, name, score, l10n.Percent(c.loc, f.Completeness), rr)
+		}
+	}
+	tw.Flush()
+}
+
 func (c *cli) printScore(out scoreJSON, population float64, change []l10n.ChangeLine) {
 	t := c.loc.T
 	fmt.Fprintln(c.stdout, t("cli.scoreTitle", map[string]any{"City": out.City, "Province": out.Province,
 		"Version": out.QuestionnaireVersion}))
-	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t("cli.colRank"), t("cli.colField"), t("cli.colScore"), t("cli.colCompleteness"),
-		t("cli.colRankRange"))
-	for rank := 1; rank <= len(out.Fields); rank++ {
-		for _, f := range out.Fields {
-			if f.Rank == rank {
-				rr := "–"
-				switch {
-				case f.RankRange == nil:
-				case f.RankRange[0] == f.RankRange[1]:
-					rr = fmt.Sprint(f.RankRange[0])
-				default:
-					rr = fmt.Sprintf("%d–%d", f.RankRange[0], f.RankRange[1])
-				}
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", f.Rank, f.Name, l10n.Score(c.loc, f.Score), l10n.Percent(c.loc, f.Completeness), rr)
-			}
-		}
-	}
-	tw.Flush()
+	c.printFields(out.Fields)
 	fmt.Fprintln(c.stdout, t("cli.readinessLine", map[string]any{"Score": l10n.Score(c.loc, out.Readiness.Score),
 		"Completeness": l10n.Percent(c.loc, out.Readiness.Completeness)}))
 	rec := out.Recommendation

@@ -164,3 +164,46 @@ func TestScoreJSONListsReadinessGapsAndUnknownFields(t *testing.T) {
 		t.Errorf("readiness gaps %+v", doc.ReadinessGaps)
 	}
 }
+
+// TestScoreTextShowsUnknownAndSetAsideFields: the text table gives a field
+// with nothing answered no rank and no score (it is unknown, not 0), and
+// marks a field set aside, in both languages.
+func TestScoreTextShowsUnknownAndSetAsideFields(t *testing.T) {
+	a, err := assessment.Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id := range a.Answers {
+		if strings.HasPrefix(id, "film.") {
+			delete(a.Answers, id)
+		}
+	}
+	a.SetAside("music", "")
+	path := filepath.Join(t.TempDir(), "partial.ccsa")
+	if err := files.Save(path, a); err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string][2]string{
+		"en": {"Film", "not assessed"}, "vi": {"Điện ảnh", "chưa đánh giá"},
+	} {
+		code, out, errs := runCLI(t, "--lang", lang, "score", path)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", lang, code, errs)
+		}
+		var film, music string
+		for _, line := range strings.Split(out, "\n") {
+			switch {
+			case film == "" && strings.Contains(line, want[0]):
+				film = line
+			case strings.Contains(line, map[string]string{"en": "Music (set aside", "vi": "Âm nhạc (thành phố không xét)"}[lang]):
+				music = line
+			}
+		}
+		if !strings.HasPrefix(film, "–") || !strings.Contains(film, want[1]) || strings.Contains(film, "0.0") || strings.Contains(film, "0,0") {
+			t.Errorf("%s: the unknown field's line is %q; want no rank and %q", lang, film, want[1])
+		}
+		if music == "" {
+			t.Errorf("%s: no line marks music as set aside:\n%s", lang, out)
+		}
+	}
+}
