@@ -248,8 +248,10 @@ func newFlatButton(text string, icon fyne.Resource, tapped func()) *flatButton {
 func (b *flatButton) CreateRenderer() fyne.WidgetRenderer {
 	b.bg = canvas.NewRectangle(theme.Color(theme.ColorNameButton))
 	b.bg.CornerRadius = theme.InputRadiusSize()
-	label := widget.NewLabel(b.text)
-	content := container.NewHBox(widget.NewIcon(b.icon), label)
+	content := container.NewHBox(widget.NewIcon(b.icon))
+	if b.text != "" {
+		content.Add(widget.NewLabel(b.text))
+	}
 	return widget.NewSimpleRenderer(container.NewStack(b.bg, content))
 }
 

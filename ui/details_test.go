@@ -209,3 +209,129 @@ func TestTheNavigationFitsTheLongestFieldName(t *testing.T) {
 		}
 	}
 }
+
+// openCalendar clicks the calendar button of the profile's date and
+// returns the calendar shown.
+func openCalendar(t *testing.T, a *App) *calendar {
+	t.Helper()
+	var pick *button
+	walk(a.chrome.body, func(o fyne.CanvasObject) {
+		if b, ok := o.(*button); ok && b.Icon != nil && b.Icon.Name() == theme.CalendarIcon().Name() {
+			pick = b
+		}
+	})
+	if pick == nil {
+		t.Fatal("no calendar button")
+	}
+	test.Tap(pick)
+	top := a.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no calendar shown")
+	}
+	var cal *calendar
+	walk(top, func(o fyne.CanvasObject) {
+		if c, ok := o.(*calendar); ok {
+			cal = c
+		}
+	})
+	if cal == nil {
+		t.Fatal("the pop-up holds no calendar")
+	}
+	return cal
+}
+
+// highlighted is the day the calendar highlights and the day it frames
+// as today, by the numbers they show.
+func highlighted(c *calendar) (day, today string) {
+	for _, cell := range c.cells {
+		if cell.bg.FillColor == theme.Color(theme.ColorNamePrimary) {
+			day = cell.text.Text
+		}
+		if cell.bg.StrokeWidth > 0 {
+			today = cell.text.Text
+		}
+	}
+	return day, today
+}
+
+// TestTheCalendarOpensOnTheTypedDateAndAnswersKeys: the calendar opens
+// on the month of the date typed, that day highlighted and today framed,
+// with the month's name in the interface language and the keyboard's
+// focus; the arrows move the day, Page Up and Page Down the month, Enter
+// writes the day picked as day/month/year and gives the focus back to the
+// date's entry.
+func TestTheCalendarOpensOnTheTypedDateAndAnswersKeys(t *testing.T) {
+	for lang, november := range map[translations.Lang]string{translations.VI: "Tháng Mười Một 2026", translations.EN: "November 2026"} {
+		a := newTestApp(t, lang)
+		a.showPage("profile")
+		date := a.inputs.number("profile.date").entry
+		date.SetText("08/11/2026")
+		cal := openCalendar(t, a)
+		c := a.win.Canvas()
+		if c.Focused() != fyne.Focusable(cal) {
+			t.Errorf("%s: the focus is on %T, not the calendar", lang, c.Focused())
+		}
+		if day, today := highlighted(cal); cal.title.Text != november || day != "8" || today != "23" {
+			t.Errorf("%s: opens on %q, day %q highlighted, today %q framed", lang, cal.title.Text, day, today)
+		}
+		for _, step := range []struct {
+			key        fyne.KeyName
+			title, day string
+		}{
+			{fyne.KeyRight, november, "9"},
+			{fyne.KeyDown, november, "16"},
+			{fyne.KeyLeft, november, "15"},
+			{fyne.KeyUp, november, "8"},
+			{fyne.KeyPageDown, map[translations.Lang]string{translations.VI: "Tháng Mười Hai 2026", translations.EN: "December 2026"}[lang], "8"},
+			{fyne.KeyDown, map[translations.Lang]string{translations.VI: "Tháng Mười Hai 2026", translations.EN: "December 2026"}[lang], "15"},
+			{fyne.KeyPageUp, november, "15"},
+			{fyne.KeyPageUp, map[translations.Lang]string{translations.VI: "Tháng Mười 2026", translations.EN: "October 2026"}[lang], "15"},
+		} {
+			c.Focused().TypedKey(&fyne.KeyEvent{Name: step.key})
+			if day, _ := highlighted(cal); cal.title.Text != step.title || day != step.day {
+				t.Errorf("%s: after %s: %q, day %q; want %q, %q", lang, step.key, cal.title.Text, day, step.title, step.day)
+			}
+		}
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		if c.Overlays().Top() != nil {
+			t.Errorf("%s: Enter left the calendar shown", lang)
+		}
+		if date.Text != "15/10/2026" || c.Focused() != fyne.Focusable(date) {
+			t.Errorf("%s: after Enter the entry says %q, the focus is on %T", lang, date.Text, c.Focused())
+		}
+		if a.Assessment().City.Date != "2026-10-15" {
+			t.Errorf("%s: stored date %q", lang, a.Assessment().City.Date)
+		}
+	}
+}
+
+// TestEscClosesTheCalendarAndKeepsTheDate: Esc closes the calendar
+// without changing the date and gives the focus back to the entry; with
+// no date typed it opens on today, highlighted; the month's last day
+// moves to the shorter next month's last.
+func TestEscClosesTheCalendarAndKeepsTheDate(t *testing.T) {
+	a := newTestApp(t, translations.EN)
+	a.showPage("profile")
+	date := a.inputs.number("profile.date").entry
+	date.SetText("")
+	cal := openCalendar(t, a)
+	if day, today := highlighted(cal); cal.title.Text != "November 2026" || day != "23" || today != "23" {
+		t.Errorf("opens on %q, day %q, today %q", cal.title.Text, day, today)
+	}
+	c := a.win.Canvas()
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+	if day, _ := highlighted(cal); cal.title.Text != "January 2027" || day != "30" {
+		t.Errorf("End, then two months on: %q, day %q", cal.title.Text, day)
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+	if day, _ := highlighted(cal); cal.title.Text != "February 2027" || day != "28" {
+		t.Errorf("31 January, then a month on: %q, day %q", cal.title.Text, day)
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Overlays().Top() != nil || date.Text != "" || c.Focused() != fyne.Focusable(date) {
+		t.Errorf("after Esc: shown %v, entry %q, focus on %T", c.Overlays().Top() != nil, date.Text, c.Focused())
+	}
+}
