@@ -75,8 +75,19 @@ type Question struct {
 	// (name, province, population, areaKm2, assessor, organization, email,
 	// phone, date). Such questions are stored in the file's "city" object.
 	CityField string `toml:"cityField"`
+	// Evidence, when false, marks an item that asks for no evidence and
+	// no source: one that only feeds the report's heading (the signer,
+	// the recipients). Unset is true. An evidence already saved for such
+	// an item stays in the file.
+	Evidence *bool `toml:"evidence"`
 
 	section *Section
+}
+
+// TakesEvidence reports whether the question asks for its evidence and
+// source: not a city attribute, nor an item marked evidence = false.
+func (q *Question) TakesEvidence() bool {
+	return q.CityField == "" && (q.Evidence == nil || *q.Evidence)
 }
 
 // Section returns the section the question belongs to.
@@ -285,6 +296,9 @@ func checkQuestion(s *Section, q *Question) error {
 	}
 	if s.Kind != KindProfile && q.Dimension == "" {
 		return fmt.Errorf("question %q has no dimension", q.ID)
+	}
+	if q.Evidence != nil && !*q.Evidence && q.Scored() {
+		return fmt.Errorf("question %q: a scored question takes evidence", q.ID)
 	}
 	return nil
 }

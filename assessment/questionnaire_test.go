@@ -115,6 +115,33 @@ func TestProfileQuestionsMapTheCity(t *testing.T) {
 	}
 }
 
+// TestReportHeadingItemsTakeNoEvidence: the profile items that only feed
+// the report's heading (the issuing bodies, the number, the signer and the
+// recipients) ask for no evidence and no source; every scored question does.
+func TestReportHeadingItemsTakeNoEvidence(t *testing.T) {
+	qn := shippedQn(t)
+	heading := []string{"profile.governing_body", "profile.issuing_body", "profile.document_number",
+		"profile.signer_title", "profile.signer_name", "profile.recipients"}
+	for _, id := range heading {
+		if q, ok := qn.Question(id); !ok || q.TakesEvidence() {
+			t.Errorf("%s takes evidence", id)
+		}
+	}
+	if q, _ := qn.Question("profile.name"); q.TakesEvidence() {
+		t.Error("a city attribute takes evidence")
+	}
+	for _, s := range qn.Sections {
+		for _, q := range s.Questions {
+			if q.Scored() && !q.TakesEvidence() {
+				t.Errorf("scored question %s takes no evidence", q.ID)
+			}
+		}
+	}
+	if q, _ := qn.Question("profile.lead_department"); !q.TakesEvidence() {
+		t.Error("profile.lead_department takes no evidence")
+	}
+}
+
 func TestNumberQuestionsAreWellFormed(t *testing.T) {
 	for _, s := range shippedQn(t).Sections {
 		for _, q := range s.ScoredQuestions() {
@@ -190,6 +217,8 @@ func TestParseQuestionnaireRejectsInconsistentStructures(t *testing.T) {
 		{"zero weight", `weight = 2`, `weight = 0`, "positive weight"},
 		{"no version", `questionnaireVersion = "t"`, ``, "questionnaireVersion"},
 		{"bad city field", `cityField = "name"`, `cityField = "mayor"`, "cityField"},
+		{"scored without evidence", `weight = 2`, `weight = 2
+  evidence = false`, "takes evidence"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -225,7 +225,7 @@ func (a *App) build() {
 	a.showPage(a.page)
 	c.building = false
 	split := container.NewHSplit(a.navigation(), c.body)
-	split.Offset = 0.22
+	split.Offset = a.navOffset()
 	a.win.SetContent(container.NewBorder(toolbar, c.status, nil, nil, split))
 	a.win.SetMainMenu(a.newMenu())
 	a.addShortcuts()

@@ -689,13 +689,13 @@ func pageText(a *App) string {
 }
 
 // TestTheNavigationSaysNotAssessedBeforeAnyAnswer: a section with nothing
-// answered shows "not assessed", not a score of 0; its first answer gives
+// answered shows "— not assessed", not a score of 0; its first answer gives
 // it a score.
 func TestTheNavigationSaysNotAssessedBeforeAnyAnswer(t *testing.T) {
 	for _, lang := range translations.Languages() {
 		a := newTestApp(t, lang)
 		notAssessed := a.t("result.notAssessed")
-		if got := a.navDetail("film"); !strings.HasPrefix(got, notAssessed) {
+		if got := a.navDetail("film"); !strings.HasPrefix(got, "— "+notAssessed) {
 			t.Errorf("%s: film, nothing answered: %q", lang, got)
 		}
 		a.doc.Edit(func(doc *assessment.Assessment) { doc.SetValue("film.festivals", assessment.NumberValue(0)) })

@@ -15,16 +15,21 @@ import (
 // choice is one answer among a few options, each a row with its text: the
 // rubric's five levels with their descriptors, or yes and no. It is one
 // Tab stop. By keyboard, a key picks an option (0–4 for a rubric, the
-// first letter of yes or no), Up and Down move between options, Delete or
-// BackSpace clears the answer; by mouse, a click picks an option and a
-// click on the chosen one clears it. Focus shows as a frame around it.
+// first letter of yes or no or its number, 1 or 2), Up and Down move
+// between options, Delete or BackSpace clears the answer, and any other
+// key says in the status line which keys answer; by mouse, a click picks
+// an option and a click on the chosen one clears it. Focus shows as a
+// frame around it.
 type choice struct {
 	widget.BaseWidget
 	a        *App
 	options  []string
 	keys     []rune // the key of each option
+	alt      []rune // a second key of each option (nil: none)
 	selected int    // -1: no answer
 	focused  bool
+	// hint is what the status line says of a key that answers nothing.
+	hint func(r rune) string
 	// OnChanged is called with the option chosen by the user, -1 for none.
 	OnChanged func(int)
 
@@ -96,14 +101,34 @@ func (c *choice) FocusLost() {
 	c.Refresh()
 }
 
-// TypedRune picks the option of a key.
+// TypedRune picks the option of a key, or says which keys answer.
 func (c *choice) TypedRune(r rune) {
+	if i := c.optionOf(r); i >= 0 {
+		c.pick(i)
+		return
+	}
+	if c.hint != nil && !unicode.IsSpace(r) {
+		c.a.chrome.status.SetText(c.hint(r))
+	}
+}
+
+// optionOf is the option a key picks, -1 for none.
+func (c *choice) optionOf(r rune) int {
 	for i, k := range c.keys {
-		if unicode.ToLower(k) == unicode.ToLower(r) {
-			c.pick(i)
-			return
+		if unicode.ToLower(k) == unicode.ToLower(r) || (i < len(c.alt) && c.alt[i] == r) {
+			return i
 		}
 	}
+	return -1
+}
+
+// keyLabel is the key shown on an option's row: its key, and its second
+// key if it has one ("C/1").
+func (c *choice) keyLabel(i int) string {
+	if i < len(c.alt) {
+		return string(c.keys[i]) + "/" + string(c.alt[i])
+	}
+	return string(c.keys[i])
 }
 
 // TypedKey moves between options, clears, or gives the window its keys.
@@ -184,7 +209,7 @@ func newChoiceRow(c *choice, index int, text string) *choiceRow {
 }
 
 func (r *choiceRow) CreateRenderer() fyne.WidgetRenderer {
-	key := widget.NewLabel(string(r.c.keys[r.index]))
+	key := widget.NewLabel(r.c.keyLabel(r.index))
 	key.TextStyle.Monospace = true
 	left := container.NewHBox(container.NewVBox(r.icon), container.NewVBox(key))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, left, nil, r.text))
@@ -202,23 +227,59 @@ func (r *choiceRow) Refresh() {
 // Tapped picks this option.
 func (r *choiceRow) Tapped(*fyne.PointEvent) { r.c.tapped(r.index) }
 
-// tapLabel is a label that acts when clicked, like a link, but takes no
-// keyboard focus.
-type tapLabel struct {
-	widget.Label
-	tapped func()
+// flatButton looks like a button and acts when clicked, but takes no
+// keyboard focus: an action for the mouse beside an input that has its own
+// key for it (Clear answer beside a choice, which Delete clears).
+type flatButton struct {
+	widget.BaseWidget
+	text    string
+	icon    fyne.Resource
+	tapped  func()
+	hovered bool
+	bg      *canvas.Rectangle
 }
 
-func newTapLabel(text string, tapped func()) *tapLabel {
-	l := &tapLabel{tapped: tapped}
-	l.Text = text
-	l.Importance = widget.LowImportance
-	l.ExtendBaseWidget(l)
-	return l
+func newFlatButton(text string, icon fyne.Resource, tapped func()) *flatButton {
+	b := &flatButton{text: text, icon: icon, tapped: tapped}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *flatButton) CreateRenderer() fyne.WidgetRenderer {
+	b.bg = canvas.NewRectangle(theme.Color(theme.ColorNameButton))
+	b.bg.CornerRadius = theme.InputRadiusSize()
+	content := container.NewHBox(widget.NewIcon(b.icon))
+	if b.text != "" {
+		content.Add(widget.NewLabel(b.text))
+	}
+	return widget.NewSimpleRenderer(container.NewStack(b.bg, content))
+}
+
+// Refresh shows the hover as a button does.
+func (b *flatButton) Refresh() {
+	if b.bg != nil {
+		b.bg.FillColor = theme.Color(theme.ColorNameButton)
+		if b.hovered {
+			b.bg.FillColor = theme.Color(theme.ColorNameHover)
+		}
+		b.bg.Refresh()
+	}
+	b.BaseWidget.Refresh()
 }
 
 // Tapped acts.
-func (l *tapLabel) Tapped(*fyne.PointEvent) { l.tapped() }
+func (b *flatButton) Tapped(*fyne.PointEvent) { b.tapped() }
 
 // Cursor is the pointing hand of a link.
-func (l *tapLabel) Cursor() desktop.Cursor { return desktop.PointerCursor }
+func (b *flatButton) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// MouseIn, MouseMoved and MouseOut show the hover.
+func (b *flatButton) MouseIn(*desktop.MouseEvent) {
+	b.hovered = true
+	b.Refresh()
+}
+func (b *flatButton) MouseMoved(*desktop.MouseEvent) {}
+func (b *flatButton) MouseOut() {
+	b.hovered = false
+	b.Refresh()
+}

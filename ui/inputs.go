@@ -3,9 +3,11 @@ package ui
 import (
 	"reflect"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
@@ -39,7 +41,7 @@ func (a *App) input(q *assessment.Question) fyne.CanvasObject {
 // it is no Tab stop (Tab goes from the choice to the evidence, and Delete
 // clears the choice).
 func (a *App) choiceInput(q *assessment.Question, c *choice, set func(int)) fyne.CanvasObject {
-	clear := newTapLabel(a.t("gui.clearAnswer"), func() { c.pick(-1) })
+	clear := newFlatButton(a.t("gui.clearAnswer"), theme.ContentClearIcon(), func() { c.pick(-1) })
 	show := func() {
 		if c.Selected() < 0 {
 			clear.Hide()
@@ -64,6 +66,9 @@ func (a *App) rubricInput(q *assessment.Question) fyne.CanvasObject {
 		descriptors[level] = a.t(q.LevelID(level))
 	}
 	c := newLevelChoice(a, descriptors)
+	c.hint = func(r rune) string {
+		return a.t("gui.choiceHint.levels", map[string]any{"Key": string(r), "Max": assessment.RubricLevels - 1})
+	}
 	if f, ok := a.value(q.ID).Number(); ok {
 		c.SetSelected(int(f))
 	}
@@ -113,8 +118,11 @@ func (a *App) numberInput(q *assessment.Question, get func() (float64, bool), se
 // rateLine shows, under a per-capita number, the count typed as the rate
 // per 100,000 inhabitants that the score uses, as it is typed.
 func (a *App) rateLine(q *assessment.Question, e *entry, get func() (float64, bool)) fyne.CanvasObject {
+	// In the text's own colour (a low-importance label is a faint grey
+	// that reads as disabled), set apart by italics.
 	l := widget.NewLabel("")
-	l.Importance = widget.LowImportance
+	l.TextStyle.Italic = true
+	l.Wrapping = fyne.TextWrapWord
 	update := func() {
 		population := a.Assessment().City.Population
 		count, ok := get()
@@ -267,7 +275,12 @@ func (a *App) problemOf(questionID string) (assessment.Problem, bool) {
 // of each answer picks it.
 func (a *App) booleanInput(q *assessment.Question) fyne.CanvasObject {
 	yes, no := a.t("report.yes"), a.t("report.no")
-	c := newChoice(a, []string{yes, no}, []rune{[]rune(yes)[0], []rune(no)[0]})
+	c := newChoice(a, []string{yes, no}, []rune{unicode.ToUpper([]rune(yes)[0]), unicode.ToUpper([]rune(no)[0])})
+	c.alt = []rune{'1', '2'}
+	c.hint = func(r rune) string {
+		return a.t("gui.choiceHint.yesNo", map[string]any{"Key": string(r), "Yes": c.keyLabel(0), "YesText": yes,
+			"No": c.keyLabel(1), "NoText": no})
+	}
 	if b, ok := a.value(q.ID).Bool(); ok {
 		c.SetSelected(map[bool]int{true: 0, false: 1}[b])
 	}

@@ -41,6 +41,26 @@ func (a *App) navigation() fyne.CanvasObject {
 	return container.NewThemeOverride(a.chrome.nav, compactTheme{})
 }
 
+// navOffset is the share of the window's width the navigation starts
+// with: 22%, or what its longest page name needs in full (a field's name
+// is its official one, and "Thủ công mỹ nghệ và Nghệ thuật dân gian" was
+// cut at the 22% of a 1366×768 screen), up to 30%. A smaller window cuts
+// names rather than squeezing the page, which the user can widen by
+// dragging the divider.
+func (a *App) navOffset() float64 {
+	width := a.win.Canvas().Size().Width
+	if width <= 0 {
+		width = a.windowSize().Width
+	}
+	widest := float32(0)
+	for _, id := range a.chrome.navPages {
+		widest = max(widest, fyne.MeasureText(a.navName(id), theme.TextSize(), fyne.TextStyle{Bold: true}).Width)
+	}
+	// The label's and the list's paddings, and the scroll bar.
+	need := widest + 4*theme.InnerPadding() + 2*theme.Padding() + theme.ScrollBarSize()
+	return min(max(float64(need/width), 0.22), 0.3)
+}
+
 // newNav builds the navigation list: the profile, readiness, the fields
 // with their score and completion, and the results.
 func (a *App) newNav() *widget.List {
@@ -127,8 +147,8 @@ func (a *App) navDetail(id string) string {
 	if s, ok := a.qn.Section(id); ok && s.Kind == assessment.KindField {
 		score, _ = a.Result().Field(id)
 	}
-	// Nothing answered is "not assessed", not a score of 0.
-	shown := a.t("result.notAssessed")
+	// Nothing answered is "— not assessed", not a score of 0.
+	shown := a.t("gui.navNotAssessed")
 	if score.Assessed() {
 		shown = a.t("gui.navPoints", map[string]any{"Score": l10n.Score(a.loc, score.Score)})
 	}

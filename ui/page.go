@@ -141,10 +141,38 @@ func (p *pageView) card(n int, q *assessment.Question) fyne.CanvasObject {
 		items = append(items, m)
 	}
 	items = append(items, a.input(q))
-	if q.CityField == "" {
+	if q.TakesEvidence() {
 		items = append(items, a.evidenceInputs(q)...)
 	}
+	if lines := a.provenanceLines(q.ID); len(lines) > 0 {
+		from := newParagraph(strings.Join(lines, "\n"))
+		from.SizeName = theme.SizeNameCaptionText
+		items = append(items, from)
+	}
 	return widget.NewCard("", "", container.NewVBox(items...))
+}
+
+// provenanceLines say who supplied a merged answer, one line per
+// workbook it was merged from, oldest first: the contributor (person and
+// department, as their form names them), the file and the date.
+func (a *App) provenanceLines(questionID string) []string {
+	ans := a.Assessment().Answer(questionID)
+	if ans == nil {
+		return nil
+	}
+	var lines []string
+	for _, p := range ans.Provenance {
+		args := map[string]any{"Contributor": p.Contributor, "File": p.File}
+		line := a.t("gui.provenance.file", args)
+		if p.Contributor != "" {
+			line = a.t("gui.provenance.by", args)
+		}
+		if d, err := time.Parse(assessment.ISODate, p.Date); err == nil {
+			line += ", " + a.t("gui.provenance.date", map[string]any{"Date": d.Format(a.loc.Setting("date"))})
+		}
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // meta lists what a question reflects: its type, dimension and criteria.

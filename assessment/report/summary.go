@@ -18,7 +18,7 @@ const summaryValueCols = 5
 // summary writes the sheet after the cover: title, city profile, the field table,
 // the recommendation and the charts.
 func (b *builder) summary(sheet string) {
-	b.w.Widths(sheet, 38, 12, 14, 8, 12, 12, 12, 12)
+	b.w.Widths(sheet, 38, 12, 14, 14, 12, 12, 12, 12)
 	b.w.StyledText(sheet, 1, 1, b.t("report.title"), b.w.St.Title)
 	b.w.StyledText(sheet, 1, 2, strings.Trim(b.a.City.Name+", "+b.a.City.Province, ", "), b.w.St.Subtitle)
 	if demo, ok := b.a.ExtraMembers()["demonstration"]; ok && string(demo) == "true" {
@@ -220,15 +220,72 @@ func (b *builder) recommendation(sheet string, row int) {
 	}
 }
 
+// The charts' own copy of the field table, in hidden columns beside it:
+// a field not assessed is named so and has no value, so that the charts
+// draw no bar of 0.0 for it (the table keeps its score of 0 for scripts).
+const (
+	chartNameCol  = 26 // Z
+	chartValueCol = 27 // AA
+)
+
+// chartData writes the charts' copy of the field table, whose header is at
+// row top, and hides it.
+func (b *builder) chartData(sheet string, top int) {
+	for i, s := range b.res.Fields {
+		name := chartLabel(l10n.SectionName(b.w.Loc, s.ID))
+		if !s.Assessed() {
+			b.w.SetStr(sheet, chartNameCol, top+1+i, b.t("report.chartNotAssessed", map[string]any{"Field": name}))
+			continue
+		}
+		b.w.SetStr(sheet, chartNameCol, top+1+i, name)
+		b.w.Check(b.w.F.SetCellValue(sheet, xlsxkit.Cell(chartValueCol, top+1+i), xlsxkit.Round(s.Score, 1)))
+	}
+	b.w.Check(b.w.F.SetColVisible(sheet, colName(chartNameCol)+":"+colName(chartValueCol), false))
+}
+
+// chartLabelWidth is the longest name, in letters, a chart shows on one
+// line: a longer one would take the plot's width.
+const chartLabelWidth = 20
+
+// chartLabel is a field's name as the charts show it: a long one
+// ("Thủ công mỹ nghệ và Nghệ thuật dân gian") on two lines, broken at the
+// space nearest its middle.
+func chartLabel(name string) string {
+	runes := []rune(name)
+	if len(runes) <= chartLabelWidth {
+		return name
+	}
+	best := -1
+	for i, r := range runes {
+		if r == ' ' && (best < 0 || abs(i-len(runes)/2) < abs(best-len(runes)/2)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return name
+	}
+	return string(runes[:best]) + "\n" + string(runes[best+1:])
+}
+
+func abs(n int) int { return max(n, -n) }
+
+// colName is a column's letters.
+func colName(c int) string {
+	name, _ := excelize.ColumnNumberToName(c)
+	return name
+}
+
 // charts adds a bar chart and a radar chart of the field scores, whose
-// table header is at row top.
+// table header is at row top. The radar starts a printed page, so that
+// no page cuts it (and the name of the field at its top) in two.
 func (b *builder) charts(sheet string, top int) {
+	b.chartData(sheet, top)
 	n := len(b.res.Fields)
 	q := xlsxkit.QuoteSheet(sheet)
 	series := []excelize.ChartSeries{{
 		Name:       fmt.Sprintf("%s!$B$%d", q, top),
-		Categories: fmt.Sprintf("%s!$A$%d:$A$%d", q, top+1, top+n),
-		Values:     fmt.Sprintf("%s!$B$%d:$B$%d", q, top+1, top+n),
+		Categories: fmt.Sprintf("%s!$%s$%d:$%s$%d", q, colName(chartNameCol), top+1, colName(chartNameCol), top+n),
+		Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", q, colName(chartValueCol), top+1, colName(chartValueCol), top+n),
 		Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2F5496"}},
 	}}
 	max100, zero := 100.0, 0.0
@@ -247,6 +304,7 @@ func (b *builder) charts(sheet string, top int) {
 	}))
 	radar := series
 	radar[0].Fill = excelize.Fill{}
+	b.w.Check(b.w.F.InsertPageBreak(sheet, "A24"))
 	b.w.Check(b.w.F.AddChart(sheet, "J24", &excelize.Chart{
 		Type: excelize.Radar, Series: radar, Title: title("report.chartRadar"),
 		Dimension: excelize.ChartDimension{Width: 620, Height: 380},
