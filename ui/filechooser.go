@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -75,7 +76,9 @@ func (a *App) chooseFile(mode chooserMode, exts []string, offered string, done f
 		bottom = container.NewVBox(container.NewBorder(nil, nil, label, nil, c.name), bottom)
 	}
 	top := container.NewVBox(c.placesRow(), c.where)
-	c.m = a.newModal(c.title(), container.NewBorder(top, bottom, nil, nil, c.list))
+	// The order of the objects is the order of Tab: the name, the list,
+	// the places, then the dialog's buttons.
+	c.m = a.newModal(c.title(), container.New(layout.NewBorderLayout(top, bottom, nil, nil), bottom, c.list, top))
 	ok := c.m.button(c.actionLabel(), nil)
 	ok.OnTapped = c.accept // accept closes the dialog itself, or not
 	cancel := c.m.button(a.t("gui.cancel"), nil)
@@ -154,7 +157,7 @@ func (c *fileChooser) activate(r fileRow) {
 	case r.folder:
 		c.load(r.path)
 	case c.mode == chooseSave:
-		c.name.SetText(r.name)
+		c.setName(r.name)
 		c.accept()
 	default:
 		c.finish(r.path)
@@ -190,7 +193,7 @@ func (c *fileChooser) acceptName() {
 	}
 	if isFolder(path) {
 		c.load(path)
-		c.name.SetText(c.offered)
+		c.setName(c.offered)
 		return
 	}
 	if len(c.exts) > 0 && !strings.EqualFold(filepath.Ext(path), c.exts[0]) {
@@ -203,6 +206,13 @@ func (c *fileChooser) acceptName() {
 		return
 	}
 	c.finish(path)
+}
+
+// setName puts a name in the name entry, with the caret at its end and
+// nothing selected.
+func (c *fileChooser) setName(text string) {
+	c.name.SetText(text)
+	c.name.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
 }
 
 // finish closes the dialog, remembers the folder and gives the path.
@@ -256,10 +266,7 @@ func (a *App) places() []place {
 // recentFolders are the folders last chosen in a file dialog, then those
 // of the recent files, newest first.
 func (a *App) recentFolders() []string {
-	var out []string
-	for _, f := range a.fyne.Preferences().StringList(prefFolders) {
-		out = append(out, f)
-	}
+	out := a.fyne.Preferences().StringList(prefFolders)
 	for _, f := range a.recentFiles() {
 		out = append(out, filepath.Dir(f))
 	}

@@ -75,7 +75,7 @@ func (l *fileList) pick(i int) {
 	l.refreshRows()
 	l.ensureVisible(l.cur)
 	if r := l.rows[l.cur]; l.c.mode == chooseSave && !r.folder {
-		l.c.name.SetText(r.name)
+		l.c.setName(r.name)
 	}
 }
 
