@@ -307,7 +307,7 @@ func buttons(a *App) []string {
 func buttonsIn(o fyne.CanvasObject) []string {
 	var out []string
 	walk(o, func(obj fyne.CanvasObject) {
-		if b, ok := obj.(*widget.Button); ok {
+		if b, ok := asButton(obj); ok {
 			out = append(out, b.Text)
 		}
 	})
@@ -344,7 +344,7 @@ func tapButton(t *testing.T, a *App, label string) {
 	for _, o := range a.win.Canvas().Overlays().List() {
 		var found *widget.Button
 		walk(o, func(obj fyne.CanvasObject) {
-			if b, ok := obj.(*widget.Button); ok && b.Text == label {
+			if b, ok := asButton(obj); ok && b.Text == label {
 				found = b
 			}
 		})
@@ -354,6 +354,18 @@ func tapButton(t *testing.T, a *App, label string) {
 		}
 	}
 	t.Fatalf("no button %q in %v", label, buttons(a))
+}
+
+// asButton is the toolkit's button of a button, the app's dialog buttons
+// included.
+func asButton(o fyne.CanvasObject) (*widget.Button, bool) {
+	switch b := o.(type) {
+	case *widget.Button:
+		return b, true
+	case *dialogButton:
+		return &b.Button, true
+	}
+	return nil, false
 }
 
 func TestFileDialogFollowsTheLanguage(t *testing.T) {

@@ -5,7 +5,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
@@ -18,30 +19,35 @@ import (
 // rates its budget table is also given in (both optional), then where to
 // write the draft, which is written in the background.
 func (a *App) DraftDialog() {
-	lang, langs := langRadio(translations.ApplicationLanguages(), applicationLangName, a.applicationLanguage())
-	lang.Horizontal = true
+	lang, langs := a.langChoice(translations.ApplicationLanguages(), applicationLangName, a.applicationLanguage())
 	usd, eur := a.rateEntry(), a.rateEntry()
-	intro := widget.NewLabel(a.t("gui.draftIntro"))
-	intro.Wrapping = fyne.TextWrapWord
-	items := []*widget.FormItem{
-		widget.NewFormItem("", intro),
-		widget.NewFormItem(a.t("gui.draftLanguage"), lang),
-		widget.NewFormItem(a.t("gui.draftRateUSD"), usd),
-		widget.NewFormItem(a.t("gui.draftRateEUR"), eur),
-	}
-	d := dialog.NewForm(a.t("gui.draftTitle"), a.t("gui.chooseFile"), a.t("gui.cancel"), items, func(ok bool) {
-		if !ok {
-			return
-		}
-		l := langs[lang.Selected]
+	// A form layout, not a widget.Form, which would take the entries'
+	// validation for itself.
+	form := container.New(layout.NewFormLayout(),
+		widget.NewLabel(a.t("gui.draftLanguage")), lang,
+		widget.NewLabel(a.t("gui.draftRateUSD")), usd,
+		widget.NewLabel(a.t("gui.draftRateEUR")), eur)
+	m := a.newModal(a.t("gui.draftTitle"), container.NewVBox(message(a.t("gui.draftIntro")), form))
+	next := m.button(a.t("gui.chooseFile"), func() {
+		l := langs[lang.Selected()]
 		a.appForm.lang = l
 		opt := application.Options{Lang: l, Date: a.opts.Now()}
 		opt.RateUSD, _ = a.parseRate(usd.Text)
 		opt.RateEUR, _ = a.parseRate(eur.Text)
 		a.draftFileDialog(opt)
-	}, a.win)
-	d.Resize(fyne.NewSize(640, 420))
-	d.Show()
+	})
+	// The dialog goes on only with rates that read.
+	valid := func(error) {
+		if usd.Validator(usd.Text) == nil && eur.Validator(eur.Text) == nil {
+			next.Enable()
+		} else {
+			next.Disable()
+		}
+	}
+	usd.SetOnValidationChanged(valid)
+	eur.SetOnValidationChanged(valid)
+	cancel := m.button(a.t("gui.cancel"), nil)
+	m.withDefault(next).withCancel(cancel).withFocus(lang).withSize(fyne.NewSize(640, 420)).show()
 }
 
 // rateEntry is the entry of an exchange rate: VND for one unit of the

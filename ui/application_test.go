@@ -210,13 +210,13 @@ func TestTheDraftDialogWritesAWordDocument(t *testing.T) {
 	a.addRecent(filepath.Join(dir, "other.ccsa")) // the save dialog opens in dir
 	a.DraftDialog()
 	var entries []*entry
-	var next *widget.Button
+	var next *dialogButton
 	for _, o := range a.win.Canvas().Overlays().List() {
 		walk(o, func(obj fyne.CanvasObject) {
 			switch w := obj.(type) {
 			case *entry:
 				entries = append(entries, w)
-			case *widget.Button:
+			case *dialogButton:
 				if w.Text == "Choose file…" {
 					next = w
 				}
@@ -234,13 +234,7 @@ func TestTheDraftDialogWritesAWordDocument(t *testing.T) {
 	if next.Disabled() {
 		t.Fatal("a valid rate keeps the dialog from going on")
 	}
-	for _, o := range a.win.Canvas().Overlays().List() {
-		walk(o, func(obj fyne.CanvasObject) {
-			if r, ok := obj.(*widget.RadioGroup); ok {
-				r.SetSelected("Français")
-			}
-		})
-	}
+	chooseRadio(t, a, "Français")
 	test.Tap(next)
 	tapButton(t, a, "Save")
 	var docx string

@@ -9,8 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -436,27 +434,11 @@ func (a *App) CompareAdd(paths []string, done func()) {
 }
 
 func (a *App) compareAddFolderDialog() {
-	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-		if err == nil && l != nil {
-			a.CompareAdd([]string{l.Path()}, nil)
-		}
-	}, a.win)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	a.chooseFile(chooseFolder, nil, "", func(dir string) { a.CompareAdd([]string{dir}, nil) })
 }
 
 func (a *App) compareAddFileDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		a.CompareAdd([]string{path}, nil)
-	}, a.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{assessment.Extension, ".xlsx"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	a.chooseFile(chooseOpen, []string{assessment.Extension, ".xlsx"}, "", func(path string) { a.CompareAdd([]string{path}, nil) })
 }
 
 // compareExportDialog asks the report language and the file, then writes
@@ -467,17 +449,7 @@ func (a *App) compareExportDialog() {
 
 // compareFileDialog asks for the file of the comparison workbook.
 func (a *App) compareFileDialog(lang translations.Lang) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := withExt(w, ".xlsx")
-		a.CompareExport(path, lang, nil)
-	}, a.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.SetFileName(a.t("gui.compareFileName") + ".xlsx")
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	a.showSaveDialog(a.t("gui.compareFileName")+".xlsx", ".xlsx", func(path string) { a.CompareExport(path, lang, nil) })
 }
 
 // CompareExport writes the comparison workbook off the interface thread.

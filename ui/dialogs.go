@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
@@ -16,17 +15,15 @@ import (
 )
 
 // showText shows a text in a dialog with a Close button, scrolling when
-// it is long; Esc closes it too.
+// it is long; Enter and Esc close it too.
 func (a *App) showText(title, text string, size fyne.Size) {
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-	var content fyne.CanvasObject = msg
+	var content fyne.CanvasObject = message(text)
 	if size.Height > 300 {
-		content = container.NewVScroll(msg)
+		content = container.NewVScroll(content)
 	}
-	d := dialog.NewCustom(title, a.t("gui.close"), content, a.win)
-	d.Resize(size)
-	d.Show()
+	m := a.newModal(title, content)
+	closeButton := m.button(a.t("gui.close"), nil)
+	m.withDefault(closeButton).withCancel(closeButton).withSize(size).show()
 }
 
 // showAbout tells the version of the app and of the questionnaire.
@@ -46,31 +43,21 @@ func (a *App) showShortcuts() {
 }
 
 // guardUnsaved runs next after the user agreed to leave unsaved changes:
-// Save, Discard or Cancel.
+// Save, Discard or Cancel. What follows (another city's assessment, a new
+// one, closing) would replace the work: Cancel is the default.
 func (a *App) guardUnsaved(next func()) {
 	if !a.doc.Dirty() {
 		next()
 		return
 	}
-	var d *dialog.CustomDialog
-	save := widget.NewButton(a.t("gui.save"), func() {
-		d.Hide()
-		a.saveThen(next)
-	})
-	save.Importance = widget.HighImportance
-	discard := widget.NewButton(a.t("gui.discard"), func() {
-		d.Hide()
+	m := a.newModal(a.t("gui.unsavedTitle"), message(a.t("gui.unsavedQuestion", map[string]any{"City": a.cityName()})))
+	m.button(a.t("gui.save"), func() { a.saveThen(next) })
+	m.button(a.t("gui.discard"), func() {
 		a.doc.Discard()
 		next()
 	})
-	cancel := widget.NewButton(a.t("gui.cancel"), func() { d.Hide() })
-	name := a.cityName()
-	msg := widget.NewLabel(a.t("gui.unsavedQuestion", map[string]any{"City": name}))
-	msg.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustomWithoutButtons(a.t("gui.unsavedTitle"), msg, a.win)
-	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
-	d.Resize(fyne.NewSize(480, 200))
-	d.Show()
+	cancel := m.button(a.t("gui.cancel"), nil)
+	m.withDefault(cancel).withCancel(cancel).withSize(fyne.NewSize(520, 220)).show()
 }
 
 // confirmClose is the window's close intercept.
@@ -93,14 +80,7 @@ func (a *App) askOverwrite(c *document.Conflict, overwrite func()) {
 		title, question = a.t("gui.lockedTitle"), a.t("gui.lockedSaveQuestion", map[string]any{"File": c.Path,
 			"User": c.HeldBy.User, "Host": c.HeldBy.Host})
 	}
-	d := dialog.NewConfirm(title, question, func(ok bool) {
-		if ok {
-			overwrite()
-		}
-	}, a.win)
-	d.SetConfirmText(a.t("gui.overwrite"))
-	d.SetDismissText(a.t("gui.cancel"))
-	d.Show()
+	a.ask(title, question, a.t("gui.overwrite"), true, overwrite)
 }
 
 // showLockWarning tells that another editor has the file open.
@@ -148,29 +128,19 @@ func (a *App) showWriteError(err error, path string, retry, elsewhere func()) {
 		a.showError(err, path)
 		return
 	}
-	msg := widget.NewLabel(l10n.Problem(a.loc, fe.Problem))
-	msg.Wrapping = fyne.TextWrapWord
-	var d *dialog.CustomDialog
-	cancel := widget.NewButton(a.t("gui.cancel"), func() { d.Hide() })
-	another := widget.NewButton(a.t("gui.saveElsewhere"), func() {
-		d.Hide()
-		elsewhere()
-	})
-	buttons := []fyne.CanvasObject{cancel, another}
+	m := a.newModal(a.t("gui.errorTitle"), message(l10n.Problem(a.loc, fe.Problem)))
+	var again *dialogButton
 	if slices.Contains(retryCodes, fe.Code) {
-		again := widget.NewButton(a.t("gui.retry"), func() {
-			d.Hide()
-			retry()
-		})
-		again.Importance = widget.HighImportance
-		buttons = append(buttons, again)
-	} else {
-		another.Importance = widget.HighImportance
+		again = m.button(a.t("gui.retry"), retry)
 	}
-	d = dialog.NewCustomWithoutButtons(a.t("gui.errorTitle"), msg, a.win)
-	d.SetButtons(buttons)
-	d.Resize(fyne.NewSize(600, 260))
-	d.Show()
+	another := m.button(a.t("gui.saveElsewhere"), elsewhere)
+	cancel := m.button(a.t("gui.cancel"), nil)
+	m.withCancel(cancel).withDefault(another)
+	if again != nil {
+		m.withDefault(again)
+		another.Importance = widget.MediumImportance
+	}
+	m.withSize(fyne.NewSize(600, 260)).show()
 }
 
 // showProblems lists what validation found in an opened file.

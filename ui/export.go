@@ -7,8 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
@@ -24,14 +22,12 @@ func (a *App) ExportDialog() {
 
 // askLanguage asks which language a report is to be written in.
 func (a *App) askLanguage(title string, then func(translations.Lang)) {
-	choice, names := langRadio(translations.Languages(), langName, a.loc.Lang())
+	choice, langs := a.langChoice(translations.Languages(), langName, a.loc.Lang())
 	form := widget.NewForm(widget.NewFormItem(a.t("gui.reportLanguage"), choice))
-	d := dialog.NewCustomConfirm(title, a.t("gui.chooseFile"), a.t("gui.cancel"), form, func(ok bool) {
-		if ok {
-			then(names[choice.Selected])
-		}
-	}, a.win)
-	d.Show()
+	m := a.newModal(title, form)
+	next := m.button(a.t("gui.chooseFile"), func() { then(langs[choice.Selected()]) })
+	cancel := m.button(a.t("gui.cancel"), nil)
+	m.withDefault(next).withCancel(cancel).withFocus(choice).withSize(fyne.NewSize(520, 240)).show()
 }
 
 func (a *App) exportFileDialog(lang translations.Lang) {
@@ -40,19 +36,10 @@ func (a *App) exportFileDialog(lang translations.Lang) {
 
 // showSaveDialog asks where to write a file of one extension, offering
 // name in the folder last used, and calls write with the path chosen
-// (ext added if missing); the file itself is not touched (see withExt).
+// (ext added if missing), once the user agreed to replace a file that
+// exists; the file itself is not touched.
 func (a *App) showSaveDialog(name, ext string, write func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		write(withExt(w, ext))
-	}, a.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	d.SetFileName(name)
-	a.setDialogLocation(d)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	a.chooseFile(chooseSave, []string{ext}, name, write)
 }
 
 // fileName is the name a save dialog offers for a file of the city
@@ -108,12 +95,13 @@ func (a *App) runInBackground(path string, work func() error, after func(error),
 // runWork is runInBackground with the progress dialog's title.
 func (a *App) runWork(title, path string, work func() error, after func(error), retry, elsewhere func()) {
 	bar := widget.NewProgressBarInfinite()
-	progress := dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(path), bar), a.win)
-	progress.Show()
+	progress := a.newModal(title, container.NewVBox(message(path), bar)).withSize(fyne.NewSize(560, 160))
+	progress.show()
 	go func() {
 		err := work()
 		fyne.Do(func() {
-			progress.Hide()
+			bar.Stop()
+			progress.hide()
 			if err != nil {
 				a.showWriteError(err, path, retry, elsewhere)
 			}
@@ -127,15 +115,28 @@ func (a *App) exportDone(path string, warnings []assessment.Problem) {
 	if len(warnings) > 0 {
 		text += "\n\n" + a.loc.N("gui.exportWarnings", len(warnings), nil)
 	}
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-	open := widget.NewButton(a.t("gui.openFolder"), func() {
+	m := a.newModal(a.t("gui.exportTitle"), message(text))
+	m.button(a.t("gui.openFolder"), func() {
 		u := &url.URL{Scheme: "file", Path: filepath.Dir(path)}
 		_ = a.fyne.OpenURL(u)
 	})
-	d := dialog.NewCustom(a.t("gui.exportTitle"), a.t("gui.close"), container.NewVBox(msg, open), a.win)
-	d.Resize(fyne.NewSize(560, 220))
-	d.Show()
+	closeButton := m.button(a.t("gui.close"), nil)
+	m.withDefault(closeButton).withCancel(closeButton).withSize(fyne.NewSize(560, 240)).show()
+}
+
+// langChoice is a choice of one language among langs, each shown by its
+// name, with selected chosen at first; the language of option i is
+// langs[i].
+func (a *App) langChoice(langs []translations.Lang, name func(translations.Lang) string, selected translations.Lang) (*choice, []translations.Lang) {
+	names := make([]string, len(langs))
+	at := 0
+	for i, l := range langs {
+		names[i] = name(l)
+		if l == selected {
+			at = i
+		}
+	}
+	return a.dialogChoice(names, at), langs
 }
 
 // langRadio is a required choice of one language among langs, each shown

@@ -96,6 +96,10 @@ func (a *App) tapDialogButton(label string) bool {
 				if v.Text == label {
 					found = v
 				}
+			case *dialogButton:
+				if v.Text == label {
+					found = &v.Button
+				}
 			case *fyne.Container:
 				for _, c := range v.Objects {
 					visit(c)

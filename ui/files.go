@@ -2,11 +2,9 @@ package ui
 
 import (
 	"errors"
-	"path/filepath"
 	"slices"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
 	"creativecity/assessment"
@@ -45,18 +43,7 @@ func (a *App) replace(doc *assessment.Assessment, page string) {
 // OpenDialog asks for a file to open.
 func (a *App) OpenDialog() {
 	a.guardUnsaved(func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			path := r.URI().Path()
-			r.Close()
-			a.OpenPath(path)
-		}, a.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{assessment.Extension}))
-		a.setDialogLocation(d)
-		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
+		a.chooseFile(chooseOpen, []string{assessment.Extension}, "", a.OpenPath)
 	})
 }
 
@@ -98,13 +85,9 @@ func (a *App) saveThen(next func()) {
 }
 
 func (a *App) saveAsThen(next func()) {
-	d := dialog.NewFileSave(a.saveAsChosen(next), a.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{assessment.Extension}))
-	name := a.cityName()
-	d.SetFileName(name + assessment.Extension)
-	a.setDialogLocation(d)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	a.chooseFile(chooseSave, []string{assessment.Extension}, a.cityName()+assessment.Extension, func(path string) {
+		a.saveAsChosen(next)(storage.Writer(storage.NewFileURI(path)))
+	})
 }
 
 // saveAsChosen is what the save dialog calls with the file the user chose:
@@ -141,22 +124,6 @@ func (a *App) trySave(path string, save func() error, next func()) {
 		return
 	}
 	done(err)
-}
-
-// setDialogLocation starts a file dialog in the folder of the current file.
-func (a *App) setDialogLocation(d *dialog.FileDialog) {
-	dir := ""
-	if p := a.doc.Path(); p != "" {
-		dir = filepath.Dir(p)
-	} else if recent := a.recentFiles(); len(recent) > 0 {
-		dir = filepath.Dir(recent[0])
-	}
-	if dir == "" {
-		return
-	}
-	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-		d.SetLocation(l)
-	}
 }
 
 func (a *App) recentFiles() []string {

@@ -5,8 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
@@ -18,34 +16,31 @@ import (
 // FormsDialog asks which sections a form for the departments asks and in
 // which language, then where to write it.
 func (a *App) FormsDialog() {
-	var names []string
-	ids := map[string]string{}
+	var checks []*dialogCheck
+	var ids []string
+	boxes := container.NewVBox()
 	for _, s := range a.qn.Sections {
-		n := l10n.SectionName(a.loc, s.ID)
-		names = append(names, n)
-		ids[n] = s.ID
+		c := newDialogCheck(a, l10n.SectionName(a.loc, s.ID), true)
+		checks, ids = append(checks, c), append(ids, s.ID)
+		boxes.Add(c)
 	}
-	sections := widget.NewCheckGroup(names, nil)
-	sections.SetSelected(names)
-	lang, langs := langRadio(translations.Languages(), langName, a.loc.Lang())
-	lang.Horizontal = true
-	intro := widget.NewLabel(a.t("gui.formsIntro"))
-	intro.Wrapping = fyne.TextWrapWord
+	lang, langs := a.langChoice(translations.Languages(), langName, a.loc.Lang())
 	form := widget.NewForm(widget.NewFormItem(a.t("gui.formsLanguage"), lang),
-		widget.NewFormItem(a.t("gui.formsSections"), sections))
-	d := dialog.NewCustomConfirm(a.t("gui.formsTitle"), a.t("gui.chooseFile"), a.t("gui.cancel"),
-		container.NewVScroll(container.NewVBox(intro, form)), func(ok bool) {
-			if !ok || len(sections.Selected) == 0 {
-				return
+		widget.NewFormItem(a.t("gui.formsSections"), boxes))
+	m := a.newModal(a.t("gui.formsTitle"), container.NewVScroll(container.NewVBox(message(a.t("gui.formsIntro")), form)))
+	next := m.button(a.t("gui.chooseFile"), func() {
+		var chosen []string
+		for i, c := range checks {
+			if c.Checked {
+				chosen = append(chosen, ids[i])
 			}
-			var chosen []string
-			for _, n := range sections.Selected {
-				chosen = append(chosen, ids[n])
-			}
-			a.formFileDialog(langs[lang.Selected], chosen)
-		}, a.win)
-	d.Resize(fyne.NewSize(720, 600))
-	d.Show()
+		}
+		if len(chosen) > 0 {
+			a.formFileDialog(langs[lang.Selected()], chosen)
+		}
+	})
+	cancel := m.button(a.t("gui.cancel"), nil)
+	m.withDefault(next).withCancel(cancel).withFocus(lang).withSize(fyne.NewSize(720, 600)).show()
 }
 
 func (a *App) formFileDialog(lang translations.Lang, sections []string) {
@@ -73,18 +68,7 @@ func (a *App) WriteForm(path string, lang translations.Lang, sections []string, 
 // MergeDialog asks for a filled-in form (or a report) to merge into the
 // open assessment.
 func (a *App) MergeDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		a.MergePath(path)
-	}, a.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	a.setDialogLocation(d)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	a.chooseFile(chooseOpen, []string{".xlsx"}, "", a.MergePath)
 }
 
 // MergePath merges a filled-in form or a report into the open assessment.
@@ -110,37 +94,32 @@ func (a *App) MergePath(path string) {
 // take; Merge applies the merge with the choices.
 func (a *App) showConflicts(in assessment.Contribution, conflicts []assessment.Conflict, problems []assessment.Problem) {
 	take := make([]bool, len(conflicts))
-	keep, takeLabel := a.t("gui.mergeKeep"), a.t("gui.mergeTake")
+	options := []string{a.t("gui.mergeKeep"), a.t("gui.mergeTake")}
 	rows := []fyne.CanvasObject{}
+	var first fyne.Focusable
 	for i, k := range conflicts {
-		i := i
 		question := k.QuestionID
-		if q, ok := a.qn.Question(k.QuestionID); ok {
+		q, known := a.qn.Question(k.QuestionID)
+		if known {
 			question = a.t(q.TextID())
 		}
 		title := widget.NewLabelWithStyle(question, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		title.Wrapping = fyne.TextWrapWord
-		current := widget.NewLabel(a.t("gui.mergeCurrent") + "\n" + a.answerText(k.Current.Value, k.Current.Evidence))
-		current.Wrapping = fyne.TextWrapWord
-		proposed := widget.NewLabel(a.t("gui.mergeProposed", map[string]any{"File": k.File, "Sheet": k.Sheet}) + "\n" +
-			a.answerText(k.Proposed.Value, k.Proposed.Evidence))
-		proposed.Wrapping = fyne.TextWrapWord
-		choice := widget.NewRadioGroup([]string{keep, takeLabel}, func(s string) { take[i] = s == takeLabel })
-		choice.Horizontal = true
-		choice.Required = true
-		choice.SetSelected(keep)
+		current := message(a.t("gui.mergeCurrent") + "\n" + a.answerText(q, k.Current.Value, k.Current.Evidence))
+		proposed := message(a.t("gui.mergeProposed", map[string]any{"File": k.File, "Sheet": k.Sheet}) + "\n" +
+			a.answerText(q, k.Proposed.Value, k.Proposed.Evidence))
+		choice := a.dialogChoice(options, 0)
+		choice.OnChanged = func(n int) { take[i] = n == 1 }
+		if first == nil {
+			first = choice
+		}
 		rows = append(rows, title, container.NewGridWithColumns(2, current, proposed), choice, widget.NewSeparator())
 	}
-	intro := widget.NewLabel(a.loc.N("gui.mergeIntro", len(conflicts), map[string]any{"File": in.File}))
-	intro.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(a.t("gui.mergeTitle"), a.t("gui.mergeApply"), a.t("gui.cancel"),
-		container.NewBorder(intro, nil, nil, nil, container.NewVScroll(container.NewVBox(rows...))), func(ok bool) {
-			if ok {
-				a.applyMerge(in, take, problems)
-			}
-		}, a.win)
-	d.Resize(fyne.NewSize(960, 560))
-	d.Show()
+	intro := message(a.loc.N("gui.mergeIntro", len(conflicts), map[string]any{"File": in.File}))
+	m := a.newModal(a.t("gui.mergeTitle"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(container.NewVBox(rows...))))
+	apply := m.button(a.t("gui.mergeApply"), func() { a.applyMerge(in, take, problems) })
+	cancel := m.button(a.t("gui.cancel"), nil)
+	m.withDefault(apply).withCancel(cancel).withFocus(first).withSize(fyne.NewSize(960, 560)).show()
 }
 
 // applyMerge merges a contribution into the open assessment, taking the
@@ -169,10 +148,15 @@ func (a *App) applyMerge(in assessment.Contribution, take []bool, problems []ass
 	a.showText(a.t("gui.mergeTitle"), text, fyne.NewSize(640, 320))
 }
 
-// answerText is an answer as the merge shows it: its value, and its
-// evidence when there is one.
-func (a *App) answerText(v assessment.Value, evidence string) string {
+// answerText is an answer as the merge shows it: its value (a rubric's
+// level with its descriptor, "3 – …"), and its evidence when there is
+// one. q is nil for a question the questionnaire does not know.
+func (a *App) answerText(q *assessment.Question, v assessment.Value, evidence string) string {
 	text := l10n.Value(a.loc, v, a.t("gui.mergeNone"))
+	if level, ok := v.Number(); ok && q != nil && q.Type == assessment.Rubric && level == float64(int(level)) &&
+		level >= 0 && int(level) < assessment.RubricLevels {
+		text = a.t("gui.mergeLevel", map[string]any{"Level": text, "Descriptor": a.t(q.LevelID(int(level)))})
+	}
 	if evidence != "" {
 		text += "\n" + a.t("gui.mergeEvidence", map[string]any{"Evidence": evidence})
 	}

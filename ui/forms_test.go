@@ -2,13 +2,13 @@ package ui
 
 import (
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
@@ -117,32 +117,30 @@ func TestMergingWithoutConflictsAsksNothing(t *testing.T) {
 	}
 }
 
-// radioOptions lists the options of the radio groups of the dialogs.
+// radioOptions lists the options of the choices of the dialogs.
 func radioOptions(a *App) []string {
 	var out []string
 	for _, o := range a.win.Canvas().Overlays().List() {
 		walk(o, func(obj fyne.CanvasObject) {
-			if r, ok := obj.(*widget.RadioGroup); ok {
-				out = append(out, r.Options...)
+			if c, ok := obj.(*choice); ok {
+				out = append(out, c.options...)
 			}
 		})
 	}
 	return out
 }
 
-// chooseRadio selects an option in every radio group of the dialogs that
-// has it.
+// chooseRadio picks an option, as the user does, in every choice of the
+// dialogs that has it.
 func chooseRadio(t *testing.T, a *App, option string) {
 	t.Helper()
 	found := false
 	for _, o := range a.win.Canvas().Overlays().List() {
 		walk(o, func(obj fyne.CanvasObject) {
-			if r, ok := obj.(*widget.RadioGroup); ok {
-				for _, opt := range r.Options {
-					if opt == option {
-						r.SetSelected(option)
-						found = true
-					}
+			if c, ok := obj.(*choice); ok {
+				if i := slices.Index(c.options, option); i >= 0 {
+					c.pick(i)
+					found = true
 				}
 			}
 		})

@@ -65,8 +65,12 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 
 // windowKey handles a key that belongs to the window whatever has the
 // focus: F10 opens the menu (as in Windows programs; Alt does too), F1 the
-// guide. It reports whether it did.
+// guide, Enter and Esc in the app's dialogs (modal.go). It reports whether
+// it did.
 func (a *App) windowKey(k *fyne.KeyEvent) bool {
+	if a.modalKey(k) {
+		return true
+	}
 	switch k.Name {
 	case fyne.KeyF10:
 		if m, ok := a.win.Canvas().(interface{ ToggleMenu() }); ok {
@@ -100,7 +104,7 @@ func (a *App) canvasKey(k *fyne.KeyEvent) {
 // in view.
 func (a *App) reveal(o fyne.CanvasObject) {
 	s := a.currentScroll()
-	if s == nil || s.Size().Height <= 0 {
+	if s == nil || s.Size().Height <= 0 || a.topModal() != nil {
 		return
 	}
 	d := fyne.CurrentApp().Driver()

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -172,19 +171,13 @@ func (p *planView) removeInitiative(s assessment.Scope, n int) {
 	if name == "" {
 		name = l10n.Scope(a.loc, s, n)
 	}
-	d := dialog.NewConfirm(a.t("gui.planRemoveTitle"), a.t("gui.planRemoveQuestion", map[string]any{"Title": name}),
-		func(ok bool) {
-			if !ok {
-				return
-			}
+	a.ask(a.t("gui.planRemoveTitle"), a.t("gui.planRemoveQuestion", map[string]any{"Title": name}), a.t("gui.planRemove"),
+		true, func() {
 			a.edit(func(d *assessment.Assessment) { d.RemoveInitiative(s, n) })
 			a.renumberDrafts(s, n)
 			a.showPage(PlanPage)
 			a.focusAfterFrame(a.firstInput())
-		}, a.win)
-	d.SetConfirmText(a.t("gui.planRemove"))
-	d.SetDismissText(a.t("gui.cancel"))
-	d.Show()
+		})
 }
 
 // renumberDrafts forgets the drafts of the n-th initiative of a scope,

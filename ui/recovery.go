@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment/document"
@@ -43,60 +42,45 @@ func (a *App) offerOne(r *document.Recovery) {
 	if note := a.fileNote(r); note != "" {
 		msg = strings.Join([]string{msg, note}, "\n\n")
 	}
-	d := dialog.NewConfirm(a.t("gui.recoveryTitle"), msg, func(restore bool) {
-		if restore {
-			a.restore(r)
-		} else {
-			r.Discard()
-		}
-	}, a.win)
-	d.SetConfirmText(a.t("gui.restore"))
-	d.SetDismissText(a.t("gui.discard"))
-	d.Show()
+	m := a.newModal(a.t("gui.recoveryTitle"), message(msg))
+	restore := m.button(a.t("gui.restore"), func() { a.restore(r) })
+	m.button(a.t("gui.discard"), r.Discard)
+	// Esc answers nothing: the copy is kept for later.
+	m.withDefault(restore).withEsc(a.keepOffered).withSize(fyne.NewSize(560, 260)).show()
 }
 
 // offerList lists several copies, newest first, each with its city, file,
 // time and the state of its file, to restore one in this window or
 // discard any; Later keeps them all for the next start.
 func (a *App) offerList(rs []*document.Recovery) {
-	var d *dialog.CustomDialog
+	var m *modal
 	rows := container.NewVBox()
 	for _, r := range rs {
 		lines := []string{a.t("gui.recoveryItem", a.recoveryFacts(r))}
 		if note := a.fileNote(r); note != "" {
 			lines = append(lines, note)
 		}
-		label := widget.NewLabel(strings.Join(lines, "\n"))
-		label.Wrapping = fyne.TextWrapWord
-		restore := widget.NewButton(a.t("gui.restore"), nil)
-		restore.Importance = widget.HighImportance
-		discard := widget.NewButton(a.t("gui.discard"), nil)
-		row := container.NewVBox(widget.NewSeparator(),
-			container.NewBorder(nil, nil, nil, container.NewHBox(discard, restore), label))
-		restore.OnTapped = func() {
-			d.Hide()
+		var row *fyne.Container
+		restore := newDialogButton(a, a.t("gui.restore"), func() {
+			m.hide()
 			a.restore(r)
-		}
-		discard.OnTapped = func() {
+		})
+		restore.Importance = widget.HighImportance
+		discard := newDialogButton(a, a.t("gui.discard"), func() {
 			r.Discard()
 			rows.Remove(row)
 			if len(rows.Objects) == 0 {
-				d.Hide()
+				m.hide()
 			}
-		}
+		})
+		row = container.NewVBox(widget.NewSeparator(),
+			container.NewBorder(nil, nil, nil, container.NewHBox(discard, restore), message(strings.Join(lines, "\n"))))
 		rows.Add(row)
 	}
-	intro := widget.NewLabel(a.loc.N("gui.recoveryListIntro", len(rs), nil))
-	intro.Wrapping = fyne.TextWrapWord
-	later := widget.NewButton(a.t("gui.later"), func() {
-		d.Hide()
-		a.keepOffered()
-	})
-	d = dialog.NewCustomWithoutButtons(a.t("gui.recoveryTitle"),
-		container.NewBorder(intro, nil, nil, nil, container.NewVScroll(rows)), a.win)
-	d.SetButtons([]fyne.CanvasObject{later})
-	d.Resize(fyne.NewSize(760, 480))
-	d.Show()
+	intro := message(a.loc.N("gui.recoveryListIntro", len(rs), nil))
+	m = a.newModal(a.t("gui.recoveryTitle"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(rows)))
+	later := m.button(a.t("gui.later"), a.keepOffered)
+	m.withDefault(later).withCancel(later).withSize(fyne.NewSize(760, 480)).show()
 }
 
 // recoveryFacts are the city, file and time of a copy, for its messages.

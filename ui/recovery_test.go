@@ -45,9 +45,9 @@ func rowButton(t *testing.T, a *App, text, label string) {
 
 // findRowButton is the button of that label in the offer's row that
 // names text.
-func findRowButton(t *testing.T, a *App, text, label string) *widget.Button {
+func findRowButton(t *testing.T, a *App, text, label string) *dialogButton {
 	t.Helper()
-	var found *widget.Button
+	var found *dialogButton
 	for _, o := range a.win.Canvas().Overlays().List() {
 		walk(o, func(obj fyne.CanvasObject) {
 			c, ok := obj.(*fyne.Container)
@@ -62,7 +62,7 @@ func findRowButton(t *testing.T, a *App, text, label string) *widget.Button {
 			}
 			if names {
 				walk(c, func(obj fyne.CanvasObject) {
-					if b, ok := obj.(*widget.Button); ok && b.Text == label {
+					if b, ok := obj.(*dialogButton); ok && b.Text == label {
 						found = b
 					}
 				})
@@ -94,12 +94,9 @@ func TestRestoringWithTheSpaceBarTypesNoSpace(t *testing.T) {
 	restore := findRowButton(t, b, "Vũng Tàu", "Restore")
 	c := b.win.Canvas()
 	c.Focus(restore)
-	// As the driver delivers Space: the key, then its character to the
-	// object focused at that moment.
-	restore.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-	if f := c.Focused(); f != nil {
-		f.TypedRune(' ')
-	}
+	// As the driver delivers Space: the key's press, then its character
+	// to the object focused at that moment, then its release.
+	pressKey(b, fyne.KeySpace, ' ')
 	if got := b.Assessment().City.Name; got != "Vũng Tàu" {
 		t.Errorf("after Space on Restore the city reads %q", got)
 	}

@@ -86,7 +86,7 @@ func TestSaveAsOverAFileKeepsItsContentInTheBackup(t *testing.T) {
 
 	a.SaveAsDialog()
 	tapButton(t, a, "Save")
-	tapButton(t, a, "Yes") // overwrite
+	tapButton(t, a, "Overwrite") // the file exists: the dialog asks first
 	if a.doc.Path() != target || a.Dirty() {
 		t.Fatalf("saved to %q, dirty %v", a.doc.Path(), a.Dirty())
 	}
