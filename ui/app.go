@@ -84,6 +84,7 @@ type chrome struct {
 	body     *fyne.Container
 	status   *widget.Label
 	building bool // the widgets are being built, not yet shown
+	reveal   pendingReveal
 }
 
 // New builds the application state and its window (not shown).
