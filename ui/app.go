@@ -85,6 +85,8 @@ type chrome struct {
 	status   *widget.Label
 	building bool // the widgets are being built, not yet shown
 	reveal   pendingReveal
+	tip      string            // the words of the toolbar button pointed at or focused
+	left     fyne.CanvasObject // the page input that lost the focus last
 }
 
 // New builds the application state and its window (not shown).
@@ -217,6 +219,7 @@ func (a *App) t(id string, data ...map[string]any) string { return a.loc.T(id, d
 func (a *App) build() {
 	c := &a.chrome
 	c.status = widget.NewLabel("")
+	c.tip, c.left = "", nil
 	c.nav = a.newNav()
 	c.body = container.NewStack()
 	toolbar := a.newToolbar()
@@ -225,9 +228,7 @@ func (a *App) build() {
 	c.building = true
 	a.showPage(a.page)
 	c.building = false
-	split := container.NewHSplit(a.navigation(), c.body)
-	split.Offset = 0.22
-	a.win.SetContent(container.NewBorder(toolbar, c.status, nil, nil, split))
+	a.win.SetContent(newFrame(toolbar, a.navigation(), c.body, c.status))
 	a.win.SetMainMenu(a.newMenu())
 	a.addShortcuts()
 	a.refreshChrome()
@@ -304,7 +305,7 @@ func (a *App) refreshChrome() {
 	if a.chrome.nav != nil {
 		a.chrome.nav.Refresh()
 	}
-	a.chrome.status.SetText(a.statusText())
+	a.chrome.status.SetText(a.statusLine())
 }
 
 func (a *App) statusText() string {

@@ -307,7 +307,10 @@ func buttons(a *App) []string {
 func buttonsIn(o fyne.CanvasObject) []string {
 	var out []string
 	walk(o, func(obj fyne.CanvasObject) {
-		if b, ok := obj.(*widget.Button); ok {
+		switch b := obj.(type) {
+		case *widget.Button:
+			out = append(out, b.Text)
+		case *button: // the app's button, which Enter presses too
 			out = append(out, b.Text)
 		}
 	})

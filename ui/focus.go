@@ -25,6 +25,12 @@ func (c *check) FocusGained() {
 	c.a.reveal(c)
 }
 
+// FocusLost notes that a page input had the focus last.
+func (c *check) FocusLost() {
+	c.Check.FocusLost()
+	c.a.inputLeft(c)
+}
+
 // button is a button that scrolls into view when Tab brings the focus to
 // it.
 type button struct {
@@ -44,6 +50,28 @@ func (b *button) FocusGained() {
 	b.Button.FocusGained()
 	b.a.reveal(b)
 }
+
+// TypedKey presses the button on Enter as on Space, and gives the window
+// its keys (F10, F1).
+func (b *button) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
+		b.Button.Tapped(&fyne.PointEvent{})
+	default:
+		b.a.windowKey(k)
+	}
+}
+
+// FocusLost notes that a page input had the focus last.
+func (b *button) FocusLost() {
+	b.Button.FocusLost()
+	b.a.inputLeft(b)
+}
+
+// inputLeft notes the page input that has just lost the focus: when the
+// focus then lands on the end of a page still adding its cards, it came
+// forward from the page, not back from the navigation.
+func (a *App) inputLeft(o fyne.CanvasObject) { a.chrome.left = o }
 
 var (
 	_ fyne.Focusable = (*check)(nil)

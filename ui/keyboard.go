@@ -51,6 +51,12 @@ func (e *entry) FocusGained() {
 	e.a.reveal(e)
 }
 
+// FocusLost notes that a page input had the focus last.
+func (e *entry) FocusLost() {
+	e.Entry.FocusLost()
+	e.a.inputLeft(e)
+}
+
 // cursorMoved keeps the caret of the focused entry in view as it moves
 // (typing, arrows, a click).
 func (e *entry) cursorMoved() {
