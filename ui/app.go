@@ -236,17 +236,22 @@ func (a *App) build() {
 }
 
 // SetLanguage switches every text of the window to another language,
-// keeping the page, the scroll position and every entry.
+// keeping the page, the scroll position, every entry, and the input being
+// typed in with its caret.
 func (a *App) SetLanguage(l translations.Lang) {
 	if l == a.loc.Lang() {
 		return
 	}
 	offset := a.scrollOffset()
+	caret, typing := a.caretPlace()
 	a.loc = translations.New(l)
 	a.fyne.Preferences().SetString(prefLanguage, string(l))
 	setFyneLanguage(l)
 	a.build()
 	a.restoreScroll(offset)
+	if typing {
+		a.restoreCaret(caret)
+	}
 }
 
 // Lang returns the current user-interface language.
