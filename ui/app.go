@@ -84,6 +84,9 @@ type chrome struct {
 	body     *fyne.Container
 	status   *widget.Label
 	building bool // the widgets are being built, not yet shown
+	reveal   pendingReveal
+	tip      string            // the words of the toolbar button pointed at or focused
+	left     fyne.CanvasObject // the page input that lost the focus last
 }
 
 // New builds the application state and its window (not shown).
@@ -216,6 +219,7 @@ func (a *App) t(id string, data ...map[string]any) string { return a.loc.T(id, d
 func (a *App) build() {
 	c := &a.chrome
 	c.status = widget.NewLabel("")
+	c.tip, c.left = "", nil
 	c.nav = a.newNav()
 	c.body = container.NewStack()
 	toolbar := a.newToolbar()
@@ -224,9 +228,7 @@ func (a *App) build() {
 	c.building = true
 	a.showPage(a.page)
 	c.building = false
-	split := container.NewHSplit(a.navigation(), c.body)
-	split.Offset = a.navOffset()
-	a.win.SetContent(container.NewBorder(toolbar, c.status, nil, nil, split))
+	a.win.SetContent(newFrame(toolbar, a.navigation(), c.body, c.status, a.navOffset()))
 	a.win.SetMainMenu(a.newMenu())
 	a.addShortcuts()
 	a.refreshChrome()
@@ -234,17 +236,22 @@ func (a *App) build() {
 }
 
 // SetLanguage switches every text of the window to another language,
-// keeping the page, the scroll position and every entry.
+// keeping the page, the scroll position, every entry, and the input being
+// typed in with its caret.
 func (a *App) SetLanguage(l translations.Lang) {
 	if l == a.loc.Lang() {
 		return
 	}
 	offset := a.scrollOffset()
+	caret, typing := a.caretPlace()
 	a.loc = translations.New(l)
 	a.fyne.Preferences().SetString(prefLanguage, string(l))
 	setFyneLanguage(l)
 	a.build()
 	a.restoreScroll(offset)
+	if typing {
+		a.restoreCaret(caret)
+	}
 }
 
 // Lang returns the current user-interface language.
@@ -303,7 +310,7 @@ func (a *App) refreshChrome() {
 	if a.chrome.nav != nil {
 		a.chrome.nav.Refresh()
 	}
-	a.chrome.status.SetText(a.statusText())
+	a.chrome.status.SetText(a.statusLine())
 }
 
 func (a *App) statusText() string {

@@ -364,6 +364,8 @@ func asButton(o fyne.CanvasObject) (*widget.Button, bool) {
 		return b, true
 	case *dialogButton:
 		return &b.Button, true
+	case *button: // the app's button, which Enter presses too
+		return &b.Button, true
 	}
 	return nil, false
 }

@@ -97,6 +97,7 @@ func (c *choice) FocusGained() {
 
 // FocusLost hides the frame.
 func (c *choice) FocusLost() {
+	c.a.inputLeft(c)
 	c.focused = false
 	c.Refresh()
 }

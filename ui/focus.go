@@ -25,16 +25,19 @@ func (c *check) FocusGained() {
 	c.a.reveal(c)
 }
 
-// button is a button that scrolls into view when Tab brings the focus to
-// it.
-type button struct {
-	widget.Button
-	a *App
+// FocusLost notes that a page input had the focus last.
+func (c *check) FocusLost() {
+	c.Check.FocusLost()
+	c.a.inputLeft(c)
 }
 
+// button is a button that scrolls into view when Tab brings the focus to
+// it.
+type button struct{ keyButton }
+
 func newButton(a *App, label string, icon fyne.Resource, tapped func()) *button {
-	b := &button{a: a}
-	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b := &button{}
+	b.a, b.Text, b.Icon, b.OnTapped = a, label, icon, tapped
 	b.ExtendBaseWidget(b)
 	return b
 }
@@ -44,6 +47,17 @@ func (b *button) FocusGained() {
 	b.Button.FocusGained()
 	b.a.reveal(b)
 }
+
+// FocusLost notes that a page input had the focus last.
+func (b *button) FocusLost() {
+	b.keyButton.FocusLost()
+	b.a.inputLeft(b)
+}
+
+// inputLeft notes the page input that has just lost the focus: when the
+// focus then lands on the end of a page still adding its cards, it came
+// forward from the page, not back from the navigation.
+func (a *App) inputLeft(o fyne.CanvasObject) { a.chrome.left = o }
 
 var (
 	_ fyne.Focusable = (*check)(nil)

@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -21,10 +20,13 @@ type entry struct {
 	// vietnamese: the typing mode composes in it (not in numbers, e-mail
 	// addresses, telephone numbers).
 	vietnamese bool
+	// box is the text box the entry is the editor of, if any.
+	box *textBox
 }
 
 func newEntry(a *App) *entry {
 	e := &entry{a: a, vietnamese: true}
+	e.OnCursorChanged = e.cursorMoved
 	e.ExtendBaseWidget(e)
 	return e
 }
@@ -32,6 +34,7 @@ func newEntry(a *App) *entry {
 // newTextArea is a multi-line entry of at least rows lines that wraps words.
 func newTextArea(a *App, rows int) *entry {
 	e := &entry{a: a, vietnamese: true}
+	e.OnCursorChanged = e.cursorMoved
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
 	e.ExtendBaseWidget(e)
@@ -46,6 +49,20 @@ func (e *entry) AcceptsTab() bool { return false }
 func (e *entry) FocusGained() {
 	e.Entry.FocusGained()
 	e.a.reveal(e)
+}
+
+// FocusLost notes that a page input had the focus last.
+func (e *entry) FocusLost() {
+	e.Entry.FocusLost()
+	e.a.inputLeft(e)
+}
+
+// cursorMoved keeps the caret of the focused entry in view as it moves
+// (typing, arrows, a click).
+func (e *entry) cursorMoved() {
+	if e.a.win.Canvas().Focused() == fyne.Focusable(e) {
+		e.a.reveal(e)
+	}
 }
 
 // TypedRune composes Vietnamese when the typing mode is on.
@@ -98,30 +115,6 @@ func (a *App) canvasKey(k *fyne.KeyEvent) {
 			a.keepOffered()
 		}
 	}
-}
-
-// reveal scrolls the page so that an object that just took the focus is
-// in view.
-func (a *App) reveal(o fyne.CanvasObject) {
-	s := a.currentScroll()
-	if s == nil || s.Size().Height <= 0 || a.topModal() != nil {
-		return
-	}
-	d := fyne.CurrentApp().Driver()
-	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s).Y
-	bottom := top + o.Size().Height
-	margin := 4 * theme.Padding()
-	off := s.Offset
-	switch {
-	case top < 0:
-		off.Y += top - margin
-	case bottom > s.Size().Height:
-		// Show the bottom, but never push the top out of view.
-		off.Y += min(bottom-s.Size().Height+margin, top-margin)
-	default:
-		return
-	}
-	s.ScrollToOffset(fyne.NewPos(off.X, max(0, off.Y)))
 }
 
 // currentScroll is the scroller of the page shown.

@@ -164,61 +164,14 @@ type modalFrame struct {
 
 func (f *modalFrame) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(f.body) }
 
-// dialogButton is a button of the app's dialogs. Space and Enter press
-// it when released, and only when they were pressed on it: a key whose
-// press opened this dialog does not press its button on release. Its
-// character is swallowed. Esc and the window's keys go to the window.
-type dialogButton struct {
-	widget.Button
-	a     *App
-	armed fyne.KeyName // the key pressed on the button, not yet released
-}
+// dialogButton is a button of the app's dialogs: a keyButton.
+type dialogButton struct{ keyButton }
 
 func newDialogButton(a *App, label string, tapped func()) *dialogButton {
-	b := &dialogButton{a: a}
-	b.Text, b.OnTapped = label, tapped
+	b := &dialogButton{}
+	b.a, b.Text, b.OnTapped = a, label, tapped
 	b.ExtendBaseWidget(b)
 	return b
-}
-
-// pressesButton reports whether k presses a button.
-func pressesButton(k fyne.KeyName) bool {
-	return k == fyne.KeySpace || k == fyne.KeyReturn || k == fyne.KeyEnter
-}
-
-// KeyDown arms the button.
-func (b *dialogButton) KeyDown(k *fyne.KeyEvent) {
-	if pressesButton(k.Name) {
-		b.armed = k.Name
-	}
-}
-
-// KeyUp presses the button if its key was pressed on it.
-func (b *dialogButton) KeyUp(k *fyne.KeyEvent) {
-	if k.Name != b.armed {
-		return
-	}
-	b.armed = ""
-	if !b.Disabled() && b.OnTapped != nil {
-		b.OnTapped()
-	}
-}
-
-// TypedKey leaves Space and Enter to the key's release; Esc and the
-// window's keys go to the window.
-func (b *dialogButton) TypedKey(k *fyne.KeyEvent) {
-	if !pressesButton(k.Name) {
-		b.a.windowKey(k)
-	}
-}
-
-// TypedRune swallows the character of a key pressed on the button.
-func (b *dialogButton) TypedRune(rune) {}
-
-// FocusLost disarms the button.
-func (b *dialogButton) FocusLost() {
-	b.armed = ""
-	b.Button.FocusLost()
 }
 
 // dialogCheck is a check box of the app's dialogs: Space ticks it, Enter

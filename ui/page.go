@@ -24,6 +24,7 @@ type pageView struct {
 	// pending are the cards built but not yet in the page (Progressive);
 	// loaded is closed when the page stops adding them.
 	pending []fyne.CanvasObject
+	more    *moreCards // after the cards, shown while cards are pending
 	loaded  chan struct{}
 }
 
@@ -54,11 +55,13 @@ func newPageView(a *App, s *assessment.Section) *pageView {
 		}
 	}
 	p.box = container.NewVBox(objects...)
-	p.scroll = container.NewVScroll(container.NewPadded(p.box))
+	p.more = newMoreCards(p)
+	p.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(p.box, p.more)))
 	p.loaded = make(chan struct{})
 	if len(p.pending) > 0 {
 		go p.addPending()
 	} else {
+		p.more.Hide()
 		close(p.loaded)
 	}
 	return p
@@ -87,12 +90,60 @@ func (p *pageView) complete() {
 	}
 }
 
-// add moves the next n pending cards into the page.
+// add moves the next n pending cards into the page; with the last of
+// them, the mark of the cards still to come goes.
 func (p *pageView) add(n int) {
 	p.box.Objects = append(p.box.Objects, p.pending[:n]...)
 	p.pending = p.pending[n:]
+	if len(p.pending) == 0 {
+		p.more.Hide()
+	}
 	p.box.Refresh()
 }
+
+// moreCards stands after the cards of a page that is still adding its cards, as its
+// last Tab stop: the page's last field is the section's last question,
+// not the last one shown so far. When Tab reaches it from the page, the
+// page adds its other cards and the focus goes on to the next question;
+// when Shift+Tab reaches it from the navigation, to the last question.
+type moreCards struct {
+	widget.BaseWidget
+	p *pageView
+}
+
+func newMoreCards(p *pageView) *moreCards {
+	m := &moreCards{p: p}
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+func (m *moreCards) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewWithoutLayout())
+}
+
+// FocusGained adds the other cards and passes the focus on.
+func (m *moreCards) FocusGained() {
+	p := m.p
+	a := p.a
+	// Tab comes from the last Tab stop of the last card shown.
+	shown := len(p.s.Questions) - len(p.pending)
+	forward := owned(a.inputs.lastOf(p.s.Questions[shown-1].ID), a.chrome.left)
+	next := p.s.Questions[shown].ID
+	p.complete()
+	var to fyne.Focusable
+	if forward {
+		to = a.inputs.firstOf(next)
+	} else {
+		to = a.inputs.lastOf(p.s.Questions[len(p.s.Questions)-1].ID)
+	}
+	if to != nil {
+		a.win.Canvas().Focus(to)
+	}
+}
+
+func (m *moreCards) FocusLost()              {}
+func (m *moreCards) TypedRune(rune)          {}
+func (m *moreCards) TypedKey(*fyne.KeyEvent) {}
 
 func (p *pageView) object() fyne.CanvasObject { return withPageWheel(p.scroll) }
 
@@ -204,6 +255,7 @@ func (a *App) evidenceInputs(q *assessment.Question) []fyne.CanvasObject {
 	ev.SetPlaceHolder(a.t("gui.evidencePlaceholder"))
 	ev.SetText(evidence)
 	src := newEntry(a)
+	a.inputs.addSource(q.ID, src)
 	src.SetPlaceHolder(a.t("gui.sourcePlaceholder"))
 	src.SetText(source)
 	update := func(string) {

@@ -60,15 +60,8 @@ func focusedIs(a *App, id string) bool {
 // typeFocused types text into the input that has the focus.
 func typeFocused(c fyne.Canvas, text string) { test.Type(c.Focused(), text) }
 
-// pressSpace presses Space as the driver delivers it: the key to the
-// focused object, then its character to the object focused by then.
-func pressSpace(a *App) {
-	c := a.win.Canvas()
-	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-	if f := c.Focused(); f != nil {
-		f.TypedRune(' ')
-	}
-}
+// pressSpace presses Space as the driver delivers it (see pressKey).
+func pressSpace(a *App) { pressKey(a, fyne.KeySpace, ' ') }
 
 // waitForFocus waits for the input keyed id to take the focus (after
 // the next frame).

@@ -30,10 +30,11 @@ func (b *button) focusTarget() fyne.Focusable      { return b }
 type registry struct {
 	byKey    map[string]input
 	evidence map[string]*textBox // the evidence box of each question, by its ID
+	source   map[string]*entry   // the source entry of each question, by its ID
 }
 
 func newRegistry() *registry {
-	return &registry{byKey: map[string]input{}, evidence: map[string]*textBox{}}
+	return &registry{byKey: map[string]input{}, evidence: map[string]*textBox{}, source: map[string]*entry{}}
 }
 
 // add registers the input of a key.
@@ -41,6 +42,39 @@ func (r *registry) add(key string, in input) { r.byKey[key] = in }
 
 // addEvidence registers the evidence box of a question.
 func (r *registry) addEvidence(questionID string, b *textBox) { r.evidence[questionID] = b }
+
+// addSource registers the source entry of a question.
+func (r *registry) addSource(questionID string, e *entry) { r.source[questionID] = e }
+
+// firstOf is the first Tab stop of a question: its answer, else its
+// evidence.
+func (r *registry) firstOf(questionID string) fyne.Focusable {
+	if f := r.focusable(questionID); f != nil {
+		return f
+	}
+	if b := r.evidence[questionID]; b != nil {
+		return b
+	}
+	return nil
+}
+
+// lastOf is the last Tab stop of a question: its source, else its
+// answer.
+func (r *registry) lastOf(questionID string) fyne.Focusable {
+	if e := r.source[questionID]; e != nil {
+		return e
+	}
+	return r.focusable(questionID)
+}
+
+// owned reports whether o is the focus target f or, for a text box, its
+// entry.
+func owned(f fyne.Focusable, o fyne.CanvasObject) bool {
+	if b, ok := f.(*textBox); ok && b.entry != nil && fyne.CanvasObject(b.entry) == o {
+		return true
+	}
+	return f.(fyne.CanvasObject) == o
+}
 
 // keys are the keys of the inputs registered, sorted.
 func (r *registry) keys() []string { return slices.Sorted(maps.Keys(r.byKey)) }
@@ -69,3 +103,4 @@ func (r *registry) textBox(key string) *textBox    { return inputOf[*textBox](r,
 func (r *registry) check(key string) *check        { return inputOf[*check](r, key) }
 func (r *registry) button(key string) *button      { return inputOf[*button](r, key) }
 func (r *registry) evidenceOf(id string) *textBox  { return r.evidence[id] }
+func (r *registry) sourceOf(id string) *entry      { return r.source[id] }

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
 	"creativecity/assessment/testkit"
@@ -101,9 +100,9 @@ func TestOpeningANamedPipeKeepsTheWorkAndSaysWhy(t *testing.T) {
 // tapRecent taps the start page's entry of a recent file.
 func tapRecent(t *testing.T, a *App, path string) {
 	t.Helper()
-	var found *widget.Button
+	var found fyne.Tappable
 	walk(a.chrome.body, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, filepath.Base(path)+" — ") {
+		if b, ok := o.(*button); ok && strings.HasPrefix(b.Text, filepath.Base(path)+" — ") {
 			found = b
 		}
 	})

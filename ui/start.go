@@ -38,10 +38,11 @@ func (v *startView) objects() []fyne.CanvasObject {
 	title := widget.NewLabel(a.t("app.name"))
 	title.SizeName = theme.SizeNameHeadingText
 	title.TextStyle.Bold = true
-	newDoc := widget.NewButtonWithIcon(a.t("gui.menuNew"), theme.DocumentCreateIcon(), a.NewDocument)
+	// The app's buttons: Enter presses them as Space does.
+	newDoc := newButton(a, a.t("gui.menuNew"), theme.DocumentCreateIcon(), a.NewDocument)
 	newDoc.Importance = widget.HighImportance
-	open := widget.NewButtonWithIcon(a.t("gui.menuOpen"), theme.FolderOpenIcon(), a.OpenDialog)
-	demo := widget.NewButtonWithIcon(a.t("gui.menuOpenDemo"), theme.InfoIcon(), a.OpenDemo)
+	open := newButton(a, a.t("gui.menuOpen"), theme.FolderOpenIcon(), a.OpenDialog)
+	demo := newButton(a, a.t("gui.menuOpenDemo"), theme.InfoIcon(), a.OpenDemo)
 	objects := []fyne.CanvasObject{title, newParagraph(a.t("gui.startIntro")), newParagraph(a.t("gui.startSteps")),
 		container.NewHBox(newDoc, open, demo), heading(a.t("gui.menuRecent"))}
 	recent := a.recentFiles()
@@ -50,7 +51,7 @@ func (v *startView) objects() []fyne.CanvasObject {
 	}
 	for _, p := range recent {
 		path := p
-		b := widget.NewButtonWithIcon(filepath.Base(path)+" — "+filepath.Dir(path), theme.DocumentIcon(),
+		b := newButton(a, filepath.Base(path)+" — "+filepath.Dir(path), theme.DocumentIcon(),
 			func() { a.guardUnsaved(func() { a.OpenPath(path) }) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance

@@ -28,6 +28,7 @@ type textBox struct {
 	english bool
 
 	entry   *entry     // made at the first focus or click
+	shown   int        // the lines the entry is high
 	display *paragraph // the text until then
 	content *fyne.Container
 }
@@ -109,12 +110,17 @@ func (b *textBox) edit() *entry {
 	if b.entry != nil {
 		return b.entry
 	}
-	e := newTextArea(b.a, b.rows)
+	// The entry shows as many lines as the paragraph did, so that the box
+	// keeps its height and the page does not move under the caret.
+	b.shown = max(b.rows, len(b.display.lines))
+	e := newTextArea(b.a, b.shown)
+	e.box = b
 	e.vietnamese = !b.english
 	e.SetText(b.text)
 	e.SetPlaceHolder(b.placeholder)
 	e.OnChanged = func(s string) {
 		b.text = s
+		b.fit()
 		if b.OnChanged != nil {
 			b.OnChanged(s)
 		}
@@ -126,6 +132,24 @@ func (b *textBox) edit() *entry {
 		b.Refresh()
 	}
 	return e
+}
+
+// fit grows or shrinks the entry to the lines of its text at its width
+// (at least the box's rows), as the paragraph does: the box grows as
+// text is typed, and the caret's line stays in the page, not in a scroll
+// of the box.
+func (b *textBox) fit() {
+	e := b.entry
+	width := e.Size().Width - 2*theme.InnerPadding()
+	if width <= 0 {
+		return
+	}
+	size := theme.TextSize()
+	measure := func(s string) float32 { return fyne.MeasureText(s, size, e.TextStyle).Width }
+	if rows := max(b.rows, len(wrapWords(e.Text, width, measure))); rows != b.shown {
+		b.shown = rows
+		e.SetMinRowsVisible(rows)
+	}
 }
 
 // FocusGained hands the focus to the entry the box becomes: Tab lands on

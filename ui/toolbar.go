@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"time"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -12,93 +10,71 @@ import (
 	"creativecity/translations"
 )
 
-// tooltipDelay is how long the pointer rests on a tool button before its
-// tooltip shows.
-const tooltipDelay = 600 * time.Millisecond
-
-// toolButton is a toolbar button: an icon that says what it does in a
-// tooltip when the pointer rests on it, and is a Tab stop like any button
-// (Fyne 2.7's toolbar has neither tooltips nor keyboard focus).
+// toolButton is a toolbar button: an icon whose words (what it does and
+// its shortcut) show in the status line while the pointer rests on it or
+// it has the focus, and a Tab stop like any button (Fyne 2.7's toolbar
+// has neither tooltips nor keyboard focus). Nothing pops up: in Fyne 2.7
+// a pop-up takes the keyboard, and Tab, Enter and Space would stop there.
+// Enter and Space press it when the key is released, so that nothing of
+// the key reaches what its action opens or focuses.
 type toolButton struct {
-	widget.Button
-	a       *App
-	tip     string
-	popup   *widget.PopUp
-	pending *time.Timer
+	keyButton
+	tip string
 }
 
 func newToolButton(a *App, icon fyne.Resource, tip string, tapped func()) *toolButton {
-	b := &toolButton{a: a, tip: tip}
-	b.Icon, b.OnTapped, b.Importance = icon, tapped, widget.LowImportance
+	b := &toolButton{tip: tip}
+	b.a, b.Icon, b.Importance = a, icon, widget.LowImportance
+	b.OnTapped = func() {
+		a.showTip("")
+		tapped()
+	}
 	b.ExtendBaseWidget(b)
 	return b
 }
 
-// MouseIn shows the tooltip after a moment.
+// MouseIn shows the button's words in the status line.
 func (b *toolButton) MouseIn(e *desktop.MouseEvent) {
 	b.Button.MouseIn(e)
-	b.cancel()
-	b.pending = time.AfterFunc(tooltipDelay, func() { fyne.Do(b.showTip) })
+	b.a.showTip(b.tip)
 }
 
-// MouseOut hides the tooltip.
+// MouseOut gives the status line back.
 func (b *toolButton) MouseOut() {
 	b.Button.MouseOut()
-	b.hideTip()
+	b.a.showTip("")
 }
 
-// Tapped hides the tooltip and acts.
-func (b *toolButton) Tapped(e *fyne.PointEvent) {
-	b.hideTip()
-	b.Button.Tapped(e)
-}
-
-// TypedKey gives the window its keys (F10).
-func (b *toolButton) TypedKey(k *fyne.KeyEvent) {
-	if !b.a.windowKey(k) {
-		b.Button.TypedKey(k)
-	}
-}
-
-// FocusGained shows the tooltip, so that keyboard users read it too.
+// FocusGained shows the button's words in the status line, so that
+// keyboard users read them too.
 func (b *toolButton) FocusGained() {
 	b.Button.FocusGained()
-	b.showTip()
+	b.a.chrome.left = nil
+	b.a.showTip(b.tip)
 }
 
-// FocusLost hides the tooltip.
+// FocusLost gives the status line back.
 func (b *toolButton) FocusLost() {
-	b.Button.FocusLost()
-	b.hideTip()
+	b.keyButton.FocusLost()
+	b.a.showTip("")
 }
 
-func (b *toolButton) showTip() {
-	c := fyne.CurrentApp().Driver().CanvasForObject(b)
-	if c == nil || b.popup != nil {
-		return
-	}
-	label := widget.NewLabel(b.tip)
-	b.popup = widget.NewPopUp(label, c)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).AddXY(0, b.Size().Height)
-	if over := pos.X + label.MinSize().Width - c.Size().Width; over > 0 {
-		pos.X -= over
-	}
-	b.popup.ShowAtPosition(pos)
-}
-
-func (b *toolButton) hideTip() {
-	b.cancel()
-	if b.popup != nil {
-		b.popup.Hide()
-		b.popup = nil
+// showTip shows a toolbar button's words in the status line, or, with
+// "", the state of the file again.
+func (a *App) showTip(tip string) {
+	a.chrome.tip = tip
+	if a.chrome.status != nil {
+		a.chrome.status.SetText(a.statusLine())
 	}
 }
 
-func (b *toolButton) cancel() {
-	if b.pending != nil {
-		b.pending.Stop()
-		b.pending = nil
+// statusLine is what the status line shows: a toolbar button's words
+// while they are asked for, else the state of the file.
+func (a *App) statusLine() string {
+	if a.chrome.tip != "" {
+		return a.chrome.tip
 	}
+	return a.statusText()
 }
 
 // newToolbar is the row of file actions, with the language choice.
