@@ -79,7 +79,7 @@ type App struct {
 // navigation and the pages it lists, the body the page goes in, and the
 // status line.
 type chrome struct {
-	nav      *widget.List
+	nav      *navList
 	navPages []string
 	body     *fyne.Container
 	status   *widget.Label

@@ -63,24 +63,64 @@ func (a *App) navOffset() float64 {
 
 // newNav builds the navigation list: the profile, readiness, the fields
 // with their score and completion, and the results.
-func (a *App) newNav() *widget.List {
+func (a *App) newNav() *navList {
 	c := &a.chrome
 	c.navPages = nil
 	for _, s := range a.qn.Sections {
 		c.navPages = append(c.navPages, s.ID)
 	}
 	c.navPages = append(c.navPages, PlanPage, ApplicationPage, ResultsPage)
-	list := widget.NewList(
-		func() int { return len(c.navPages) },
-		newNavItem,
-		func(i widget.ListItemID, o fyne.CanvasObject) { a.fillNavItem(o, c.navPages[i]) },
-	)
+	list := &navList{}
+	list.Length = func() int { return len(c.navPages) }
+	list.CreateItem = newNavItem
+	list.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) { a.fillNavItem(o, c.navPages[i]) }
+	list.ExtendBaseWidget(list)
 	list.OnSelected = func(i widget.ListItemID) {
 		if c.navPages[i] != a.page {
 			a.showPage(c.navPages[i])
 		}
 	}
 	return list
+}
+
+// navList is the navigation list. Space and Enter open the page under
+// the focus when they are released, as the app's buttons do: the page
+// opened gives its first input the focus, and the key's character, which
+// comes after the key's press, must not land there.
+type navList struct {
+	widget.List
+	armed fyne.KeyName // Space or Enter, pressed on the list and not yet released
+}
+
+// KeyDown notes that Space or Enter went down on the list.
+func (l *navList) KeyDown(k *fyne.KeyEvent) {
+	if pressesButton(k.Name) {
+		l.armed = k.Name
+	}
+}
+
+// KeyUp opens the page under the focus when the key that went down on
+// the list is released.
+func (l *navList) KeyUp(k *fyne.KeyEvent) {
+	if l.armed == "" || k.Name != l.armed {
+		return
+	}
+	l.armed = ""
+	l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // selects the item under the focus
+}
+
+// TypedKey leaves Space and Enter to their release and moves with the
+// arrows as the list does.
+func (l *navList) TypedKey(k *fyne.KeyEvent) {
+	if !pressesButton(k.Name) {
+		l.List.TypedKey(k)
+	}
+}
+
+// FocusLost forgets a key pressed on the list.
+func (l *navList) FocusLost() {
+	l.armed = ""
+	l.List.FocusLost()
 }
 
 // newNavItem is a navigation entry: the page's name, and a detail line.

@@ -248,3 +248,26 @@ func TestTheGuideDescribesTheTabCycle(t *testing.T) {
 		}
 	}
 }
+
+// TestSpaceInTheNavigationTypesNothingInThePage: Space and Enter on the
+// navigation open the page under the focus, and their character does not
+// land in the input the page gives the focus to.
+func TestSpaceInTheNavigationTypesNothingInThePage(t *testing.T) {
+	for _, key := range []struct {
+		name fyne.KeyName
+		char rune
+	}{{fyne.KeySpace, ' '}, {fyne.KeyReturn, 0}} {
+		a := newTestApp(t, translations.VI)
+		a.showPage(ResultsPage)
+		c := a.win.Canvas()
+		c.Focus(nav(a)) // the list's focus is on its first item, the profile
+		pressKey(a, key.name, key.char)
+		if a.page != "profile" {
+			t.Fatalf("%s: the page is %q, not the profile", key.name, a.page)
+		}
+		test.Type(c.Focused(), "Huế")
+		if got := a.Assessment().City.Name; got != "Huế" {
+			t.Errorf("%s: the city's name is %q, want %q", key.name, got, "Huế")
+		}
+	}
+}
