@@ -292,3 +292,51 @@ func TestF10F1AndEscInTheRealWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestTabCrossesTheToolbarInTheRealWindow goes round the Tab cycle in the
+// real window at 1366×768: from the first input of a field page, Shift+Tab
+// goes back across the toolbar's nine stops to the navigation, and Tab
+// comes forward across them again to the page, where the next key
+// answers the first question (no tooltip or pop-up catches the keys on
+// the way). It keeps screenshots of three Tab stops of the page: an
+// evidence box just entered, a card further down, and a toolbar button
+// with its words in the status line.
+func TestTabCrossesTheToolbarInTheRealWindow(t *testing.T) {
+	qn, _ := assessment.Default()
+	demo, _ := assessment.Demo()
+	field, _ := qn.Section("gastronomy")
+	first := field.Questions[0]
+	level, _ := demo.Value(first.ID).Number()
+	want := float64((int(level) + 2) % 5) // a level other than the demo's
+	path := filepath.Join(t.TempDir(), "Hạ Long.ccsa")
+	if err := files.Save(path, demo); err != nil {
+		t.Fatal(err)
+	}
+	w := startRealWindow(t, nil, "--lang", "vi", "--page", "gastronomy", path)
+	w.settle()
+	w.key("Tab") // the first question's evidence
+	w.settle()
+	w.screenshot("tab-stop-evidence-vi.png")
+	for range 12 {
+		w.key("Tab")
+	}
+	w.settle()
+	w.screenshot("tab-stop-card-vi.png")
+	for range 13 {
+		w.key("shift+Tab") // back to the first question's answer
+	}
+	for range 9 {
+		w.key("shift+Tab") // the language, the typing, the seven buttons
+	}
+	w.settle()
+	w.screenshot("tab-stop-toolbar-vi.png")
+	w.key("shift+Tab") // the navigation
+	for range 10 {
+		w.key("Tab") // the toolbar's nine stops, then the page's first input
+	}
+	w.key(fmt.Sprint(want), "ctrl+s")
+	savedFile(t, path, func(a *assessment.Assessment) bool {
+		n, ok := a.Value(first.ID).Number()
+		return ok && n == want
+	})
+}
