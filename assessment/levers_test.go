@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -68,5 +69,33 @@ func TestTheSwapPutsTheRunnerUpFirst(t *testing.T) {
 	}
 	if found < 10 || none < 10 {
 		t.Fatalf("swaps found %d times, none %d times: the cases do not test both", found, none)
+	}
+}
+
+func TestReadinessGapsAreItsMostValuableQuestions(t *testing.T) {
+	qn := shippedQn(t)
+	a, err := Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Score(qn, a)
+	if len(r.ReadinessGaps) == 0 || len(r.ReadinessGaps) > MaxGaps {
+		t.Fatalf("%d readiness gaps", len(r.ReadinessGaps))
+	}
+	for i, g := range r.ReadinessGaps {
+		q := r.Questions[g.QuestionID]
+		if g.Field != "readiness" || !strings.HasPrefix(g.QuestionID, "readiness.") || g.Gain != q.Max-q.Points || g.Gain <= 0 {
+			t.Errorf("gap %+v (question %+v)", g, q)
+		}
+		if i > 0 && g.Gain > r.ReadinessGaps[i-1].Gain+1e-9 {
+			t.Errorf("gaps not most valuable first: %+v after %+v", g, r.ReadinessGaps[i-1])
+		}
+	}
+	rs := qn.SectionOfKind(KindReadiness)
+	for _, q := range rs.ScoredQuestions() {
+		a.SetValue(q.ID, maxValue(q, a.City.Population))
+	}
+	if r := Score(qn, a); len(r.ReadinessGaps) != 0 {
+		t.Errorf("readiness at its maximum still has gaps: %+v", r.ReadinessGaps)
 	}
 }

@@ -112,8 +112,12 @@ type Result struct {
 	Readiness      SectionScore
 	Recommendation Recommendation
 	Gaps           []Gap
-	Questions      map[string]QuestionScore
-	Uncertainty    *Uncertainty // nil until Analyse has run
+	// ReadinessGaps are the readiness questions with the most points still
+	// to gain, by the rule of Gaps (MaxGaps at most): readiness decides
+	// whether the city can apply at all, whichever field it chooses.
+	ReadinessGaps []Gap
+	Questions     map[string]QuestionScore
+	Uncertainty   *Uncertainty // nil until Analyse has run
 	// Swap is what would put the runner-up first, when a few of its
 	// answers would (MaxLevers at most); nil otherwise.
 	Swap *Swap
@@ -189,6 +193,7 @@ func ScoreQuick(qn *Questionnaire, a *Assessment) *Result {
 	}
 	if rs := qn.SectionOfKind(KindReadiness); rs != nil {
 		r.Readiness = scoreSection(rs, a, r.Questions)
+		r.ReadinessGaps = gaps(rs, r.Questions)
 	}
 	for i := range r.Fields {
 		r.Fields[i].SetAside = !a.Candidate(r.Fields[i].ID)

@@ -224,8 +224,7 @@ func (b *builder) coverBody(issuing string) []string {
 	if body == "" {
 		body = b.t("report.cover.we")
 	}
-	out := []string{b.t("report.cover.intro", map[string]any{"Body": body, "City": b.a.City.Name,
-		"Count": len(b.qn.Fields()), "Version": b.a.QuestionnaireVersion})}
+	out := []string{b.coverIntro(body)}
 	rec := res.Recommendation
 	if rec.Field == "" {
 		out = append(out, b.t("report.cover.noRecommendation"))
@@ -234,16 +233,15 @@ func (b *builder) coverBody(issuing string) []string {
 		out = append(out, b.t("report.cover.recommended", map[string]any{"Field": l10n.SectionName(b.w.Loc, rec.Field),
 			"Score": l10n.Score(b.w.Loc, f.Score), "Confidence": l10n.Confidence(b.w.Loc, rec.Confidence)}))
 		var next []string
-		for rank := 2; rank <= 3; rank++ {
-			for _, f := range res.Fields {
-				if f.Rank == rank && f.Assessed() {
-					next = append(next, b.t("report.cover.fieldScore", map[string]any{"Field": l10n.SectionName(b.w.Loc, f.ID),
-						"Score": l10n.Score(b.w.Loc, f.Score)}))
-				}
-			}
+		for _, f := range b.nextCandidates(f.Rank, 2) {
+			next = append(next, b.t("report.cover.fieldScore", map[string]any{"Field": l10n.SectionName(b.w.Loc, f.ID),
+				"Score": l10n.Score(b.w.Loc, f.Score)}))
 		}
 		if len(next) > 0 {
 			out = append(out, b.t("report.cover.next", map[string]any{"Fields": strings.Join(next, "; ")}))
+		} else if unknown := assessment.UnknownFields(res); len(unknown) > 0 {
+			out = append(out, b.t("report.cover.unknown", map[string]any{
+				"Fields": l10n.Arg(b.w.Loc, assessment.FieldsArg(unknown...))}))
 		}
 	}
 	out = append(out, b.t("report.cover.readiness", map[string]any{"Score": l10n.Score(b.w.Loc, res.Readiness.Score),
@@ -255,6 +253,41 @@ func (b *builder) coverBody(issuing string) []string {
 		out = append(out, b.planSentence("report.cover.plan", p))
 	}
 	return append(out, b.t("report.cover.attached"))
+}
+
+// coverIntro says who reports on which city, and how many of the fields
+// were assessed and set aside: never that every field was reviewed when
+// some have no answer.
+func (b *builder) coverIntro(body string) string {
+	assessed, aside := 0, []string{}
+	for _, f := range b.res.Fields {
+		if f.Assessed() {
+			assessed++
+		}
+		if f.SetAside {
+			aside = append(aside, l10n.SectionName(b.w.Loc, f.ID))
+		}
+	}
+	data := map[string]any{"Body": body, "City": b.a.City.Name, "Count": len(b.res.Fields), "Assessed": assessed,
+		"Version": b.a.QuestionnaireVersion}
+	if len(aside) > 0 {
+		data["Aside"], data["AsideNames"] = len(aside), strings.Join(aside, ", ")
+	}
+	return b.t("report.cover.intro", data)
+}
+
+// nextCandidates are up to n assessed candidate fields ranked after rank,
+// best first.
+func (b *builder) nextCandidates(rank, n int) []assessment.SectionScore {
+	var out []assessment.SectionScore
+	for r := rank + 1; r <= len(b.res.Fields) && len(out) < n; r++ {
+		for _, f := range b.res.Fields {
+			if f.Rank == r && f.Assessed() && f.Candidate() {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }
 
 // recipients are the lines of "Nơi nhận": each recipient given, "- " in

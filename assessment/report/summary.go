@@ -166,6 +166,9 @@ func (b *builder) fieldTable(sheet string, top int) int {
 	}
 	for _, s := range b.res.Fields {
 		put(l10n.SectionName(b.w.Loc, s.ID), s)
+		if s.SetAside {
+			b.setAsideRow(sheet, row-1, s.ID)
+		}
 	}
 	b.w.Check(b.w.F.AutoFilter(sheet, fmt.Sprintf("%s:%s", xlsxkit.Cell(1, top), xlsxkit.Cell(len(heads), row-1)), nil))
 	put(b.t("section.readiness.name"), b.res.Readiness)
@@ -174,6 +177,18 @@ func (b *builder) fieldTable(sheet string, top int) int {
 		Type: "data_bar", Criteria: "=", MinType: "num", MinValue: "0", MaxType: "num", MaxValue: "100", BarColor: "#5B9BD5",
 	}}))
 	return top
+}
+
+// setAsideRow greys a field the city has set aside and gives its reason
+// beside its name; its score and rank stay.
+func (b *builder) setAsideRow(sheet string, row int, id string) {
+	reason, _ := b.a.SetAsideReason(id)
+	key := "report.setAside"
+	if reason == "" {
+		key = "report.setAsideNoReason"
+	}
+	b.w.Text(sheet, 1, row, b.t(key, map[string]any{"Field": l10n.SectionName(b.w.Loc, id), "Reason": reason}))
+	b.w.Style(sheet, 1, row, b.w.St.Muted)
 }
 
 func (b *builder) recommendation(sheet string, row int) {

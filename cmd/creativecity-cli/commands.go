@@ -143,6 +143,9 @@ type scoreJSON struct {
 	Readiness            readinessJSON `json:"readiness"`
 	Recommendation       recommendJSON `json:"recommendation"`
 	Gaps                 []gapJSON     `json:"gaps"`
+	// ReadinessGaps are the readiness questions with the most points to
+	// gain, as gaps are for the recommended field.
+	ReadinessGaps []gapJSON `json:"readinessGaps"`
 	// Decisions are the city's choices as the file holds them: the
 	// intended field ("" none) and the fields set aside with their reasons.
 	Decisions decisionsJSON `json:"decisions"`
@@ -182,6 +185,9 @@ type decisionsJSON struct {
 type changeJSON struct {
 	Levers []gapJSON `json:"levers"`
 	Swap   *swapJSON `json:"swap"`
+	// UnknownFields are the candidate fields with nothing answered: any of
+	// them could come first once assessed.
+	UnknownFields []string `json:"unknownFields"`
 }
 
 type swapJSON struct {
@@ -250,6 +256,8 @@ func (c *cli) score(o options, args []string) int {
 		out.Recommendation.Reasons = append(out.Recommendation.Reasons, l10n.Reason(c.loc, reason))
 	}
 	out.Gaps = c.gapsJSON(r.Gaps)
+	out.ReadinessGaps = c.gapsJSON(r.ReadinessGaps)
+	out.WhatWouldChange.UnknownFields = append([]string{}, assessment.UnknownFields(r)...)
 	out.Decisions = decisionsJSON{IntendedField: a.IntendedField(), SetAside: map[string]string{}}
 	for _, id := range a.SetAsideFields() {
 		out.Decisions.SetAside[id], _ = a.SetAsideReason(id)

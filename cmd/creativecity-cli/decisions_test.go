@@ -128,3 +128,39 @@ func TestDecisionsSurviveExportImportAndMerge(t *testing.T) {
 		t.Errorf("the merged file has no decisions")
 	}
 }
+
+// TestScoreJSONListsReadinessGapsAndUnknownFields: with only gastronomy
+// answered, what would change the result names the seven fields not
+// assessed, and readiness has its own gaps beside the field's.
+func TestScoreJSONListsReadinessGapsAndUnknownFields(t *testing.T) {
+	a, err := assessment.Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id := range a.Answers {
+		if field, _, _ := strings.Cut(id, "."); field != "gastronomy" && field != "readiness" && field != "profile" {
+			delete(a.Answers, id)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "one.ccsa")
+	if err := files.Save(path, a); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ := runCLI(t, "score", "--json", path)
+	var doc struct {
+		Recommendation  struct{ Confidence string } `json:"recommendation"`
+		ReadinessGaps   []struct{ Field string }    `json:"readinessGaps"`
+		WhatWouldChange struct {
+			UnknownFields []string `json:"unknownFields"`
+		} `json:"whatWouldChange"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.WhatWouldChange.UnknownFields) != 7 || doc.Recommendation.Confidence == "high" {
+		t.Errorf("unknown fields %v, confidence %s", doc.WhatWouldChange.UnknownFields, doc.Recommendation.Confidence)
+	}
+	if len(doc.ReadinessGaps) == 0 || doc.ReadinessGaps[0].Field != "readiness" {
+		t.Errorf("readiness gaps %+v", doc.ReadinessGaps)
+	}
+}

@@ -10,6 +10,7 @@ type Styles struct {
 	Integer, Decimal, Score, Percent       int
 	Date                                   int // in the language's format
 	Highlight                              int
+	Muted                                  int // a row that takes no part, in grey (a field set aside)
 	// The action plan's sheet: the label of an initiative's line, the
 	// heading line of an initiative, and a budget total.
 	LabelBox, Heading, Total int
@@ -64,7 +65,9 @@ func newStyles(f *excelize.File, check func(error), dateFormat, font string) Sty
 		Notice:   mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000"}}),
 		Header: mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Border: border, Fill: fill("2F5496"),
 			Alignment: &excelize.Alignment{WrapText: true, Vertical: "center", Horizontal: "center"}}),
-		Text:       mk(&excelize.Style{Border: border, Alignment: wrapTop}),
+		Text: mk(&excelize.Style{Border: border, Alignment: wrapTop}),
+		Muted: mk(&excelize.Style{Border: border, Alignment: wrapTop, Fill: fill("F2F2F2"),
+			Font: &excelize.Font{Color: "808080", Italic: true}}),
 		ID:         mk(&excelize.Style{Border: border, Font: &excelize.Font{Size: 9}, Alignment: &excelize.Alignment{Vertical: "top"}}),
 		TextCenter: mk(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}),
 		Integer:    cellStyle(FmtInteger),
