@@ -16,6 +16,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/files"
+	"creativecity/assessment/l10n"
 	"creativecity/translations"
 )
 
@@ -212,19 +213,9 @@ func TestTappingAGapOpensItsQuestion(t *testing.T) {
 	openDemo(t, a)
 	a.showPage(ResultsPage)
 	gap := a.Result().Gaps[len(a.Result().Gaps)-1]
-	var button *widget.Button
-	for _, o := range shownAs[*resultsView](t, a).box.Objects {
-		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 {
-			if b, ok := c.Objects[1].(*widget.Button); ok {
-				button = b // the last gap's button
-			}
-		}
-	}
-	if button == nil {
-		t.Fatal("no gap button")
-	}
-	test.Tap(button)
 	q, _ := a.qn.Question(gap.QuestionID)
+	// The last gap of the recommended field (readiness's follow it).
+	test.Tap(linkButton(t, a, a.t("gui.gapLine", map[string]any{"Points": l10n.Score(a.loc, gap.Gain), "Question": a.t(q.TextID())})))
 	if a.page != q.Section().ID {
 		t.Fatalf("page %s; want %s", a.page, q.Section().ID)
 	}
@@ -232,6 +223,28 @@ func TestTappingAGapOpensItsQuestion(t *testing.T) {
 	if shownAs[*pageView](t, a).scroll.Offset.Y <= 0 || shownAs[*pageView](t, a).scroll.Offset.Y != card.Position().Y {
 		t.Errorf("scrolled to %v; card at %v", shownAs[*pageView](t, a).scroll.Offset, card.Position())
 	}
+}
+
+// linkButton is the button of the results page's line of a text (a
+// question or a page to open); the last one when there are several.
+func linkButton(t *testing.T, a *App, text string) fyne.Tappable {
+	t.Helper()
+	var found fyne.Tappable
+	for _, o := range shownAs[*resultsView](t, a).box.Objects {
+		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 {
+			l, isLabel := c.Objects[0].(*widget.Label)
+			switch b := c.Objects[1].(type) {
+			case *widget.Button, *button:
+				if isLabel && l.Text == text {
+					found = b.(fyne.Tappable)
+				}
+			}
+		}
+	}
+	if found == nil {
+		t.Fatalf("no line %q on the results page", text)
+	}
+	return found
 }
 
 func TestSaveThenReopenGivesTheSameAnswers(t *testing.T) {

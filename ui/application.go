@@ -28,6 +28,9 @@ type applicationView struct {
 	statuses map[string]*widget.Label // by section ID
 	counts   map[string]*wordCounter  // by section ID, for the prose sections
 	firstBox fyne.Focusable
+	// fields are the lines that name the application's field, updated
+	// when the city chooses the field it intends to apply in.
+	fields []*paragraph
 }
 
 func newApplicationView(a *App) *applicationView {
@@ -43,7 +46,8 @@ func newApplicationView(a *App) *applicationView {
 		msg.Wrapping = fyne.TextWrapWord
 		objects = append(objects, msg)
 	} else {
-		objects = append(objects, widget.NewForm(widget.NewFormItem(a.t("gui.dossierLanguage"), v.languageChoice())))
+		objects = append(objects, widget.NewForm(widget.NewFormItem(a.t("gui.dossierLanguage"), v.languageChoice()),
+			widget.NewFormItem(a.t("gui.intendedField"), a.intendedFieldPick(v.fieldChosen))))
 		for i := range form.Sections {
 			objects = append(objects, v.section(i+1, &form.Sections[i], form))
 		}
@@ -151,15 +155,36 @@ func (v *applicationView) section(n int, s *application.Section, form *applicati
 		items = append(items, newParagraph(a.t("gui.dossierDataHint")))
 	default:
 		if s.Kind == application.KindField {
-			field := a.t("gui.dossierNoField")
-			if f := application.ChosenField(a.qn, a.Assessment()); f != "" {
-				field = a.t("gui.dossierField", map[string]any{"Field": l10n.SectionName(a.loc, f)})
-			}
-			items = append(items, newParagraph(field))
+			field := newParagraph(v.fieldText())
+			v.fields = append(v.fields, field)
+			items = append(items, field)
 		}
 		items = append(items, widget.NewLabel(a.t("gui.dossierLimit", map[string]any{"Limit": s.WordLimit})), v.prose(s))
 	}
 	return widget.NewCard("", "", container.NewVBox(items...))
+}
+
+// fieldText names the field the application is for: the intended
+// field when the city has chosen one, else the recommended field.
+func (v *applicationView) fieldText() string {
+	a := v.a
+	f := application.ChosenField(a.qn, a.Assessment())
+	switch {
+	case f == "":
+		return a.t("gui.dossierNoField")
+	case f == a.Assessment().IntendedField():
+		return a.t("gui.dossierFieldIntended", map[string]any{"Field": l10n.SectionName(a.loc, f)})
+	}
+	return a.t("gui.dossierField", map[string]any{"Field": l10n.SectionName(a.loc, f)})
+}
+
+// fieldChosen follows the choice of the intended field: the lines naming
+// the application's field and the statuses.
+func (v *applicationView) fieldChosen() {
+	for _, p := range v.fields {
+		p.SetText(v.fieldText())
+	}
+	v.refreshStatuses()
 }
 
 // prose is the box for the text written for a section, its words

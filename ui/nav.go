@@ -123,7 +123,10 @@ func (l *navList) FocusLost() {
 	l.List.FocusLost()
 }
 
-// newNavItem is a navigation entry: the page's name, and a detail line.
+// newNavItem is a navigation entry: the page's name, and a detail line,
+// in the navigation's compact theme. (The list gives its items the theme
+// of the list it is, not of the navList that extends it, so the entry
+// carries the theme itself.)
 func newNavItem() fyne.CanvasObject {
 	name := widget.NewLabel("")
 	name.TextStyle.Bold = true
@@ -131,12 +134,12 @@ func newNavItem() fyne.CanvasObject {
 	detail := widget.NewLabel("")
 	detail.Truncation = fyne.TextTruncateEllipsis
 	detail.SizeName = theme.SizeNameCaptionText
-	return container.NewVBox(name, detail)
+	return container.NewThemeOverride(container.NewVBox(name, detail), compactTheme{})
 }
 
 // fillNavItem shows a page in a navigation entry.
 func (a *App) fillNavItem(o fyne.CanvasObject, id string) {
-	box := o.(*fyne.Container)
+	box := o.(*container.ThemeOverride).Content.(*fyne.Container)
 	setText(box.Objects[0].(*widget.Label), a.navName(id))
 	setText(box.Objects[1].(*widget.Label), a.navDetail(id))
 }

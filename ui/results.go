@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,10 +17,14 @@ import (
 )
 
 // resultsView shows the field scores as a bar chart, readiness, the
-// recommendation with its reasons and the gaps, each opening its question.
+// recommendation with its reasons, what would change it, the city's
+// decisions and what to fix, each line opening its question or page.
 type resultsView struct {
 	a *App
 	rebuiltPage
+	// focusables are the page's inputs by a key that a rebuild keeps, so
+	// that the focus stays on the same input when the page is rebuilt.
+	focusables map[string]fyne.Focusable
 }
 
 func newResultsView(a *App) *resultsView {
@@ -28,8 +33,15 @@ func newResultsView(a *App) *resultsView {
 	return r
 }
 
-// refresh rebuilds the page from the current result.
-func (r *resultsView) refresh() { r.rebuild() }
+// refresh rebuilds the page from the current result, the focus kept on
+// the input that had it.
+func (r *resultsView) refresh() {
+	key := r.focusedKey()
+	r.rebuild()
+	if key != "" {
+		r.focus(key)
+	}
+}
 
 // rebuiltPage is a scrollable page whose widgets are rebuilt from the
 // app's state by build.
@@ -61,10 +73,29 @@ var (
 	scoreColor    = color.NRGBA{R: 0x2f, G: 0x54, B: 0x96, A: 0xff}
 	completeColor = color.NRGBA{R: 0x70, G: 0xad, B: 0x47, A: 0xff}
 	trackColor    = color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x30}
+	greyColor     = color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x90}
 )
 
 // objects builds the page's widgets from the current result.
 func (r *resultsView) objects() []fyne.CanvasObject {
+	r.focusables = map[string]fyne.Focusable{}
+	objects := r.scores()
+	objects = append(objects, r.recommendation()...)
+	objects = append(objects, r.whatWouldChange()...)
+	objects = append(objects, r.decisions()...)
+	objects = append(objects, r.toFix()...)
+	if kept := r.a.keptAnswers(); len(kept) > 0 {
+		objects = append(objects, heading(r.a.t("gui.keptAnswersTitle")), newParagraph(r.a.t("gui.keptAnswersIntro")))
+		for _, line := range kept {
+			objects = append(objects, newParagraph("• "+line))
+		}
+	}
+	return append(objects, r.gaps()...)
+}
+
+// scores are the page's title, the chart of the field scores and the
+// readiness line.
+func (r *resultsView) scores() []fyne.CanvasObject {
 	a := r.a
 	res := a.Result()
 	title := widget.NewLabel(a.t("gui.results"))
@@ -78,11 +109,16 @@ func (r *resultsView) objects() []fyne.CanvasObject {
 		objects = append(objects, newParagraph(a.t("gui.rankRangeNote", map[string]any{
 			"Variations": l10n.Number(a.loc, assessment.Variations, 0)})))
 	}
-	objects = append(objects, widget.NewLabel(a.t("gui.readinessLine", map[string]any{
+	return append(objects, widget.NewLabel(a.t("gui.readinessLine", map[string]any{
 		"Score": l10n.Score(a.loc, res.Readiness.Score), "Completeness": l10n.Percent(a.loc, res.Readiness.Completeness)})))
+}
 
-	objects = append(objects, heading(a.t("gui.recommendationTitle")))
-	rec := res.Recommendation
+// recommendation is the recommended field with its confidence, the field
+// the city intends to apply in, and the reasons.
+func (r *resultsView) recommendation() []fyne.CanvasObject {
+	a := r.a
+	objects := []fyne.CanvasObject{heading(a.t("gui.recommendationTitle"))}
+	rec := a.Result().Recommendation
 	if rec.Field != "" {
 		field := widget.NewLabel(a.t("gui.recommendationLine", map[string]any{
 			"Field": l10n.SectionName(a.loc, rec.Field), "Confidence": l10n.Confidence(a.loc, rec.Confidence)}))
@@ -91,25 +127,48 @@ func (r *resultsView) objects() []fyne.CanvasObject {
 		field.Wrapping = fyne.TextWrapWord
 		objects = append(objects, field)
 	}
+	if l := a.intendedLine(); l != nil {
+		objects = append(objects, l)
+	}
 	for _, reason := range rec.Reasons {
 		l := widget.NewLabel("• " + l10n.Reason(a.loc, reason))
 		l.Wrapping = fyne.TextWrapWord
 		objects = append(objects, l)
 	}
-	if lines := l10n.WhatWouldChange(a.loc, a.qn, res); len(lines) > 0 {
-		objects = append(objects, heading(a.t("change.title")))
-		for _, line := range lines {
-			if line.QuestionID == "" {
-				objects = append(objects, newParagraph(line.Text))
-			} else {
-				objects = append(objects, a.questionLink("• "+line.Text, line.QuestionID, widget.MediumImportance))
-			}
+	return objects
+}
+
+// whatWouldChange says which answers and fields would change the
+// recommendation, each question or field opening.
+func (r *resultsView) whatWouldChange() []fyne.CanvasObject {
+	a := r.a
+	lines := l10n.WhatWouldChangeFor(a.loc, a.qn, a.Result(), a.Assessment().IntendedField())
+	if len(lines) == 0 {
+		return nil
+	}
+	objects := []fyne.CanvasObject{heading(a.t("change.title"))}
+	for _, line := range lines {
+		switch {
+		case line.QuestionID != "":
+			objects = append(objects, a.questionLink("• "+line.Text, line.QuestionID, widget.MediumImportance))
+		case line.Field != "":
+			objects = append(objects, a.pageLink(line.Text, line.Field, widget.MediumImportance))
+		default:
+			objects = append(objects, newParagraph(line.Text))
 		}
 	}
+	return objects
+}
+
+// toFix are the answers to fix, each opening its question, and the pages
+// (the action plan, the application) with something to fix.
+func (r *resultsView) toFix() []fyne.CanvasObject {
+	a := r.a
 	items, pages := a.toFix(""), a.pagesToFix()
-	if len(items) > 0 || len(pages) > 0 {
-		objects = append(objects, heading(a.t("gui.toFixTitle")))
+	if len(items) == 0 && len(pages) == 0 {
+		return nil
 	}
+	objects := []fyne.CanvasObject{heading(a.t("gui.toFixTitle"))}
 	for _, it := range items {
 		q, _ := a.qn.Question(it.questionID)
 		objects = append(objects, a.questionLink(l10n.SectionName(a.loc, q.Section().ID)+" — "+a.t(q.TextID())+
@@ -118,53 +177,100 @@ func (r *resultsView) objects() []fyne.CanvasObject {
 	// The action plan and the application are pages, not questions: a line
 	// for each with what it has to fix, opening it.
 	for _, p := range pages {
-		l := widget.NewLabel(a.navName(p.id) + " — " + a.t("gui.toFix", map[string]any{"Count": p.count}))
-		l.Wrapping = fyne.TextWrapWord
-		l.Importance = widget.DangerImportance
-		open := widget.NewButtonWithIcon(a.t("gui.openQuestion"), theme.NavigateNextIcon(), func() { a.showPage(p.id) })
-		objects = append(objects, container.NewBorder(nil, nil, nil, open, l))
+		objects = append(objects, a.pageLink(a.navName(p.id)+" — "+a.t("gui.toFix", map[string]any{"Count": p.count}),
+			p.id, widget.DangerImportance))
 	}
-	if kept := a.keptAnswers(); len(kept) > 0 {
-		objects = append(objects, heading(a.t("gui.keptAnswersTitle")), newParagraph(a.t("gui.keptAnswersIntro")))
-		for _, line := range kept {
-			objects = append(objects, newParagraph("• "+line))
-		}
+	return objects
+}
+
+// gaps is what to fix to raise the scores: the recommended field's
+// questions with the most points to gain, readiness's, and a line per
+// field not assessed, each opening its question or page.
+func (r *resultsView) gaps() []fyne.CanvasObject {
+	a := r.a
+	res := a.Result()
+	unknown := assessment.UnknownFields(res)
+	if len(res.Gaps) == 0 && len(res.ReadinessGaps) == 0 && len(unknown) == 0 {
+		return nil
 	}
-	if len(res.Gaps) > 0 {
-		objects = append(objects, heading(a.t("gui.gapsTitle")))
-		for _, g := range res.Gaps {
+	objects := []fyne.CanvasObject{heading(a.t("gui.gapsTitle"))}
+	gapLines := func(gaps []assessment.Gap) {
+		for _, g := range gaps {
 			q, _ := a.qn.Question(g.QuestionID)
 			objects = append(objects, a.questionLink(a.t("gui.gapLine", map[string]any{"Points": l10n.Score(a.loc, g.Gain),
 				"Question": a.t(q.TextID())}), q.ID, widget.MediumImportance))
 		}
 	}
+	if len(res.Gaps) > 0 {
+		objects = append(objects, subheading(a.t("gui.gapsField", map[string]any{
+			"Field": l10n.SectionName(a.loc, res.Recommendation.Field)})))
+		gapLines(res.Gaps)
+	}
+	if len(res.ReadinessGaps) > 0 {
+		rd := res.Readiness
+		objects = append(objects, subheading(a.t("gui.gapsReadiness", map[string]any{"Score": l10n.Score(a.loc, rd.Score),
+			"Unanswered": rd.Total - rd.Answered, "Total": rd.Total})))
+		gapLines(res.ReadinessGaps)
+	}
+	if len(unknown) > 0 {
+		objects = append(objects, subheading(a.t("gui.gapsUnknown")))
+		for _, id := range unknown {
+			objects = append(objects, a.pageLink(a.t("gui.unknownFieldLine", map[string]any{
+				"Field": l10n.SectionName(a.loc, id)}), id, widget.MediumImportance))
+		}
+	}
 	return objects
 }
 
+// subheading is a bold line over a group of lines.
+func subheading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle.Bold = true
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
 // chart is the bar chart of the field scores: a row per field with its
-// name, its score and completeness bars, and the figures.
+// name, its score and completeness bars, and the figures. A field not
+// assessed has no bar, no score and no rank ("not assessed"); a field set
+// aside is greyed, its bars without colour.
 func (r *resultsView) chart() *fyne.Container {
 	a := r.a
 	chart := container.New(&chartLayout{})
 	for _, f := range a.Result().Fields {
 		name := widget.NewLabel(l10n.SectionName(a.loc, f.ID))
 		name.Truncation = fyne.TextTruncateEllipsis
-		rank := a.t("result.notAssessed")
+		value := widget.NewLabel(a.t("result.notAssessed"))
+		var bar fyne.CanvasObject = layout.NewSpacer()
 		if f.Assessed() {
-			rank = a.t("gui.rank", map[string]any{"Rank": f.Rank})
-			if u := a.Result().Uncertainty; u != nil {
-				if rr := u.RankRanges[f.ID]; rr[0] != rr[1] {
-					rank = a.t("gui.rankRange", map[string]any{"Rank": f.Rank, "Best": rr[0], "Worst": rr[1]})
-				}
-			}
+			value.SetText(a.t("gui.chartValue", map[string]any{"Score": l10n.Score(a.loc, f.Score),
+				"Completeness": l10n.Percent(a.loc, f.Completeness), "Rank": r.rankText(f)}))
+			bar = newBar(f.Score/100, f.Completeness, !f.SetAside)
 		}
-		value := widget.NewLabel(a.t("gui.chartValue", map[string]any{"Score": l10n.Score(a.loc, f.Score),
-			"Completeness": l10n.Percent(a.loc, f.Completeness), "Rank": rank}))
+		if f.SetAside {
+			name.Importance, value.Importance = widget.LowImportance, widget.LowImportance
+		}
 		chart.Add(name)
-		chart.Add(newBar(f.Score/100, f.Completeness))
+		chart.Add(bar)
 		chart.Add(value)
 	}
 	return chart
+}
+
+// rankText is an assessed field's rank, with its range over the
+// variations when it has one, and "set aside" when the city set it aside.
+func (r *resultsView) rankText(f assessment.SectionScore) string {
+	a := r.a
+	rank := a.t("gui.rank", map[string]any{"Rank": f.Rank})
+	if u := a.Result().Uncertainty; u != nil {
+		if rr := u.RankRanges[f.ID]; rr[0] != rr[1] {
+			rank = a.t("gui.rankRange", map[string]any{"Rank": f.Rank, "Best": rr[0], "Worst": rr[1]})
+		}
+	}
+	if f.SetAside {
+		rank = a.t("gui.rankSetAside", map[string]any{"Rank": rank})
+	}
+	return rank
 }
 
 // keptAnswers describes the answers to questions this questionnaire does
@@ -193,6 +299,16 @@ func (a *App) questionLink(text, questionID string, importance widget.Importance
 	return container.NewBorder(nil, nil, nil, open, l)
 }
 
+// pageLink is a line about a page (a section, the action plan, the
+// application) with a button that opens it.
+func (a *App) pageLink(text, pageID string, importance widget.Importance) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = importance
+	open := widget.NewButtonWithIcon(a.t("gui.openQuestion"), theme.NavigateNextIcon(), func() { a.showPage(pageID) })
+	return container.NewBorder(nil, nil, nil, open, l)
+}
+
 // confidenceImportance colours a recommendation by its confidence: a low
 // one must not look like a good result.
 var confidenceImportance = map[assessment.Confidence]widget.Importance{
@@ -216,11 +332,14 @@ func swatch(c color.Color) fyne.CanvasObject {
 }
 
 // newBar draws a score bar (0..1 of the track) with a thin completeness
-// bar under it.
-func newBar(score, completeness float64) fyne.CanvasObject {
+// bar under it, in colour when emphasised, else in grey.
+func newBar(score, completeness float64, emphasised bool) fyne.CanvasObject {
 	track := canvas.NewRectangle(trackColor)
 	bar := canvas.NewRectangle(scoreColor)
 	done := canvas.NewRectangle(completeColor)
+	if !emphasised {
+		bar.FillColor, done.FillColor = greyColor, greyColor
+	}
 	return container.New(&barLayout{score: float32(score), completeness: float32(completeness)}, track, bar, done)
 }
 

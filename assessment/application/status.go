@@ -98,8 +98,15 @@ func hasText(a *assessment.Assessment, id string) bool {
 	return strings.TrimSpace(s) != ""
 }
 
-// ChosenField is the field the application is for: the recommended
-// field of the assessment, "" when no field has an answer.
+// ChosenField is the field the application is for: the field the city
+// intends to apply in when it has chosen one (a field of the
+// questionnaire it has not set aside), else the recommended field of the
+// assessment; "" when neither is.
 func ChosenField(qn *assessment.Questionnaire, a *assessment.Assessment) string {
+	if id := a.IntendedField(); id != "" && a.Candidate(id) {
+		if s, ok := qn.Section(id); ok && s.Kind == assessment.KindField {
+			return id
+		}
+	}
 	return assessment.ScoreQuick(qn, a).Recommendation.Field
 }

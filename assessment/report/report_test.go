@@ -84,10 +84,12 @@ func TestSummaryHoldsTypedScoresAndTheRecommendation(t *testing.T) {
 		if rows, _ := f.GetRows(sheet); !slices.ContainsFunc(rows, func(r []string) bool { return len(r) > 1 && r[1] == "• "+stable }) {
 			t.Errorf("%s: no reason %q", lang, stable)
 		}
-		// The gaps sheet says what would change the answer: the levers.
+		// The gaps sheet says what would change the answer: how far the
+		// leader is ahead and what it rests on, then the runner-up.
 		gaps, _ := f.GetRows(loc.T("report.sheet.gaps"))
 		at := slices.IndexFunc(gaps, func(r []string) bool { return len(r) > 0 && r[0] == loc.T("change.title") })
-		if at < 0 || len(gaps) < at+3 || gaps[at+2][1] != res.Levers()[0].QuestionID {
+		change := l10n.WhatWouldChange(loc, qn, res)
+		if at < 0 || len(change) < 2 || len(gaps) < at+3 || gaps[at+1][0] != change[0].Text || gaps[at+2][0] != change[1].Text {
 			t.Errorf("%s: what would change: %v", lang, gaps[max(at, 0):])
 		}
 		row = summaryRow(t, f, sheet, loc.T("section.readiness.name"))
