@@ -15,7 +15,7 @@ import (
 type keyButton struct {
 	widget.Button
 	a     *App
-	armed fyne.KeyName // the key pressed on the button, not yet released
+	armed armedKey
 }
 
 // pressesButton reports whether k presses a button.
@@ -23,20 +23,33 @@ func pressesButton(k fyne.KeyName) bool {
 	return k == fyne.KeySpace || k == fyne.KeyReturn || k == fyne.KeyEnter
 }
 
-// KeyDown arms the button.
-func (b *keyButton) KeyDown(k *fyne.KeyEvent) {
-	if pressesButton(k.Name) {
-		b.armed = k.Name
+// armedKey is Space or Enter pressed on a widget and not yet released.
+type armedKey fyne.KeyName
+
+// down notes a key going down.
+func (k *armedKey) down(e *fyne.KeyEvent) {
+	if pressesButton(e.Name) {
+		*k = armedKey(e.Name)
 	}
 }
 
+// up reports whether e releases the key that went down, and forgets it.
+func (k *armedKey) up(e *fyne.KeyEvent) bool {
+	if *k == "" || armedKey(e.Name) != *k {
+		return false
+	}
+	*k = ""
+	return true
+}
+
+// KeyDown arms the button.
+func (b *keyButton) KeyDown(k *fyne.KeyEvent) { b.armed.down(k) }
+
 // KeyUp presses the button if its key went down on it.
 func (b *keyButton) KeyUp(k *fyne.KeyEvent) {
-	if b.armed == "" || k.Name != b.armed {
-		return
+	if b.armed.up(k) {
+		b.Button.Tapped(&fyne.PointEvent{}) // nothing when disabled
 	}
-	b.armed = ""
-	b.Button.Tapped(&fyne.PointEvent{}) // nothing when disabled
 }
 
 // TypedKey leaves Enter and Space to the key's release; the window's

@@ -89,24 +89,18 @@ func (a *App) newNav() *navList {
 // comes after the key's press, must not land there.
 type navList struct {
 	widget.List
-	armed fyne.KeyName // Space or Enter, pressed on the list and not yet released
+	armed armedKey
 }
 
 // KeyDown notes that Space or Enter went down on the list.
-func (l *navList) KeyDown(k *fyne.KeyEvent) {
-	if pressesButton(k.Name) {
-		l.armed = k.Name
-	}
-}
+func (l *navList) KeyDown(k *fyne.KeyEvent) { l.armed.down(k) }
 
 // KeyUp opens the page under the focus when the key that went down on
 // the list is released.
 func (l *navList) KeyUp(k *fyne.KeyEvent) {
-	if l.armed == "" || k.Name != l.armed {
-		return
+	if l.armed.up(k) {
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // selects the item under the focus
 	}
-	l.armed = ""
-	l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // selects the item under the focus
 }
 
 // TypedKey leaves Space and Enter to their release and moves with the
