@@ -449,7 +449,7 @@ func (a *App) compareExportDialog() {
 
 // compareFileDialog asks for the file of the comparison workbook.
 func (a *App) compareFileDialog(lang translations.Lang) {
-	a.showSaveDialog(a.t("gui.compareFileName")+".xlsx", ".xlsx", func(path string) { a.CompareExport(path, lang, nil) })
+	a.showSaveDialog(langFileName(a.t("gui.compareFileName"), lang, ".xlsx"), ".xlsx", func(path string) { a.CompareExport(path, lang, nil) })
 }
 
 // CompareExport writes the comparison workbook off the interface thread.

@@ -49,7 +49,12 @@ func (a *App) showSaveDialog(name, ext string, write func(path string)) {
 // character Windows refuses in a name becomes a hyphen, and no space is
 // left at either end.
 func (a *App) fileName(wordID string, lang translations.Lang, ext string) string {
-	name := a.cityName() + " - " + a.t(wordID) + " (" + string(lang) + ")"
+	return langFileName(a.cityName()+" - "+a.t(wordID), lang, ext)
+}
+
+// langFileName is name with the language's code, as a name Windows takes.
+func langFileName(name string, lang translations.Lang, ext string) string {
+	name += " (" + string(lang) + ")"
 	name = strings.Map(func(r rune) rune {
 		if r < ' ' || strings.ContainsRune(`<>:"/\|?*`, r) {
 			return '-'

@@ -308,3 +308,17 @@ func TestAPerCapitaAnswerShowsTheCountAndTheRate(t *testing.T) {
 		}
 	}
 }
+
+// TestTheComparisonIsOfferedANameWithItsLanguage: the comparison
+// workbooks of two languages never take each other's name either.
+func TestTheComparisonIsOfferedANameWithItsLanguage(t *testing.T) {
+	a := newTestApp(t, translations.VI)
+	for lang, want := range map[translations.Lang]string{translations.VI: "So sánh (vi).xlsx", translations.EN: "So sánh (en).xlsx"} {
+		a.compareFileDialog(lang)
+		c := topChooser(t, a)
+		if c.name.Text != want {
+			t.Errorf("%s: the comparison is offered %q, want %q", lang, c.name.Text, want)
+		}
+		c.m.hide()
+	}
+}
