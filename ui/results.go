@@ -142,7 +142,7 @@ func (r *resultsView) recommendation() []fyne.CanvasObject {
 // recommendation, each question or field opening.
 func (r *resultsView) whatWouldChange() []fyne.CanvasObject {
 	a := r.a
-	lines := l10n.WhatWouldChangeFor(a.loc, a.qn, a.Result(), a.Assessment().IntendedField())
+	lines := l10n.WhatWouldChange(a.loc, a.qn, a.Result(), a.Assessment().IntendedField())
 	if len(lines) == 0 {
 		return nil
 	}

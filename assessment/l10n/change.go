@@ -23,17 +23,11 @@ type ChangeLine struct {
 // recommendation, which the gaps (what would raise the recommended
 // field's own score) do not: the recommended field's answers whose loss
 // would drop it behind the runner-up, the runner-up's answers that would
-// put it first, the intended field's answers that would make it the
+// put it first, the answers of the field the city intends to apply in
+// (intended, "" when none is chosen) that would make it the
 // recommendation, the unknown fields that could overtake it, and the
 // fields set aside that score higher. Nil without a recommendation.
-func WhatWouldChange(l *translations.Localizer, qn *assessment.Questionnaire, r *assessment.Result) []ChangeLine {
-	return WhatWouldChangeFor(l, qn, r, "")
-}
-
-// WhatWouldChangeFor is WhatWouldChange for a city that intends to apply
-// in the field intended ("" none chosen): when it is not the recommended
-// field, the lines also say which of its answers would make it so.
-func WhatWouldChangeFor(l *translations.Localizer, qn *assessment.Questionnaire, r *assessment.Result, intended string) []ChangeLine {
+func WhatWouldChange(l *translations.Localizer, qn *assessment.Questionnaire, r *assessment.Result, intended string) []ChangeLine {
 	rec := r.Recommendation.Field
 	if rec == "" {
 		return nil

@@ -52,7 +52,7 @@ func TestWhatWouldChangeNamesTheUnknownFieldsNotTheGaps(t *testing.T) {
 	top, _ := r.Field("gastronomy")
 	for _, lang := range translations.Languages() {
 		l := translations.New(lang)
-		lines := WhatWouldChange(l, qn, r)
+		lines := WhatWouldChange(l, qn, r, "")
 		gaps := gapTexts(l, qn, r)
 		for _, line := range lines {
 			if slices.Contains(gaps, line.Text) {
@@ -95,7 +95,7 @@ func TestWhatWouldChangeNamesTheAnswersOfASwapAndOfALoss(t *testing.T) {
 		t.Fatalf("no swap within reach: %+v", r.Recommendation)
 	}
 	l := translations.New(translations.EN)
-	lines := WhatWouldChange(l, qn, r)
+	lines := WhatWouldChange(l, qn, r, "")
 	for _, g := range r.Swap.Questions {
 		if !slices.ContainsFunc(lines, func(c ChangeLine) bool { return c.QuestionID == g.QuestionID && c.Gain == g.Gain }) {
 			t.Errorf("the swap's question %s is not listed: %+v", g.QuestionID, lines)
@@ -129,7 +129,7 @@ func TestWhatWouldChangeSaysWhatTheCitysDecisionsWouldChange(t *testing.T) {
 	}
 	for _, lang := range translations.Languages() {
 		l := translations.New(lang)
-		lines := WhatWouldChangeFor(l, qn, r, "media_arts")
+		lines := WhatWouldChange(l, qn, r, "media_arts")
 		if !slices.ContainsFunc(lines, func(c ChangeLine) bool {
 			return c.Field == "gastronomy" && strings.Contains(c.Text, SectionName(l, "gastronomy"))
 		}) {
@@ -140,7 +140,7 @@ func TestWhatWouldChangeSaysWhatTheCitysDecisionsWouldChange(t *testing.T) {
 		}) {
 			t.Errorf("%s: the intended field is not named: %+v", lang, lines)
 		}
-		if without := WhatWouldChange(l, qn, r); len(without) >= len(lines) {
+		if without := WhatWouldChange(l, qn, r, ""); len(without) >= len(lines) {
 			t.Errorf("%s: the intended field adds no line", lang)
 		}
 	}

@@ -97,7 +97,7 @@ func (b *builder) target(q *assessment.Question) string {
 // first: a sentence across the columns, then each question as in the
 // table (ID, question, points).
 func (b *builder) whatWouldChange(sheet string, row, cols int) {
-	lines := l10n.WhatWouldChange(b.w.Loc, b.qn, b.res)
+	lines := l10n.WhatWouldChange(b.w.Loc, b.qn, b.res, b.a.IntendedField())
 	if len(lines) == 0 {
 		return
 	}

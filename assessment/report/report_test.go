@@ -88,7 +88,7 @@ func TestSummaryHoldsTypedScoresAndTheRecommendation(t *testing.T) {
 		// leader is ahead and what it rests on, then the runner-up.
 		gaps, _ := f.GetRows(loc.T("report.sheet.gaps"))
 		at := slices.IndexFunc(gaps, func(r []string) bool { return len(r) > 0 && r[0] == loc.T("change.title") })
-		change := l10n.WhatWouldChange(loc, qn, res)
+		change := l10n.WhatWouldChange(loc, qn, res, "")
 		if at < 0 || len(change) < 2 || len(gaps) < at+3 || gaps[at+1][0] != change[0].Text || gaps[at+2][0] != change[1].Text {
 			t.Errorf("%s: what would change: %v", lang, gaps[max(at, 0):])
 		}

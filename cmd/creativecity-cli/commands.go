@@ -276,7 +276,7 @@ func (c *cli) score(o options, args []string) int {
 	if o.json {
 		return c.writeJSON(out)
 	}
-	c.printScore(out, a.City.Population, l10n.WhatWouldChange(c.loc, c.qn, r))
+	c.printScore(out, a.City.Population, l10n.WhatWouldChange(c.loc, c.qn, r, a.IntendedField()))
 	return exitOK
 }
 
