@@ -221,3 +221,25 @@ func newInlineTestApp(t *testing.T, lang translations.Lang) *App {
 	a.bg = inline{}
 	return a
 }
+
+// TestTheChartShowsEveryFieldNameWhole: at the window's first size the
+// results chart gives each field's name the room it needs (Crafts and
+// Folk Art is long in both languages), in Vietnamese and in English.
+func TestTheChartShowsEveryFieldNameWhole(t *testing.T) {
+	for _, lang := range translations.Languages() {
+		a := newInlineTestApp(t, lang)
+		openDemo(t, a)
+		a.win.Resize(fyne.NewSize(1280, 680))
+		a.showPage(ResultsPage)
+		for _, f := range a.qn.Fields() {
+			name := l10n.SectionName(a.loc, f.ID)
+			l := resultsLabel(a, name)
+			if l == nil {
+				t.Fatalf("%s: no label %q on the results page", lang, name)
+			}
+			if need := widget.NewLabel(name).MinSize().Width; l.Size().Width < need {
+				t.Errorf("%s: %q has %.0f px of the %.0f it needs", lang, name, l.Size().Width, need)
+			}
+		}
+	}
+}

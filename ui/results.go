@@ -236,10 +236,12 @@ func subheading(text string) *widget.Label {
 // aside is greyed, its bars without colour.
 func (r *resultsView) chart() *fyne.Container {
 	a := r.a
-	chart := container.New(&chartLayout{})
+	l := &chartLayout{}
+	chart := container.New(l)
 	for _, f := range a.Result().Fields {
 		name := widget.NewLabel(l10n.SectionName(a.loc, f.ID))
 		name.Truncation = fyne.TextTruncateEllipsis
+		l.nameWidth = max(l.nameWidth, widget.NewLabel(name.Text).MinSize().Width+theme.Padding()) // uncut, and a little room
 		value := widget.NewLabel(a.t("result.notAssessed"))
 		var bar fyne.CanvasObject = layout.NewSpacer()
 		if f.Assessed() {
@@ -360,11 +362,21 @@ func (l *barLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize
 
 // chartLayout lays out rows of (name, bar, value): names and values take
 // their width, bars the rest.
-type chartLayout struct{}
+type chartLayout struct {
+	nameWidth float32 // the longest field name's
+}
 
-// chartNameWidth is the width of the field names (longer ones are cut
-// with an ellipsis); the figures take the width their longest row needs.
-const chartNameWidth, chartMinBar = 260, 200
+// chartMinBar is the least width of the bars. The names take the width
+// of the longest, leaving the bars at least that (a name that does not fit
+// in a narrow window is cut with an ellipsis, its full text in the
+// navigation); the figures take the width their longest row needs.
+const chartMinBar = 160
+
+// namesWidth is the width of the names' column in a chart as wide as
+// width.
+func (c *chartLayout) namesWidth(width, valueW float32) float32 {
+	return max(160, min(c.nameWidth, width-valueW-chartMinBar-2*theme.Padding()))
+}
 
 // valueWidth is the width of the figures column: its widest label.
 func (c *chartLayout) valueWidth(objs []fyne.CanvasObject) float32 {
@@ -379,6 +391,7 @@ func (c *chartLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
 	y := float32(0)
 	valueW := c.valueWidth(objs)
+	chartNameWidth := c.namesWidth(size.Width, valueW)
 	barW := size.Width - chartNameWidth - valueW - 2*pad
 	for i := 0; i+2 < len(objs); i += 3 {
 		h := max(objs[0].MinSize().Height, 34)
@@ -399,7 +412,7 @@ func (c *chartLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	if len(objs) > 0 {
 		h = max(objs[0].MinSize().Height, 34)
 	}
-	return fyne.NewSize(chartNameWidth+c.valueWidth(objs)+chartMinBar+2*pad, rows*(h+pad))
+	return fyne.NewSize(160+c.valueWidth(objs)+chartMinBar+2*pad, rows*(h+pad))
 }
 
 // pageToFix is a page other than a section's with answers to fix.
