@@ -273,6 +273,7 @@ func TestF10F1AndEscInTheRealWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := startRealWindow(t, nil, "--lang", "vi", path)
+	w.settle()
 	before := w.grab("before.png")
 	menu := image.Rect(8, 30, 180, 380)      // where the File menu opens
 	dialog := image.Rect(400, 200, 900, 500) // the middle of the window
@@ -281,14 +282,25 @@ func TestF10F1AndEscInTheRealWindow(t *testing.T) {
 		area image.Rectangle
 	}{{"F10", menu}, {"alt", menu}, {"F1", dialog}} {
 		w.key(step.key)
-		time.Sleep(700 * time.Millisecond)
-		if share := changed(before, w.grab("open.png"), step.area); share < 0.2 {
+		if share := w.waitArea(before, step.area, func(s float64) bool { return s >= 0.2 }); share < 0.2 {
 			t.Errorf("%s: %.0f%% of the area changed: nothing opened", step.key, 100*share)
 		}
 		w.key("Escape")
-		time.Sleep(700 * time.Millisecond)
-		if share := changed(before, w.grab("closed.png"), step.area); share > 0.02 {
+		if share := w.waitArea(before, step.area, func(s float64) bool { return s <= 0.02 }); share > 0.02 {
 			t.Errorf("%s then Esc: %.0f%% of the area still differs: not closed", step.key, 100*share)
+		}
+	}
+}
+
+// waitArea grabs the screen until the share of an area that differs from
+// before satisfies done, at most 10 s (a loaded machine can take seconds
+// to draw a menu or a dialog), and returns the last share seen.
+func (w *realWindow) waitArea(before image.Image, area image.Rectangle, done func(float64) bool) float64 {
+	w.t.Helper()
+	share := 0.0
+	for end := time.Now().Add(10 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		if share = changed(before, w.grab("area.png"), area); done(share) || time.Now().After(end) {
+			return share
 		}
 	}
 }

@@ -156,9 +156,16 @@ func TestWindowsAppUnderWine(t *testing.T) {
 	t.Run("opens the file given as argument on the results page", func(t *testing.T) {
 		x.start(false, nil, "--lang", "vi", "--page", "results", file)
 		x.send("wait-window 90")
-		time.Sleep(2 * time.Second) // let the first frames be painted
-		shot := x.screenshot("windows-results-vi.png")
-		if _, colours := distinctColours(t, shot); colours < 50 {
+		// The first frames are painted within seconds, more on a loaded
+		// machine: look again until the window shows, at most 30 s.
+		var colours int
+		for end := time.Now().Add(30 * time.Second); ; time.Sleep(time.Second) {
+			_, colours = distinctColours(t, x.screenshot("windows-results-vi.png"))
+			if colours >= 50 || time.Now().After(end) {
+				break
+			}
+		}
+		if colours < 50 {
 			t.Errorf("the screen has %d colours: the window is blank", colours)
 		}
 		win := x.window()
