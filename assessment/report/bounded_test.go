@@ -3,6 +3,7 @@ package report_test
 import (
 	"archive/zip"
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/l10n"
+	"creativecity/assessment/report"
 	"creativecity/assessment/report/reporttest"
 	"creativecity/assessment/report/xlsxkit"
 	"creativecity/assessment/testkit/fixture"
@@ -82,5 +84,60 @@ func TestEveryPartOfAReportIsWithinTheLimits(t *testing.T) {
 	}
 	if err := xlsxkit.CheckParts(data, "report.xlsx"); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestReadingAReportParsesNoSheetItDoesNotNeed: a report to which a
+// reader added a large sheet of figures of their own, placed first, is
+// read without parsing that sheet: the data sheet is found from the
+// workbook part and the first rows, streamed, so that reading costs the
+// same with the sheet as without it. Parsing such a sheet whole, as
+// reading every sheet's A1 did, costs many times its size.
+func TestReadingAReportParsesNoSheetItDoesNotNeed(t *testing.T) {
+	data, _ := reporttest.Build(t, fixture.Demo(t), translations.VI)
+	f := fixture.Open(t, data)
+	const notes = "Số liệu riêng"
+	if _, err := f.NewSheet(notes); err != nil {
+		t.Fatal(err)
+	}
+	sw, err := f.NewStreamWriter(notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for row := 1; row <= 10000; row++ {
+		cells := make([]any, 10)
+		for i := range cells {
+			cells[i] = r.Float64()
+		}
+		sw.SetRow(xlsxkit.Cell(1, row), cells)
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.MoveSheet(notes, f.GetSheetList()[0]); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	cost := func(data []byte) uint64 {
+		book, err := xlsxkit.OpenReader(bytes.NewReader(data), "report.xlsx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer book.Close()
+		allocated, _ := reporttest.Measure(func() {
+			if _, _, err := report.ReadWorkbook(book, "report.xlsx"); err != nil {
+				t.Fatal(err)
+			}
+			report.Language(book)
+		})
+		return allocated
+	}
+	base, with := cost(data), cost(buf.Bytes())
+	if with > base+8<<20 {
+		t.Errorf("reading the report took %d MB with the added sheet, %d MB without", with>>20, base>>20)
 	}
 }
