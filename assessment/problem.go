@@ -99,6 +99,8 @@ const (
 	// Reading a workbook back.
 	CodeNotWorkbook     = "notWorkbook"     // not an .xlsx workbook at all
 	CodeUnzipLimit      = "unzipLimit"      // Args: Limit; unpacks too large (a zip bomb?)
+	CodePartTooLarge    = "partTooLarge"    // Args: Part, Size, Limit; one part unpacks past what the app writes
+	CodePartAmplifies   = "partAmplifies"   // Args: Part, Size, Packed, Limit (a ratio)
 	CodeNotAppWorkbook  = "notAppWorkbook"  // a workbook without this app's data sheet
 	CodeCellNotNumber   = "cellNotNumber"   // Args: Sheet, Cell
 	CodeCellNotBoolean  = "cellNotBoolean"  // Args: Sheet, Cell

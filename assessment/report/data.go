@@ -228,17 +228,80 @@ func Read(r io.Reader, path string) (*assessment.Assessment, []assessment.Proble
 // ReadWorkbook reads back the assessment of an open workbook; path names
 // it in errors.
 func ReadWorkbook(f *excelize.File, path string) (*assessment.Assessment, []assessment.Problem, error) {
-	sheet := ""
-	for _, name := range f.GetSheetList() {
-		if v, _ := f.GetCellValue(name, "A1"); v == DataSheetMarker {
-			sheet = name
-			break
-		}
-	}
+	sheet, first := findDataSheet(f)
 	if sheet == "" {
 		return nil, nil, xlsxkit.ReadError(path, assessment.CodeNotAppWorkbook, nil, nil)
 	}
-	return readDataSheet(f, sheet, path)
+	return readDataSheet(f, sheet, first, path)
+}
+
+// findDataSheet finds the data sheet from the workbook part and the first
+// row of the sheets that may be it, read as a stream: no sheet is parsed
+// whole to find it. It returns the sheet's name and its first row, or ""
+// for a workbook without one.
+func findDataSheet(f *excelize.File) (string, []string) {
+	for _, name := range dataSheetCandidates(f) {
+		if first := firstRow(f, name); len(first) > 0 && first[0] == DataSheetMarker {
+			return name, first
+		}
+	}
+	return "", nil
+}
+
+// dataSheetCandidates lists the sheets in the order they may be the data
+// sheet, from the workbook part alone: the data sheet's name in each
+// language, then the hidden sheets, then the others (a data sheet renamed
+// and shown again by a reader).
+func dataSheetCandidates(f *excelize.File) []string {
+	names := f.GetSheetList()
+	known := map[string]bool{}
+	for _, lang := range translations.Languages() {
+		known[xlsxkit.SafeSheetName(translations.New(lang).T("report.sheet.data"))] = true
+	}
+	var first, hidden, rest []string
+	for _, name := range names {
+		visible, _ := f.GetSheetVisible(name)
+		switch {
+		case known[name]:
+			first = append(first, name)
+		case !visible:
+			hidden = append(hidden, name)
+		default:
+			rest = append(rest, name)
+		}
+	}
+	return append(append(first, hidden...), rest...)
+}
+
+// maxFirstRowCells is the most cells of a sheet's first row read to tell
+// the data sheet: its first row has four.
+const maxFirstRowCells = 64
+
+// firstRow is the raw values of row 1 of a sheet, read as a stream (nil
+// when the sheet has no row 1); only its first cells are kept.
+func firstRow(f *excelize.File, sheet string) []string {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return nil
+	}
+	cols, err := rows.Columns(excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil
+	}
+	return cols[:min(len(cols), maxFirstRowCells)]
+}
+
+// cellOf is the value of column col (1-based) of a row's cells, "" beyond
+// them.
+func cellOf(cols []string, col int) string {
+	if col-1 < len(cols) {
+		return cols[col-1]
+	}
+	return ""
 }
 
 // errCell carries a problem code about a value cell.
@@ -250,9 +313,15 @@ func (e errCell) Error() string { return string(e) }
 // it agrees in type with the JSON copy (the cell wins, so that a figure
 // corrected in a spreadsheet is read), and an error code when the cell was
 // changed to another type.
-func cellValue(f *excelize.File, sheet string, row int, raw json.RawMessage) (json.RawMessage, error) {
-	ref := xlsxkit.Cell(dataValue, row)
-	shown := xlsxkit.RawCell(f, sheet, ref)
+//
+// streamed is the cell's raw value as the data sheet's stream gave it;
+// only when it is empty (a formula without a cached value, say) is the
+// cell read from the sheet itself.
+func cellValue(f *excelize.File, sheet string, row int, raw json.RawMessage, streamed string) (json.RawMessage, error) {
+	shown := streamed
+	if shown == "" {
+		shown = xlsxkit.RawCell(f, sheet, xlsxkit.Cell(dataValue, row))
+	}
 	trimmed := bytes.TrimSpace(raw)
 	switch {
 	case len(trimmed) == 0 || trimmed[0] == '{' || trimmed[0] == '[' || bytes.Equal(trimmed, []byte("null")):
@@ -287,6 +356,7 @@ type answerRows struct {
 	id               string
 	row              int
 	raw              json.RawMessage
+	value            string // the value cell, as streamed
 	evidence, source []string
 }
 
@@ -297,12 +367,13 @@ var cutMarker = regexp.MustCompile(` \[… [^\[\]]*\]$`)
 // readAnswer merges the answer's JSON copy (value and unknown members)
 // with its value, evidence and source cells; changed reports a value cell
 // that no longer holds the value of the JSON copy.
-func readAnswer(f *excelize.File, sheet string, row int, raw json.RawMessage, evidence, source string) (out json.RawMessage, changed bool, err error) {
+func readAnswer(f *excelize.File, sheet string, a *answerRows, evidence, source string) (out json.RawMessage, changed bool, err error) {
+	row, raw := a.row, a.raw
 	var members map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &members); err != nil || members == nil {
 		return raw, false, nil // a malformed answer, kept as it was
 	}
-	v, err := cellValue(f, sheet, row, members["value"])
+	v, err := cellValue(f, sheet, row, members["value"], a.value)
 	if err != nil {
 		return nil, false, err
 	}
@@ -332,12 +403,9 @@ const maxDataSheetRows = 100000
 // first row says it; a report of an older version is known by the name of
 // its summary sheet; the app's first language otherwise.
 func Language(f *excelize.File) translations.Lang {
-	for _, name := range f.GetSheetList() {
-		if v, _ := f.GetCellValue(name, "A1"); v == DataSheetMarker {
-			code, _ := f.GetCellValue(name, xlsxkit.Cell(dataLang, 1))
-			if lang, ok := translations.ParseLang(code); ok {
-				return lang
-			}
+	if sheet, first := findDataSheet(f); sheet != "" {
+		if lang, ok := translations.ParseLang(cellOf(first, dataLang)); ok {
+			return lang
 		}
 	}
 	for _, lang := range translations.Languages() {
@@ -363,8 +431,8 @@ type dataReader struct {
 
 // readDataSheet rebuilds the file's JSON document from the data sheet and
 // decodes it, so that reading a workbook is as strict as reading a file.
-func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment, []assessment.Problem, error) {
-	if err := checkSchema(f, sheet, path); err != nil {
+func readDataSheet(f *excelize.File, sheet string, first []string, path string) (*assessment.Assessment, []assessment.Problem, error) {
+	if err := checkSchema(cellOf(first, 2), sheet, path); err != nil {
 		return nil, nil, err
 	}
 	r := &dataReader{f: f, sheet: sheet, path: path, doc: map[string]json.RawMessage{}, city: map[string]json.RawMessage{},
@@ -386,7 +454,7 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 	if err != nil {
 		return nil, nil, err
 	}
-	lang, _ := f.GetCellValue(sheet, xlsxkit.Cell(dataLang, 1))
+	lang := cellOf(first, dataLang)
 	changes, err := edits(f, path, a, r.records, lang, r.dataEdited)
 	if err != nil {
 		return nil, nil, err
@@ -399,9 +467,8 @@ func readDataSheet(f *excelize.File, sheet, path string) (*assessment.Assessment
 }
 
 // checkSchema refuses a data sheet of a newer schema than this version
-// reads.
-func checkSchema(f *excelize.File, sheet, path string) error {
-	v, _ := f.GetCellValue(sheet, "B1", excelize.Options{RawCellValue: true})
+// reads; v is its cell B1.
+func checkSchema(v, sheet, path string) error {
 	if v == "" {
 		return nil
 	}
@@ -435,13 +502,7 @@ func (r *dataReader) readRows() error {
 		if err != nil {
 			return xlsxkit.ReadError(r.path, assessment.CodeNotWorkbook, nil, err)
 		}
-		get := func(c int) string {
-			if c-1 < len(cols) {
-				return cols[c-1]
-			}
-			return ""
-		}
-		if err := r.readRow(row, get); err != nil {
+		if err := r.readRow(row, func(c int) string { return cellOf(cols, c) }); err != nil {
 			return err
 		}
 	}
@@ -477,11 +538,11 @@ func (r *dataReader) readRow(row int, get func(col int) string) error {
 			r.planRef = r.sheet + "!" + xlsxkit.Cell(dataJSON, row)
 		}
 	case KindCity:
-		return r.readCity(row, key, raw)
+		return r.readCity(row, key, raw, get(dataValue))
 	case KindCells, KindPlanCells:
 		return r.readRecord(row, kind, key, raw)
 	case KindAnswer:
-		r.answers = append(r.answers, &answerRows{id: key, row: row, raw: raw,
+		r.answers = append(r.answers, &answerRows{id: key, row: row, raw: raw, value: get(dataValue),
 			evidence: []string{get(dataEvidence)}, source: []string{get(dataSource)}})
 	default:
 		return xlsxkit.CellError(r.path, r.sheet, dataKind, row, assessment.CodeCellUnknownKind, assessment.Args{"Kind": assessment.TextArg(kind)})
@@ -491,8 +552,8 @@ func (r *dataReader) readRow(row int, get func(col int) string) error {
 
 // readCity reads a member of the city, from its value cell when that was
 // changed.
-func (r *dataReader) readCity(row int, key string, raw json.RawMessage) error {
-	v, err := cellValue(r.f, r.sheet, row, raw)
+func (r *dataReader) readCity(row int, key string, raw json.RawMessage, streamed string) error {
+	v, err := cellValue(r.f, r.sheet, row, raw, streamed)
 	if err != nil {
 		return xlsxkit.CellError(r.path, r.sheet, dataValue, row, err.Error(), nil)
 	}
@@ -536,7 +597,7 @@ func (r *dataReader) readAnswers() (map[string]json.RawMessage, []assessment.Pro
 				Code: assessment.CodeEvidenceCutInWorkbook, Args: assessment.Args{"Sheet": assessment.TextArg(r.sheet),
 					"Cell": assessment.TextArg(xlsxkit.Cell(dataEvidence, a.row))}})
 		}
-		ans, changed, err := readAnswer(r.f, r.sheet, a.row, a.raw, evidence, strings.Join(a.source, ""))
+		ans, changed, err := readAnswer(r.f, r.sheet, a, evidence, strings.Join(a.source, ""))
 		if err != nil {
 			return nil, nil, xlsxkit.CellError(r.path, r.sheet, dataValue, a.row, err.Error(), nil)
 		}

@@ -10,8 +10,10 @@ package reporttest
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -119,4 +121,68 @@ func WriteZipBomb(tb testing.TB, path string) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		tb.Fatal(err)
 	}
+}
+
+// AmplifyingSheets is how many sheets WriteAmplifyingWorkbook writes, and
+// AmplifyingSheetSize the unpacked size of each.
+const (
+	AmplifyingSheets    = 4
+	AmplifyingSheetSize = 30 << 20
+)
+
+// WriteAmplifyingWorkbook writes a small workbook (under 200 KB) of
+// AmplifyingSheets sheets of about 30 MB of empty cells each: within the
+// total unpacked limit, but parsing one such sheet costs gigabytes. The
+// data sheet's marker is in the first one's A1, so that only its size
+// and packing tell it from a workbook of this app.
+func WriteAmplifyingWorkbook(tb testing.TB, path string) {
+	tb.Helper()
+	const ns = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
+	var types, sheets, rels bytes.Buffer
+	for i := 1; i <= AmplifyingSheets; i++ {
+		fmt.Fprintf(&types, `<Override PartName="/xl/worksheets/sheet%d.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`, i)
+		fmt.Fprintf(&sheets, `<sheet name="Sheet%d" sheetId="%d" r:id="rId%d"/>`, i, i, i)
+		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, i, i)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, part := range [][2]string{
+		{"[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` + types.String() + `</Types>`},
+		{"_rels/.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
+		{"xl/workbook.xml", `<?xml version="1.0"?><workbook ` + ns + `><sheets>` + sheets.String() + `</sheets></workbook>`},
+		{"xl/_rels/workbook.xml.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rels.String() + `</Relationships>`},
+	} {
+		w, _ := zw.Create(part[0])
+		w.Write([]byte(part[1]))
+	}
+	cells := bytes.Repeat([]byte("<c/>"), 1<<18)
+	for i := 1; i <= AmplifyingSheets; i++ {
+		w, _ := zw.Create(fmt.Sprintf("xl/worksheets/sheet%d.xml", i))
+		fmt.Fprintf(w, `<?xml version="1.0"?><worksheet %s><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>%s</t></is></c>`, ns, report.DataSheetMarker)
+		for range AmplifyingSheetSize / len(cells) {
+			w.Write(cells)
+		}
+		w.Write([]byte(`</row></sheetData></worksheet>`))
+	}
+	zw.Close()
+	if buf.Len() > 200<<10 {
+		tb.Fatalf("the workbook is %d bytes", buf.Len())
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// Measure runs f and returns the bytes it allocated (a bound on its peak
+// memory: what it holds at once is never more than what it allocated)
+// and the time it took.
+func Measure(f func()) (allocated uint64, elapsed time.Duration) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	f()
+	elapsed = time.Since(start)
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc, elapsed
 }

@@ -1,6 +1,7 @@
 package xlsxkit
 
 import (
+	"archive/zip"
 	"bytes"
 	"io"
 	"strings"
@@ -17,6 +18,23 @@ const (
 	MaxWorkbookSize = 32 << 20  // the .xlsx file itself
 	UnzipSizeLimit  = 128 << 20 // everything unpacked
 	UnzipXMLLimit   = 32 << 20  // one unpacked part held in memory
+)
+
+// Limits of one part of a workbook, checked on the zip's directory before
+// the workbook is opened, so that no part is ever unpacked past what the
+// app writes. The largest part the app writes is the shared-string table
+// of a report: every text of the assessment at most twice (whole on the
+// data sheet, and on a visible sheet), each character XML-escaped to at
+// most twice the bytes its JSON takes in the file; hence three times the
+// largest assessment file accepted. A part that unpacks to more than
+// MaxPartRatio times its packed size (beyond MinRatioCheck bytes) is
+// refused too: the app's parts are text that packs a few times, never
+// hundreds of times (a sheet of millions of empty cells does, and costs
+// gigabytes to parse).
+const (
+	MaxPartSize   = 3 * files.MaxFileSize
+	MaxPartRatio  = 100
+	MinRatioCheck = 1 << 20
 )
 
 // OpenFile opens a workbook that may come from anywhere, within the size
@@ -48,6 +66,9 @@ func OpenReader(r io.Reader, path string) (*excelize.File, error) {
 	if !bytes.HasPrefix(data, []byte("PK")) {
 		return nil, ReadError(path, assessment.CodeNotWorkbook, nil, nil)
 	}
+	if err := CheckParts(data, path); err != nil {
+		return nil, err
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLLimit})
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size") {
@@ -56,6 +77,46 @@ func OpenReader(r io.Reader, path string) (*excelize.File, error) {
 		return nil, ReadError(path, assessment.CodeNotWorkbook, nil, err)
 	}
 	return f, nil
+}
+
+// CheckParts checks a workbook's zip directory before anything is
+// unpacked: everything together within UnzipSizeLimit, each part within
+// MaxPartSize and MaxPartRatio. The sizes checked are the ones the
+// directory declares; the zip reader refuses a part that unpacks to more
+// than its declared size. Errors are *assessment.FileError naming the part.
+func CheckParts(data []byte, path string) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return ReadError(path, assessment.CodeNotWorkbook, nil, err)
+	}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+	}
+	if total > UnzipSizeLimit {
+		return ReadError(path, assessment.CodeUnzipLimit, assessment.Args{"Limit": assessment.CountArg(int64(UnzipSizeLimit))}, nil)
+	}
+	for _, f := range zr.File {
+		if err := checkPart(f, path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkPart checks one part's declared sizes.
+func checkPart(f *zip.File, path string) error {
+	size := f.UncompressedSize64
+	if size > MaxPartSize {
+		return ReadError(path, assessment.CodePartTooLarge, assessment.Args{"Part": assessment.TextArg(f.Name),
+			"Size": assessment.CountArg(int64(size)), "Limit": assessment.CountArg(int64(MaxPartSize))}, nil)
+	}
+	if size > MinRatioCheck && size > MaxPartRatio*max(f.CompressedSize64, 1) {
+		return ReadError(path, assessment.CodePartAmplifies, assessment.Args{"Part": assessment.TextArg(f.Name),
+			"Size": assessment.CountArg(int64(size)), "Packed": assessment.CountArg(int64(f.CompressedSize64)),
+			"Limit": assessment.CountArg(int64(MaxPartRatio))}, nil)
+	}
+	return nil
 }
 
 // ReadError is the error of a workbook that cannot be read.

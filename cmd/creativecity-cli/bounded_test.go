@@ -1,0 +1,54 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"creativecity/assessment/report/reporttest"
+)
+
+// TestCompareSkipsAnAmplifyingWorkbookAndComparesTheRest: a 188 KB
+// workbook whose four sheets unpack to 30 MB of empty cells each, among
+// good inputs, is skipped with its reason (the part that amplifies) and
+// the good inputs are compared, within 300 MB and 10 s; it used to make
+// compare run out of memory and lose every city. import refuses it the
+// same way, writing nothing.
+func TestCompareSkipsAnAmplifyingWorkbookAndComparesTheRest(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(demoPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "a.ccsa"), data, 0o644)
+	os.WriteFile(filepath.Join(dir, "b.ccsa"), bytes.Replace(data, []byte(`"Hạ Long"`), []byte(`"Huế"`), 1), 0o644)
+	bomb := filepath.Join(dir, "amplifying.xlsx")
+	reporttest.WriteAmplifyingWorkbook(t, bomb)
+	out := filepath.Join(t.TempDir(), "cmp.xlsx")
+	var code int
+	var stdout, errs string
+	allocated, elapsed := reporttest.Measure(func() { code, stdout, errs = runCLI(t, "compare", "--lang", "en", "-o", out, dir) })
+	if code != exitOK || !strings.Contains(stdout, "Comparison of 2 cities") || !strings.Contains(stdout, "1 input was skipped") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, errs)
+	}
+	if !strings.Contains(errs, bomb+": error: part “xl/worksheets/sheet1.xml” of the workbook unpacks from") {
+		t.Errorf("the workbook is not named with its reason: %q", errs)
+	}
+	if info, err := os.Stat(out); err != nil || info.Size() == 0 {
+		t.Errorf("no comparison written: %v", err)
+	}
+	if allocated > 300<<20 || elapsed > 10*time.Second {
+		t.Errorf("compare took %d MB and %v", allocated>>20, elapsed)
+	}
+	target := filepath.Join(t.TempDir(), "back.ccsa")
+	if code, _, errs := runCLI(t, "--lang", "vi", "import", "-o", target, bomb); code != exitInput ||
+		!strings.Contains(errs, "phần “xl/worksheets/sheet1.xml” của bảng tính") {
+		t.Errorf("import: exit %d, %q", code, errs)
+	}
+	if _, err := os.Stat(target); !os.IsNotExist(err) {
+		t.Errorf("import wrote %s: %v", target, err)
+	}
+}
