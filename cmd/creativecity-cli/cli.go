@@ -6,12 +6,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"creativecity/assessment"
+	"creativecity/assessment/comparison"
 	"creativecity/assessment/files"
 	"creativecity/assessment/l10n"
 	"creativecity/translations"
@@ -415,5 +417,26 @@ func (c *cli) output(cmd string, o options, args []string, want int, ext string)
 		c.fail("cli.outputExtension", map[string]any{"File": out, "Ext": ext})
 		return "", exitUsage
 	}
+	if in, same := sameAsInput(out, args); same {
+		c.fail("cli.outputIsInput", map[string]any{"File": out, "Input": in})
+		return "", exitInput
+	}
 	return out, exitOK
+}
+
+// sameAsInput reports the input, if any, that the output file is: the same
+// file under the same name, another name or a link (os.SameFile). A folder
+// given as input (compare) stands for the files it holds. An output that
+// does not exist yet is none of the inputs.
+func sameAsInput(out string, inputs []string) (string, bool) {
+	target, err := os.Stat(out)
+	if err != nil {
+		return "", false
+	}
+	for _, in := range comparison.ExpandInputs(inputs) {
+		if info, err := os.Stat(in); err == nil && os.SameFile(target, info) {
+			return in, true
+		}
+	}
+	return "", false
 }

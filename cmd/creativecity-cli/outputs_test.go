@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// readBytes reads a file the test expects to exist.
+func readBytes(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestAnOutputNamingAnInputIsRefused: export, form, compare and dossier
+// refuse an -o that is one of their inputs, under its own name, another
+// path, a symbolic link or a hard link, or inside a folder compared:
+// exit 1, a translated message naming it, and the input untouched.
+func TestAnOutputNamingAnInputIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	demo := filepath.Join(dir, "demo.ccsa")
+	if err := os.WriteFile(demo, readBytes(t, demoPath(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	received := filepath.Join(dir, "received.xlsx")
+	if code, _, errs := runCLI(t, "export", "-o", received, demo); code != 0 {
+		t.Fatal(errs)
+	}
+	link := filepath.Join(dir, "link.xlsx")
+	hard := filepath.Join(dir, "hard.xlsx")
+	docx := filepath.Join(dir, "demo.docx")
+	if os.Symlink(demo, link) != nil || os.Link(demo, hard) != nil || os.Symlink(demo, docx) != nil {
+		t.Skip("no links on this file system")
+	}
+	before, report := readBytes(t, demo), readBytes(t, received)
+	for _, c := range []struct {
+		args  []string
+		input string
+	}{
+		{[]string{"compare", "-o", received, received, demo}, received},
+		{[]string{"compare", "-o", filepath.Join(dir, ".", "received.xlsx"), dir}, received},
+		{[]string{"export", "-o", hard, demo}, demo},
+		{[]string{"form", "-o", link, demo}, demo},
+		{[]string{"dossier", "-o", docx, demo}, demo},
+	} {
+		code, _, errs := runCLI(t, c.args...)
+		if code != 1 || !strings.Contains(errs, "is one of the inputs") || !strings.Contains(errs, c.input) {
+			t.Errorf("%v: exit %d, %s", c.args, code, errs)
+		}
+	}
+	if !bytes.Equal(readBytes(t, demo), before) || !bytes.Equal(readBytes(t, received), report) {
+		t.Error("an input was changed")
+	}
+	for _, bak := range []string{demo, received, hard, link, docx} {
+		if _, err := os.Lstat(bak + ".bak"); err == nil {
+			t.Errorf("%s.bak written", bak)
+		}
+	}
+}
+
+// TestMergingIntoTheBaseInPlaceStaysAllowed: import --into X -o X writes X,
+// keeping its previous version as X.bak.
+func TestMergingIntoTheBaseInPlaceStaysAllowed(t *testing.T) {
+	dir := t.TempDir()
+	base := filepath.Join(dir, "base.ccsa")
+	if err := os.WriteFile(base, readBytes(t, demoPath(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	form := filepath.Join(dir, "form.xlsx")
+	if code, _, errs := runCLI(t, "form", "--sections", "gastronomy", "-o", form, base); code != 0 {
+		t.Fatal(errs)
+	}
+	before := readBytes(t, base)
+	if code, _, errs := runCLI(t, "import", "--into", base, "-o", base, form); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !bytes.Equal(readBytes(t, base+".bak"), before) {
+		t.Error("the base's previous version is not its .bak")
+	}
+}
+
+// TestAnExistingWorkbookOrDocumentIsKeptAsBak: a workbook or a document
+// that export, form, compare or dossier writes over is kept as .bak, as an
+// assessment file is.
+func TestAnExistingWorkbookOrDocumentIsKeptAsBak(t *testing.T) {
+	dir := t.TempDir()
+	demo := demoPath(t)
+	for _, c := range []struct {
+		cmd, name string
+	}{{"export", "r.xlsx"}, {"form", "f.xlsx"}, {"compare", "c.xlsx"}, {"dossier", "d.docx"}} {
+		out := filepath.Join(dir, c.name)
+		old := []byte("a department's returned workbook")
+		if err := os.WriteFile(out, old, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, errs := runCLI(t, c.cmd, "-o", out, demo); code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.cmd, code, errs)
+		}
+		bak, err := os.ReadFile(out + ".bak")
+		if err != nil || !bytes.Equal(bak, old) {
+			t.Errorf("%s: the replaced file is not kept as .bak (%v)", c.cmd, err)
+		}
+		if bytes.Equal(readBytes(t, out), old) {
+			t.Errorf("%s: nothing written", c.cmd)
+		}
+	}
+}
