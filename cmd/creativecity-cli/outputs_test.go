@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"creativecity/assessment/files"
 )
 
 // readBytes reads a file the test expects to exist.
@@ -109,5 +111,58 @@ func TestAnExistingWorkbookOrDocumentIsKeptAsBak(t *testing.T) {
 		if bytes.Equal(readBytes(t, out), old) {
 			t.Errorf("%s: nothing written", c.cmd)
 		}
+	}
+}
+
+// TestImportDoesNotReplaceAnotherCitysAssessment: import -o (and a merge's
+// -o) over an existing assessment of another city is refused naming both
+// cities, the file untouched, unless --force, which keeps it as .bak; over
+// the same city's file it writes as before.
+func TestImportDoesNotReplaceAnotherCitysAssessment(t *testing.T) {
+	dir := t.TempDir()
+	demo := demoPath(t)
+	report := filepath.Join(dir, "halong.xlsx")
+	if code, _, errs := runCLI(t, "export", "-o", report, demo); code != 0 {
+		t.Fatal(errs)
+	}
+	hue, _ := files.Load(demo)
+	hue.City.Name, hue.City.Province = "Huế", "Thành phố Huế"
+	target := filepath.Join(dir, "hue.ccsa")
+	if err := files.Save(target, hue); err != nil {
+		t.Fatal(err)
+	}
+	form := filepath.Join(dir, "form.xlsx")
+	if code, _, errs := runCLI(t, "form", "--sections", "gastronomy", "-o", form, demo); code != 0 {
+		t.Fatal(errs)
+	}
+	before := readBytes(t, target)
+	for _, args := range [][]string{
+		{"import", "-o", target, report},
+		{"import", "-o", target, report},
+		{"import", "--into", demo, "-o", target, form},
+	} {
+		code, _, errs := runCLI(t, args...)
+		if code != 1 || !strings.Contains(errs, "“Huế (Thành phố Huế)”") || !strings.Contains(errs, "“Hạ Long (Quảng Ninh)”") ||
+			!strings.Contains(errs, "--force") {
+			t.Errorf("%v: exit %d, %s", args, code, errs)
+		}
+	}
+	if !bytes.Equal(readBytes(t, target), before) {
+		t.Error("Huế's file was replaced")
+	}
+	if _, err := os.Stat(target + ".bak"); err == nil {
+		t.Error("a backup was written though nothing was")
+	}
+	if code, _, errs := runCLI(t, "import", "--force", "-o", target, report); code != 0 {
+		t.Fatalf("--force: exit %d, %s", code, errs)
+	}
+	if !bytes.Equal(readBytes(t, target+".bak"), before) {
+		t.Error("the replaced city is not kept as .bak")
+	}
+	if a, err := files.Load(target); err != nil || a.City.Name != "Hạ Long" {
+		t.Errorf("--force did not write the report's city: %v", err)
+	}
+	if code, _, errs := runCLI(t, "import", "-o", target, report); code != 0 {
+		t.Errorf("over the same city: exit %d, %s", code, errs)
 	}
 }
