@@ -53,9 +53,6 @@ func Save(path string, a *assessment.Assessment) error {
 	if err := CheckWritable(path); err != nil {
 		return err
 	}
-	if err := refuseNewer(path); err != nil {
-		return err
-	}
 	previous := a.UpdatedAt
 	a.UpdatedAt = time.Now().UTC().Truncate(time.Second)
 	data, err := assessment.Encode(a)
@@ -73,9 +70,13 @@ func Save(path string, a *assessment.Assessment) error {
 // WriteWithBackup keeps the current content of path, if any, as
 // path + ".bak", then writes data to path atomically. A target that
 // CheckWritable refuses (a file marked read-only, one another program
-// holds open) is left untouched, and so is its backup.
+// holds open) or an assessment file of a newer schema (refuseNewer: every
+// writer, not Save alone) is left untouched, and so is its backup.
 func WriteWithBackup(path string, data []byte) error {
 	if err := CheckWritable(path); err != nil {
+		return err
+	}
+	if err := refuseNewer(path); err != nil {
 		return err
 	}
 	if err := backup(path); err != nil {

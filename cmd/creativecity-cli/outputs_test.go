@@ -166,3 +166,38 @@ func TestImportDoesNotReplaceAnotherCitysAssessment(t *testing.T) {
 		t.Errorf("over the same city: exit %d, %s", code, errs)
 	}
 }
+
+// TestImportAndMergeNeverOverwriteANewerSchema: import -o and a merge's -o
+// refuse a target written by a newer schema, which stays as it was.
+func TestImportAndMergeNeverOverwriteANewerSchema(t *testing.T) {
+	dir := t.TempDir()
+	demo := demoPath(t)
+	report := filepath.Join(dir, "halong.xlsx")
+	form := filepath.Join(dir, "form.xlsx")
+	if code, _, errs := runCLI(t, "export", "-o", report, demo); code != 0 {
+		t.Fatal(errs)
+	}
+	if code, _, errs := runCLI(t, "form", "--sections", "gastronomy", "-o", form, demo); code != 0 {
+		t.Fatal(errs)
+	}
+	newer := bytes.Replace(readBytes(t, demo), []byte(`"schemaVersion": 1`), []byte(`"schemaVersion": 2, "futureMember": {"kept": true}`), 1)
+	if bytes.Equal(newer, readBytes(t, demo)) {
+		t.Fatal("no schema version to change in the demo")
+	}
+	target := filepath.Join(dir, "newer.ccsa")
+	if err := os.WriteFile(target, newer, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"import", "-o", target, report},
+		{"import", "--force", "-o", target, report},
+		{"import", "--into", demo, "-o", target, form},
+	} {
+		if code, _, errs := runCLI(t, args...); code != 1 || !strings.Contains(errs, target) || !strings.Contains(errs, "2") {
+			t.Errorf("%v: exit %d, %s", args, code, errs)
+		}
+	}
+	if !bytes.Equal(readBytes(t, target), newer) {
+		t.Error("the newer file was overwritten")
+	}
+}
