@@ -67,7 +67,7 @@ func lockSlot(dir, id string) (*slot, error) {
 func (s *slot) file() string { return filepath.Join(s.dir, s.id+copyExt) }
 
 // write replaces the copy atomically (temporary file, fsync, rename).
-func (s *slot) write(data []byte) error { return files.WriteFileAtomic(s.file(), data) }
+func (s *slot) write(data []byte) error { return files.WritePrivateFileAtomic(s.file(), data) }
 
 // remove deletes the copy and then its lock: the work was saved or
 // discarded. The lock goes last, so that no one offers the copy meanwhile.

@@ -48,7 +48,7 @@ func Lock(path string, now time.Time) (other *LockInfo) {
 		}
 	}
 	data, _ := json.Marshal(me)
-	_ = WriteFileAtomic(LockPath(path), data)
+	_ = WritePrivateFileAtomic(LockPath(path), data)
 	return nil
 }
 

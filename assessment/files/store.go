@@ -13,8 +13,11 @@
 package files
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -53,9 +56,6 @@ func Save(path string, a *assessment.Assessment) error {
 	if err := CheckWritable(path); err != nil {
 		return err
 	}
-	if err := refuseNewer(path); err != nil {
-		return err
-	}
 	previous := a.UpdatedAt
 	a.UpdatedAt = time.Now().UTC().Truncate(time.Second)
 	data, err := assessment.Encode(a)
@@ -73,9 +73,13 @@ func Save(path string, a *assessment.Assessment) error {
 // WriteWithBackup keeps the current content of path, if any, as
 // path + ".bak", then writes data to path atomically. A target that
 // CheckWritable refuses (a file marked read-only, one another program
-// holds open) is left untouched, and so is its backup.
+// holds open) or an assessment file of a newer schema (refuseNewer: every
+// writer, not Save alone) is left untouched, and so is its backup.
 func WriteWithBackup(path string, data []byte) error {
 	if err := CheckWritable(path); err != nil {
+		return err
+	}
+	if err := refuseNewer(path); err != nil {
 		return err
 	}
 	if err := backup(path); err != nil {
@@ -96,29 +100,71 @@ func refuseNewer(path string) error {
 }
 
 // backup copies the current content of path, if any, to path + ".bak",
-// itself atomically. An empty file is no version worth keeping: it never
+// itself atomically and with the mode of the file it copies. The copy
+// streams: however large the old target, reading it costs a buffer, never
+// its size in memory. An empty file is no version worth keeping: it never
 // replaces a backup. Anything but a regular file is refused.
 func backup(path string) error {
-	old, err := ReadRegular(path, 0)
-	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(old) == 0) {
+	old, info, err := OpenRegular(path)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	return WriteFileAtomic(path+BackupSuffix, old)
+	defer old.Close()
+	if info.Size() == 0 {
+		return nil
+	}
+	return writeAtomic(path+BackupSuffix, 0o666, info.Mode().Perm(), func(tmp *os.File) error {
+		if _, err := io.Copy(tmp, old); err != nil {
+			return ioError(path, err, assessment.CodeReadFailed)
+		}
+		return nil
+	})
 }
 
 // WriteFileAtomic writes data to path through a synced temporary file in
 // the same folder and a rename. On failure the target is untouched and the
 // temporary file removed. A target that is not a regular file (a folder, a
-// device, a pipe) is refused. The error is a *assessment.FileError.
-func WriteFileAtomic(path string, data []byte) (err error) {
+// device, a pipe) is refused. A new file gets the mode the user's umask
+// gives (0666 less the umask, as any program's new file), a replaced file
+// keeps its own, so that a file shared with a group stays shared. The
+// error is a *assessment.FileError.
+func WriteFileAtomic(path string, data []byte) error {
+	perm := fs.FileMode(0)
+	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+		perm = info.Mode().Perm()
+	}
+	return writeAtomic(path, 0o666, perm, writeData(data))
+}
+
+// WritePrivateFileAtomic is WriteFileAtomic for a file only its owner may
+// read, whatever the umask: the autosaved work, the recovery record, a
+// lock.
+func WritePrivateFileAtomic(path string, data []byte) error {
+	return writeAtomic(path, 0o600, 0, writeData(data))
+}
+
+// writeData fills a temporary file with data.
+func writeData(data []byte) func(*os.File) error {
+	return func(tmp *os.File) error {
+		if _, err := tmp.Write(data); err != nil {
+			return err
+		}
+		return nil
+	}
+}
+
+// writeAtomic fills a new temporary file beside path (created with
+// O_EXCL and mode create, which the umask reduces; then given mode perm
+// unless perm is 0), flushes it and renames it over path.
+func writeAtomic(path string, create, perm fs.FileMode, fill func(*os.File) error) (err error) {
 	if err := checkTarget(path); err != nil {
 		return err
 	}
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := createTemp(dir, filepath.Base(path), create)
 	if err != nil {
 		return ioError(path, err, assessment.CodeWriteFailed)
 	}
@@ -128,7 +174,16 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err = tmp.Write(data); err != nil {
+	if perm != 0 {
+		if err = tmp.Chmod(perm); err != nil {
+			return ioError(path, err, assessment.CodeWriteFailed)
+		}
+	}
+	if err = fill(tmp); err != nil {
+		var fe *assessment.FileError
+		if errors.As(err, &fe) {
+			return err
+		}
 		return ioError(path, err, assessment.CodeWriteFailed)
 	}
 	if err = tmp.Sync(); err != nil {
@@ -143,6 +198,23 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 	syncDir(dir)
 	removeStaleTemps(dir, filepath.Base(path))
 	return nil
+}
+
+// createTemp creates a new file named ".BASE.RANDOM.tmp" in dir,
+// exclusively (O_EXCL: never one that exists, nor through a link put
+// there) and with mode perm before the umask.
+func createTemp(dir, base string, perm fs.FileMode) (*os.File, error) {
+	var b [8]byte
+	for try := 0; ; try++ {
+		if _, err := rand.Read(b[:]); err != nil {
+			return nil, err
+		}
+		name := filepath.Join(dir, "."+base+"."+hex.EncodeToString(b[:])+".tmp")
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if err == nil || !errors.Is(err, fs.ErrExist) || try == 100 {
+			return f, err
+		}
+	}
 }
 
 // staleTempAge is how old a temporary file of an interrupted save must be

@@ -188,6 +188,22 @@ func TestSaveRefusesToOverwriteANewerSchema(t *testing.T) {
 	}
 }
 
+// TestEveryWriterRefusesToOverwriteANewerSchema: WriteWithBackup, which
+// import and merge write with, refuses a newer schema as Save does.
+func TestEveryWriterRefusesToOverwriteANewerSchema(t *testing.T) {
+	newer := strings.Replace(sampleFile, `"schemaVersion": 1`, `"schemaVersion": 2`, 1)
+	path := writeFile(t, "new.ccsa", newer)
+	if err := WriteWithBackup(path, []byte(sampleFile)); !fixture.HasCode(err, assessment.CodeSchemaNewer) {
+		t.Fatalf("WriteWithBackup = %v", err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != newer {
+		t.Error("the newer file was overwritten")
+	}
+	if _, err := os.Stat(path + BackupSuffix); err == nil {
+		t.Error("a backup was written")
+	}
+}
+
 func TestSaveIntoAMissingFolderFailsCleanly(t *testing.T) {
 	err := Save(filepath.Join(t.TempDir(), "no", "such", "x.ccsa"), &assessment.Assessment{})
 	if !fixture.HasCode(err, assessment.CodeNotFound) {

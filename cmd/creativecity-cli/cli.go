@@ -6,12 +6,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"creativecity/assessment"
+	"creativecity/assessment/comparison"
 	"creativecity/assessment/files"
 	"creativecity/assessment/l10n"
 	"creativecity/translations"
@@ -42,6 +44,7 @@ type options struct {
 	sections string  // form: the sections asked, by ID
 	into     string  // import: the assessment to merge into
 	prefer   string  // import --into: "new" takes the workbooks' answers in a conflict
+	force    bool    // import: replace an assessment of another city at -o
 	rateUSD  float64 // dossier: VND for one US dollar
 	rateEUR  float64 // dossier: VND for one euro
 }
@@ -51,7 +54,7 @@ const (
 	flagJSON     = 1 << iota // --json: machine-readable output
 	flagOut                  // -o FILE: the file to write
 	flagSections             // --sections ID,ID: the sections of a form
-	flagInto                 // --into BASE and --prefer new: merge into an assessment
+	flagInto                 // --into BASE, --prefer new and --force: merge into an assessment, replace another city's
 	flagRates                // --rate-usd and --rate-eur: exchange rates of the dossier's budget
 )
 
@@ -158,6 +161,7 @@ func (c *cli) flagSet(cmd command, o *options, lang *string) *flag.FlagSet {
 	if cmd.flags&flagInto != 0 {
 		fs.StringVar(&o.into, "into", "", c.loc.T("cli.flag.into"))
 		fs.StringVar(&o.prefer, "prefer", "", c.loc.T("cli.flag.prefer"))
+		fs.BoolVar(&o.force, "force", false, c.loc.T("cli.flag.force"))
 	}
 	if cmd.flags&flagRates != 0 {
 		fs.Float64Var(&o.rateUSD, "rate-usd", 0, c.loc.T("cli.flag.rate-usd"))
@@ -415,5 +419,29 @@ func (c *cli) output(cmd string, o options, args []string, want int, ext string)
 		c.fail("cli.outputExtension", map[string]any{"File": out, "Ext": ext})
 		return "", exitUsage
 	}
+	if in, same := sameAsInput(out, args); same {
+		c.fail("cli.outputIsInput", map[string]any{"File": out, "Input": in})
+		return "", exitInput
+	}
 	return out, exitOK
+}
+
+// sameFile reports whether two paths name the same existing file.
+func sameFile(x, y string) bool {
+	a, errA := os.Stat(x)
+	b, errB := os.Stat(y)
+	return errA == nil && errB == nil && os.SameFile(a, b)
+}
+
+// sameAsInput reports the input, if any, that the output file is: the same
+// file under the same name, another name or a link (os.SameFile). A folder
+// given as input (compare) stands for the files it holds. An output that
+// does not exist yet is none of the inputs.
+func sameAsInput(out string, inputs []string) (string, bool) {
+	for _, in := range comparison.ExpandInputs(inputs) {
+		if sameFile(out, in) {
+			return in, true
+		}
+	}
+	return "", false
 }

@@ -97,6 +97,9 @@ func (c *cli) merge(o options, args []string) int {
 				"Proposed": assessment.TextArg(c.answerText(k.Proposed.Value, k.Proposed.Evidence)),
 				"Current":  assessment.TextArg(c.answerText(k.Current.Value, k.Current.Evidence))}})
 	}
+	if !o.force && !sameFile(out, o.into) && c.replacesOtherCity(out, base.City) {
+		return exitInput
+	}
 	data, err := assessment.Encode(base)
 	if err == nil {
 		err = files.WriteWithBackup(out, data)

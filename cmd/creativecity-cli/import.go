@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"creativecity/assessment"
 	"creativecity/assessment/files"
@@ -31,6 +32,9 @@ func (c *cli) importReport(o options, args []string) int {
 	// The file is written as exported (an older version stays so, and is
 	// brought up to date when opened); what opening it will change is told.
 	c.check(a.Clone(), args[0])
+	if !o.force && c.replacesOtherCity(out, a.City) {
+		return exitInput
+	}
 	data, err := assessment.Encode(a)
 	if err == nil {
 		err = files.WriteWithBackup(out, data)
@@ -41,6 +45,34 @@ func (c *cli) importReport(o options, args []string) int {
 	}
 	fmt.Fprintln(c.stdout, c.loc.T("cli.imported", map[string]any{"File": out}))
 	return exitOK
+}
+
+// replacesOtherCity reports, and says, whether the file at out holds the
+// assessment of another city than city (assessment.SameCity, after the
+// province mapping; two cities without a name are the same): writing over
+// it would replace that city's work, not merge into it. A file that is not
+// an assessment this version reads is left to the write's own checks.
+func (c *cli) replacesOtherCity(out string, city assessment.City) bool {
+	old, err := files.Load(out)
+	if err != nil {
+		return false
+	}
+	provinces := c.qn.Provinces
+	if assessment.SameCity(old.City, city, provinces) ||
+		(assessment.CityKey(old.City, provinces) == "" && assessment.CityKey(city, provinces) == "") {
+		return false
+	}
+	c.fail("cli.replacesOtherCity", map[string]any{"File": out, "Existing": cityLabel(old.City), "City": cityLabel(city)})
+	return true
+}
+
+// cityLabel is a city's name with its province, as a message names it.
+func cityLabel(city assessment.City) string {
+	name, province := strings.TrimSpace(city.Name), strings.TrimSpace(city.Province)
+	if province == "" || name == "" {
+		return "“" + name + province + "”"
+	}
+	return "“" + name + " (" + province + ")”"
 }
 
 // fileError prints a file problem, translated when it is a FileError.

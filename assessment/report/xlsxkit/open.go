@@ -135,7 +135,8 @@ func CellError(path, sheet string, col, row int, code string, args assessment.Ar
 
 // WriteFile writes a workbook to path atomically: write builds it in
 // memory, it is written to a temporary file in the same folder and
-// renamed, so that no half-written workbook is ever left at path. A name
+// renamed, so that no half-written workbook is ever left at path; a file
+// it replaces is kept as path + ".bak" (files.WriteWithBackup). A name
 // Windows cannot use (see files.CheckName: every workbook is a file
 // the user names), an existing file that the user may not write, one
 // marked read-only or held open by another program, or a folder, is
@@ -152,5 +153,5 @@ func WriteFile(path string, write func(io.Writer) error) error {
 	if err := write(&buf); err != nil {
 		return ReadError(path, assessment.CodeWriteFailed, assessment.Args{"Detail": assessment.TextArg(err.Error())}, err)
 	}
-	return files.WriteFileAtomic(path, buf.Bytes())
+	return files.WriteWithBackup(path, buf.Bytes())
 }
