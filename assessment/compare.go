@@ -3,6 +3,7 @@ package assessment
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -21,16 +22,85 @@ const FollowUpCompleteness = MinFieldCompleteness
 
 // CityResult is one assessment in a comparison, with its scores.
 type CityResult struct {
-	Path   string
-	Doc    *Assessment
-	Result *Result
+	Path     string
+	Doc      *Assessment
+	Result   *Result
+	FileTime time.Time // the file's modification time, zero when unknown
+}
+
+// FutureSlack is how far after the clock an UpdatedAt may be and still be
+// believed: beyond it, the file's own time stands for it.
+const FutureSlack = 24 * time.Hour
+
+// ChangedAt is when an input of a comparison was last changed: its
+// UpdatedAt, or the file's time when it has none or when it is more than
+// FutureSlack after now (future is then true).
+func (c CityResult) ChangedAt(now time.Time) (t time.Time, future bool) {
+	u := c.Doc.UpdatedAt
+	switch {
+	case u.IsZero():
+		return c.FileTime, false
+	case u.After(now.Add(FutureSlack)):
+		return c.FileTime, true
+	}
+	return u, false
+}
+
+// newer reports whether x is a newer input of a city than y: changed
+// later (see ChangedAt), then, at the same time, a later file time.
+func newer(x, y CityResult, now time.Time) bool {
+	tx, _ := x.ChangedAt(now)
+	ty, _ := y.ChangedAt(now)
+	if !tx.Equal(ty) {
+		return tx.After(ty)
+	}
+	return x.FileTime.After(y.FileTime)
 }
 
 // Duplicate is an input of a comparison that holds a city already in it:
-// the same city as Of (see SameCity). It is not compared again.
+// the same city as Of (see SameCity). It is not compared: Of is newer, or
+// as new and given first.
 type Duplicate struct {
-	City CityResult // the input given again
-	Of   CityResult // the input that keeps the city's place
+	City CityResult // the input not compared
+	Of   CityResult // the input compared for the city
+	// SameTime: City was changed when Of was (Of was given first).
+	SameTime bool
+	// Time and OfTime are when City and Of were changed (see ChangedAt).
+	Time, OfTime time.Time
+}
+
+// Problem is the warning that says why a duplicate is not compared.
+func (d Duplicate) Problem() Problem {
+	args := Args{"City": TextArg(CityLabel(d.Of.Doc.City)), "File": TextArg(d.Of.Path),
+		"Time": TextArg(stamp(d.Time)), "OfTime": TextArg(stamp(d.OfTime))}
+	code := CodeDuplicateOlder
+	if d.SameTime {
+		code = CodeDuplicateSameTime
+	}
+	return Problem{Severity: Warning, Path: d.City.Path, Code: code, Args: args}
+}
+
+// FutureProblem is the warning about an input whose UpdatedAt is more than
+// FutureSlack after now, so that the file's time stands for it.
+func FutureProblem(c CityResult) Problem {
+	return Problem{Severity: Warning, Path: c.Path, Code: CodeUpdatedInFuture,
+		Args: Args{"UpdatedAt": TextArg(stamp(c.Doc.UpdatedAt)), "FileTime": TextArg(stamp(c.FileTime))}}
+}
+
+// stamp writes a time in UTC to the minute, "?" when unknown.
+func stamp(t time.Time) string {
+	if t.IsZero() {
+		return "?"
+	}
+	return t.UTC().Format("2006-01-02 15:04 UTC")
+}
+
+// CityLabel names a city with its province, when there is one.
+func CityLabel(c City) string {
+	if p := strings.TrimSpace(c.Province); p != "" {
+		return strings.TrimSpace(c.Name) + ", " + p
+	}
+	return strings.TrimSpace(c.Name)
 }
 
 // CityKey is the key under which two assessments are of the same city:
@@ -62,25 +132,41 @@ func SameCity(x, y City, provinces Provinces) bool {
 	return k != "" && k == CityKey(y, provinces)
 }
 
-// DedupeCities keeps each city once, in input order: the first input of
-// a city keeps its place (the order the user gave, as for ties everywhere
-// in a comparison, not the latest UpdatedAt, which an exported report may
-// lack) and every later input of the same city (see SameCity) is listed
-// as a duplicate of it, in input order. The input is not changed.
-func DedupeCities(cities []CityResult, provinces Provinces) (kept []CityResult, dups []Duplicate) {
-	first := map[string]int{} // city key -> index in kept
-	for _, c := range cities {
+// DedupeCities keeps each city once: of the inputs of a city (see
+// SameCity), the newest (see ChangedAt, then the file's time; at the same
+// time, the first given) is compared, in the place of the city's first
+// input, and every other is listed as a duplicate of it, in input order.
+// The input is not changed.
+func DedupeCities(cities []CityResult, provinces Provinces, now time.Time) (kept []CityResult, dups []Duplicate) {
+	best := map[string]int{} // city key -> index in cities of its newest input
+	for i, c := range cities {
 		k := CityKey(c.Doc.City, provinces)
-		if i, seen := first[k]; seen && k != "" {
-			dups = append(dups, Duplicate{City: c, Of: kept[i]})
+		if j, seen := best[k]; k != "" && (!seen || newer(c, cities[j], now)) {
+			best[k] = i
+		}
+	}
+	placed := map[string]bool{}
+	for i, c := range cities {
+		k := CityKey(c.Doc.City, provinces)
+		if k == "" {
+			kept = append(kept, c)
 			continue
 		}
-		if k != "" {
-			first[k] = len(kept)
+		if best[k] != i {
+			dups = append(dups, duplicateOf(c, cities[best[k]], now))
 		}
-		kept = append(kept, c)
+		if !placed[k] {
+			kept, placed[k] = append(kept, cities[best[k]]), true
+		}
 	}
 	return kept, dups
+}
+
+// duplicateOf is input c, not compared for input of, the newer.
+func duplicateOf(c, of CityResult, now time.Time) Duplicate {
+	t, _ := c.ChangedAt(now)
+	ot, _ := of.ChangedAt(now)
+	return Duplicate{City: c, Of: of, Time: t, OfTime: ot, SameTime: !newer(of, c, now)}
 }
 
 // DuplicatesOf returns the duplicates whose city keeps its place in c,

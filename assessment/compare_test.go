@@ -1,6 +1,8 @@
 package assessment
 
 import (
+	"time"
+
 	"fmt"
 	"math"
 	"slices"
@@ -297,7 +299,7 @@ func TestDedupeCitiesKeepsTheFirstInputOfEachCity(t *testing.T) {
 		located("dalat.ccsa", "Đà Lạt", "Lâm Đồng"),
 	}
 	before := slices.Clone(cities)
-	kept, dups := DedupeCities(cities, nil)
+	kept, dups := DedupeCities(cities, nil, time.Now())
 	var got []string
 	for _, c := range kept {
 		got = append(got, c.Path)
@@ -325,7 +327,7 @@ func TestDedupeCitiesKeepsTheFirstInputOfEachCity(t *testing.T) {
 	if d := DuplicatesOf(dups, kept[4]); d != nil {
 		t.Errorf("Đà Lạt has duplicates %v", d)
 	}
-	if kept, dups := DedupeCities(nil, nil); kept != nil || dups != nil {
+	if kept, dups := DedupeCities(nil, nil, time.Now()); kept != nil || dups != nil {
 		t.Errorf("no cities gave %v, %v", kept, dups)
 	}
 }
@@ -334,7 +336,7 @@ func TestDedupeCitiesKeepsTheFirstInputOfEachCity(t *testing.T) {
 func TestDedupeCitiesListsTheSameFileGivenTwice(t *testing.T) {
 	a := located("hue.ccsa", "Huế", "")
 	b := located("hue.ccsa", "Huế", "")
-	kept, dups := DedupeCities([]CityResult{a, b}, nil)
+	kept, dups := DedupeCities([]CityResult{a, b}, nil, time.Now())
 	if len(kept) != 1 || kept[0].Doc != a.Doc || len(dups) != 1 || dups[0].City.Doc != b.Doc || dups[0].Of.Doc != a.Doc {
 		t.Errorf("kept %v, duplicates %v", kept, dups)
 	}
@@ -358,5 +360,70 @@ func TestAProvinceNamedAsBeforeTheMergerIsTheSameCity(t *testing.T) {
 	}
 	if p.Today("Quảng Ninh") != "Quảng Ninh" {
 		t.Error("an unchanged province changed")
+	}
+}
+
+// TestDedupeCitiesComparesTheNewestInputOfEachCity: of the inputs of a
+// city, the one changed last is compared, whatever the order given: by
+// UpdatedAt, then by the file's time; an UpdatedAt more than a day ahead
+// counts as the file's time. The city keeps the place of its first input.
+func TestDedupeCitiesComparesTheNewestInputOfEachCity(t *testing.T) {
+	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+	at := func(c CityResult, updated, file time.Time) CityResult {
+		c.Doc.UpdatedAt, c.FileTime = updated, file
+		return c
+	}
+	day := 24 * time.Hour
+	old := at(located("a-halong-2025-old.ccsa", "Hạ Long", "Quảng Ninh"), now.Add(-300*day), now)
+	final := at(located("b-halong-2026-final.ccsa", "HẠ LONG", "Quảng Ninh"), now.Add(-day), now.Add(-day))
+	hue := at(located("hue.ccsa", "Huế", ""), time.Time{}, now.Add(-day))
+	// The exported report has no UpdatedAt: its file time counts.
+	hueNew := at(located("hue.xlsx", "Huế", ""), time.Time{}, now)
+	// A date in 2099 is not believed: the file is a year old.
+	future := at(located("dalat-2099.ccsa", "Đà Lạt", ""), now.Add(50*365*day), now.Add(-365*day))
+	dalat := at(located("dalat.ccsa", "Đà Lạt", ""), now.Add(-2*day), now.Add(-2*day))
+	// Just under a day ahead is believed.
+	ahead := at(located("vinh-ahead.ccsa", "Vinh", ""), now.Add(23*time.Hour), now.Add(-9*day))
+	vinh := at(located("vinh.ccsa", "Vinh", ""), now.Add(-day), now)
+	// The same time: the first given is compared.
+	same1 := at(located("hoian1.ccsa", "Hội An", ""), now.Add(-day), now)
+	same2 := at(located("hoian2.ccsa", "Hội An", ""), now.Add(-day), now)
+
+	kept, dups := DedupeCities([]CityResult{old, hue, future, final, hueNew, dalat, vinh, ahead, same1, same2}, nil, now)
+	var got []string
+	for _, c := range kept {
+		got = append(got, c.Path)
+	}
+	if want := []string{"b-halong-2026-final.ccsa", "hue.xlsx", "dalat.ccsa", "vinh-ahead.ccsa", "hoian1.ccsa"}; !slices.Equal(got, want) {
+		t.Errorf("kept %v; want %v", got, want)
+	}
+	got = nil
+	for _, d := range dups {
+		got = append(got, fmt.Sprintf("%s of %s same=%v", d.City.Path, d.Of.Path, d.SameTime))
+	}
+	want := []string{
+		"a-halong-2025-old.ccsa of b-halong-2026-final.ccsa same=false", "hue.ccsa of hue.xlsx same=false",
+		"dalat-2099.ccsa of dalat.ccsa same=false", "vinh.ccsa of vinh-ahead.ccsa same=false", "hoian2.ccsa of hoian1.ccsa same=true",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("duplicates\n%v\nwant\n%v", got, want)
+	}
+	if _, f := future.ChangedAt(now); !f {
+		t.Error("an UpdatedAt fifty years ahead is believed")
+	}
+	if ts, f := ahead.ChangedAt(now); f || !ts.Equal(now.Add(23*time.Hour)) {
+		t.Errorf("an UpdatedAt 23 hours ahead gave %v, %v", ts, f)
+	}
+	p := dups[0].Problem()
+	if p.Severity != Warning || p.Code != CodeDuplicateOlder || p.Path != "a-halong-2025-old.ccsa" ||
+		p.Args["File"].Text != "b-halong-2026-final.ccsa" || p.Args["City"].Text != "HẠ LONG, Quảng Ninh" ||
+		p.Args["OfTime"].Text != "2026-05-31 12:00 UTC" {
+		t.Errorf("problem of the old file: %+v", p)
+	}
+	if p := dups[4].Problem(); p.Code != CodeDuplicateSameTime {
+		t.Errorf("problem of the second Hội An: %+v", p)
+	}
+	if p := FutureProblem(future); p.Code != CodeUpdatedInFuture || p.Path != "dalat-2099.ccsa" || p.Args["FileTime"].Text != "2025-06-01 12:00 UTC" {
+		t.Errorf("future problem %+v", p)
 	}
 }

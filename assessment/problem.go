@@ -96,6 +96,11 @@ const (
 	CodeMigratedRemoved       = "migratedRemoved"       // Args: Count
 	CodeEvidenceTruncated     = "evidenceTruncated"     // Args: Length, Limit (a report cell)
 
+	// Comparing cities.
+	CodeDuplicateOlder    = "duplicateOlder"    // Args: City, File, Time, OfTime; File, of the same city, is newer
+	CodeDuplicateSameTime = "duplicateSameTime" // Args: City, File, Time; File, as new, was given first
+	CodeUpdatedInFuture   = "updatedInFuture"   // Args: UpdatedAt, FileTime; the file's time stands for it
+
 	// Reading a workbook back.
 	CodeNotWorkbook     = "notWorkbook"     // not an .xlsx workbook at all
 	CodeUnzipLimit      = "unzipLimit"      // Args: Limit; unpacks too large (a zip bomb?)

@@ -141,19 +141,31 @@ func (v *compareView) alsoGiven(res *compared.Comparison) []fyne.CanvasObject {
 	return out
 }
 
-// skipped lists the inputs that could not be read, with the reason.
+// skipped lists the inputs that could not be read, with the reason, then
+// the notes on inputs (an UpdatedAt in the future).
 func (v *compareView) skipped(res *compared.Comparison) []fyne.CanvasObject {
-	if len(res.Skipped) == 0 {
-		return nil
-	}
 	a := v.a
-	out := []fyne.CanvasObject{compareListTitle(a.t("gui.compareView.skippedTitle"))}
-	for _, s := range res.Skipped {
-		p := s.Problem
+	var out []fyne.CanvasObject
+	warn := func(p assessment.Problem) {
+		path := p.Path
 		p.Path = ""
-		l := compareLabel("⚠ " + s.Path + ": " + l10n.Problem(a.loc, p))
+		l := compareLabel("⚠ " + path + ": " + l10n.Problem(a.loc, p))
 		l.Importance = widget.WarningImportance
 		out = append(out, l)
+	}
+	if len(res.Skipped) > 0 {
+		out = append(out, compareListTitle(a.t("gui.compareView.skippedTitle")))
+	}
+	for _, s := range res.Skipped {
+		p := s.Problem
+		p.Path = s.Path
+		warn(p)
+	}
+	if len(res.Warnings) > 0 {
+		out = append(out, compareListTitle(a.t("compare.notesTitle")))
+	}
+	for _, p := range res.Warnings {
+		warn(p)
 	}
 	return out
 }

@@ -19,8 +19,8 @@ import (
 )
 
 // sameCityInputs writes an assessment file of the demo city, two reports
-// of it exported in each language and a broken file, and returns them in
-// that order.
+// of it exported in each language, all changed at the same time, and a
+// broken file, and returns them in that order.
 func sameCityInputs(t *testing.T, a *App) []string {
 	t.Helper()
 	dir := t.TempDir()
@@ -40,6 +40,13 @@ func sameCityInputs(t *testing.T, a *App) []string {
 			t.Fatal(err)
 		}
 		inputs = append(inputs, path)
+	}
+	// Changed at the same time: the first given is compared.
+	same := time.Now().Add(-time.Hour)
+	for _, in := range inputs {
+		if err := os.Chtimes(in, same, same); err != nil {
+			t.Fatal(err)
+		}
 	}
 	broken := filepath.Join(dir, "broken.ccsa")
 	os.WriteFile(broken, []byte("{"), 0o644)
@@ -210,5 +217,50 @@ func TestComparingWithDuplicatesKeepsChartAndExport(t *testing.T) {
 	}
 	if info, err := os.Stat(out); err != nil || info.Size() == 0 {
 		t.Fatalf("comparison workbook: %v", err)
+	}
+}
+
+// TestTheWindowComparesTheNewestFileOfACity: File → Compare cities, given
+// a folder with an old and a final file of Hạ Long (the old one sorting
+// first) and a file dated in 2099, compares the final one, lists the
+// others as given again and says that the date of 2099 was not believed.
+func TestTheWindowComparesTheNewestFileOfACity(t *testing.T) {
+	for _, lang := range translations.Languages() {
+		a := newTestApp(t, lang)
+		loc := translations.New(lang)
+		dir := t.TempDir()
+		now := time.Now()
+		write := func(name string, updated, file time.Time) {
+			demo, err := assessment.Demo()
+			if err != nil {
+				t.Fatal(err)
+			}
+			demo.UpdatedAt = updated
+			data, _ := assessment.Encode(demo)
+			path := filepath.Join(dir, name)
+			os.WriteFile(path, data, 0o644)
+			if err := os.Chtimes(path, file, file); err != nil {
+				t.Fatal(err)
+			}
+		}
+		write("a-halong-2025-old.ccsa", now.AddDate(-1, 0, 0), now)
+		write("b-halong-2026-final.ccsa", now.Add(-time.Hour), now.Add(-time.Hour))
+		write("c-halong-2099.ccsa", time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC), now.AddDate(0, -1, 0))
+		compareAndWait(t, a, []string{dir})
+		res, v := a.compare.result, shownAs[*compareView](t, a)
+		if len(res.Cities) != 1 || filepath.Base(res.Cities[0].Path) != "b-halong-2026-final.ccsa" || len(res.Duplicates) != 2 {
+			t.Fatalf("%s: compared %+v, duplicates %d", lang, res.Cities, len(res.Duplicates))
+		}
+		page := strings.Join(labelTexts(v.box), "\n")
+		also := loc.T("gui.compareView.alsoGiven", map[string]any{"City": "Hạ Long, Quảng Ninh",
+			"Files": "a-halong-2025-old.ccsa, c-halong-2099.ccsa", "File": "b-halong-2026-final.ccsa"})
+		if !strings.Contains(page, also) {
+			t.Errorf("%s: the page lacks %q:\n%s", lang, also, page)
+		}
+		p := res.Warnings[0]
+		p.Path = ""
+		if want := filepath.Join(dir, "c-halong-2099.ccsa") + ": " + l10n.Problem(loc, p); !strings.Contains(page, want) {
+			t.Errorf("%s: the page lacks %q:\n%s", lang, want, page)
+		}
 	}
 }

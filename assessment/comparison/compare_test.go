@@ -15,6 +15,7 @@ import (
 
 	"creativecity/assessment"
 	"creativecity/assessment/files"
+	"creativecity/assessment/l10n"
 	"creativecity/assessment/report"
 	"creativecity/assessment/report/reporttest"
 	"creativecity/assessment/report/xlsxkit"
@@ -315,8 +316,9 @@ func BenchmarkCompare1000(b *testing.B) { benchmarkCompare(b, 1000) }
 
 // TestTheSameCityIsComparedOnce: an assessment file and two exported
 // reports of the same city (one with its name in capitals and other
-// spacing) give one city, compared from the first input; the others are
-// listed on the skipped inputs' sheet as its duplicates.
+// spacing), changed at the same time, give one city, compared from the
+// first input; the others are listed on the skipped inputs' sheet as its
+// duplicates.
 func TestTheSameCityIsComparedOnce(t *testing.T) {
 	qn := fixture.Questionnaire(t)
 	dir := t.TempDir()
@@ -335,6 +337,15 @@ func TestTheSameCityIsComparedOnce(t *testing.T) {
 	hue.City.Name = "Huế"
 	writeCCSA(t, path("hue.ccsa"), hue)
 	os.WriteFile(path("broken.ccsa"), []byte("{"), 0o644)
+	// The three files of Hạ Long were changed at the same time: the first
+	// given is compared (the newest would be, see
+	// TestTheNewestFileOfACityIsCompared).
+	same := time.Now().Add(-time.Hour)
+	for _, name := range []string{"halong.ccsa", "halong-vi.xlsx", "halong-en.xlsx"} {
+		if err := os.Chtimes(path(name), same, same); err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	inputs := []string{path("halong.ccsa"), path("halong-vi.xlsx"), path("hue.ccsa"), path("broken.ccsa"), path("halong-en.xlsx")}
 	c := Load(qn, inputs)
@@ -546,5 +557,74 @@ func TestEveryCellNamesItsFont(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestTheNewestFileOfACityIsCompared: in a folder holding an old and a
+// final file of Hạ Long, named so that the old one sorts first, the final
+// one is compared; the old one is listed on the last sheet with the
+// reason. A file dated in 2099 is not believed: its file time counts, and
+// the workbook says so.
+func TestTheNewestFileOfACityIsCompared(t *testing.T) {
+	qn := fixture.Questionnaire(t)
+	dir := t.TempDir()
+	path := func(name string) string { return filepath.Join(dir, name) }
+	now := time.Now()
+	write := func(name, city string, updated, file time.Time) {
+		a := fixture.Demo(t)
+		a.City.Name, a.UpdatedAt = city, updated
+		writeCCSA(t, path(name), a)
+		if err := os.Chtimes(path(name), file, file); err != nil {
+			t.Fatal(err)
+		}
+	}
+	day := 24 * time.Hour
+	write("a-halong-2025-old.ccsa", "Hạ Long", now.Add(-300*day).Truncate(time.Second), now)
+	write("b-halong-2026-final.ccsa", "Hạ Long", now.Add(-day).Truncate(time.Second), now.Add(-day))
+	write("c-hue-2099.ccsa", "Huế", time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC), now.Add(-2*day))
+	write("d-hue.ccsa", "Huế", now.Add(-day).Truncate(time.Second), now.Add(-day))
+
+	c := Load(qn, ExpandInputs([]string{dir}))
+	var got []string
+	for _, city := range c.Cities {
+		got = append(got, filepath.Base(city.Path))
+	}
+	if want := []string{"b-halong-2026-final.ccsa", "d-hue.ccsa"}; !slices.Equal(got, want) {
+		t.Fatalf("compared %v; want %v", got, want)
+	}
+	if len(c.Duplicates) != 2 || filepath.Base(c.Duplicates[0].City.Path) != "a-halong-2025-old.ccsa" ||
+		filepath.Base(c.Duplicates[1].City.Path) != "c-hue-2099.ccsa" {
+		t.Fatalf("duplicates %+v", c.Duplicates)
+	}
+	if len(c.Warnings) != 1 || c.Warnings[0].Code != assessment.CodeUpdatedInFuture || c.Warnings[0].Path != path("c-hue-2099.ccsa") {
+		t.Fatalf("warnings %+v", c.Warnings)
+	}
+	for _, lang := range translations.Languages() {
+		loc := translations.New(lang)
+		var buf bytes.Buffer
+		if err := Write(&buf, qn, c, Options{Lang: lang}); err != nil {
+			t.Fatal(err)
+		}
+		f := fixture.Open(t, buf.Bytes())
+		sheets := f.GetSheetList()
+		skipped, _ := f.GetRows(sheets[len(sheets)-1])
+		row := testkit.FindRow(skipped, path("a-halong-2025-old.ccsa"))
+		if want := l10n.Message(loc, c.Duplicates[0].Problem()); row == nil || len(row) < 3 || row[2] != want {
+			t.Errorf("%s: the old file listed as %v; want the reason %q", lang, row, want)
+		}
+		if testkit.FindRow(skipped, loc.T("compare.notesTitle")) == nil {
+			t.Errorf("%s: no notes on the inputs: %v", lang, skipped)
+		}
+		// The file named twice: as not compared, and in the notes.
+		n := 0
+		for _, r := range skipped {
+			if len(r) > 1 && r[0] == path("c-hue-2099.ccsa") {
+				n++
+			}
+		}
+		if n != 2 {
+			t.Errorf("%s: the file of 2099 is listed %d times: %v", lang, n, skipped)
+		}
+		fixture.AssertOneLanguage(t, f, lang)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"creativecity/assessment"
 	"creativecity/assessment/files"
@@ -30,12 +31,15 @@ type Skipped struct {
 }
 
 // Comparison is what a set of inputs gave: the cities in input order,
-// each city once (see assessment.DedupeCities), the inputs of a city
-// already compared and the inputs skipped.
+// each city once, from its newest input (see assessment.DedupeCities),
+// the other inputs of a city, not compared, and the inputs skipped.
 type Comparison struct {
 	Cities     []City
 	Duplicates []assessment.Duplicate
 	Skipped    []Skipped
+	// Warnings are about inputs compared or not: an UpdatedAt in the
+	// future, whose file's time stands for it (see assessment.FutureProblem).
+	Warnings []assessment.Problem
 	// Ranks are the cities' rank intervals (see assessment.AnalyseCities).
 	Ranks *assessment.CityRanks
 }
@@ -71,8 +75,8 @@ func ExpandInputs(inputs []string) []string {
 // Load reads every input (an assessment file or an exported report),
 // concurrently up to the number of CPUs, and scores it. A bad input is
 // skipped with its reason and never stops the others. A city given more
-// than once is compared once, from its first input; the others are listed
-// as its duplicates.
+// than once is compared once, from its newest input (see
+// assessment.DedupeCities); the others are listed as its duplicates.
 func Load(qn *assessment.Questionnaire, paths []string) *Comparison {
 	type result struct {
 		city City
@@ -91,7 +95,7 @@ func Load(qn *assessment.Questionnaire, paths []string) *Comparison {
 				results[i].skip = &Skipped{Path: p, Problem: problemOf(err, p)}
 				return
 			}
-			results[i].city = City{Path: p, Doc: doc, Result: assessment.ScoreQuick(qn, doc)}
+			results[i].city = City{Path: p, Doc: doc, Result: assessment.ScoreQuick(qn, doc), FileTime: fileTime(p)}
 		}()
 	}
 	wg.Wait()
@@ -104,7 +108,13 @@ func Load(qn *assessment.Questionnaire, paths []string) *Comparison {
 			cities = append(cities, r.city)
 		}
 	}
-	c.Cities, c.Duplicates = assessment.DedupeCities(cities, qn.Provinces)
+	now := time.Now()
+	for _, city := range cities {
+		if _, future := city.ChangedAt(now); future {
+			c.Warnings = append(c.Warnings, assessment.FutureProblem(city))
+		}
+	}
+	c.Cities, c.Duplicates = assessment.DedupeCities(cities, qn.Provinces, now)
 	// The uncertainty analysis of all the cities at once, on the same
 	// variations; a duplicate, not compared, on its own.
 	c.Ranks = assessment.AnalyseCities(qn, c.Cities)
@@ -138,6 +148,15 @@ func loadInput(qn *assessment.Questionnaire, path string) (*assessment.Assessmen
 	return doc, nil
 }
 
+// fileTime is a file's modification time, zero when unknown.
+func fileTime(path string) time.Time {
+	info, err := os.Stat(path)
+	if err != nil {
+		return time.Time{}
+	}
+	return info.ModTime()
+}
+
 func problemOf(err error, path string) assessment.Problem {
 	var fe *assessment.FileError
 	if errors.As(err, &fe) {
@@ -148,9 +167,4 @@ func problemOf(err error, path string) assessment.Problem {
 }
 
 // CityLabel names a city with its province, when there is one.
-func CityLabel(c assessment.City) string {
-	if p := strings.TrimSpace(c.Province); p != "" {
-		return strings.TrimSpace(c.Name) + ", " + p
-	}
-	return strings.TrimSpace(c.Name)
-}
+func CityLabel(c assessment.City) string { return assessment.CityLabel(c) }

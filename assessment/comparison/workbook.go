@@ -336,10 +336,11 @@ func (b *compareBuilder) recommendedName(field string) string {
 }
 
 // skipped lists the inputs that could not be read, with the reason, then
-// the inputs of a city already compared, with the input compared.
+// the other inputs of a city compared, with the input compared and why,
+// then the notes on inputs (an UpdatedAt in the future).
 func (b *compareBuilder) skipped() {
 	sheet := xlsxkit.SafeSheetName(b.t("compare.sheet.skipped"))
-	s := b.w.NewStream(sheet, func() { b.printSetup(sheet, 2) }, 50, 90)
+	s := b.w.NewStream(sheet, func() { b.printSetup(sheet, 2) }, 50, 50, 90)
 	s.Panes(2, 0)
 	s.Add(b.w.St.Title, b.t("compare.skippedTitle"))
 	s.Header(b.t("compare.col.file"), b.t("compare.col.reason"))
@@ -351,9 +352,18 @@ func (b *compareBuilder) skipped() {
 	if len(b.c.Duplicates) > 0 {
 		s.Add(b.w.St.Text)
 		s.Add(b.w.St.Subtitle, b.t("compare.duplicatesTitle"))
-		s.Header(b.t("compare.col.duplicate"), b.t("compare.col.sameCityAs"))
+		s.Header(b.t("compare.col.duplicate"), b.t("compare.col.sameCityAs"), b.t("compare.col.reason"))
 		for _, d := range b.c.Duplicates {
-			s.Add(b.w.St.Text, d.City.Path, b.t("compare.duplicateOf", map[string]any{"City": CityLabel(d.Of.Doc.City), "File": d.Of.Path}))
+			s.Add(b.w.St.Text, d.City.Path, b.t("compare.duplicateOf", map[string]any{"City": CityLabel(d.Of.Doc.City), "File": d.Of.Path}),
+				l10n.Message(b.w.Loc, d.Problem()))
+		}
+	}
+	if len(b.c.Warnings) > 0 {
+		s.Add(b.w.St.Text)
+		s.Add(b.w.St.Subtitle, b.t("compare.notesTitle"))
+		s.Header(b.t("compare.col.file"), b.t("compare.col.reason"))
+		for _, p := range b.c.Warnings {
+			s.Add(b.w.St.Text, p.Path, l10n.Message(b.w.Loc, p))
 		}
 	}
 	s.Flush()

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -353,6 +354,49 @@ func TestCompareWritesTheWorkbookAndNamesSkippedInputs(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "compare", "-o", out); code != 2 {
 		t.Errorf("no inputs: exit %d", code)
+	}
+}
+
+// TestCompareRanksTheNewestFileOfACity: of two files of Hạ Long, the
+// final one, named to sort last, is compared; the old one is named on
+// stderr with the reason, and stdout counts one city and one file not
+// compared. An UpdatedAt in 2099 is reported, and the file's time counts.
+func TestCompareRanksTheNewestFileOfACity(t *testing.T) {
+	dir := t.TempDir()
+	data, _ := os.ReadFile(demoPath(t))
+	dated := func(name, updated string, file time.Time) {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, bytes.Replace(data, []byte(`"updatedAt": "2026-11-23T10:00:00Z"`), []byte(`"updatedAt": "`+updated+`"`), 1), 0o644)
+		if err := os.Chtimes(path, file, file); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := time.Now()
+	dated("a-halong-2025-old.ccsa", "2025-03-01T10:00:00Z", now)
+	dated("b-halong-2026-final.ccsa", now.Add(-time.Hour).UTC().Format(time.RFC3339), now.Add(-time.Hour))
+	dated("c-halong-2099.ccsa", "2099-01-01T00:00:00Z", now.Add(-30*24*time.Hour))
+	out := filepath.Join(t.TempDir(), "cmp.xlsx")
+	code, stdout, errs := runCLI(t, "compare", "--lang", "en", "-o", out, dir)
+	if code != 0 || !strings.Contains(stdout, "Comparison of 1 city") || !strings.Contains(stdout, "2 other files of a city") {
+		t.Fatalf("exit %d: %s / %s", code, stdout, errs)
+	}
+	for _, want := range []string{
+		"a-halong-2025-old.ccsa: warning: not compared: Hạ Long, Quảng Ninh is compared from " + filepath.Join(dir, "b-halong-2026-final.ccsa"),
+		"c-halong-2099.ccsa: warning: not compared",
+		"c-halong-2099.ccsa: warning: the time of its last change (2099-01-01 00:00 UTC) is more than a day ahead",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(f.GetSheetList()[0])
+	if last := rows[4][len(rows[4])-1]; last != filepath.Join(dir, "b-halong-2026-final.ccsa") {
+		t.Errorf("the overview compares %q", last)
 	}
 }
 

@@ -181,7 +181,7 @@ func (b *Book) Merged(sheet string, from, last, row int, s string, style int) {
 func (b *Book) Widths(sheet string, widths ...float64) {
 	for i, w := range widths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		b.Check(b.F.SetColWidth(sheet, col, col, w))
+		b.Check(b.F.SetColWidth(sheet, col, col, min(w, MaxColumnWidth)))
 	}
 }
 
@@ -198,13 +198,59 @@ func (b *Book) PrintSetup(sheet string, titleRows int, city string) {
 	b.Check(b.F.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin,
 		Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge}))
 	b.Check(b.F.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddHeader: "&L" + strings.ReplaceAll(city, "&", "&&") + "&R" + strings.ReplaceAll(b.T("app.name"), "&", "&&"),
+		OddHeader: PageHeader(city, b.T("app.name")),
 		OddFooter: "&L&A&R" + b.T("report.pageOf", map[string]any{"Page": "&P", "Pages": "&N"}),
 	}))
 	if titleRows > 0 {
 		b.Check(b.F.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
 			RefersTo: fmt.Sprintf("'%s'!$1:$%d", sheet, titleRows)}))
 	}
+}
+
+// MaxHeaderFooter is the longest page header or footer Excel takes, in
+// UTF-16 units, its codes included.
+const MaxHeaderFooter = 255
+
+// PageHeader is a page header with left on the left and right on the
+// right ("&" doubled, as Excel's codes want). A left text too long for
+// Excel's limit (a city's name of hundreds of letters) is shortened with
+// "…", never inside a surrogate pair or a doubled "&"; the cells keep it
+// whole.
+func PageHeader(left, right string) string {
+	r := "&R" + strings.ReplaceAll(right, "&", "&&")
+	return "&L" + shortenHeader(left, MaxHeaderFooter-utf16Len("&L")-utf16Len(r)) + r
+}
+
+// shortenHeader is s with "&" doubled, in at most budget UTF-16 units: cut
+// at a letter, with "…", when longer.
+func shortenHeader(s string, budget int) string {
+	whole := strings.ReplaceAll(s, "&", "&&")
+	if utf16Len(whole) <= budget {
+		return whole
+	}
+	var out strings.Builder
+	used := utf16Len("…")
+	for _, r := range s {
+		part := strings.ReplaceAll(string(r), "&", "&&")
+		if used+utf16Len(part) > budget {
+			break
+		}
+		out.WriteString(part)
+		used += utf16Len(part)
+	}
+	if used > budget {
+		return ""
+	}
+	return strings.TrimRight(out.String(), " ") + "…"
+}
+
+// utf16Len is the length of s in UTF-16 units, as Excel counts.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }
 
 // Freeze keeps the first rows of a sheet in view.

@@ -37,11 +37,16 @@ func LineCount(s string, width, letterWidth float64) int {
 	return lines
 }
 
+// MaxColumnWidth is Excel's widest column, in character units.
+const MaxColumnWidth = 255
+
 // TextWidth is the width, in character units, that a text needs on one
 // line, with the cell's padding and a margin for wide letters (a reader's
-// substitute font may be wider than Times New Roman).
+// substitute font may be wider than Times New Roman), at most
+// MaxColumnWidth: a longer text (a city's name of hundreds of letters)
+// wraps in the widest column.
 func TextWidth(s string, letter float64) float64 {
-	return float64(utf8.RuneCountInString(s))*letter*1.1 + 2
+	return min(float64(utf8.RuneCountInString(s))*letter*1.1+2, MaxColumnWidth)
 }
 
 // HeaderWidths widens each column to its header's longest word, so that a

@@ -29,7 +29,7 @@ func (b *Book) NewStream(sheet string, setup func(), widths ...float64) *Stream 
 		return &Stream{b: b}
 	}
 	for i, w := range widths {
-		b.Check(sw.SetColWidth(i+1, i+1, w))
+		b.Check(sw.SetColWidth(i+1, i+1, min(w, MaxColumnWidth)))
 	}
 	return &Stream{sw: sw, b: b}
 }
