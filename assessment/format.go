@@ -48,6 +48,9 @@ func Decode(data []byte, path string) (*Assessment, error) {
 	if members == nil {
 		return nil, NewFileError(path, CodeNotObject, nil, nil)
 	}
+	if key, err := duplicateKey(data); err != nil || key != "" {
+		return nil, NewFileError(path, CodeDuplicateKey, Args{"Member": MemberArg(key)}, err)
+	}
 	var format string
 	if json.Unmarshal(members["format"], &format) != nil || format != FileFormat {
 		return nil, NewFileError(path, CodeWrongFormat, Args{"Format": TextArg(format)}, nil)

@@ -64,6 +64,7 @@ const (
 	CodeSchemaNewer           = "schemaNewer"       // Args: Version, Supported
 	CodeSchemaInvalid         = "schemaInvalid"     // Args: Version
 	CodeMemberType            = "memberType"        // Args: Member
+	CodeDuplicateKey          = "duplicateKey"      // Args: Member; a member named twice in one object
 	CodeWriteFailed           = "writeFailed"       // Args: Detail
 	CodeDiskFull              = "diskFull"          // no space left on the device
 	CodeReadOnly              = "readOnly"          // the existing file is marked read-only
