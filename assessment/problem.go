@@ -64,6 +64,8 @@ const (
 	CodeSchemaNewer           = "schemaNewer"       // Args: Version, Supported
 	CodeSchemaInvalid         = "schemaInvalid"     // Args: Version
 	CodeMemberType            = "memberType"        // Args: Member
+	CodeControlCharacter      = "controlCharacter"  // Args: Member; a control character other than tab and newline
+	CodeControlRemoved        = "controlRemoved"    // Args: Member; such characters removed on import or merge
 	CodeDuplicateKey          = "duplicateKey"      // Args: Member; a member named twice in one object
 	CodeWriteFailed           = "writeFailed"       // Args: Detail
 	CodeDiskFull              = "diskFull"          // no space left on the device

@@ -10,10 +10,11 @@ import (
 // every problem, sorted by question ID. Errors mark values that scoring
 // ignores; warnings mark things kept as they are. path names the file in
 // the problems. The action plan's problems come last, after the
-// decisions'.
+// decisions', and the texts holding control characters last of all.
 func Validate(qn *Questionnaire, a *Assessment, path string) []Problem {
 	ps := append(ValidateAnswers(qn, a, path), ValidateDecisions(qn, a, path)...)
-	return append(ps, ValidatePlan(a.Plan, path)...)
+	ps = append(ps, ValidatePlan(a.Plan, path)...)
+	return append(ps, ValidateControls(qn, a, path)...)
 }
 
 // ValidateDecisions warns about decisions that name no field of the

@@ -96,8 +96,11 @@ func (b *Book) StyledText(sheet string, col, row int, s string, style int) {
 	b.Style(sheet, col, row, style)
 }
 
-// SetStr writes a text cell as it is, and remembers it for FitRows.
+// SetStr writes a text cell as it is, but for control characters other
+// than tab and newline, which a workbook cannot store (they would show as
+// U+FFFD), and remembers it for FitRows.
 func (b *Book) SetStr(sheet string, col, row int, s string) {
+	s = assessment.WithoutControls(s)
 	b.Check(b.F.SetCellStr(sheet, Cell(col, row), s))
 	if s != "" {
 		if b.texts == nil {
@@ -198,7 +201,7 @@ func (b *Book) PrintSetup(sheet string, titleRows int, city string) {
 	b.Check(b.F.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin,
 		Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge}))
 	b.Check(b.F.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddHeader: "&L" + strings.ReplaceAll(city, "&", "&&") + "&R" + strings.ReplaceAll(b.T("app.name"), "&", "&&"),
+		OddHeader: "&L" + strings.ReplaceAll(assessment.WithoutControls(city), "&", "&&") + "&R" + strings.ReplaceAll(b.T("app.name"), "&", "&&"),
 		OddFooter: "&L&A&R" + b.T("report.pageOf", map[string]any{"Page": "&P", "Pages": "&N"}),
 	}))
 	if titleRows > 0 {
