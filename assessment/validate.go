@@ -60,6 +60,10 @@ func ValidateAnswers(qn *Questionnaire, a *Assessment, path string) []Problem {
 		if v, ok := attr.Raw(&a.City).(float64); ok && (v < 0 || math.IsNaN(v)) {
 			add(Error, "", CodeCityNegative, Args{"Member": MemberArg("city." + attr.ID), "Value": NumberArg(v)})
 		}
+		if p := a.City.Population; attr.ID == "population" && p > 0 && p < MinPopulation {
+			add(Error, qn.cityQuestion(attr.ID), CodePopulationTooSmall,
+				Args{"Member": MemberArg("city." + attr.ID), "Value": NumberArg(p), "Min": NumberArg(MinPopulation)})
+		}
 		if code := attr.check(&a.City); code != "" {
 			add(Warning, qn.cityQuestion(attr.ID), code, Args{"Text": TextArg(attr.Raw(&a.City).(string))})
 		}
@@ -85,6 +89,11 @@ func ValidateAnswers(qn *Questionnaire, a *Assessment, path string) []Problem {
 		}
 		if q.PerCapita && !ans.Value.IsNone() {
 			perCapitaAnswered = true
+			if count, _ := ans.Value.Number(); PopulationGiven(a.City.Population) {
+				if _, ok := RateOf(count, a.City.Population); !ok {
+					add(Error, id, CodeRateOverflow, Args{"Value": NumberArg(count), "Population": NumberArg(a.City.Population)})
+				}
+			}
 		}
 	}
 	if perCapitaAnswered && !(a.City.Population > 0) {
