@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -47,6 +48,9 @@ func Decode(data []byte, path string) (*Assessment, error) {
 	}
 	if members == nil {
 		return nil, NewFileError(path, CodeNotObject, nil, nil)
+	}
+	if key, err := duplicateKey(data); err != nil || key != "" {
+		return nil, NewFileError(path, CodeDuplicateKey, Args{"Member": MemberArg(key)}, err)
 	}
 	var format string
 	if json.Unmarshal(members["format"], &format) != nil || format != FileFormat {
@@ -113,7 +117,8 @@ func position(data []byte, offset int64) (line, col int) {
 	return line, col
 }
 
-// normalize puts every text the model knows in Unicode NFC.
+// normalize puts every text the model knows in Unicode NFC, with LF line
+// ends (CRLF becomes LF).
 func (a *Assessment) normalize() {
 	for _, p := range []*string{&a.City.Name, &a.City.Province, &a.City.Assessor, &a.City.Organization,
 		&a.City.Email, &a.City.Phone, &a.City.Date, &a.QuestionnaireVersion} {
@@ -122,6 +127,11 @@ func (a *Assessment) normalize() {
 	a.Plan.normalize()
 	a.Application.normalize()
 	a.Decisions.normalize()
+	for _, t := range a.texts() {
+		if s := t.get(); strings.Contains(s, "\r\n") {
+			t.set(strings.ReplaceAll(s, "\r\n", "\n"))
+		}
+	}
 	for _, ans := range a.Answers {
 		if ans.raw != nil {
 			continue

@@ -158,10 +158,14 @@ func Fraction(q *Question, v Value, population float64) (fraction float64, answe
 		if !q.PerCapita {
 			return math.Min(1, count/q.Reference), true
 		}
-		if !(population > 0) {
+		if !PopulationGiven(population) {
 			return 0, true
 		}
-		f := math.Min(1, Rate(count, population)/q.Reference)
+		rate, ok := RateOf(count, population)
+		if !ok {
+			return 0, false // figures too large for a rate: invalid
+		}
+		f := math.Min(1, rate/q.Reference)
 		if q.MinCount > 0 {
 			f = math.Min(f, count/q.MinCount)
 		}
@@ -172,6 +176,28 @@ func Fraction(q *Question, v Value, population float64) (fraction float64, answe
 
 // Rate is a count per PerCapitaBase (100,000) inhabitants.
 func Rate(count, population float64) float64 { return count * PerCapitaBase / population }
+
+// MinPopulation is the smallest population a city can give: below it
+// (0 is "not given") a rate per 100,000 inhabitants means nothing, and a
+// tiny figure would multiply every per-capita count.
+const MinPopulation = 1000
+
+// PopulationGiven reports whether rates are computed from population: a
+// finite figure of at least MinPopulation.
+func PopulationGiven(population float64) bool {
+	return population >= MinPopulation && !math.IsInf(population, 0)
+}
+
+// RateOf is Rate when the population is given and the rate is a finite
+// number; ok is false otherwise (no population, or figures so large the
+// rate overflows).
+func RateOf(count, population float64) (rate float64, ok bool) {
+	if !PopulationGiven(population) {
+		return 0, false
+	}
+	rate = Rate(count, population)
+	return rate, !math.IsInf(rate, 0) && !math.IsNaN(rate)
+}
 
 // Score computes every section score, the recommendation, the gaps and
 // the uncertainty analysis that gives the recommendation its confidence.

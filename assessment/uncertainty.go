@@ -244,7 +244,7 @@ func (an *analyser) inputs(a *Assessment, r *Result) []fieldInputs {
 			case !q.PerCapita:
 				it.kind = itemCount
 				it.count, _ = a.Value(q.ID).Number()
-			case a.City.Population > 0:
+			case PopulationGiven(a.City.Population):
 				it.kind = itemRate
 				it.count, _ = a.Value(q.ID).Number()
 				it.rate = Rate(it.count, a.City.Population)

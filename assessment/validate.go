@@ -10,10 +10,11 @@ import (
 // every problem, sorted by question ID. Errors mark values that scoring
 // ignores; warnings mark things kept as they are. path names the file in
 // the problems. The action plan's problems come last, after the
-// decisions'.
+// decisions', and the texts holding control characters last of all.
 func Validate(qn *Questionnaire, a *Assessment, path string) []Problem {
 	ps := append(ValidateAnswers(qn, a, path), ValidateDecisions(qn, a, path)...)
-	return append(ps, ValidatePlan(a.Plan, path)...)
+	ps = append(ps, ValidatePlan(a.Plan, path)...)
+	return append(ps, ValidateControls(qn, a, path)...)
 }
 
 // ValidateDecisions warns about decisions that name no field of the
@@ -59,6 +60,10 @@ func ValidateAnswers(qn *Questionnaire, a *Assessment, path string) []Problem {
 		if v, ok := attr.Raw(&a.City).(float64); ok && (v < 0 || math.IsNaN(v)) {
 			add(Error, "", CodeCityNegative, Args{"Member": MemberArg("city." + attr.ID), "Value": NumberArg(v)})
 		}
+		if p := a.City.Population; attr.ID == "population" && p > 0 && p < MinPopulation {
+			add(Error, qn.cityQuestion(attr.ID), CodePopulationTooSmall,
+				Args{"Member": MemberArg("city." + attr.ID), "Value": NumberArg(p), "Min": NumberArg(MinPopulation)})
+		}
 		if code := attr.check(&a.City); code != "" {
 			add(Warning, qn.cityQuestion(attr.ID), code, Args{"Text": TextArg(attr.Raw(&a.City).(string))})
 		}
@@ -84,6 +89,11 @@ func ValidateAnswers(qn *Questionnaire, a *Assessment, path string) []Problem {
 		}
 		if q.PerCapita && !ans.Value.IsNone() {
 			perCapitaAnswered = true
+			if count, _ := ans.Value.Number(); PopulationGiven(a.City.Population) {
+				if _, ok := RateOf(count, a.City.Population); !ok {
+					add(Error, id, CodeRateOverflow, Args{"Value": NumberArg(count), "Population": NumberArg(a.City.Population)})
+				}
+			}
 		}
 	}
 	if perCapitaAnswered && !(a.City.Population > 0) {

@@ -127,7 +127,7 @@ func (a *App) rateLine(q *assessment.Question, e *entry, get func() (float64, bo
 		population := a.Assessment().City.Population
 		count, ok := get()
 		switch {
-		case !(population > 0):
+		case !assessment.PopulationGiven(population):
 			l.SetText(a.t("gui.rateNeedsPopulation"))
 		case ok:
 			l.SetText(a.t("gui.rate", map[string]any{"Rate": l10n.Rate(a.loc, q, count, population),

@@ -2,6 +2,7 @@ package application
 
 import (
 	"bytes"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,6 +27,15 @@ type Options struct {
 	// Date is the day the draft is made (zero: today).
 	Date time.Time
 }
+
+// MinRate is the smallest exchange rate a draft takes: one VND for one
+// unit of the currency. Every currency the office deals with is worth
+// thousands; a tiny rate would make the budget's totals overflow.
+const MinRate = 1.0
+
+// ValidRate reports whether r is an exchange rate a draft takes: 0 (the
+// currency left out) or a finite number of VND of at least MinRate.
+func ValidRate(r float64) bool { return r == 0 || (r >= MinRate && !math.IsInf(r, 0)) }
 
 // draft builds one document.
 type draft struct {

@@ -112,7 +112,7 @@ func (d *draft) budget() {
 	}
 	var currencies []currency
 	for _, c := range []currency{{"USD", d.opt.RateUSD}, {"EUR", d.opt.RateEUR}} {
-		if c.rate > 0 {
+		if c.rate > 0 && ValidRate(c.rate) {
 			currencies = append(currencies, c)
 			header = append(header, c.code)
 		}

@@ -105,7 +105,7 @@ func readForm(f *excelize.File, path, name string) (assessment.Contribution, []a
 		}
 		c.Answers = append(c.Answers, in)
 	}
-	return c, problems, nil
+	return c, append(problems, assessment.CleanContribution(&c, path)...), nil
 }
 
 // readContributor reads the contributor's cells of the first sheet.

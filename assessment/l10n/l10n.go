@@ -73,10 +73,11 @@ func CountUnit(l *translations.Localizer, q *assessment.Question) string {
 // Rate is a per-capita count written as its rate ("12.5 people per
 // 100,000 inhabitants"), "" when the population is unknown.
 func Rate(l *translations.Localizer, q *assessment.Question, count, population float64) string {
-	if !q.PerCapita || !(population > 0) {
+	rate, ok := assessment.RateOf(count, population)
+	if !q.PerCapita || !ok {
 		return ""
 	}
-	return l.T("unit.perCapita", map[string]any{"Unit": Number(l, assessment.Rate(count, population), 2) + " " + CountUnit(l, q)})
+	return l.T("unit.perCapita", map[string]any{"Unit": Number(l, rate, 2) + " " + CountUnit(l, q)})
 }
 
 // Unit is the unit of a number question's reference, with "per 100,000

@@ -327,6 +327,13 @@ func cellValue(f *excelize.File, sheet string, row int, raw json.RawMessage, str
 	case len(trimmed) == 0 || trimmed[0] == '{' || trimmed[0] == '[' || bytes.Equal(trimmed, []byte("null")):
 		return raw, nil
 	case trimmed[0] == '"':
+		var held string
+		if json.Unmarshal(trimmed, &held) == nil && held != shown &&
+			(assessment.WithoutControls(held) == shown || assessment.ControlsShown(held) == shown) {
+			// The cell shows the text without its control characters, or
+			// with each as U+FFFD: not an edit.
+			return raw, nil
+		}
 		return json.Marshal(shown)
 	case bytes.Equal(trimmed, []byte("true")) || bytes.Equal(trimmed, []byte("false")):
 		switch strings.ToUpper(shown) {
@@ -463,7 +470,8 @@ func readDataSheet(f *excelize.File, sheet string, first []string, path string) 
 	if err != nil {
 		return nil, nil, err
 	}
-	return a, append(append(problems, changes...), planChanges...), nil
+	problems = append(append(problems, changes...), planChanges...)
+	return a, append(problems, a.RemoveControls(path)...), nil
 }
 
 // checkSchema refuses a data sheet of a newer schema than this version

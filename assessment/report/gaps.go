@@ -77,8 +77,8 @@ func (b *builder) target(q *assessment.Question) string {
 		return b.t("report.targetLevel", map[string]any{"Level": next, "Descriptor": b.t(q.LevelID(next))})
 	case assessment.Number:
 		data := map[string]any{"Reference": l10n.Number(b.w.Loc, q.Reference, 2), "Unit": l10n.Unit(b.w.Loc, q)}
-		if q.PerCapita && b.a.City.Population > 0 {
-			data["Total"] = l10n.Number(b.w.Loc, max(math.Ceil(q.Reference*b.a.City.Population/assessment.PerCapitaBase), q.MinCount), 0)
+		if q.PerCapita && assessment.PopulationGiven(b.a.City.Population) {
+			data["Total"] = l10n.Number(b.w.Loc, max(math.Ceil(b.a.City.Population/assessment.PerCapitaBase*q.Reference), q.MinCount), 0)
 			data["UnitTotal"] = b.t(q.UnitID())
 			return b.t("report.targetPerCapita", data)
 		}

@@ -130,10 +130,11 @@ func (b *builder) answer(sheet string, valueCol, detailCol, row int, q *assessme
 }
 
 func perCapitaText(b *builder, count float64) string {
-	if !(b.a.City.Population > 0) {
+	rate, ok := assessment.RateOf(count, b.a.City.Population)
+	if !ok {
 		return "–"
 	}
-	return l10n.Number(b.w.Loc, count*assessment.PerCapitaBase/b.a.City.Population, 2)
+	return l10n.Number(b.w.Loc, rate, 2)
 }
 
 func (b *builder) numberStyle(q *assessment.Question) int {

@@ -268,8 +268,9 @@ func (c *cli) score(o options, args []string) int {
 	}
 	for _, s := range c.qn.Sections {
 		for _, q := range s.ScoredQuestions() {
-			if count, ok := a.Value(q.ID).Number(); ok && q.PerCapita && a.City.Population > 0 {
-				out.PerCapita = append(out.PerCapita, perCapitaJSON{q.ID, count, round(assessment.Rate(count, a.City.Population), 3)})
+			count, ok := a.Value(q.ID).Number()
+			if rate, given := assessment.RateOf(count, a.City.Population); ok && q.PerCapita && given {
+				out.PerCapita = append(out.PerCapita, perCapitaJSON{q.ID, count, round(rate, 3)})
 			}
 		}
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"creativecity/assessment/application"
@@ -21,7 +20,7 @@ func (c *cli) dossier(o options, args []string) int {
 		return exitUsage
 	}
 	for _, r := range []float64{o.rateUSD, o.rateEUR} {
-		if r < 0 || math.IsNaN(r) || math.IsInf(r, 0) {
+		if !application.ValidRate(r) {
 			c.fail("cli.badRate", map[string]any{"Rate": r})
 			return exitUsage
 		}

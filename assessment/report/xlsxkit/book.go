@@ -96,8 +96,11 @@ func (b *Book) StyledText(sheet string, col, row int, s string, style int) {
 	b.Style(sheet, col, row, style)
 }
 
-// SetStr writes a text cell as it is, and remembers it for FitRows.
+// SetStr writes a text cell as it is, but for control characters other
+// than tab and newline, which a workbook cannot store (they would show as
+// U+FFFD), and remembers it for FitRows.
 func (b *Book) SetStr(sheet string, col, row int, s string) {
+	s = assessment.WithoutControls(s)
 	b.Check(b.F.SetCellStr(sheet, Cell(col, row), s))
 	if s != "" {
 		if b.texts == nil {
@@ -217,6 +220,7 @@ const MaxHeaderFooter = 255
 // "…", never inside a surrogate pair or a doubled "&"; the cells keep it
 // whole.
 func PageHeader(left, right string) string {
+	left, right = assessment.WithoutControls(left), assessment.WithoutControls(right)
 	r := "&R" + strings.ReplaceAll(right, "&", "&&")
 	return "&L" + shortenHeader(left, MaxHeaderFooter-utf16Len("&L")-utf16Len(r)) + r
 }

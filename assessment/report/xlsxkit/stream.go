@@ -3,6 +3,8 @@ package xlsxkit
 import (
 	"math"
 
+	"creativecity/assessment"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -51,7 +53,7 @@ func (s *Stream) addRow(style int, opts []excelize.RowOpts, values ...any) {
 	for i, v := range values {
 		switch x := v.(type) {
 		case string:
-			cells[i] = excelize.Cell{StyleID: style, Value: s.b.Fit(x, "")}
+			cells[i] = excelize.Cell{StyleID: style, Value: s.b.Fit(assessment.WithoutControls(x), "")}
 		case excelize.Cell:
 			cells[i] = x
 		default:
