@@ -218,7 +218,7 @@ const MaxHeaderFooter = 255
 // right ("&" doubled, as Excel's codes want). A left text too long for
 // Excel's limit (a city's name of hundreds of letters) is shortened with
 // "…", never inside a surrogate pair or a doubled "&"; the cells keep it
-// whole.
+// whole. Control characters, which a header cannot show, are left out.
 func PageHeader(left, right string) string {
 	left, right = assessment.WithoutControls(left), assessment.WithoutControls(right)
 	r := "&R" + strings.ReplaceAll(right, "&", "&&")
