@@ -72,8 +72,23 @@ func Decode(data []byte, path string) (*Assessment, error) {
 		}
 		return nil, NewFileError(path, CodeMemberType, Args{"Member": MemberArg(member)}, err)
 	}
+	if n := a.entries(); n > MaxEntries {
+		return nil, NewFileError(path, CodeTooManyEntries, Args{"Count": CountArg(n), "Limit": CountArg(MaxEntries)}, nil)
+	}
 	a.normalize()
 	return a, nil
+}
+
+// MaxEntries is the most answers and members this build does not know
+// that a file may hold together. The questionnaire has about 140
+// questions; answers of questions it no longer asks and members of newer
+// builds are kept, but each becomes a row of a report's data sheet, so
+// that their number bounds what reading a report back may cost.
+const MaxEntries = 10000
+
+// entries counts the answers and the members this build does not know.
+func (a *Assessment) entries() int {
+	return len(a.Answers) + len(a.extra) + len(a.cityExtra)
 }
 
 // withoutBOM drops the byte-order mark that some editors put first.

@@ -56,6 +56,7 @@ const (
 	CodeNotRegular            = "notRegular"         // Args: Kind; a pipe, a socket, a device
 	CodePermission            = "permission"         // the file cannot be read or written
 	CodeTooLarge              = "tooLarge"           // Args: Size, Limit (bytes)
+	CodeTooLargeToSave        = "tooLargeToSave"     // Args: Size, Limit (bytes); an assessment grown past MaxFileSize
 	CodeEmpty                 = "empty"              // the file is empty
 	CodeReadFailed            = "readFailed"         // Args: Detail
 	CodeSyntax                = "syntax"             // Args: Line, Column, Detail
@@ -67,6 +68,9 @@ const (
 	CodeControlCharacter      = "controlCharacter"   // Args: Member; a control character other than tab and newline
 	CodeControlRemoved        = "controlRemoved"     // Args: Member; such characters removed on import or merge
 	CodeDuplicateKey          = "duplicateKey"       // Args: Member; a member named twice in one object
+	CodePartTooManyTexts      = "partTooManyTexts"   // Args: Part, Limit; a shared-string table of more texts than a report writes
+	CodeSheetTooManyRows      = "sheetTooManyRows"   // Args: Sheet, Limit; a data sheet of more rows than a report writes
+	CodeTooManyEntries        = "tooManyEntries"     // Args: Count, Limit; more answers and unknown members than MaxEntries
 	CodeWriteFailed           = "writeFailed"        // Args: Detail
 	CodeDiskFull              = "diskFull"           // no space left on the device
 	CodeReadOnly              = "readOnly"           // the existing file is marked read-only

@@ -88,12 +88,12 @@ func readRecovery(s *slot) (*Recovery, bool) {
 		s.lock.Remove() // its window saved or discarded the work meanwhile
 		return nil, false
 	}
-	if err != nil || st.Size() > files.MaxFileSize {
+	if err != nil || st.Size() > files.MaxRecoverySize {
 		s.release()
 		return nil, false
 	}
 	var rc recoveryCopy
-	data, err := files.ReadRegular(file, files.MaxFileSize)
+	data, err := files.ReadRegular(file, files.MaxRecoverySize)
 	if err == nil {
 		err = json.Unmarshal(data, &rc)
 	}

@@ -29,8 +29,11 @@ import (
 )
 
 // MaxFileSize is the largest assessment file Load reads. A full assessment
-// with generous evidence is well under 1 MiB.
-const MaxFileSize = 32 << 20
+// with generous evidence is well under 1 MiB; 8 MiB leaves room for texts
+// far longer than any form asks, while every limit of reading a workbook
+// (xlsxkit) is derived from it: a report of the largest file accepted must
+// still import, within bounded memory.
+const MaxFileSize = 8 << 20
 
 // BackupSuffix is appended to a file's name for the copy of its previous version.
 const BackupSuffix = ".bak"
@@ -63,12 +66,33 @@ func Save(path string, a *assessment.Assessment) error {
 		a.UpdatedAt = previous
 		return assessment.NewFileError(path, assessment.CodeWriteFailed, assessment.Args{"Detail": assessment.TextArg(err.Error())}, err)
 	}
+	if err := CheckSize(path, data); err != nil {
+		// The entries stay in the window (and its recovery copy) until
+		// the texts are shortened.
+		a.UpdatedAt = previous
+		return err
+	}
 	if err := WriteWithBackup(path, data); err != nil {
 		a.UpdatedAt = previous
 		return err
 	}
 	return nil
 }
+
+// CheckSize refuses the encoded assessment data when it is larger than
+// Load accepts: written to path, it could not be opened again.
+func CheckSize(path string, data []byte) error {
+	if len(data) <= MaxFileSize {
+		return nil
+	}
+	return assessment.NewFileError(path, assessment.CodeTooLargeToSave, assessment.Args{
+		"Size": assessment.CountArg(len(data)), "Limit": assessment.CountArg(int64(MaxFileSize))}, nil)
+}
+
+// MaxRecoverySize bounds a recovery copy read back. The copy is the app's
+// own private file and may hold work grown past MaxFileSize, which Save
+// refuses until its texts are shortened: that work is still recovered.
+const MaxRecoverySize = 4 * MaxFileSize
 
 // WriteWithBackup keeps the current content of path, if any, as
 // path + ".bak", then writes data to path atomically. A target that

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -114,7 +115,7 @@ func TestSaveKeepsThePreviousVersionAsBak(t *testing.T) {
 }
 
 func TestLoadRefusesBadFilesWithoutTouchingThem(t *testing.T) {
-	random := make([]byte, 10<<20)
+	random := make([]byte, MaxFileSize/2)
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := range random {
 		random[i] = byte(r.UintN(256))
@@ -127,7 +128,7 @@ func TestLoadRefusesBadFilesWithoutTouchingThem(t *testing.T) {
 		{"truncated", []byte(sampleFile[:len(sampleFile)/2]), assessment.CodeSyntax},
 		{"empty", nil, assessment.CodeEmpty},
 		{"blank", []byte("  \n"), assessment.CodeEmpty},
-		{"random10MB", random, assessment.CodeSyntax},
+		{"randomHalfTheLimit", random, assessment.CodeSyntax},
 		{"array", []byte(`[1,2]`), assessment.CodeNotObject},
 		{"null", []byte(`null`), assessment.CodeNotObject},
 		{"wrongFormat", []byte(strings.Replace(sampleFile, "creativecity-assessment", "something-else", 1)), assessment.CodeWrongFormat},
@@ -360,5 +361,46 @@ func TestAnEmptyFileIsNeverKeptAsTheBackup(t *testing.T) {
 	}
 	if bak, err := os.ReadFile(path + BackupSuffix); err != nil || len(bak) == 0 {
 		t.Errorf("backup %d bytes, %v", len(bak), err)
+	}
+}
+
+// TestSaveRefusesWhatLoadWouldRefuse: an assessment grown past the
+// largest file Load accepts is not saved (saved, it could not be opened
+// again): the file there before and its backup stay as they were, the
+// assessment keeps its UpdatedAt, and the error names the file and both
+// sizes. A file of more entries than a file may hold is refused by Load.
+func TestSaveRefusesWhatLoadWouldRefuse(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "Hạ Long.ccsa")
+	a := fixture.Demo(t)
+	if err := Save(path, a); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	updated := a.UpdatedAt
+	for id, ans := range a.Answers {
+		ans.Source = strings.Repeat("x", MaxFileSize/len(a.Answers)) + id
+	}
+	err := Save(path, a)
+	var fe *assessment.FileError
+	if !errors.As(err, &fe) || fe.Code != assessment.CodeTooLargeToSave || fe.Path != path || fe.Args["Limit"] != assessment.CountArg(int64(MaxFileSize)) {
+		t.Fatalf("Save = %v", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, before) || !a.UpdatedAt.Equal(updated) {
+		t.Error("the file or the assessment changed")
+	}
+	if _, err := os.Stat(path + BackupSuffix); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a backup was made: %v", err)
+	}
+
+	many := fixture.Demo(t)
+	for i := 0; i <= assessment.MaxEntries; i++ {
+		many.Answers[fmt.Sprintf("retired.q%05d", i)] = &assessment.Answer{Value: assessment.NumberValue(1)}
+	}
+	data, _ := assessment.Encode(many)
+	file := filepath.Join(dir, "many.ccsa")
+	os.WriteFile(file, data, 0o644)
+	if _, err := Load(file); !fixture.HasCode(err, assessment.CodeTooManyEntries) {
+		t.Errorf("Load = %v", err)
 	}
 }

@@ -3,6 +3,7 @@ package report_test
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/assessment/l10n"
 	"creativecity/assessment/report"
 	"creativecity/assessment/report/reporttest"
@@ -20,13 +22,14 @@ import (
 )
 
 // TestReadRefusesAnAmplifyingWorkbookFast: a workbook of under 200 KB
-// whose four sheets unpack to 30 MB of empty cells each (within the total
-// unpacked limit) is refused from the zip's directory alone, naming the
-// part, in bounded memory and time; parsing one such sheet used to take
-// gigabytes.
+// whose four sheets unpack to 23 MB of empty cells each (within the total
+// unpacked limit and the limit of one part) is refused from the zip's
+// directory alone, naming the part, in bounded memory and time; parsing
+// one such sheet used to take gigabytes. (The 30 MB sheets of the same
+// workbook first seen are refused as larger than any part the app writes.)
 func TestReadRefusesAnAmplifyingWorkbookFast(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "amplifying.xlsx")
-	reporttest.WriteAmplifyingWorkbook(t, path)
+	reporttest.WriteAmplifyingWorkbookWithinPartLimit(t, path)
 	var fe *assessment.FileError
 	allocated, elapsed := reporttest.Measure(func() { fe = readErrCode(t, path) })
 	if fe.Code != assessment.CodePartAmplifies || fe.Args["Part"] != assessment.TextArg("xl/worksheets/sheet1.xml") ||
@@ -139,5 +142,88 @@ func TestReadingAReportParsesNoSheetItDoesNotNeed(t *testing.T) {
 	base, with := cost(data), cost(buf.Bytes())
 	if with > base+8<<20 {
 		t.Errorf("reading the report took %d MB with the added sheet, %d MB without", with>>20, base>>20)
+	}
+}
+
+// largestAccepted grows the demo's evidence and sources, each a phrase
+// repeated, until the file is nearly as large as a file may be: texts
+// that pack hundreds of times, as a bomb does, yet an assessment the
+// loader accepts.
+func largestAccepted(t *testing.T) *assessment.Assessment {
+	t.Helper()
+	a := fixture.Demo(t)
+	size := func() int {
+		data, err := assessment.Encode(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(data)
+	}
+	const evidence, source = " Số liệu của Sở Văn hóa, Thể thao và Du lịch năm 2025.", " Sở Văn hóa, Thể thao và Du lịch"
+	per := (files.MaxFileSize*95/100 - size()) / len(a.Answers)
+	for id, ans := range a.Answers {
+		ans.Evidence = id + strings.Repeat(evidence, per*3/4/len(evidence))
+		ans.Source = id + strings.Repeat(source, per/4/len(source))
+	}
+	if n := size(); n > files.MaxFileSize || n < files.MaxFileSize*9/10 {
+		t.Fatalf("the assessment takes %d bytes, the limit is %d", n, files.MaxFileSize)
+	}
+	return a
+}
+
+// TestAReportOfTheLargestAcceptedAssessmentImports: every limit of
+// reading a workbook is derived from the largest assessment file the
+// loader accepts, so that its report, whose shared-string table packs
+// over a hundred times, imports back whole; and so does the report of a
+// file of as many entries as a file may hold. Before, such a report was
+// refused as a zip bomb, or as too large for its rows.
+func TestAReportOfTheLargestAcceptedAssessmentImports(t *testing.T) {
+	many := fixture.Demo(t)
+	for i := len(many.Answers) + len(many.ExtraMembers()) + len(many.CityExtraMembers()); i < assessment.MaxEntries; i++ {
+		id := fmt.Sprintf("retired.q%05d", i)
+		many.Answers[id] = &assessment.Answer{Value: assessment.NumberValue(float64(i)), Evidence: "e " + id, Source: "s " + id}
+	}
+	for name, a := range map[string]*assessment.Assessment{"large texts": largestAccepted(t), "many entries": many} {
+		want, _ := assessment.Encode(a)
+		if _, err := assessment.Decode(want, name); err != nil {
+			t.Fatalf("%s: the file is not accepted: %v", name, err)
+		}
+		data, _ := reporttest.Build(t, a, translations.VI)
+		if err := xlsxkit.CheckParts(data, name); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		back, _, err := report.Read(bytes.NewReader(data), name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for id, ans := range a.Answers {
+			if got := back.Answer(id); got == nil || got.Evidence != ans.Evidence || got.Source != ans.Source {
+				t.Fatalf("%s: %s came back otherwise", name, id)
+			}
+		}
+	}
+}
+
+// TestATableOfMoreTextsThanAReportWritesIsRefused: a shared-string table
+// of more texts than any report writes (a text costs memory to parse
+// beyond its bytes) is refused naming the part, counted as it unpacks,
+// whatever its packing; a namespace prefix does not hide a text.
+func TestATableOfMoreTextsThanAReportWritesIsRefused(t *testing.T) {
+	for _, prefix := range []string{"", "x:"} {
+		var sst bytes.Buffer
+		fmt.Fprintf(&sst, `<?xml version="1.0"?><%ssst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`, prefix)
+		for range xlsxkit.MaxSharedStrings + 1 {
+			fmt.Fprintf(&sst, `<%ssi><%st>a</%st></%ssi>`, prefix, prefix, prefix, prefix)
+		}
+		fmt.Fprintf(&sst, `</%ssst>`, prefix)
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		w, _ := zw.Create("xl/sharedStrings.xml")
+		w.Write(sst.Bytes())
+		zw.Close()
+		err := xlsxkit.CheckParts(buf.Bytes(), "texts.xlsx")
+		if !fixture.HasCode(err, assessment.CodePartTooManyTexts) {
+			t.Errorf("prefix %q: %v", prefix, err)
+		}
 	}
 }

@@ -504,7 +504,7 @@ func (r *dataReader) readRows() error {
 			continue
 		}
 		if row > maxDataSheetRows {
-			return xlsxkit.ReadError(r.path, assessment.CodeTooLarge, assessment.Args{"Size": assessment.CountArg(row), "Limit": assessment.CountArg(maxDataSheetRows)}, nil)
+			return xlsxkit.ReadError(r.path, assessment.CodeSheetTooManyRows, assessment.Args{"Sheet": assessment.TextArg(r.sheet), "Limit": assessment.CountArg(maxDataSheetRows)}, nil)
 		}
 		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {

@@ -37,6 +37,9 @@ func (c *cli) importReport(o options, args []string) int {
 	}
 	data, err := assessment.Encode(a)
 	if err == nil {
+		err = files.CheckSize(out, data)
+	}
+	if err == nil {
 		err = files.WriteWithBackup(out, data)
 	}
 	if err != nil {

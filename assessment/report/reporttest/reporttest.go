@@ -137,6 +137,18 @@ const (
 // and packing tell it from a workbook of this app.
 func WriteAmplifyingWorkbook(tb testing.TB, path string) {
 	tb.Helper()
+	writeAmplifying(tb, path, AmplifyingSheetSize)
+}
+
+// WriteAmplifyingWorkbookWithinPartLimit writes the same workbook with
+// sheets 1 MiB smaller than the largest part a workbook may hold, so that
+// only their packing tells them from the app's sheets.
+func WriteAmplifyingWorkbookWithinPartLimit(tb testing.TB, path string) {
+	tb.Helper()
+	writeAmplifying(tb, path, xlsxkit.MaxPartSize-1<<20)
+}
+
+func writeAmplifying(tb testing.TB, path string, sheetSize int) {
 	const ns = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
 	var types, sheets, rels bytes.Buffer
 	for i := 1; i <= AmplifyingSheets; i++ {
@@ -159,7 +171,7 @@ func WriteAmplifyingWorkbook(tb testing.TB, path string) {
 	for i := 1; i <= AmplifyingSheets; i++ {
 		w, _ := zw.Create(fmt.Sprintf("xl/worksheets/sheet%d.xml", i))
 		fmt.Fprintf(w, `<?xml version="1.0"?><worksheet %s><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>%s</t></is></c>`, ns, report.DataSheetMarker)
-		for range AmplifyingSheetSize / len(cells) {
+		for range sheetSize / len(cells) {
 			w.Write(cells)
 		}
 		w.Write([]byte(`</row></sheetData></worksheet>`))

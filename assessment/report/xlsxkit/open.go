@@ -2,6 +2,7 @@ package xlsxkit
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"io"
 	"strings"
@@ -28,13 +29,23 @@ const (
 // most twice the bytes its JSON takes in the file; hence three times the
 // largest assessment file accepted. A part that unpacks to more than
 // MaxPartRatio times its packed size (beyond MinRatioCheck bytes) is
-// refused too: the app's parts are text that packs a few times, never
+// refused too: the app's sheets are markup that packs a few times, never
 // hundreds of times (a sheet of millions of empty cells does, and costs
 // gigabytes to parse).
+//
+// The shared-string table is the exception: it holds the user's texts,
+// and a text that repeats itself (a phrase pasted a thousand times) packs
+// as much as a bomb does, so its ratio says nothing. What parsing it costs
+// beyond its size is per text, so its texts are counted instead, as a
+// stream, and a table of more than MaxSharedStrings is refused. A report
+// writes a few texts per entry of the file (assessment.MaxEntries) and a
+// few thousand of its own.
 const (
-	MaxPartSize   = 3 * files.MaxFileSize
-	MaxPartRatio  = 100
-	MinRatioCheck = 1 << 20
+	MaxPartSize      = 3 * files.MaxFileSize
+	MaxPartRatio     = 100
+	MinRatioCheck    = 1 << 20
+	MaxSharedStrings = 8*assessment.MaxEntries + 20000
+	sharedStrings    = "xl/sharedStrings.xml"
 )
 
 // OpenFile opens a workbook that may come from anywhere, within the size
@@ -111,12 +122,69 @@ func checkPart(f *zip.File, path string) error {
 		return ReadError(path, assessment.CodePartTooLarge, assessment.Args{"Part": assessment.TextArg(f.Name),
 			"Size": assessment.CountArg(int64(size)), "Limit": assessment.CountArg(int64(MaxPartSize))}, nil)
 	}
+	if strings.EqualFold(f.Name, sharedStrings) {
+		return checkSharedStrings(f, path)
+	}
 	if size > MinRatioCheck && size > MaxPartRatio*max(f.CompressedSize64, 1) {
 		return ReadError(path, assessment.CodePartAmplifies, assessment.Args{"Part": assessment.TextArg(f.Name),
 			"Size": assessment.CountArg(int64(size)), "Packed": assessment.CountArg(int64(f.CompressedSize64)),
 			"Limit": assessment.CountArg(int64(MaxPartRatio))}, nil)
 	}
 	return nil
+}
+
+// checkSharedStrings counts the texts of the shared-string table as it
+// unpacks (never more than its declared size, which checkPart bounded),
+// and refuses a table of more than MaxSharedStrings.
+func checkSharedStrings(f *zip.File, path string) error {
+	r, err := f.Open()
+	if err != nil {
+		return ReadError(path, assessment.CodeNotWorkbook, nil, err)
+	}
+	defer r.Close()
+	n, err := countElements(bufio.NewReaderSize(r, 64<<10), "si", MaxSharedStrings+1)
+	if err != nil {
+		return ReadError(path, assessment.CodeNotWorkbook, nil, err)
+	}
+	if n > MaxSharedStrings {
+		return ReadError(path, assessment.CodePartTooManyTexts, assessment.Args{"Part": assessment.TextArg(f.Name),
+			"Limit": assessment.CountArg(MaxSharedStrings)}, nil)
+	}
+	return nil
+}
+
+// countElements counts the start tags of the elements named local (with
+// or without a namespace prefix) in XML read from r, stopping once it has
+// counted stop of them.
+func countElements(r *bufio.Reader, local string, stop int) (int, error) {
+	n := 0
+	var name []byte
+	for n < stop {
+		if _, err := r.ReadSlice('<'); err == io.EOF {
+			return n, nil
+		} else if err != nil && err != bufio.ErrBufferFull {
+			return n, err
+		} else if err == bufio.ErrBufferFull {
+			continue
+		}
+		name = name[:0]
+		for len(name) <= 64 {
+			c, err := r.ReadByte()
+			if err == io.EOF {
+				return n, nil
+			} else if err != nil {
+				return n, err
+			}
+			if c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\n' || c == '\r' {
+				break
+			}
+			name = append(name, c)
+		}
+		if s := string(name); s == local || strings.HasSuffix(s, ":"+local) {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // ReadError is the error of a workbook that cannot be read.
