@@ -224,3 +224,38 @@ func TestSaveAsADeviceNameAsksForAnotherName(t *testing.T) {
 		t.Errorf("saved to %q, dirty %v; want %q", a.doc.Path(), a.Dirty(), want)
 	}
 }
+
+// TestSavingWorkGrownPastTheFileLimitKeepsItInTheWindow: work whose file
+// would be larger than an assessment file may be (saved, it could not be
+// opened again) is not saved; the window says so with both sizes, the
+// file stays as it was, and the work stays in the window, unsaved, until
+// the texts are shortened, when saving works.
+func TestSavingWorkGrownPastTheFileLimitKeepsItInTheWindow(t *testing.T) {
+	a := newTestApp(t, translations.VI)
+	path := filepath.Join(t.TempDir(), "Hạ Long.ccsa")
+	demo, _ := assessment.Demo()
+	if err := files.Save(path, demo); err != nil {
+		t.Fatal(err)
+	}
+	a.OpenPath(path)
+	const id = "gastronomy.traditional_know_how"
+	long := strings.Repeat("Nghệ nhân làng chài Hạ Long. ", files.MaxFileSize/20)
+	a.doc.Edit(func(doc *assessment.Assessment) { doc.Answer(id).Evidence = long })
+	before, _ := os.ReadFile(path)
+	a.Save()
+	if text := dialogText(a); !strings.Contains(text, path+": lỗi: bản đánh giá chiếm") || !strings.Contains(text, "8.388.608 byte") {
+		t.Errorf("the window says %q", text)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, before) {
+		t.Error("the file changed")
+	}
+	if !a.Dirty() || a.Assessment().Answer(id).Evidence != long {
+		t.Fatal("the work is not kept")
+	}
+	closeDialogs(t, a)
+	a.doc.Edit(func(doc *assessment.Assessment) { doc.Answer(id).Evidence = "Nghệ nhân làng chài Hạ Long." })
+	a.Save()
+	if saved, err := files.Load(path); a.Dirty() || err != nil || saved.Answer(id).Evidence != "Nghệ nhân làng chài Hạ Long." {
+		t.Errorf("the shortened work was not saved: dirty %v, %v", a.Dirty(), err)
+	}
+}
