@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"creativecity/assessment"
-	"creativecity/assessment/files"
 	"creativecity/assessment/l10n"
 	"creativecity/assessment/report"
 	"creativecity/assessment/report/reporttest"
@@ -145,32 +144,6 @@ func TestReadingAReportParsesNoSheetItDoesNotNeed(t *testing.T) {
 	}
 }
 
-// largestAccepted grows the demo's evidence and sources, each a phrase
-// repeated, until the file is nearly as large as a file may be: texts
-// that pack hundreds of times, as a bomb does, yet an assessment the
-// loader accepts.
-func largestAccepted(t *testing.T) *assessment.Assessment {
-	t.Helper()
-	a := fixture.Demo(t)
-	size := func() int {
-		data, err := assessment.Encode(a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return len(data)
-	}
-	const evidence, source = " Số liệu của Sở Văn hóa, Thể thao và Du lịch năm 2025.", " Sở Văn hóa, Thể thao và Du lịch"
-	per := (files.MaxFileSize*95/100 - size()) / len(a.Answers)
-	for id, ans := range a.Answers {
-		ans.Evidence = id + strings.Repeat(evidence, per*3/4/len(evidence))
-		ans.Source = id + strings.Repeat(source, per/4/len(source))
-	}
-	if n := size(); n > files.MaxFileSize || n < files.MaxFileSize*9/10 {
-		t.Fatalf("the assessment takes %d bytes, the limit is %d", n, files.MaxFileSize)
-	}
-	return a
-}
-
 // TestAReportOfTheLargestAcceptedAssessmentImports: every limit of
 // reading a workbook is derived from the largest assessment file the
 // loader accepts, so that its report, whose shared-string table packs
@@ -183,7 +156,7 @@ func TestAReportOfTheLargestAcceptedAssessmentImports(t *testing.T) {
 		id := fmt.Sprintf("retired.q%05d", i)
 		many.Answers[id] = &assessment.Answer{Value: assessment.NumberValue(float64(i)), Evidence: "e " + id, Source: "s " + id}
 	}
-	for name, a := range map[string]*assessment.Assessment{"large texts": largestAccepted(t), "many entries": many} {
+	for name, a := range map[string]*assessment.Assessment{"large texts": reporttest.LargestAccepted(t), "many entries": many} {
 		want, _ := assessment.Encode(a)
 		if _, err := assessment.Decode(want, name); err != nil {
 			t.Fatalf("%s: the file is not accepted: %v", name, err)

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/assessment/report/reporttest"
 )
 
@@ -51,5 +53,32 @@ func TestCompareSkipsAnAmplifyingWorkbookAndComparesTheRest(t *testing.T) {
 	}
 	if _, err := os.Stat(target); !os.IsNotExist(err) {
 		t.Errorf("import wrote %s: %v", target, err)
+	}
+}
+
+// TestTheReportOfTheLargestFileAcceptedImports: an assessment as large as
+// a file may be, whose texts repeat themselves (they pack over a hundred
+// times, as a bomb does), validates, exports, and imports back: every
+// limit of reading a workbook is derived from the largest file accepted.
+// Before, such a report was refused as a zip bomb.
+func TestTheReportOfTheLargestFileAcceptedImports(t *testing.T) {
+	dir := t.TempDir()
+	a := reporttest.LargestAccepted(t)
+	data, _ := assessment.Encode(a)
+	file, workbook, back := filepath.Join(dir, "large.ccsa"), filepath.Join(dir, "large.xlsx"), filepath.Join(dir, "back.ccsa")
+	os.WriteFile(file, data, 0o644)
+	for _, args := range [][]string{{"validate", file}, {"export", "--lang", "vi", "-o", workbook, file}, {"import", "-o", back, workbook}, {"validate", back}} {
+		if code, _, errs := runCLI(t, args...); code != exitOK {
+			t.Fatalf("%v: exit %d: %.300s", args, code, errs)
+		}
+	}
+	got, err := files.Load(back)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, ans := range a.Answers {
+		if g := got.Answer(id); g == nil || g.Evidence != ans.Evidence || g.Source != ans.Source {
+			t.Fatalf("%s came back otherwise", id)
+		}
 	}
 }

@@ -14,12 +14,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/assessment/l10n"
 	"creativecity/assessment/report"
 	"creativecity/assessment/report/xlsxkit"
@@ -197,4 +199,30 @@ func Measure(f func()) (allocated uint64, elapsed time.Duration) {
 	elapsed = time.Since(start)
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc, elapsed
+}
+
+// LargestAccepted grows the demo's evidence and sources, each a phrase
+// repeated, until the file is nearly as large as a file may be: texts
+// that pack hundreds of times, as a bomb does, yet an assessment the
+// loader accepts.
+func LargestAccepted(t testing.TB) *assessment.Assessment {
+	t.Helper()
+	a := fixture.Demo(t)
+	size := func() int {
+		data, err := assessment.Encode(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(data)
+	}
+	const evidence, source = " Số liệu của Sở Văn hóa, Thể thao và Du lịch năm 2025.", " Sở Văn hóa, Thể thao và Du lịch"
+	per := (files.MaxFileSize*95/100 - size()) / len(a.Answers)
+	for id, ans := range a.Answers {
+		ans.Evidence = id + strings.Repeat(evidence, per*3/4/len(evidence))
+		ans.Source = id + strings.Repeat(source, per/4/len(source))
+	}
+	if n := size(); n > files.MaxFileSize || n < files.MaxFileSize*9/10 {
+		t.Fatalf("the assessment takes %d bytes, the limit is %d", n, files.MaxFileSize)
+	}
+	return a
 }
