@@ -146,3 +146,21 @@ func TestOneTakerOfAStaleLockWins(t *testing.T) {
 		}
 	}
 }
+
+// TestAnUnreadableLockIsHeld: a lock this user may not read (another
+// user's, private) is held by someone unknown, never taken over.
+func TestAnUnreadableLockIsHeld(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads every file")
+	}
+	path := filepath.Join(t.TempDir(), "hue.ccsa")
+	os.WriteFile(LockPath(path), formatLock(LockInfo{User: "lan", Host: "may-so-2"}), 0o000)
+	_, err := LockForWriting(path, time.Now())
+	var held *HeldError
+	if !errors.As(err, &held) || held.Holder != (LockInfo{}) {
+		t.Fatalf("LockForWriting = %v", err)
+	}
+	if _, err := os.Stat(LockPath(path)); err != nil {
+		t.Error("the unreadable lock was removed")
+	}
+}
