@@ -43,8 +43,13 @@ func currentLock(now time.Time) LockInfo {
 // place and returns it, so that the caller can warn; a lock left by a
 // process of this computer that no longer runs is taken over. Failing to
 // write the lock (a read-only folder) is not an error: locking only warns.
+// Neither is a lock that cannot be read (another user's, private): it is
+// left in place, and there is no one to name in a warning.
 func Lock(path string, now time.Time) (other *LockInfo) {
 	held, _ := acquire(LockPath(path), currentLock(now), true)
+	if held != nil && *held == (LockInfo{}) {
+		return nil
+	}
 	return held
 }
 

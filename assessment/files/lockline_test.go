@@ -160,6 +160,9 @@ func TestAnUnreadableLockIsHeld(t *testing.T) {
 	if !errors.As(err, &held) || held.Holder != (LockInfo{}) {
 		t.Fatalf("LockForWriting = %v", err)
 	}
+	if other := Lock(path, time.Now()); other != nil {
+		t.Errorf("the window is warned of no one: %+v", other)
+	}
 	if _, err := os.Stat(LockPath(path)); err != nil {
 		t.Error("the unreadable lock was removed")
 	}
