@@ -74,6 +74,11 @@ func (c *cli) merge(o options, args []string) int {
 	if status != exitOK {
 		return status
 	}
+	release, locked := c.lockForWriting(out, o.into)
+	if !locked {
+		return exitInput
+	}
+	defer release()
 	base, ok := c.load(o.into)
 	if !ok {
 		return exitInput

@@ -21,6 +21,11 @@ func (c *cli) importReport(o options, args []string) int {
 	if status != exitOK {
 		return status
 	}
+	release, locked := c.lockForWriting(out)
+	if !locked {
+		return exitInput
+	}
+	defer release()
 	a, warnings, err := report.ReadFile(args[0])
 	if err != nil {
 		c.fileError(err, args[0])
