@@ -70,6 +70,10 @@ func (c *cli) merge(o options, args []string) int {
 		c.fail("cli.badPrefer", nil)
 		return exitUsage
 	}
+	if o.cityMismatch != "" && o.cityMismatch != cityMismatchRefuse && o.cityMismatch != cityMismatchAccept {
+		c.fail("cli.badCityMismatch", map[string]any{"Value": o.cityMismatch})
+		return exitUsage
+	}
 	out, status := c.output("import", o, args, -1, assessment.Extension)
 	if status != exitOK {
 		return status
@@ -89,6 +93,9 @@ func (c *cli) merge(o options, args []string) int {
 			c.problem(p)
 		}
 		inputs = append(inputs, in)
+	}
+	if !c.checkCities(o, base.City, inputs) {
+		return exitInput
 	}
 	res := assessment.Merge(c.qn, base, inputs, o.prefer == "new")
 	for _, k := range res.Conflicts {
@@ -114,6 +121,38 @@ func (c *cli) merge(o options, args []string) int {
 		return exitInput
 	}
 	return exitOK
+}
+
+// The values of --city-mismatch.
+const (
+	cityMismatchRefuse = "refuse"
+	cityMismatchAccept = "accept"
+)
+
+// checkCities compares the city of every input with the base's
+// (assessment.CheckCity) and says what differs. It reports whether the
+// merge may go on: not when an input is of another city, unless
+// --city-mismatch accept asks to merge it all the same.
+func (c *cli) checkCities(o options, base assessment.City, inputs []assessment.Contribution) bool {
+	mismatch := false
+	for _, in := range inputs {
+		if p := assessment.CheckCity(in, base, c.qn.Provinces); p != nil {
+			mismatch = mismatch || p.Severity == assessment.Error
+			if o.cityMismatch == cityMismatchAccept {
+				p.Severity = assessment.Warning // merged, as asked
+			}
+			c.problem(*p)
+		}
+	}
+	switch {
+	case !mismatch:
+		return true
+	case o.cityMismatch == cityMismatchAccept:
+		c.fail("cli.cityMismatchAccepted", nil)
+		return true
+	}
+	c.fail("cli.cityMismatchRefused", nil)
+	return false
 }
 
 func conflictCode(k assessment.Conflict) string {
