@@ -16,7 +16,8 @@ const (
 // the assessment it is merged into, base. It returns nil when they are the
 // same city (SameCity, after the province mapping), when the contribution
 // names no city (a blank form) or when base has no name yet (the merge
-// fills it in). A form that names the city only (without its province) is
+// fills it in). A form that names the city only (written before forms
+// named the province), or a city without a province on either side, is
 // matched by name, folded as CityKey folds it, with a warning saying so.
 // Any other contribution is of another city: an error naming both cities
 // and the file.
@@ -25,12 +26,13 @@ func CheckCity(in Contribution, base City, provinces Provinces) *Problem {
 		return nil
 	}
 	args := Args{"City": TextArg(CityLabel(in.City)), "Base": TextArg(CityLabel(base))}
-	if in.CityOrigin == CityOfFormName {
-		if foldName(in.City.Name) == foldName(base.Name) {
-			return &Problem{Severity: Warning, Path: in.File, Code: CodeCityMatchedByName, Args: args}
-		}
-	} else if SameCity(in.City, base, provinces) {
+	sameName := foldName(in.City.Name) == foldName(base.Name)
+	byName := in.CityOrigin == CityOfFormName || foldName(in.City.Province) == "" || foldName(base.Province) == ""
+	switch {
+	case in.CityOrigin != CityOfFormName && SameCity(in.City, base, provinces):
 		return nil
+	case byName && sameName:
+		return &Problem{Severity: Warning, Path: in.File, Code: CodeCityMatchedByName, Args: args}
 	}
 	return &Problem{Severity: Error, Path: in.File, Code: CodeCityMismatch, Args: args}
 }

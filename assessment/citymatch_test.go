@@ -29,6 +29,8 @@ func TestCheckCity(t *testing.T) {
 		{"report of another city", Contribution{City: halong, CityOrigin: CityOfReport}, CodeCityMismatch, Error},
 		{"same name, another province", Contribution{City: City{Name: "Huế", Province: "Quảng Ninh"}, CityOrigin: CityOfForm}, CodeCityMismatch, Error},
 		{"old form, same name", Contribution{City: City{Name: "huế"}, CityOrigin: CityOfFormName}, CodeCityMatchedByName, Warning},
+		{"report without a province", Contribution{City: City{Name: "Huế"}, CityOrigin: CityOfReport}, CodeCityMatchedByName, Warning},
+		{"report without a province, other name", Contribution{City: City{Name: "Hạ Long"}, CityOrigin: CityOfReport}, CodeCityMismatch, Error},
 		{"old form, other name", Contribution{City: City{Name: "Hạ Long"}, CityOrigin: CityOfFormName}, CodeCityMismatch, Error},
 	}
 	for _, c := range cases {
@@ -47,5 +49,8 @@ func TestCheckCity(t *testing.T) {
 	}
 	if p := CheckCity(Contribution{City: halong, CityOrigin: CityOfReport}, City{}, provinces); p != nil {
 		t.Errorf("a base without a name refused a report: %v", p)
+	}
+	if p := CheckCity(Contribution{City: hue, CityOrigin: CityOfForm}, City{Name: "Huế"}, provinces); p == nil || p.Code != CodeCityMatchedByName {
+		t.Errorf("a base without a province: %v", p)
 	}
 }

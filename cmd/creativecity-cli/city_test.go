@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment/files"
 )
@@ -64,8 +67,11 @@ func TestAWorkbookOfAnotherCityIsNotMerged(t *testing.T) {
 	refusedUnchanged(t, hue, formA)
 	refusedUnchanged(t, hue, "--prefer", "new", profile)
 	refusedUnchanged(t, hue, report)
-	if code, _, errs := runCLI(t, "import", "--into", hue, "--city-mismatch", "maybe", "-o", hue, formA); code != 2 {
-		t.Errorf("--city-mismatch maybe: exit %d\n%s", code, errs)
+	for _, args := range [][]string{{"import", "--into", hue, "--city-mismatch", "maybe", "-o", hue, formA},
+		{"import", "--city-mismatch", "accept", "-o", hue, report}} {
+		if code, _, errs := runCLI(t, args...); code != 2 || !strings.Contains(errs, "--city-mismatch") {
+			t.Errorf("%v: exit %d\n%s", args, code, errs)
+		}
 	}
 	code, stdout, errs := runCLI(t, "--lang", "en", "import", "--into", hue, "--city-mismatch", "accept", "-o", hue, formA)
 	if code != 0 || !strings.Contains(stdout, "1 answer filled in") || !strings.Contains(errs, "Hạ Long") {
@@ -100,5 +106,46 @@ func TestAFormOfTheSameCityOrABlankFormMerges(t *testing.T) {
 	}
 	if a, err := files.Load(hue); err != nil || a.City.Name != "Huế" || a.City.Province != "Thừa Thiên Huế" {
 		t.Errorf("the city changed: %v", err)
+	}
+}
+
+// TestAnOlderFormIsMatchedByName: a form that names its city without the
+// province, as forms were written before, merges into the city of that
+// name with a warning saying so, and is refused by another city.
+func TestAnOlderFormIsMatchedByName(t *testing.T) {
+	dir := t.TempDir()
+	halong := demoPath(t)
+	form := filepath.Join(dir, "old.xlsx")
+	if code, _, errs := runCLI(t, "form", "--sections", "gastronomy", "-o", form, halong); code != 0 {
+		t.Fatal(errs)
+	}
+	dropProvince(t, form)
+	code, stdout, errs := runCLI(t, "--lang", "en", "import", "--into", halong, "-o", halong, form)
+	if code != 0 || !strings.Contains(errs, "warning") || !strings.Contains(errs, "by the name only") {
+		t.Errorf("same name: exit %d\n%s\n%s", code, stdout, errs)
+	}
+	refusedUnchanged(t, hueFile(t, dir, "Huế"), form)
+}
+
+// dropProvince removes the province from a form's hidden description.
+func dropProvince(t *testing.T, path string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	raw, _ := f.GetCellValue("_form", "A2")
+	var meta map[string]any
+	if err := json.Unmarshal([]byte(raw), &meta); err != nil || meta["province"] == nil {
+		t.Fatalf("no province in the form (%v)", err)
+	}
+	delete(meta, "province")
+	b, _ := json.Marshal(meta)
+	if err := f.SetCellValue("_form", "A2", string(b)); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -66,12 +66,12 @@ func (c *cli) form(o options, args []string) int {
 // listed and left as they were unless --prefer new. The result is written
 // in every case; the exit status is 1 while conflicts remain.
 func (c *cli) merge(o options, args []string) int {
-	if o.into == "" || (o.prefer != "" && o.prefer != "new") {
-		c.fail("cli.badPrefer", nil)
+	if o.cityMismatch != "" && (o.into == "" || (o.cityMismatch != cityMismatchRefuse && o.cityMismatch != cityMismatchAccept)) {
+		c.fail("cli.badCityMismatch", map[string]any{"Value": o.cityMismatch})
 		return exitUsage
 	}
-	if o.cityMismatch != "" && o.cityMismatch != cityMismatchRefuse && o.cityMismatch != cityMismatchAccept {
-		c.fail("cli.badCityMismatch", map[string]any{"Value": o.cityMismatch})
+	if o.into == "" || (o.prefer != "" && o.prefer != "new") {
+		c.fail("cli.badPrefer", nil)
 		return exitUsage
 	}
 	out, status := c.output("import", o, args, -1, assessment.Extension)
