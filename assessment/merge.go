@@ -13,6 +13,10 @@ type Contribution struct {
 	// in a form), and DecisionsSheet the sheet that shows them.
 	Decisions      *Decisions
 	DecisionsSheet string
+	// City is the city the workbook belongs to, and CityOrigin where
+	// that comes from (see CheckCity).
+	City       City
+	CityOrigin CityOrigin
 }
 
 // Contributed is one answer of a contribution. A value that is not given

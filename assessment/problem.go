@@ -149,4 +149,6 @@ const (
 	// Merging contributions.
 	CodeMergeConflict      = "mergeConflict"      // Args: Sheet, Proposed, Current
 	CodeMergeConflictTaken = "mergeConflictTaken" // Args: Sheet, Proposed, Current
+	CodeCityMismatch       = "cityMismatch"       // Args: City, Base; the workbook is of another city than the assessment
+	CodeCityMatchedByName  = "cityMatchedByName"  // Args: City, Base; an older form names the city only, matched by name
 )

@@ -72,15 +72,43 @@ func (a *App) MergeDialog() {
 }
 
 // MergePath merges a filled-in form or a report into the open assessment.
-// What it fills in is taken; where it differs from what is open, the two
-// are shown side by side for the user to choose, nothing changing until
-// they confirm.
+// A workbook of another city is merged only if the user says so (see
+// askCityMismatch). What it fills in is taken; where it differs from what
+// is open, the two are shown side by side for the user to choose, nothing
+// changing until they confirm.
 func (a *App) MergePath(path string) {
 	in, problems, err := forms.ReadContribution(path, a.qn)
 	if err != nil {
 		a.showError(err, path)
 		return
 	}
+	p := assessment.CheckCity(in, a.Assessment().City, a.qn.Provinces)
+	switch {
+	case p == nil:
+	case p.Severity == assessment.Error:
+		a.askCityMismatch(in, problems)
+		return
+	default:
+		problems = append(problems, *p)
+	}
+	a.mergeContribution(in, problems)
+}
+
+// askCityMismatch asks whether to merge a workbook of another city than
+// the open assessment's, naming both: Cancel, the default (Enter and
+// Escape), leaves the assessment untouched; Merge anyway merges it.
+func (a *App) askCityMismatch(in assessment.Contribution, problems []assessment.Problem) {
+	question := a.t("gui.cityMismatchQuestion", map[string]any{"File": in.File,
+		"City": assessment.CityLabel(in.City), "Base": assessment.CityLabel(a.Assessment().City)})
+	m := a.newModal(a.t("gui.cityMismatchTitle"), message(question))
+	m.button(a.t("gui.cityMismatchMerge"), func() { a.mergeContribution(in, problems) })
+	cancel := m.button(a.t("gui.cancel"), nil)
+	m.withDefault(cancel).withCancel(cancel).withSize(fyne.NewSize(560, 260)).show()
+}
+
+// mergeContribution merges a workbook whose city is settled: at once when
+// nothing conflicts, else after the user chose in the conflicts dialog.
+func (a *App) mergeContribution(in assessment.Contribution, problems []assessment.Problem) {
 	trial := assessment.Merge(a.qn, a.Assessment().Clone(), []assessment.Contribution{in}, false)
 	if len(trial.Conflicts) == 0 {
 		a.applyMerge(in, nil, problems)

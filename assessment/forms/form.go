@@ -67,6 +67,9 @@ type formMeta struct {
 	Organization         string               `json:"organization"`
 	Date                 string               `json:"date"`
 	Questions            []xlsxkit.AnswerCell `json:"questions"`
+	// Province is the city's province; absent (nil) in the forms written
+	// before forms named it, which are matched by the name only.
+	Province *string `json:"province,omitempty"`
 }
 
 // WriteFile writes a form to path atomically; base, when not nil, fills
@@ -120,7 +123,8 @@ func (b *formBuilder) build(instructions string) error {
 	dateFormat := b.w.Loc.Setting("dateExcel")
 	b.openDate = b.w.NewStyle(&excelize.Style{Border: xlsxkit.Border(), Fill: fill, Protection: unlocked, CustomNumFmt: &dateFormat,
 		Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}})
-	b.meta = formMeta{Version: FormVersion, QuestionnaireVersion: b.qn.Version, Lang: string(b.opts.Lang), City: b.a.City.Name}
+	b.meta = formMeta{Version: FormVersion, QuestionnaireVersion: b.qn.Version, Lang: string(b.opts.Lang), City: b.a.City.Name,
+		Province: &b.a.City.Province}
 
 	sections := b.chosenSections()
 	b.instructions(instructions, sections)

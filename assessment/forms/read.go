@@ -46,7 +46,7 @@ func readReport(f *excelize.File, path, name string, qn *assessment.Questionnair
 	problems = append(problems, qn.Migrate(a)...)
 	loc := translations.New(report.Language(f))
 	c := assessment.Contribution{File: name, Contributor: strings.TrimSpace(strings.Trim(a.City.Assessor+", "+a.City.Organization, ", ")),
-		Date: a.City.Date, DecisionsSheet: loc.T("report.sheet.summary")}
+		Date: a.City.Date, DecisionsSheet: loc.T("report.sheet.summary"), City: a.City, CityOrigin: assessment.CityOfReport}
 	if !a.Decisions.Empty() {
 		c.Decisions = &a.Decisions
 	}
@@ -115,6 +115,7 @@ func readContributor(f *excelize.File, path, name string, meta formMeta) (assess
 		contributor = strings.Trim(contributor+", "+org, ", ")
 	}
 	c := assessment.Contribution{File: name, Contributor: contributor}
+	c.City, c.CityOrigin = formCity(meta)
 	if d := strings.TrimSpace(xlsxkit.RawCell(f, meta.Instructions, meta.Date)); d != "" {
 		v, code := xlsxkit.ParseEdit(d, false, xlsxkit.AnswerCell{Type: xlsxkit.KindDate}, meta.Lang)
 		if code != "" {
@@ -123,6 +124,19 @@ func readContributor(f *excelize.File, path, name string, meta formMeta) (assess
 		c.Date, _ = v.String()
 	}
 	return c, nil
+}
+
+// formCity is the city a form belongs to, as its hidden description
+// names it: none for a blank form, the name only for a form written
+// before forms named the province.
+func formCity(meta formMeta) (assessment.City, assessment.CityOrigin) {
+	switch {
+	case strings.TrimSpace(meta.City) == "":
+		return assessment.City{}, assessment.CityNone
+	case meta.Province == nil:
+		return assessment.City{Name: meta.City}, assessment.CityOfFormName
+	}
+	return assessment.City{Name: meta.City, Province: *meta.Province}, assessment.CityOfForm
 }
 
 // readAnswer reads the answer, evidence and source cells of a question's

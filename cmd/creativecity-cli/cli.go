@@ -47,6 +47,9 @@ type options struct {
 	force    bool    // import: replace an assessment of another city at -o
 	rateUSD  float64 // dossier: VND for one US dollar
 	rateEUR  float64 // dossier: VND for one euro
+	// cityMismatch is what import --into does with a workbook of another
+	// city: "" or "refuse" refuses the merge, "accept" merges it all the same.
+	cityMismatch string
 }
 
 // The flags a command may declare.
@@ -54,7 +57,7 @@ const (
 	flagJSON     = 1 << iota // --json: machine-readable output
 	flagOut                  // -o FILE: the file to write
 	flagSections             // --sections ID,ID: the sections of a form
-	flagInto                 // --into BASE, --prefer new and --force: merge into an assessment, replace another city's
+	flagInto                 // --into BASE, --prefer new, --city-mismatch accept and --force: merge into an assessment, replace another city's
 	flagRates                // --rate-usd and --rate-eur: exchange rates of the dossier's budget
 )
 
@@ -162,6 +165,7 @@ func (c *cli) flagSet(cmd command, o *options, lang *string) *flag.FlagSet {
 		fs.StringVar(&o.into, "into", "", c.loc.T("cli.flag.into"))
 		fs.StringVar(&o.prefer, "prefer", "", c.loc.T("cli.flag.prefer"))
 		fs.BoolVar(&o.force, "force", false, c.loc.T("cli.flag.force"))
+		fs.StringVar(&o.cityMismatch, "city-mismatch", "", c.loc.T("cli.flag.city-mismatch"))
 	}
 	if cmd.flags&flagRates != 0 {
 		fs.Float64Var(&o.rateUSD, "rate-usd", 0, c.loc.T("cli.flag.rate-usd"))

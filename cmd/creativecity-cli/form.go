@@ -66,6 +66,10 @@ func (c *cli) form(o options, args []string) int {
 // listed and left as they were unless --prefer new. The result is written
 // in every case; the exit status is 1 while conflicts remain.
 func (c *cli) merge(o options, args []string) int {
+	if o.cityMismatch != "" && (o.into == "" || (o.cityMismatch != cityMismatchRefuse && o.cityMismatch != cityMismatchAccept)) {
+		c.fail("cli.badCityMismatch", map[string]any{"Value": o.cityMismatch})
+		return exitUsage
+	}
 	if o.into == "" || (o.prefer != "" && o.prefer != "new") {
 		c.fail("cli.badPrefer", nil)
 		return exitUsage
@@ -95,6 +99,9 @@ func (c *cli) merge(o options, args []string) int {
 		}
 		inputs = append(inputs, in)
 	}
+	if !c.checkCities(o, base.City, inputs) {
+		return exitInput
+	}
 	res := assessment.Merge(c.qn, base, inputs, o.prefer == "new")
 	for _, k := range res.Conflicts {
 		c.problem(assessment.Problem{Severity: assessment.Warning, Path: k.File, QuestionID: k.QuestionID,
@@ -119,6 +126,38 @@ func (c *cli) merge(o options, args []string) int {
 		return exitInput
 	}
 	return exitOK
+}
+
+// The values of --city-mismatch.
+const (
+	cityMismatchRefuse = "refuse"
+	cityMismatchAccept = "accept"
+)
+
+// checkCities compares the city of every input with the base's
+// (assessment.CheckCity) and says what differs. It reports whether the
+// merge may go on: not when an input is of another city, unless
+// --city-mismatch accept asks to merge it all the same.
+func (c *cli) checkCities(o options, base assessment.City, inputs []assessment.Contribution) bool {
+	mismatch := false
+	for _, in := range inputs {
+		if p := assessment.CheckCity(in, base, c.qn.Provinces); p != nil {
+			mismatch = mismatch || p.Severity == assessment.Error
+			if o.cityMismatch == cityMismatchAccept {
+				p.Severity = assessment.Warning // merged, as asked
+			}
+			c.problem(*p)
+		}
+	}
+	switch {
+	case !mismatch:
+		return true
+	case o.cityMismatch == cityMismatchAccept:
+		c.fail("cli.cityMismatchAccepted", nil)
+		return true
+	}
+	c.fail("cli.cityMismatchRefused", nil)
+	return false
 }
 
 func conflictCode(k assessment.Conflict) string {

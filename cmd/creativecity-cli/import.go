@@ -14,7 +14,7 @@ import (
 // writes it as a .ccsa file, exactly as it was exported; a file it replaces
 // is kept as .bak.
 func (c *cli) importReport(o options, args []string) int {
-	if o.into != "" || o.prefer != "" {
+	if o.into != "" || o.prefer != "" || o.cityMismatch != "" {
 		return c.merge(o, args)
 	}
 	out, status := c.output("import", o, args, 1, assessment.Extension)
