@@ -67,6 +67,7 @@ type formMeta struct {
 	Organization         string               `json:"organization"`
 	Date                 string               `json:"date"`
 	Questions            []xlsxkit.AnswerCell `json:"questions"`
+	Texts                []wholeText          `json:"texts,omitempty"` // prefilled texts shown cut
 }
 
 // WriteFile writes a form to path atomically; base, when not nil, fills
@@ -297,7 +298,7 @@ func (b *formBuilder) prefill(sheet string, row int, q *assessment.Question) {
 					b.w.Check(b.w.F.SetCellValue(sheet, xlsxkit.Cell(formAnswer, row), d))
 				}
 			} else {
-				b.w.CutText(sheet, formAnswer, row, s, q.ID)
+				b.cutText(sheet, formAnswer, row, s, q.ID)
 			}
 		}
 	}
@@ -308,8 +309,8 @@ func (b *formBuilder) prefill(sheet string, row int, q *assessment.Question) {
 		style = b.openDate
 	}
 	b.w.Style(sheet, formAnswer, row, style)
-	b.w.CutText(sheet, formEvidence, row, evidence, q.ID)
-	b.w.CutText(sheet, formSource, row, source, q.ID)
+	b.cutText(sheet, formEvidence, row, evidence, q.ID)
+	b.cutText(sheet, formSource, row, source, q.ID)
 	b.w.Style(sheet, formEvidence, row, b.openWrap)
 	b.w.Style(sheet, formSource, row, b.openWrap)
 }
@@ -355,6 +356,6 @@ func (b *formBuilder) metaSheet() {
 	b.w.Check(err)
 	b.w.Check(b.w.F.SetCellStr(sheet, "A1", FormSheetMarker))
 	b.w.Check(b.w.F.SetCellInt(sheet, "B1", FormVersion))
-	b.w.Check(b.w.F.SetCellStr(sheet, "A2", string(xlsxkit.MustJSON(b.meta))))
+	b.writeMeta(sheet)
 	b.w.Check(b.w.F.SetSheetVisible(sheet, false))
 }
