@@ -2,12 +2,18 @@ package report_test
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/xuri/excelize/v2"
+
 	"creativecity/assessment"
+	"creativecity/assessment/report"
+	"creativecity/assessment/report/reporttest"
+	"creativecity/assessment/report/xlsxkit"
 	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
@@ -69,5 +75,39 @@ func TestALongTextAnswerComesBackWhole(t *testing.T) {
 		if want, got := encode(t, a), encode(t, back); got != want {
 			t.Errorf("%s: round trip differs:\n%s", lang, firstDiff(want, got))
 		}
+	}
+}
+
+// TestALongTextAnswerShownCutCannotBeEdited: the visible cell of a text
+// answer longer than a cell holds shows it cut; changing that cell is
+// refused naming it, since the data sheet holds the whole text.
+func TestALongTextAnswerShownCutCannotBeEdited(t *testing.T) {
+	a := fixture.Demo(t)
+	a.SetValue("profile.cultural_identity", assessment.StringValue(longText(36800)))
+	path := reporttest.Exported(t, a, translations.VI)
+	sheet, ref := "", ""
+	fixture.EditCells(t, path, func(f *excelize.File) {
+		for _, name := range f.GetSheetList() {
+			if visible, _ := f.GetSheetVisible(name); !visible {
+				continue
+			}
+			rows, _ := f.GetRows(name)
+			for r, cols := range rows {
+				for c, v := range cols {
+					if utf8.RuneCountInString(v) > 30000 {
+						sheet, ref = name, xlsxkit.Cell(c+1, r+1)
+					}
+				}
+			}
+		}
+		if ref == "" {
+			t.Fatal("no visible cell shows the text")
+		}
+		f.SetCellStr(sheet, ref, "Bản sắc văn hóa biển.")
+	})
+	_, _, err := report.ReadFile(path)
+	var fe *assessment.FileError
+	if !errors.As(err, &fe) || fe.Code != assessment.CodeCellCutEdited || fe.Args["Cell"].Text != ref || fe.Args["Sheet"].Text != sheet {
+		t.Errorf("an edit of %s!%s: %v", sheet, ref, err)
 	}
 }
