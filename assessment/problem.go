@@ -129,6 +129,7 @@ const (
 	CodeCellNotWhole     = "cellNotWhole"     // Args: Sheet, Cell
 	CodeCellOutOfRange   = "cellOutOfRange"   // Args: Sheet, Cell, Max
 	CodeCellCutEdited    = "cellCutEdited"    // Args: Sheet, Cell
+	CodeFormCutEdited    = "formCutEdited"    // Args: Sheet, Cell (a form's text prefilled cut)
 	CodeCellEditConflict = "cellEditConflict" // Args: Sheet, Cell, Other
 	CodeWatchedSheetGone = "watchedSheetGone" // Args: Sheet
 	CodeWatchedRowGone   = "watchedRowGone"   // Args: Sheet

@@ -69,7 +69,8 @@ type formMeta struct {
 	Questions            []xlsxkit.AnswerCell `json:"questions"`
 	// Province is the city's province; absent (nil) in the forms written
 	// before forms named it, which are matched by the name only.
-	Province *string `json:"province,omitempty"`
+	Province *string     `json:"province,omitempty"`
+	Texts    []wholeText `json:"texts,omitempty"` // prefilled texts shown cut
 }
 
 // WriteFile writes a form to path atomically; base, when not nil, fills
@@ -301,7 +302,7 @@ func (b *formBuilder) prefill(sheet string, row int, q *assessment.Question) {
 					b.w.Check(b.w.F.SetCellValue(sheet, xlsxkit.Cell(formAnswer, row), d))
 				}
 			} else {
-				b.w.CutText(sheet, formAnswer, row, s, q.ID)
+				b.cutText(sheet, formAnswer, row, s, q.ID)
 			}
 		}
 	}
@@ -312,8 +313,8 @@ func (b *formBuilder) prefill(sheet string, row int, q *assessment.Question) {
 		style = b.openDate
 	}
 	b.w.Style(sheet, formAnswer, row, style)
-	b.w.CutText(sheet, formEvidence, row, evidence, q.ID)
-	b.w.CutText(sheet, formSource, row, source, q.ID)
+	b.cutText(sheet, formEvidence, row, evidence, q.ID)
+	b.cutText(sheet, formSource, row, source, q.ID)
 	b.w.Style(sheet, formEvidence, row, b.openWrap)
 	b.w.Style(sheet, formSource, row, b.openWrap)
 }
@@ -359,6 +360,6 @@ func (b *formBuilder) metaSheet() {
 	b.w.Check(err)
 	b.w.Check(b.w.F.SetCellStr(sheet, "A1", FormSheetMarker))
 	b.w.Check(b.w.F.SetCellInt(sheet, "B1", FormVersion))
-	b.w.Check(b.w.F.SetCellStr(sheet, "A2", string(xlsxkit.MustJSON(b.meta))))
+	b.writeMeta(sheet)
 	b.w.Check(b.w.F.SetSheetVisible(sheet, false))
 }

@@ -74,7 +74,7 @@ func readReport(f *excelize.File, path, name string, qn *assessment.Questionnair
 
 // readForm reads the answers of a filled-in form.
 func readForm(f *excelize.File, path, name string) (assessment.Contribution, []assessment.Problem, error) {
-	raw, _ := f.GetCellValue("_form", "A2")
+	raw := readMeta(f, "_form")
 	var meta formMeta
 	if err := json.Unmarshal([]byte(raw), &meta); err != nil || meta.Instructions == "" {
 		return assessment.Contribution{}, nil, xlsxkit.CellError(path, "_form", 1, 2, assessment.CodeCellNotJSON, nil)
@@ -99,7 +99,7 @@ func readForm(f *excelize.File, path, name string) (assessment.Contribution, []a
 				Code: assessment.CodeFormRowGone, Args: assessment.Args{"Sheet": assessment.TextArg(w.Sheet)}})
 			continue
 		}
-		in, err := readAnswer(f, path, w, rows[0], meta.Lang)
+		in, err := readAnswer(f, path, w, rows[0], &meta)
 		if err != nil {
 			return assessment.Contribution{}, nil, err
 		}
@@ -140,14 +140,21 @@ func formCity(meta formMeta) (assessment.City, assessment.CityOrigin) {
 }
 
 // readAnswer reads the answer, evidence and source cells of a question's
-// row.
-func readAnswer(f *excelize.File, path string, w xlsxkit.AnswerCell, row int, lang string) (assessment.Contributed, error) {
+// row; a prefilled text shown cut is read whole.
+func readAnswer(f *excelize.File, path string, w xlsxkit.AnswerCell, row int, meta *formMeta) (assessment.Contributed, error) {
+	var texts [3]string
+	for i, col := range []int{formAnswer, formEvidence, formSource} {
+		s, err := wholeOf(meta, path, w, col, row, xlsxkit.RawCell(f, w.Sheet, xlsxkit.Cell(col, row)))
+		if err != nil {
+			return assessment.Contributed{}, err
+		}
+		texts[i] = s
+	}
 	ref := xlsxkit.Cell(formAnswer, row)
-	v, code := xlsxkit.ParseEdit(xlsxkit.RawCell(f, w.Sheet, ref), xlsxkit.IsText(f, w.Sheet, ref), w, lang)
+	v, code := xlsxkit.ParseEdit(texts[0], xlsxkit.IsText(f, w.Sheet, ref), w, meta.Lang)
 	if code != "" {
 		return assessment.Contributed{}, xlsxkit.CellError(path, w.Sheet, formAnswer, row, code, assessment.Args{"Max": assessment.NumberArg(w.Max)})
 	}
 	return assessment.Contributed{QuestionID: w.ID, Sheet: w.Sheet, Value: v,
-		Evidence: strings.TrimSpace(xlsxkit.RawCell(f, w.Sheet, xlsxkit.Cell(formEvidence, row))),
-		Source:   strings.TrimSpace(xlsxkit.RawCell(f, w.Sheet, xlsxkit.Cell(formSource, row)))}, nil
+		Evidence: strings.TrimSpace(texts[1]), Source: strings.TrimSpace(texts[2])}, nil
 }

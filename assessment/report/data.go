@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
@@ -39,35 +38,11 @@ const (
 	KindMeta   = "meta"
 	KindCity   = "city"
 	KindAnswer = "answer"
-	// KindMore continues the evidence and source of the answer above it:
-	// a text longer than a cell holds is written in pieces, whole.
+	// KindMore continues the row above it, of the same key: a text (a
+	// value, the JSON copy, an answer's evidence or source) longer than a
+	// cell holds is written in pieces, whole, on the rows that follow.
 	KindMore = "more"
 )
-
-// pieceUnits is the size of a piece of a long text on the data sheet, in
-// UTF-16 units, under the cell limit.
-const pieceUnits = 32000
-
-// pieces cuts a text into parts of at most pieceUnits UTF-16 units each,
-// never inside a surrogate pair; "" is one empty piece.
-func pieces(s string) []string {
-	var out []string
-	for {
-		units := utf16.Encode([]rune(s))
-		if len(units) <= pieceUnits {
-			return append(out, s)
-		}
-		n := 0
-		for i, r := range s {
-			if n+utf16.RuneLen(r) > pieceUnits {
-				out = append(out, s[:i])
-				s = s[i:]
-				break
-			}
-			n += utf16.RuneLen(r)
-		}
-	}
-}
 
 // dataWriter writes the rows of the data sheet.
 type dataWriter struct {
@@ -108,19 +83,41 @@ func (b *builder) data() {
 
 // put writes a row: its kind, its key, its value typed and as JSON.
 func (d *dataWriter) put(kind, key string, value any, raw []byte) {
-	w, sheet, row := d.b.w, d.sheet, d.row
-	w.Text(sheet, dataKind, row, kind)
-	w.Text(sheet, dataKey, row, key)
+	d.putLong(kind, key, value, raw, "", "")
+}
+
+// putLong writes a row with an evidence and a source; each text longer
+// than a cell holds continues on KindMore rows, so that nothing is cut.
+func (d *dataWriter) putLong(kind, key string, value any, raw []byte, evidence, source string) {
+	w, sheet := d.b.w, d.sheet
+	w.Text(sheet, dataKind, d.row, kind)
+	w.Text(sheet, dataKey, d.row, key)
+	texts := map[int][]string{dataEvidence: xlsxkit.SplitCell(evidence), dataSource: xlsxkit.SplitCell(source),
+		dataJSON: xlsxkit.SplitCell(string(raw))}
 	switch v := value.(type) {
 	case float64:
-		w.Check(w.F.SetCellFloat(sheet, xlsxkit.Cell(dataValue, row), v, -1, 64))
+		w.Check(w.F.SetCellFloat(sheet, xlsxkit.Cell(dataValue, d.row), v, -1, 64))
 	case bool:
-		w.Check(w.F.SetCellBool(sheet, xlsxkit.Cell(dataValue, row), v))
+		w.Check(w.F.SetCellBool(sheet, xlsxkit.Cell(dataValue, d.row), v))
 	case string:
-		w.Text(sheet, dataValue, row, v)
+		texts[dataValue] = xlsxkit.SplitCell(v)
 	}
-	w.Text(sheet, dataJSON, row, string(raw))
-	d.row++
+	rows := 1
+	for _, p := range texts {
+		rows = max(rows, len(p))
+	}
+	for i := range rows {
+		if i > 0 {
+			w.Text(sheet, dataKind, d.row, KindMore)
+			w.Text(sheet, dataKey, d.row, key)
+		}
+		for _, col := range []int{dataValue, dataEvidence, dataSource, dataJSON} {
+			if p := texts[col]; i < len(p) && (p[i] != "" || col == dataValue) {
+				w.SetStr(sheet, col, d.row, p[i])
+			}
+		}
+		d.row++
+	}
 }
 
 // meta writes the file's members other than the city and the answers.
@@ -162,24 +159,9 @@ func (d *dataWriter) city() {
 // answers writes each answer, its evidence and source whole, in pieces on
 // the rows that continue it when longer than a cell holds.
 func (d *dataWriter) answers() {
-	w, sheet := d.b.w, d.sheet
 	for _, id := range sortedKeys(d.b.a.Answers) {
 		ans := d.b.a.Answers[id]
-		evidence, source := pieces(ans.Evidence), pieces(ans.Source)
-		w.SetStr(sheet, dataEvidence, d.row, evidence[0])
-		w.SetStr(sheet, dataSource, d.row, source[0])
-		d.put(KindAnswer, id, typedValue(ans), ans.CoreJSON())
-		for i := 1; i < max(len(evidence), len(source)); i++ {
-			if i < len(evidence) {
-				w.SetStr(sheet, dataEvidence, d.row, evidence[i])
-			}
-			if i < len(source) {
-				w.SetStr(sheet, dataSource, d.row, source[i])
-			}
-			w.Text(sheet, dataKind, d.row, KindMore)
-			w.Text(sheet, dataKey, d.row, id)
-			d.row++
-		}
+		d.putLong(KindAnswer, id, typedValue(ans), ans.CoreJSON(), ans.Evidence, ans.Source)
 	}
 }
 
@@ -498,6 +480,7 @@ func (r *dataReader) readRows() error {
 	}
 	defer rows.Close()
 	row := 0
+	var pending *dataRow
 	for rows.Next() {
 		row++
 		if row <= 2 {
@@ -510,31 +493,57 @@ func (r *dataReader) readRows() error {
 		if err != nil {
 			return xlsxkit.ReadError(r.path, assessment.CodeNotWorkbook, nil, err)
 		}
-		if err := r.readRow(row, func(c int) string { return cellOf(cols, c) }); err != nil {
+		if pending, err = r.gather(pending, row, cols); err != nil {
 			return err
 		}
 	}
 	if err := rows.Error(); err != nil {
 		return xlsxkit.ReadError(r.path, assessment.CodeNotWorkbook, nil, err)
 	}
-	return nil
+	return r.readRow(pending)
 }
 
-// readRow reads a row, whose cells get gives by column.
-func (r *dataReader) readRow(row int, get func(col int) string) error {
-	kind, key := get(dataKind), get(dataKey)
-	if kind == "" && key == "" {
-		return nil
-	}
-	if kind == KindMore {
-		last := len(r.answers) - 1
-		if last < 0 || r.answers[last].id != key {
-			return xlsxkit.CellError(r.path, r.sheet, dataKey, row, assessment.CodeCellStrayPiece, assessment.Args{"Key": assessment.TextArg(key)})
+// dataRow is a row of the data sheet and the pieces of its texts on the
+// KindMore rows that continue it.
+type dataRow struct {
+	row       int
+	kind, key string
+	pieces    [dataJSON + 1][]string // by column
+}
+
+// get is the text of a column, its pieces joined.
+func (p *dataRow) get(col int) string { return xlsxkit.JoinCells(p.pieces[col]) }
+
+// gather adds a row's cells to the row it continues (pending), or reads
+// pending and starts a new one; it returns the row being gathered. A
+// workbook of an older version continued only evidence and source.
+func (r *dataReader) gather(pending *dataRow, row int, cols []string) (*dataRow, error) {
+	kind, key := cellOf(cols, dataKind), cellOf(cols, dataKey)
+	switch {
+	case kind == "" && key == "":
+		return pending, nil
+	case kind == KindMore:
+		if pending == nil || pending.key != key {
+			return nil, xlsxkit.CellError(r.path, r.sheet, dataKey, row, assessment.CodeCellStrayPiece, assessment.Args{"Key": assessment.TextArg(key)})
 		}
-		r.answers[last].evidence = append(r.answers[last].evidence, get(dataEvidence))
-		r.answers[last].source = append(r.answers[last].source, get(dataSource))
+	default:
+		if err := r.readRow(pending); err != nil {
+			return nil, err
+		}
+		pending = &dataRow{row: row, kind: kind, key: key}
+	}
+	for col := dataValue; col <= dataJSON; col++ {
+		pending.pieces[col] = append(pending.pieces[col], cellOf(cols, col))
+	}
+	return pending, nil
+}
+
+// readRow reads a row with the rows that continue it (nil: none).
+func (r *dataReader) readRow(p *dataRow) error {
+	if p == nil {
 		return nil
 	}
+	row, kind, key, get := p.row, p.kind, p.key, p.get
 	raw := json.RawMessage(get(dataJSON))
 	if !json.Valid(raw) {
 		return xlsxkit.CellError(r.path, r.sheet, dataJSON, row, assessment.CodeCellNotJSON, nil)
@@ -551,7 +560,7 @@ func (r *dataReader) readRow(row int, get func(col int) string) error {
 		return r.readRecord(row, kind, key, raw)
 	case KindAnswer:
 		r.answers = append(r.answers, &answerRows{id: key, row: row, raw: raw, value: get(dataValue),
-			evidence: []string{get(dataEvidence)}, source: []string{get(dataSource)}})
+			evidence: p.pieces[dataEvidence], source: p.pieces[dataSource]})
 	default:
 		return xlsxkit.CellError(r.path, r.sheet, dataKind, row, assessment.CodeCellUnknownKind, assessment.Args{"Kind": assessment.TextArg(kind)})
 	}

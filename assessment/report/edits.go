@@ -77,6 +77,7 @@ func (b *builder) watch(w watched) { b.watched = append(b.watched, w) }
 func (b *builder) cellsRows(put func(kind, key string, value any, raw []byte)) {
 	for _, w := range b.watched {
 		w.V = fingerprint(w.Value, xlsxkit.RawCell(b.w.F, w.Sheet, w.Value))
+		w.V.Cut = b.w.Cut(w.Sheet, w.Value)
 		if w.Also != "" {
 			p := fingerprint(w.Also, xlsxkit.RawCell(b.w.F, w.Sheet, w.Also))
 			w.A = &p
@@ -206,6 +207,10 @@ func (r *editReader) value(w watched, ref string) error {
 	now := xlsxkit.RawCell(r.f, w.Sheet, ref)
 	if w.V.same(now) {
 		return nil
+	}
+	if w.V.Cut {
+		// A text answer shown cut: the data sheet holds it whole.
+		return xlsxkit.CellError(r.path, w.Sheet, xlsxkit.ColOf(ref), xlsxkit.RowOf(ref), assessment.CodeCellCutEdited, nil)
 	}
 	v, code := xlsxkit.ParseEdit(now, xlsxkit.IsText(r.f, w.Sheet, ref), w.AnswerCell, r.lang)
 	if code != "" {

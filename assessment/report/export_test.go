@@ -1,5 +1,7 @@
 package report
 
+import "creativecity/assessment/report/xlsxkit"
+
 // The layout of the sheets, as the external tests (package report_test)
 // check it.
 const (
@@ -20,4 +22,4 @@ const (
 )
 
 // Pieces cuts a text as the data sheet cuts a long evidence.
-var Pieces = pieces
+var Pieces = xlsxkit.SplitCell

@@ -113,11 +113,11 @@ func (b *builder) profileValue(sheet string, row int, q *assessment.Question) {
 	}
 }
 
-// longText writes text in column B merged across the value columns.
+// longText writes text in column B merged across the value columns, cut
+// to fit the cell (and remembered as cut, so that an edit is refused).
 func (b *builder) longText(sheet string, row int, s string) {
-	s = b.w.Fit(s, "")
 	b.w.Check(b.w.F.MergeCell(sheet, xlsxkit.Cell(2, row), xlsxkit.Cell(1+summaryValueCols, row)))
-	b.w.SetStr(sheet, 2, row, s)
+	b.w.CutText(sheet, 2, row, s, "")
 	b.w.StyleRange(sheet, 2, row, 1+summaryValueCols, row, b.w.St.Label)
 }
 
