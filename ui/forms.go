@@ -180,13 +180,13 @@ func (a *App) applyMerge(in assessment.Contribution, take []bool, problems []ass
 // level with its descriptor, "3 – …"), and its evidence when there is
 // one. q is nil for a question the questionnaire does not know.
 func (a *App) answerText(q *assessment.Question, v assessment.Value, evidence string) string {
-	text := l10n.Value(a.loc, v, a.t("gui.mergeNone"))
+	text := l10n.Cut(l10n.Value(a.loc, v, a.t("gui.mergeNone")), 2000)
 	if level, ok := v.Number(); ok && q != nil && q.Type == assessment.Rubric && level == float64(int(level)) &&
 		level >= 0 && int(level) < assessment.RubricLevels {
 		text = a.t("gui.mergeLevel", map[string]any{"Level": text, "Descriptor": a.t(q.LevelID(int(level)))})
 	}
 	if evidence != "" {
-		text += "\n" + a.t("gui.mergeEvidence", map[string]any{"Evidence": evidence})
+		text += "\n" + a.t("gui.mergeEvidence", map[string]any{"Evidence": l10n.Cut(evidence, 2000)})
 	}
 	return text
 }

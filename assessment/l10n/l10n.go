@@ -245,3 +245,18 @@ func Value(l *translations.Localizer, v assessment.Value, none string) string {
 	}
 	return none
 }
+
+// Excerpt is a text as a message quotes it: its spaces and line ends made
+// single spaces, and cut with "…" after n characters (a conflict over a
+// text of thousands of words shows its start, not the whole).
+func Excerpt(s string, n int) string {
+	return Cut(strings.Join(strings.Fields(s), " "), n)
+}
+
+// Cut is s cut with "…" after n characters, its line ends kept.
+func Cut(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}

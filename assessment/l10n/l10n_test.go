@@ -194,3 +194,19 @@ func TestPlanProblemsNameTheInitiative(t *testing.T) {
 		}
 	}
 }
+
+// TestExcerptAndCut: a message quotes a long text by its start, cut with
+// "…" after n characters (not bytes); Excerpt also makes its spaces and
+// line ends single spaces, Cut keeps them; a short text is left whole.
+func TestExcerptAndCut(t *testing.T) {
+	long := strings.Repeat("Ẩm thực Hạ Long\n", 10)
+	if got := Excerpt(long, 20); got != "Ẩm thực Hạ Long Ẩm …" || len([]rune(got)) != 20 {
+		t.Errorf("Excerpt = %q", got)
+	}
+	if got := Cut(long, 20); got != "Ẩm thực Hạ Long\nẨm …" {
+		t.Errorf("Cut = %q", got)
+	}
+	if got := Excerpt(" Huế  \t ", 20); got != "Huế" {
+		t.Errorf("Excerpt of a short text = %q", got)
+	}
+}

@@ -170,11 +170,8 @@ func conflictCode(k assessment.Conflict) string {
 // answerText is an answer as a conflict shows it: the value, and the
 // evidence when there is one.
 func (c *cli) answerText(v assessment.Value, evidence string) string {
-	text := l10n.Value(c.loc, v, "∅")
-	if evidence = strings.Join(strings.Fields(evidence), " "); evidence != "" {
-		if r := []rune(evidence); len(r) > 80 {
-			evidence = string(r[:79]) + "…"
-		}
+	text := l10n.Excerpt(l10n.Value(c.loc, v, "∅"), 80)
+	if evidence = l10n.Excerpt(evidence, 80); evidence != "" {
 		return c.loc.T("cli.answerWithEvidence", map[string]any{"Value": text, "Evidence": evidence})
 	}
 	return "“" + text + "”"
