@@ -97,6 +97,10 @@ func (c *cli) merge(o options, args []string) int {
 				"Proposed": assessment.TextArg(c.answerText(k.Proposed.Value, k.Proposed.Evidence)),
 				"Current":  assessment.TextArg(c.answerText(k.Current.Value, k.Current.Evidence))}})
 	}
+	if refused := assessment.CheckMerged(c.qn, base, out, files.MaxFileSize); len(refused) > 0 {
+		c.refuseMerge(refused, o.into)
+		return exitInput
+	}
 	if !o.force && !sameFile(out, o.into) && c.replacesOtherCity(out, base.City) {
 		return exitInput
 	}
@@ -114,6 +118,15 @@ func (c *cli) merge(o options, args []string) int {
 		return exitInput
 	}
 	return exitOK
+}
+
+// refuseMerge says why the result of a merge is not written: each
+// problem, then that the assessment merged into is left as it was.
+func (c *cli) refuseMerge(problems []assessment.Problem, into string) {
+	for _, p := range problems {
+		c.problem(p)
+	}
+	c.fail("cli.mergeRefused", map[string]any{"File": into})
 }
 
 func conflictCode(k assessment.Conflict) string {

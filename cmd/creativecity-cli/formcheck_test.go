@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"creativecity/assessment"
 	"creativecity/assessment/files"
 	"creativecity/assessment/testkit"
 )
@@ -17,15 +19,24 @@ import (
 // form of a section prefilled from it, and returns both paths.
 func formOf(t *testing.T, section string, without ...string) (base, form string) {
 	t.Helper()
+	return formFrom(t, section, func(a *assessment.Assessment) {
+		for _, id := range without {
+			delete(a.Answers, id)
+		}
+	})
+}
+
+// formFrom saves the demo changed by edit as a base, writes a form of a
+// section prefilled from it, and returns both paths.
+func formFrom(t *testing.T, section string, edit func(a *assessment.Assessment)) (base, form string) {
+	t.Helper()
 	dir := t.TempDir()
 	base = filepath.Join(dir, "base.ccsa")
 	demo, err := files.Load(demoPath(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range without {
-		delete(demo.Answers, id)
-	}
+	edit(demo)
 	if err := files.Save(base, demo); err != nil {
 		t.Fatal(err)
 	}
@@ -178,5 +189,64 @@ func TestAFormsHiddenTypesAreNotTrusted(t *testing.T) {
 		if string(testkit.ReadFile(t, base)) != string(before) {
 			t.Errorf("%s = %v: the base was changed", c.id, c.value)
 		}
+	}
+}
+
+// TestAMergeThatWouldNotValidateIsRefused: a form giving a population of
+// 500 (every value of it valid alone, the city's population below what
+// validate accepts) is refused with the validation problem, and the base
+// is left byte for byte.
+func TestAMergeThatWouldNotValidateIsRefused(t *testing.T) {
+	base, form := formFrom(t, "profile", func(a *assessment.Assessment) { a.City.Population = 0 })
+	editForm(t, form, func(map[string]any) {}, map[string]any{"profile.population": 500})
+	before := testkit.ReadFile(t, base)
+	code, stdout, errs := runCLI(t, "--lang", "en", "import", "--into", base, "-o", base, form)
+	if code != exitInput || strings.Contains(stdout, "filled in") || !strings.Contains(errs, "profile.population") ||
+		!strings.Contains(errs, "was not written") {
+		t.Errorf("exit %d:\n%s\n%s", code, stdout, errs)
+	}
+	if string(testkit.ReadFile(t, base)) != string(before) {
+		t.Error("the base was changed")
+	}
+	if code, _, errs := runCLI(t, "validate", base); code != exitOK {
+		t.Errorf("the base no longer validates: %s", errs)
+	}
+}
+
+// TestAMergeLargerThanTheLoaderReadsIsRefused: a base just under the
+// loader's limit and a form adding a long evidence: the result, which
+// validate would refuse as too large, is not written.
+func TestAMergeLargerThanTheLoaderReadsIsRefused(t *testing.T) {
+	base, form := formFrom(t, "gastronomy", func(a *assessment.Assessment) {
+		delete(a.Answers, "gastronomy.ocop_food_products")
+		data, err := assessment.Encode(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Answers["crafts.recognised_craft_villages"].Evidence = strings.Repeat("x", files.MaxFileSize-len(data)-40_000)
+	})
+	if st, err := os.Stat(base); err != nil || st.Size() > files.MaxFileSize || st.Size() < files.MaxFileSize-50_000 {
+		t.Fatalf("base of %v bytes: %v", st.Size(), err)
+	}
+	evidence := strings.Repeat("Danh sách sản phẩm OCOP. ", 1300)
+	f, err := excelize.OpenFile(form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := formRows(t, form, "Ẩm thực")
+	for _, col := range []string{"H", "I"} {
+		f.SetCellStr("Ẩm thực", col+rows["gastronomy.ocop_food_products"], evidence)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	before := testkit.ReadFile(t, base)
+	code, stdout, errs := runCLI(t, "--lang", "en", "import", "--into", base, "-o", base, form)
+	if code != exitInput || strings.Contains(stdout, "filled in") || !strings.Contains(errs, "too large") {
+		t.Errorf("exit %d:\n%s\n%s", code, stdout, errs)
+	}
+	if string(testkit.ReadFile(t, base)) != string(before) {
+		t.Error("the base was changed")
 	}
 }
