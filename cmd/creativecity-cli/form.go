@@ -64,7 +64,8 @@ func (c *cli) form(o options, args []string) int {
 // merge merges filled-in forms (or reports) into an assessment: the
 // answers they fill in are taken with their provenance; conflicts are
 // listed and left as they were unless --prefer new. The result is written
-// in every case; the exit status is 1 while conflicts remain.
+// while conflicts remain (exit status 1), never when it would not validate
+// or is larger than the loader reads.
 func (c *cli) merge(o options, args []string) int {
 	if o.into == "" || (o.prefer != "" && o.prefer != "new") {
 		c.fail("cli.badPrefer", nil)
