@@ -199,3 +199,25 @@ func withRecord(list []Provenance, in Contribution, sheet string) []Provenance {
 
 // sameValue reports whether two values are the same answer.
 func sameValue(x, y Value) bool { return x.Kind() == y.Kind() && x.Raw() == y.Raw() }
+
+// CheckMerged is what stops the result of a merge from being written or
+// taken: the errors validation finds in it (what validate refuses, and
+// so import too), and its size when encoded over limit (the largest file
+// the loader reads). None: the result may be written.
+func CheckMerged(qn *Questionnaire, a *Assessment, path string, limit int) []Problem {
+	var errs []Problem
+	for _, p := range Validate(qn, a, path) {
+		if p.Severity == Error {
+			errs = append(errs, p)
+		}
+	}
+	data, err := Encode(a)
+	if err != nil {
+		return append(errs, Problem{Severity: Error, Path: path, Code: CodeWriteFailed, Args: Args{"Detail": TextArg(err.Error())}})
+	}
+	if len(data) > limit {
+		errs = append(errs, Problem{Severity: Error, Path: path, Code: CodeTooLarge,
+			Args: Args{"Size": CountArg(len(data)), "Limit": CountArg(limit)}})
+	}
+	return errs
+}

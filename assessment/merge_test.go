@@ -185,3 +185,24 @@ func TestMergeTakesTheDecisionsOfAReport(t *testing.T) {
 		t.Errorf("conflicts applied: %+v", a.Decisions)
 	}
 }
+
+// TestCheckMergedStopsAnInvalidOrOversizedResult: a merge's result with a
+// validation error, or larger than the limit once encoded, is stopped
+// with the reason; a valid one passes.
+func TestCheckMergedStopsAnInvalidOrOversizedResult(t *testing.T) {
+	qn := shippedQn(t)
+	a := New(qn)
+	a.City.Name = "Hạ Long"
+	a.SetValue("gastronomy.signature_dishes", NumberValue(3))
+	if ps := CheckMerged(qn, a, "x.ccsa", 1<<20); len(ps) != 0 {
+		t.Errorf("a valid result: %+v", ps)
+	}
+	Merge(qn, a, []Contribution{form("f.xlsx", "", Contributed{QuestionID: "profile.population", Value: NumberValue(500)})}, false)
+	if ps := CheckMerged(qn, a, "x.ccsa", 1<<20); len(ps) != 1 || ps[0].Code != CodePopulationTooSmall || ps[0].Severity != Error {
+		t.Errorf("a population of 500: %+v", ps)
+	}
+	a.City.Population = 0
+	if ps := CheckMerged(qn, a, "x.ccsa", 100); len(ps) != 1 || ps[0].Code != CodeTooLarge || ps[0].Path != "x.ccsa" {
+		t.Errorf("over the limit: %+v", ps)
+	}
+}

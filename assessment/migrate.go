@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -134,7 +136,14 @@ func (qn *Questionnaire) Migrate(a *Assessment) []Problem {
 		}
 	}
 	a.QuestionnaireVersion = qn.Version
-	ps := []Problem{{Severity: Warning, Code: CodeMigrated, Args: Args{"From": TextArg(from), "To": TextArg(qn.Version),
+	return migratedProblems(from, qn.Version, changes, renamed, rescaled, removed)
+}
+
+// migratedProblems says what bringing answers from one version to
+// another changed: the versions and the notes of the steps, then how many
+// answers moved, were rescaled or are kept, each only when there are some.
+func migratedProblems(from, to string, changes []string, renamed, rescaled, removed int) []Problem {
+	ps := []Problem{{Severity: Warning, Code: CodeMigrated, Args: Args{"From": TextArg(from), "To": TextArg(to),
 		"Changes": NotesArg(changes...)}}}
 	for _, c := range []struct {
 		code string
@@ -187,4 +196,78 @@ func (p Provinces) Today(name string) string {
 		return today
 	}
 	return name
+}
+
+// CheckVersion tells whether a file of questionnaire version v can be
+// brought up to this one: v is this version or one the migration table
+// leads from. Otherwise it returns CodeFormVersionNewer for a well-formed
+// version after this one, CodeFormVersionUnknown for any other (an older
+// version no step leads from, or one that is not "YEAR.NUMBER").
+func (qn *Questionnaire) CheckVersion(v string) string {
+	if v == qn.Version || qn.migrationPath(v) != nil {
+		return ""
+	}
+	year, n, ok := parseVersion(v)
+	curYear, curN, curOK := parseVersion(qn.Version)
+	if ok && curOK && (year > curYear || (year == curYear && n > curN)) {
+		return CodeFormVersionNewer
+	}
+	return CodeFormVersionUnknown
+}
+
+// parseVersion reads a questionnaire version "YEAR.NUMBER" (2027.1).
+func parseVersion(v string) (year, n int, ok bool) {
+	y, rest, found := strings.Cut(v, ".")
+	digits := func(s string) bool {
+		return s != "" && len(s) <= 4 && strings.Trim(s, "0123456789") == ""
+	}
+	if !found || len(y) != 4 || !digits(y) || !digits(rest) {
+		return 0, 0, false
+	}
+	year, _ = strconv.Atoi(y)
+	n, _ = strconv.Atoi(rest)
+	return year, n, true
+}
+
+// CurrentID is the ID in this version of a question of version from:
+// renamed along the migration table's steps, or id itself.
+func (qn *Questionnaire) CurrentID(from, id string) string {
+	for _, m := range qn.migrationPath(from) {
+		if to, ok := m.Renamed[id]; ok {
+			id = to
+		}
+	}
+	return id
+}
+
+// MigrateContribution brings the answers of a contribution made for
+// questionnaire version from (a form) up to this one as Migrate brings an
+// assessment's: an answer of a renamed question moves to its new ID, a
+// rescaled rubric's level is mapped. It returns what changed, as Migrate
+// does; none when from is this version or no step leads from it.
+func (qn *Questionnaire) MigrateContribution(c *Contribution, from string) []Problem {
+	steps := qn.migrationPath(from)
+	if from == qn.Version || steps == nil {
+		return nil
+	}
+	var renamed, rescaled int
+	var changes []string
+	for _, m := range steps {
+		if m.Changes != "" {
+			changes = append(changes, m.Changes)
+		}
+		for i := range c.Answers {
+			in := &c.Answers[i]
+			if id, ok := m.Renamed[in.QuestionID]; ok {
+				in.QuestionID = id
+				renamed++
+			}
+			levels, ok := m.Levels[in.QuestionID]
+			if f, isNumber := in.Value.Number(); ok && isNumber && f == float64(int(f)) && f >= 0 && int(f) < len(levels) {
+				in.Value = NumberValue(float64(levels[int(f)]))
+				rescaled++
+			}
+		}
+	}
+	return migratedProblems(from, qn.Version, changes, renamed, rescaled, 0)
 }

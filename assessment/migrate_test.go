@@ -234,3 +234,42 @@ func TestProvincesMapNamesBeforeTheMergerToToday(t *testing.T) {
 		t.Error("a number accepted as a province")
 	}
 }
+
+// TestAContributionIsMigratedAsAFileIs: the answers of a form made two
+// versions ago come up as a file's would: a renamed question's answer
+// moves (CurrentID names its question today), a rescaled level is mapped,
+// and the warnings say so.
+func TestAContributionIsMigratedAsAFileIs(t *testing.T) {
+	qn := migratingQuestionnaire(t)
+	if id := qn.CurrentID("old", "film.festival"); id != "film.festivals" {
+		t.Errorf("CurrentID: %s", id)
+	}
+	c := Contribution{Answers: []Contributed{{QuestionID: "film.festival", Value: NumberValue(3)},
+		{QuestionID: "film.archive", Value: NumberValue(3)}}}
+	ps := qn.MigrateContribution(&c, "old")
+	if c.Answers[0].QuestionID != "film.festivals" || c.Answers[0].Value.Raw() != "3" || c.Answers[1].Value.Raw() != "2" {
+		t.Errorf("migrated: %+v", c.Answers)
+	}
+	if len(ps) != 3 || ps[0].Code != CodeMigrated || ps[1].Code != CodeMigratedRenamed || ps[2].Code != CodeMigratedRescaled {
+		t.Errorf("problems: %+v", ps)
+	}
+	if ps := qn.MigrateContribution(&c, "new"); ps != nil {
+		t.Errorf("the current version: %+v", ps)
+	}
+}
+
+// TestVersionsAreChecked: a file's questionnaire version is this one or
+// one the table leads from; a later one is newer, anything else unknown.
+func TestVersionsAreChecked(t *testing.T) {
+	qn, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for v, want := range map[string]string{qn.Version: "", "2026.1": "", "2099.1": CodeFormVersionNewer, "9999.99": CodeFormVersionNewer,
+		"2025.1": CodeFormVersionUnknown, "2099.1x": CodeFormVersionUnknown, "": CodeFormVersionUnknown, "2099": CodeFormVersionUnknown,
+		"+2099.1": CodeFormVersionUnknown, "2099.-1": CodeFormVersionUnknown} {
+		if got := qn.CheckVersion(v); got != want {
+			t.Errorf("%q: %q, want %q", v, got, want)
+		}
+	}
+}

@@ -135,6 +135,10 @@ const (
 	CodeWatchedRowGone   = "watchedRowGone"   // Args: Sheet
 	CodeWatchedRowTwice  = "watchedRowTwice"  // Args: Sheet
 	CodeFormRowGone      = "formRowGone"      // Args: Sheet
+	// A form's questionnaire version, checked against this questionnaire.
+	CodeFormVersionNewer    = "formVersionNewer"    // Args: Version, Current; a form of a newer questionnaire
+	CodeFormVersionUnknown  = "formVersionUnknown"  // Args: Version, Current; a version no step leads from, or malformed
+	CodeFormUnknownQuestion = "formUnknownQuestion" // a question of the form this questionnaire does not ask: not merged
 	// A cell of the action plan's sheet worked out from the plan (a label,
 	// the objectives, the years, a total) was changed, or its row moved.
 	CodeCellComputed  = "cellComputed"  // Args: Sheet, Cell

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"creativecity/assessment"
+	"creativecity/assessment/files"
 	"creativecity/assessment/forms"
 	"creativecity/assessment/l10n"
 	"creativecity/translations"
@@ -109,7 +110,11 @@ func (a *App) askCityMismatch(in assessment.Contribution, problems []assessment.
 // mergeContribution merges a workbook whose city is settled: at once when
 // nothing conflicts, else after the user chose in the conflicts dialog.
 func (a *App) mergeContribution(in assessment.Contribution, problems []assessment.Problem) {
-	trial := assessment.Merge(a.qn, a.Assessment().Clone(), []assessment.Contribution{in}, false)
+	result := a.Assessment().Clone()
+	trial := assessment.Merge(a.qn, result, []assessment.Contribution{in}, false)
+	if a.mergeRefused(in, result) {
+		return
+	}
 	if len(trial.Conflicts) == 0 {
 		a.applyMerge(in, nil, problems)
 		return
@@ -152,16 +157,25 @@ func (a *App) showConflicts(in assessment.Contribution, conflicts []assessment.C
 
 // applyMerge merges a contribution into the open assessment, taking the
 // conflicts chosen (by their order), and says what it did.
+// Its result is tried on a copy first: one that would not validate is
+// refused and the assessment left as it was.
 func (a *App) applyMerge(in assessment.Contribution, take []bool, problems []assessment.Problem) {
-	var res assessment.MergeResult
-	a.doc.Edit(func(doc *assessment.Assessment) {
-		res = assessment.Merge(a.qn, doc, []assessment.Contribution{in}, false)
+	merge := func(doc *assessment.Assessment) assessment.MergeResult {
+		res := assessment.Merge(a.qn, doc, []assessment.Contribution{in}, false)
 		for i := range res.Conflicts {
 			if i < len(take) && take[i] {
 				res.Conflicts[i].Apply(a.qn, doc)
 			}
 		}
-	})
+		return res
+	}
+	result := a.Assessment().Clone()
+	merge(result)
+	if a.mergeRefused(in, result) {
+		return
+	}
+	var res assessment.MergeResult
+	a.doc.Edit(func(doc *assessment.Assessment) { res = merge(doc) })
 	taken := len(res.Conflicts) - res.Unresolved()
 	text := a.loc.N("gui.merged", len(res.Merged), map[string]any{"File": in.File, "Same": res.Same,
 		"Taken": taken, "Kept": res.Unresolved()})
@@ -174,6 +188,22 @@ func (a *App) applyMerge(in assessment.Contribution, take []bool, problems []ass
 	}
 	a.showPage(a.page)
 	a.showText(a.t("gui.mergeTitle"), text, fyne.NewSize(640, 320))
+}
+
+// mergeRefused reports whether the result of a merge must not be taken
+// (it would not validate, or not open again once saved), and then says
+// why.
+func (a *App) mergeRefused(in assessment.Contribution, result *assessment.Assessment) bool {
+	refused := assessment.CheckMerged(a.qn, result, "", files.MaxFileSize)
+	if len(refused) == 0 {
+		return false
+	}
+	lines := []string{a.t("gui.mergeRefused", map[string]any{"File": in.File}), ""}
+	for _, p := range refused {
+		lines = append(lines, "• "+l10n.Problem(a.loc, p))
+	}
+	a.showText(a.t("gui.mergeTitle"), strings.Join(lines, "\n"), fyne.NewSize(640, 320))
+	return true
 }
 
 // answerText is an answer as the merge shows it: its value (a rubric's

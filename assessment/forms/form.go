@@ -253,7 +253,11 @@ func (b *formBuilder) sectionSheet(s *assessment.Section, levels string) {
 
 // kind is how an answer cell is read back: a question's type, "date" for
 // the city's date.
-func (b *formBuilder) kind(q *assessment.Question) string {
+func (b *formBuilder) kind(q *assessment.Question) string { return kindOf(q) }
+
+// kindOf is how a question's answer cell is read back: its type, "date"
+// for the city's date.
+func kindOf(q *assessment.Question) string {
 	if attr, ok := assessment.LookupCityAttribute(q.CityField); ok && attr.Kind == assessment.AttributeDate {
 		return xlsxkit.KindDate
 	}

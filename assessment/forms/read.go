@@ -23,7 +23,7 @@ func ReadContribution(path string, qn *assessment.Questionnaire) (assessment.Con
 	defer f.Close()
 	name := filepath.Base(path)
 	if v, _ := f.GetCellValue("_form", "A1"); v == FormSheetMarker {
-		return readForm(f, path, name)
+		return readForm(f, path, name, qn)
 	}
 	return readReport(f, path, name, qn)
 }
@@ -72,16 +72,14 @@ func readReport(f *excelize.File, path, name string, qn *assessment.Questionnair
 	return c, problems, nil
 }
 
-// readForm reads the answers of a filled-in form.
-func readForm(f *excelize.File, path, name string) (assessment.Contribution, []assessment.Problem, error) {
-	raw := readMeta(f, "_form")
-	var meta formMeta
-	if err := json.Unmarshal([]byte(raw), &meta); err != nil || meta.Instructions == "" {
-		return assessment.Contribution{}, nil, xlsxkit.CellError(path, "_form", 1, 2, assessment.CodeCellNotJSON, nil)
-	}
-	if meta.Version > FormVersion {
-		return assessment.Contribution{}, nil, xlsxkit.ReadError(path, assessment.CodeSchemaNewer, assessment.Args{
-			"Version": assessment.CountArg(meta.Version), "Supported": assessment.CountArg(FormVersion)}, nil)
+// readForm reads the answers of a filled-in form. Its hidden sheet only
+// locates the rows: how each answer is read (type, range, levels) is the
+// questionnaire's, and the answers of a form of an older questionnaire
+// version are brought up to this one as a report's are.
+func readForm(f *excelize.File, path, name string, qn *assessment.Questionnaire) (assessment.Contribution, []assessment.Problem, error) {
+	meta, err := readMeta(f, path, qn)
+	if err != nil {
+		return assessment.Contribution{}, nil, err
 	}
 	c, err := readContributor(f, path, name, meta)
 	if err != nil {
@@ -90,6 +88,12 @@ func readForm(f *excelize.File, path, name string) (assessment.Contribution, []a
 	var problems []assessment.Problem
 	rowsOf := map[string]map[string][]int{}
 	for _, w := range meta.Questions {
+		q, known := qn.Question(qn.CurrentID(meta.QuestionnaireVersion, w.ID))
+		if !known {
+			problems = append(problems, assessment.Problem{Severity: assessment.Warning, Path: path, QuestionID: w.ID,
+				Code: assessment.CodeFormUnknownQuestion})
+			continue
+		}
 		if rowsOf[w.Sheet] == nil {
 			rowsOf[w.Sheet] = xlsxkit.IDRows(f, w.Sheet)
 		}
@@ -99,13 +103,45 @@ func readForm(f *excelize.File, path, name string) (assessment.Contribution, []a
 				Code: assessment.CodeFormRowGone, Args: assessment.Args{"Sheet": assessment.TextArg(w.Sheet)}})
 			continue
 		}
-		in, err := readAnswer(f, path, w, rows[0], &meta)
+		in, err := readAnswer(f, path, questionCell(q, w), rows[0], &meta)
 		if err != nil {
 			return assessment.Contribution{}, nil, err
 		}
 		c.Answers = append(c.Answers, in)
 	}
+	migrated := qn.MigrateContribution(&c, meta.QuestionnaireVersion)
+	for i := range migrated {
+		migrated[i].Path = path
+	}
+	problems = append(migrated, problems...)
 	return c, append(problems, assessment.CleanContribution(&c, path)...), nil
+}
+
+// readMeta reads a form's hidden description and checks its versions:
+// the form's layout, and its questionnaire against this one.
+func readMeta(f *excelize.File, path string, qn *assessment.Questionnaire) (formMeta, error) {
+	raw := readMetaText(f, "_form")
+	var meta formMeta
+	if err := json.Unmarshal([]byte(raw), &meta); err != nil || meta.Instructions == "" {
+		return meta, xlsxkit.CellError(path, "_form", 1, 2, assessment.CodeCellNotJSON, nil)
+	}
+	if meta.Version > FormVersion {
+		return meta, xlsxkit.ReadError(path, assessment.CodeSchemaNewer, assessment.Args{
+			"Version": assessment.CountArg(meta.Version), "Supported": assessment.CountArg(FormVersion)}, nil)
+	}
+	if code := qn.CheckVersion(meta.QuestionnaireVersion); code != "" {
+		return meta, xlsxkit.ReadError(path, code, assessment.Args{"Version": assessment.TextArg(meta.QuestionnaireVersion),
+			"Current": assessment.TextArg(qn.Version)}, nil)
+	}
+	return meta, nil
+}
+
+// questionCell is how the answer cell of a question is read: the
+// question's own type, whole-number rule and maximum; of what the hidden
+// sheet says, only the ID (as the form names it) and the sheet.
+func questionCell(q *assessment.Question, hidden xlsxkit.AnswerCell) xlsxkit.AnswerCell {
+	return xlsxkit.AnswerCell{ID: hidden.ID, Sheet: hidden.Sheet, ByID: true, Type: kindOf(q),
+		Int: q.Integer || q.Type == assessment.Rubric, Max: xlsxkit.MaxOf(q)}
 }
 
 // readContributor reads the contributor's cells of the first sheet.

@@ -66,9 +66,9 @@ func (b *formBuilder) writeMeta(sheet string) {
 	}
 }
 
-// readMeta is the form's description, its pieces joined (a form of an
+// readMetaText is the form's description, its pieces joined (a form of an
 // older version has one).
-func readMeta(f *excelize.File, sheet string) string {
+func readMetaText(f *excelize.File, sheet string) string {
 	var pieces []string
 	for col := 1; col <= excelize.MaxColumns; col++ {
 		p, _ := f.GetCellValue(sheet, xlsxkit.Cell(col, metaRow), excelize.Options{RawCellValue: true})

@@ -64,7 +64,8 @@ func (c *cli) form(o options, args []string) int {
 // merge merges filled-in forms (or reports) into an assessment: the
 // answers they fill in are taken with their provenance; conflicts are
 // listed and left as they were unless --prefer new. The result is written
-// in every case; the exit status is 1 while conflicts remain.
+// while conflicts remain (exit status 1), never when it would not validate
+// or is larger than the loader reads.
 func (c *cli) merge(o options, args []string) int {
 	if o.cityMismatch != "" && (o.into == "" || (o.cityMismatch != cityMismatchRefuse && o.cityMismatch != cityMismatchAccept)) {
 		c.fail("cli.badCityMismatch", map[string]any{"Value": o.cityMismatch})
@@ -108,6 +109,10 @@ func (c *cli) merge(o options, args []string) int {
 			Code: conflictCode(k), Args: assessment.Args{"Sheet": assessment.TextArg(k.Sheet),
 				"Proposed": assessment.TextArg(c.answerText(k.Proposed.Value, k.Proposed.Evidence)),
 				"Current":  assessment.TextArg(c.answerText(k.Current.Value, k.Current.Evidence))}})
+	}
+	if refused := assessment.CheckMerged(c.qn, base, out, files.MaxFileSize); len(refused) > 0 {
+		c.refuseMerge(refused, o.into)
+		return exitInput
 	}
 	if !o.force && !sameFile(out, o.into) && c.replacesOtherCity(out, base.City) {
 		return exitInput
@@ -158,6 +163,15 @@ func (c *cli) checkCities(o options, base assessment.City, inputs []assessment.C
 	}
 	c.fail("cli.cityMismatchRefused", nil)
 	return false
+}
+
+// refuseMerge says why the result of a merge is not written: each
+// problem, then that the assessment merged into is left as it was.
+func (c *cli) refuseMerge(problems []assessment.Problem, into string) {
+	for _, p := range problems {
+		c.problem(p)
+	}
+	c.fail("cli.mergeRefused", map[string]any{"File": into})
 }
 
 func conflictCode(k assessment.Conflict) string {
