@@ -1,14 +1,13 @@
 package ui
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
+	"creativecity/assessment/testkit/fixture"
 	"creativecity/translations"
 )
 
@@ -53,7 +52,7 @@ func TestAnOlderFormIsMatchedByNameWithAWarning(t *testing.T) {
 	a.doc.Edit(func(d *assessment.Assessment) { delete(d.Answers, "gastronomy.ocop_food_products") })
 	path := writtenForm(t, a)
 	fillForm(t, path, map[string]any{"gastronomy.ocop_food_products": 18})
-	dropFormProvince(t, path)
+	fixture.DropFormProvince(t, path)
 	closeDialogs(t, a)
 	a.MergePath(path)
 	if text := dialogText(a); !strings.Contains(text, "1 answer filled in") || !strings.Contains(text, "by the name only") {
@@ -61,28 +60,5 @@ func TestAnOlderFormIsMatchedByNameWithAWarning(t *testing.T) {
 	}
 	if a.Assessment().Value("gastronomy.ocop_food_products").Raw() != "18" {
 		t.Error("not merged")
-	}
-}
-
-// dropFormProvince removes the province from a form's hidden description.
-func dropFormProvince(t *testing.T, path string) {
-	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	raw, _ := f.GetCellValue("_form", "A2")
-	var meta map[string]any
-	if err := json.Unmarshal([]byte(raw), &meta); err != nil || meta["province"] == nil {
-		t.Fatalf("no province in the form (%v)", err)
-	}
-	delete(meta, "province")
-	b, _ := json.Marshal(meta)
-	if err := f.SetCellValue("_form", "A2", string(b)); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Save(); err != nil {
-		t.Fatal(err)
 	}
 }

@@ -51,23 +51,7 @@ func TestAFormCarriesItsCityAndProvince(t *testing.T) {
 // they named the province, and returns the form's path.
 func oldForm(t *testing.T, path string) string {
 	t.Helper()
-	meta := hiddenMeta(t, path)
-	if _, ok := meta["province"]; !ok {
-		t.Fatal("the form has no province to remove")
-	}
-	delete(meta, "province")
-	b, _ := json.Marshal(meta)
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := f.SetCellValue("_form", "A2", string(b)); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Save(); err != nil {
-		t.Fatal(err)
-	}
+	fixture.DropFormProvince(t, path)
 	return path
 }
 

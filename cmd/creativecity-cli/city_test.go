@@ -2,15 +2,13 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"creativecity/assessment/files"
+	"creativecity/assessment/testkit/fixture"
 )
 
 // hueFile writes the demonstration assessment as Huế's (its name and
@@ -119,33 +117,10 @@ func TestAnOlderFormIsMatchedByName(t *testing.T) {
 	if code, _, errs := runCLI(t, "form", "--sections", "gastronomy", "-o", form, halong); code != 0 {
 		t.Fatal(errs)
 	}
-	dropProvince(t, form)
+	fixture.DropFormProvince(t, form)
 	code, stdout, errs := runCLI(t, "--lang", "en", "import", "--into", halong, "-o", halong, form)
 	if code != 0 || !strings.Contains(errs, "warning") || !strings.Contains(errs, "by the name only") {
 		t.Errorf("same name: exit %d\n%s\n%s", code, stdout, errs)
 	}
 	refusedUnchanged(t, hueFile(t, dir, "Huế"), form)
-}
-
-// dropProvince removes the province from a form's hidden description.
-func dropProvince(t *testing.T, path string) {
-	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	raw, _ := f.GetCellValue("_form", "A2")
-	var meta map[string]any
-	if err := json.Unmarshal([]byte(raw), &meta); err != nil || meta["province"] == nil {
-		t.Fatalf("no province in the form (%v)", err)
-	}
-	delete(meta, "province")
-	b, _ := json.Marshal(meta)
-	if err := f.SetCellValue("_form", "A2", string(b)); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Save(); err != nil {
-		t.Fatal(err)
-	}
 }

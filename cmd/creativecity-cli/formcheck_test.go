@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -13,6 +12,7 @@ import (
 	"creativecity/assessment"
 	"creativecity/assessment/files"
 	"creativecity/assessment/testkit"
+	"creativecity/assessment/testkit/fixture"
 )
 
 // formOf saves the demo without the answers named as a base, writes a
@@ -53,21 +53,12 @@ func formFrom(t *testing.T, section string, edit func(a *assessment.Assessment))
 // where each answer cell is, "sheet!cell".
 func editForm(t *testing.T, path string, edit func(meta map[string]any), answers map[string]any) map[string]string {
 	t.Helper()
+	fixture.EditFormMeta(t, path, edit)
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	raw, _ := f.GetCellValue("_form", "A2")
-	var meta map[string]any
-	if err := json.Unmarshal([]byte(raw), &meta); err != nil {
-		t.Fatal(err)
-	}
-	edit(meta)
-	out, _ := json.Marshal(meta)
-	if err := f.SetCellStr("_form", "A2", string(out)); err != nil {
-		t.Fatal(err)
-	}
 	where := map[string]string{}
 	for _, sheet := range f.GetSheetList() {
 		rows, _ := f.GetRows(sheet)
