@@ -20,9 +20,16 @@ import (
 // returns its path.
 func writtenForm(t *testing.T, a *App) string {
 	t.Helper()
+	return writtenSectionForm(t, a, "gastronomy")
+}
+
+// writtenSectionForm has the window write a form of a section and returns
+// its path.
+func writtenSectionForm(t *testing.T, a *App, section string) string {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "phieu.xlsx")
 	done := make(chan error, 1)
-	a.WriteForm(path, translations.VI, []string{"gastronomy"}, func(err error) { done <- err })
+	a.WriteForm(path, translations.VI, []string{section}, func(err error) { done <- err })
 	select {
 	case err := <-done:
 		if err != nil {

@@ -1,11 +1,9 @@
 package ui
 
 import (
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -17,17 +15,7 @@ import (
 // puts a value in the answer cell of a question, as a department would.
 func profileFormGiving(t *testing.T, a *App, id string, value any) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "phieu.xlsx")
-	done := make(chan error, 1)
-	a.WriteForm(path, translations.VI, []string{"profile"}, func(err error) { done <- err })
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the form was not written")
-	}
+	path := writtenSectionForm(t, a, "profile")
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
