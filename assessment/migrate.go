@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Migration is one step from an older questionnaire version to the next:
@@ -196,6 +197,38 @@ func (p Provinces) Today(name string) string {
 		return today
 	}
 	return name
+}
+
+// unitWords are the words of the administrative unit that may stand
+// before a province's or centrally governed city's name ("Tỉnh Quảng
+// Ninh", "Thành phố Huế", "TP. Cần Thơ"), lower case.
+var unitWords = []string{"tỉnh ", "thành phố ", "tp. ", "tp.", "tp "}
+
+// namedAfterPerson is the one name of today's 34 that is a person's name,
+// which keeps its unit word wherever it is written.
+const namedAfterPerson = "Thành phố Hồ Chí Minh"
+
+// PlaceName is the place written before the date of an administrative
+// document (Decree 30/2020/NĐ-CP, Annex I): the province's or centrally
+// governed city's name today, without the word of its unit ("Quảng
+// Ninh", "Huế", "Cần Thơ"), except a name given after a person ("Thành
+// phố Hồ Chí Minh").
+func (p Provinces) PlaceName(province string) string {
+	name := strings.Join(strings.Fields(norm.NFC.String(province)), " ")
+	if p.Today(name) == namedAfterPerson {
+		return namedAfterPerson
+	}
+	lower := strings.ToLower(name)
+	for _, w := range unitWords {
+		if strings.HasPrefix(lower, w) && len(name) > len(w) {
+			rest := strings.TrimSpace(name[len(w):])
+			if p.Today(rest) == namedAfterPerson {
+				return namedAfterPerson
+			}
+			return p.Today(rest)
+		}
+	}
+	return p.Today(name)
 }
 
 // CheckVersion tells whether a file of questionnaire version v can be

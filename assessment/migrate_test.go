@@ -273,3 +273,25 @@ func TestVersionsAreChecked(t *testing.T) {
 		}
 	}
 }
+
+// TestThePlaceBeforeTheDateHasNoUnitWord: Decree 30 writes the place
+// before the date as the province's or centrally governed city's name
+// without the word of its unit, except a name given after a person;
+// a name from before the 2025 merger becomes today's.
+func TestThePlaceBeforeTheDateHasNoUnitWord(t *testing.T) {
+	qn, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"Quảng Ninh": "Quảng Ninh", "Tỉnh Quảng Ninh": "Quảng Ninh", "tỉnh  Quảng Ninh": "Quảng Ninh",
+		"Thành phố Huế": "Huế", "Thừa Thiên Huế": "Huế", "Thành phố Cần Thơ": "Cần Thơ", "TP. Cần Thơ": "Cần Thơ",
+		"Thành phố Hồ Chí Minh": "Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh": "Thành phố Hồ Chí Minh",
+		"Hồ Chí Minh": "Thành phố Hồ Chí Minh", "Bình Dương": "Thành phố Hồ Chí Minh",
+		"Thành phố Đà Nẵng": "Đà Nẵng", "Tỉnh Lâm Đồng": "Lâm Đồng", "": "",
+	} {
+		if got := qn.Provinces.PlaceName(in); got != want {
+			t.Errorf("PlaceName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -196,10 +196,13 @@ func (b *builder) coverText(sheet string, col, row int, s string, style, last in
 }
 
 // placeAndDate is "Quảng Ninh, ngày 27 tháng 11 năm 2026": the province
-// (or the city) and the date of the review, or of the export when the
-// review has none.
+// without the word of its unit ("Huế", not "Thành phố Huế"; see
+// Provinces.PlaceName), or the city, and the date of the review, or of the
+// export when the review has none. How the day and the month are written
+// (Decree 30 puts a 0 before a day below 10 and the months 1 and 2) is the
+// language's message.
 func (b *builder) placeAndDate() string {
-	place := strings.TrimSpace(b.a.City.Province)
+	place := b.qn.Provinces.PlaceName(b.a.City.Province)
 	if place == "" {
 		place = strings.TrimSpace(b.a.City.Name)
 	}

@@ -384,3 +384,29 @@ func TestControlCharactersLeaveAValidWorkbook(t *testing.T) {
 		t.Errorf("formula %q", formula)
 	}
 }
+
+// TestThePlaceAndDateFollowDecree30: the place is the province's name
+// without its unit word (except a name given after a person), a day below
+// 10 and the months 1 and 2 take a leading 0 in Vietnamese; the English
+// cover writes the same place and the date as English does.
+func TestThePlaceAndDateFollowDecree30(t *testing.T) {
+	for _, tt := range []struct{ province, date, vi, en string }{
+		{"Thành phố Huế", "2027-02-05", "Huế, ngày 05 tháng 02 năm 2027", "Huế, 5 February 2027"},
+		{"Thành phố Cần Thơ", "2026-12-01", "Cần Thơ, ngày 01 tháng 12 năm 2026", "Cần Thơ, 1 December 2026"},
+		{"Tỉnh Quảng Ninh", "2026-03-10", "Quảng Ninh, ngày 10 tháng 3 năm 2026", "Quảng Ninh, 10 March 2026"},
+		{"TP. Hồ Chí Minh", "2026-01-31", "Thành phố Hồ Chí Minh, ngày 31 tháng 01 năm 2026", "Thành phố Hồ Chí Minh, 31 January 2026"},
+	} {
+		a := fixture.Demo(t)
+		a.City.Province, a.City.Date = tt.province, tt.date
+		for lang, want := range map[translations.Lang]string{translations.VI: tt.vi, translations.EN: tt.en} {
+			f := fixture.Open(t, testkit.First(reporttest.Build(t, a, lang)))
+			found := false
+			fixture.ForEachCell(t, f, func(sheet, ref, value string) {
+				found = found || (sheet == f.GetSheetList()[0] && value == want)
+			})
+			if !found {
+				t.Errorf("%s: the cover has no %q", lang, want)
+			}
+		}
+	}
+}
