@@ -112,12 +112,25 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
+// RoundHalfAway rounds f to the given decimals, a half away from zero,
+// as Excel's number formats and the report's sheets do: every score the
+// app displays, in the window, the command line or a workbook's text, is
+// rounded this one way (strconv alone rounds an exact half to even, which
+// showed 67.25 as 67.2 beside a sheet's 67.3).
+func RoundHalfAway(f float64, decimals int) float64 {
+	p := math.Pow10(decimals)
+	if math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f*p) >= 1e15 {
+		return f
+	}
+	return math.Round(f*p) / p
+}
+
 // FormatNumber writes a number in a notation with up to decimals fraction
 // digits (trailing zeros dropped) and thousands separators: vi 1.234,5;
 // en 1,234.5.
 func FormatNumber(f float64, n Notation, decimals int) string {
 	dec, sep := n.Decimal, n.Thousands
-	s := strconv.FormatFloat(f, 'f', decimals, 64)
+	s := strconv.FormatFloat(RoundHalfAway(f, decimals), 'f', decimals, 64)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	intPart, frac, _ := strings.Cut(s, ".")

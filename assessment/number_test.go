@@ -113,3 +113,21 @@ func notation(lang string) Notation {
 	}
 	return PointDecimal
 }
+
+// TestOneRoundingEverywhere: a half is rounded away from zero, as Excel's
+// number formats and the report's sheets round it, so that a score of
+// 67.25 reads 67.3 in the window, the command line and the workbook.
+func TestOneRoundingEverywhere(t *testing.T) {
+	vi := Notation{Decimal: ',', Thousands: '.'}
+	for _, tt := range []struct {
+		f    float64
+		d    int
+		want string
+	}{
+		{67.25, 1, "67,3"}, {-67.25, 1, "-67,3"}, {0.125, 2, "0,13"}, {2.5, 0, "3"}, {1234.45, 1, "1.234,5"}, {67.24, 1, "67,2"},
+	} {
+		if got := FormatNumber(tt.f, vi, tt.d); got != tt.want {
+			t.Errorf("FormatNumber(%v, %d) = %q, want %q", tt.f, tt.d, got, tt.want)
+		}
+	}
+}
