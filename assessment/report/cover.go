@@ -293,18 +293,25 @@ func (b *builder) nextCandidates(rank, n int) []assessment.SectionScore {
 	return out
 }
 
-// recipients are the lines of "Nơi nhận": each recipient given, "- " in
-// front, ";" after all but the last, "." after the last; the ministry and
-// the archive when none is given.
+// recipients are the lines of "Nơi nhận": each recipient given (one per
+// line, or separated by ";" as older files and the help's example give
+// them) on its own line, "- " in front, ";" after all but the last, "."
+// after the last. When none is given: the ministry and the governing body
+// (the province's or city's People's Committee), each "to report", and
+// the archive.
 func (b *builder) recipients(given string) []string {
 	var names []string
-	for _, line := range strings.Split(given, "\n") {
-		if line = strings.Trim(strings.TrimSpace(line), "-;.• "); line != "" {
+	for _, line := range strings.FieldsFunc(given, func(r rune) bool { return r == '\n' || r == ';' }) {
+		if line = strings.Trim(strings.TrimSpace(line), "-.• "); line != "" {
 			names = append(names, line)
 		}
 	}
 	if len(names) == 0 {
-		names = []string{b.t("report.cover.recipientMinistry"), b.t("report.cover.recipientArchive")}
+		names = []string{b.t("report.cover.recipientToReport", map[string]any{"Name": b.t("report.cover.recipientMinistry")})}
+		if governing := strings.TrimSpace(b.profile("governing_body")); governing != "" {
+			names = append(names, b.t("report.cover.recipientToReport", map[string]any{"Name": governing}))
+		}
+		names = append(names, b.t("report.cover.recipientArchive"))
 	}
 	out := make([]string, len(names))
 	for i, n := range names {

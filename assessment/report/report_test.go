@@ -410,3 +410,34 @@ func TestThePlaceAndDateFollowDecree30(t *testing.T) {
 		}
 	}
 }
+
+// TestRecipientsArePrintedOnePerLine: recipients typed on one line with
+// ";" (as the help's example shows) print one per line, each with its
+// dash; with none given, the ministry and the governing body "to report"
+// and the archive last.
+func TestRecipientsArePrintedOnePerLine(t *testing.T) {
+	for given, want := range map[string][]string{
+		"Bộ Văn hóa, Thể thao và Du lịch (để báo cáo); UBND tỉnh Quảng Ninh (để báo cáo); Lưu: VT, NVVH.": {
+			"- Bộ Văn hóa, Thể thao và Du lịch (để báo cáo);", "- UBND tỉnh Quảng Ninh (để báo cáo);", "- Lưu: VT, NVVH."},
+		"": {"- Bộ Văn hóa, Thể thao và Du lịch (để báo cáo);", "- UBND tỉnh Quảng Ninh (để báo cáo);", "- Lưu: VT."},
+	} {
+		a := fixture.Demo(t)
+		a.SetValue("profile.governing_body", assessment.StringValue("UBND tỉnh Quảng Ninh"))
+		a.SetValue("profile.recipients", assessment.StringValue(given))
+		if given == "" {
+			a.SetValue("profile.recipients", assessment.Value{})
+		}
+		f := fixture.Open(t, testkit.First(reporttest.Build(t, a, translations.VI)))
+		sheet := f.GetSheetList()[0]
+		rows, _ := f.GetRows(sheet)
+		var got []string
+		for _, r := range rows {
+			if len(r) > 0 && strings.HasPrefix(r[0], "- ") {
+				got = append(got, r[0])
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("given %q: recipients %q, want %q", given, got, want)
+		}
+	}
+}
