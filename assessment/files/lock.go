@@ -70,7 +70,7 @@ func HeldByOther(path string) *LockInfo {
 		return nil
 	}
 	me := currentLock(time.Now())
-	if held.Host == me.Host && (held.PID == me.PID || !processAlive(held.PID)) {
+	if mine(held, me) || stale(held, me) {
 		return nil
 	}
 	return &held
@@ -79,11 +79,13 @@ func HeldByOther(path string) *LockInfo {
 // Unlock removes this process's lock of path (never another's).
 func Unlock(path string) {
 	held, ok := ReadLock(path)
-	me := currentLock(time.Now())
-	if ok && held.Host == me.Host && held.PID == me.PID {
+	if ok && mine(held, currentLock(time.Now())) {
 		os.Remove(LockPath(path))
 	}
 }
+
+// mine reports whether held is the lock of this very process.
+func mine(held, me LockInfo) bool { return held.Host == me.Host && held.PID == me.PID }
 
 // stale reports whether held was left by a process of this computer that
 // no longer runs. A lock without a process number (LibreOffice's) or of
@@ -142,7 +144,7 @@ func acquire(lp string, me LockInfo, ownOK bool) (*LockInfo, error) {
 		case lockUnreadable:
 			return &LockInfo{}, nil
 		case lockValid:
-			if ownOK && info.Host == me.Host && info.PID == me.PID {
+			if ownOK && mine(info, me) {
 				return nil, nil
 			}
 			if !stale(info, me) {

@@ -167,3 +167,31 @@ func TestAnUnreadableLockIsHeld(t *testing.T) {
 		t.Error("the unreadable lock was removed")
 	}
 }
+
+// TestALibreOfficeLockOfThisComputerIsHeld: LibreOffice's lock carries no
+// process number, so that whether its holder still runs cannot be told:
+// on this very computer too, a save asks before overwriting the file
+// (HeldByOther), as opening warns (Lock) and a writer stops
+// (LockForWriting). Before, HeldByOther took a lock without a process
+// number for one whose process had ended.
+func TestALibreOfficeLockOfThisComputerIsHeld(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "Hạ Long.ccsa")
+	host, _ := os.Hostname()
+	line := ",lan," + host + ",07.12.2026 10:37,file:///home/lan/.config/libreoffice/4;"
+	if err := os.WriteFile(LockPath(path), []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if held := HeldByOther(path); held == nil || held.User != "lan" || held.Host != host {
+		t.Errorf("HeldByOther = %+v", held)
+	}
+	if held := Lock(path, time.Now()); held == nil || held.User != "lan" {
+		t.Errorf("Lock = %+v", held)
+	}
+	if _, err := LockForWriting(path, time.Now()); err == nil {
+		t.Error("LockForWriting took the lock")
+	}
+	Unlock(path)
+	if data, _ := os.ReadFile(LockPath(path)); string(data) != line {
+		t.Errorf("the lock now holds %q", data)
+	}
+}
