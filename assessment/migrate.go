@@ -124,9 +124,9 @@ func (qn *Questionnaire) Migrate(a *Assessment) []Problem {
 				}
 			}
 		}
-		for id, levels := range m.Levels {
-			if f, ok := a.Value(id).Number(); ok && f == float64(int(f)) && f >= 0 && int(f) < len(levels) {
-				a.SetValue(id, NumberValue(float64(levels[int(f)])))
+		for id := range m.Levels {
+			if v, ok := m.level(id, a.Value(id)); ok {
+				a.SetValue(id, v)
 				rescaled++
 			}
 		}
@@ -138,6 +138,16 @@ func (qn *Questionnaire) Migrate(a *Assessment) []Problem {
 	}
 	a.QuestionnaireVersion = qn.Version
 	return migratedProblems(from, qn.Version, changes, renamed, rescaled, removed)
+}
+
+// level is the level a step maps an answer of question id to, when the
+// step rescales that question and the answer is one of its old levels.
+func (m Migration) level(id string, v Value) (Value, bool) {
+	levels := m.Levels[id]
+	if f, ok := v.Number(); ok && f == float64(int(f)) && f >= 0 && int(f) < len(levels) {
+		return NumberValue(float64(levels[int(f)])), true
+	}
+	return v, false
 }
 
 // migratedProblems says what bringing answers from one version to
@@ -204,28 +214,19 @@ func (p Provinces) Today(name string) string {
 // Ninh", "Thành phố Huế", "TP. Cần Thơ"), lower case.
 var unitWords = []string{"tỉnh ", "thành phố ", "tp. ", "tp.", "tp "}
 
-// namedAfterPerson is the one name of today's 34 that is a person's name,
-// which keeps its unit word wherever it is written.
-const namedAfterPerson = "Thành phố Hồ Chí Minh"
-
 // PlaceName is the place written before the date of an administrative
 // document (Decree 30/2020/NĐ-CP, Annex I): the province's or centrally
 // governed city's name today, without the word of its unit ("Quảng
-// Ninh", "Huế", "Cần Thơ"), except a name given after a person ("Thành
-// phố Hồ Chí Minh").
+// Ninh", "Huế", "Cần Thơ"). A name given after a person keeps it: the
+// province table gives today's name of "Hồ Chí Minh" as "Thành phố Hồ Chí
+// Minh", as it is always written.
 func (p Provinces) PlaceName(province string) string {
 	name := strings.Join(strings.Fields(norm.NFC.String(province)), " ")
-	if p.Today(name) == namedAfterPerson {
-		return namedAfterPerson
-	}
 	lower := strings.ToLower(name)
 	for _, w := range unitWords {
 		if strings.HasPrefix(lower, w) && len(name) > len(w) {
-			rest := strings.TrimSpace(name[len(w):])
-			if p.Today(rest) == namedAfterPerson {
-				return namedAfterPerson
-			}
-			return p.Today(rest)
+			name = strings.TrimSpace(name[len(w):])
+			break
 		}
 	}
 	return p.Today(name)
@@ -295,9 +296,8 @@ func (qn *Questionnaire) MigrateContribution(c *Contribution, from string) []Pro
 				in.QuestionID = id
 				renamed++
 			}
-			levels, ok := m.Levels[in.QuestionID]
-			if f, isNumber := in.Value.Number(); ok && isNumber && f == float64(int(f)) && f >= 0 && int(f) < len(levels) {
-				in.Value = NumberValue(float64(levels[int(f)]))
+			if v, ok := m.level(in.QuestionID, in.Value); ok {
+				in.Value = v
 				rescaled++
 			}
 		}
