@@ -242,7 +242,7 @@ func (b *formBuilder) sectionSheet(s *assessment.Section, levels string) {
 		}
 		b.prefill(sheet, row, q)
 		b.validate(sheet, row, q, levels)
-		b.meta.Questions = append(b.meta.Questions, xlsxkit.AnswerCell{ID: q.ID, Sheet: sheet, ByID: true, Type: b.kind(q),
+		b.meta.Questions = append(b.meta.Questions, xlsxkit.AnswerCell{ID: q.ID, Sheet: sheet, ByID: true, Type: kindOf(q),
 			Int: q.Integer || q.Type == assessment.Rubric, Max: xlsxkit.MaxOf(q)})
 		row++
 	}
@@ -250,10 +250,6 @@ func (b *formBuilder) sectionSheet(s *assessment.Section, levels string) {
 	b.printSetup(sheet, formHeaderRow)
 	b.protect(sheet)
 }
-
-// kind is how an answer cell is read back: a question's type, "date" for
-// the city's date.
-func (b *formBuilder) kind(q *assessment.Question) string { return kindOf(q) }
 
 // kindOf is how a question's answer cell is read back: its type, "date"
 // for the city's date.
@@ -276,7 +272,7 @@ func (b *formBuilder) how(q *assessment.Question) string {
 		return b.t("form.how.perCapita", map[string]any{"Unit": l10n.CountUnit(b.w.Loc, q)})
 	case q.Type == assessment.Number:
 		return b.t("form.how.number", map[string]any{"Unit": l10n.CountUnit(b.w.Loc, q)})
-	case b.kind(q) == xlsxkit.KindDate:
+	case kindOf(q) == xlsxkit.KindDate:
 		return b.t("form.how.date")
 	}
 	return b.t("form.how.text")
@@ -301,7 +297,7 @@ func (b *formBuilder) prefill(sheet string, row int, q *assessment.Question) {
 		b.w.Text(sheet, formAnswer, row, b.w.YesNo(yes))
 	default:
 		if s, ok := v.String(); ok {
-			if b.kind(q) == xlsxkit.KindDate {
+			if kindOf(q) == xlsxkit.KindDate {
 				if d, err := time.Parse(assessment.ISODate, s); err == nil {
 					b.w.Check(b.w.F.SetCellValue(sheet, xlsxkit.Cell(formAnswer, row), d))
 				}
@@ -313,7 +309,7 @@ func (b *formBuilder) prefill(sheet string, row int, q *assessment.Question) {
 	if q.Type == assessment.Text {
 		style = b.openWrap
 	}
-	if b.kind(q) == xlsxkit.KindDate {
+	if kindOf(q) == xlsxkit.KindDate {
 		style = b.openDate
 	}
 	b.w.Style(sheet, formAnswer, row, style)

@@ -1,9 +1,6 @@
 package forms
 
 import (
-	"fmt"
-	"hash/fnv"
-
 	"github.com/xuri/excelize/v2"
 
 	"creativecity/assessment"
@@ -20,13 +17,6 @@ type wholeText struct {
 	Text  string `json:"text"`
 }
 
-// shownPrint is the fingerprint of a cell's text.
-func shownPrint(s string) string {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	return fmt.Sprintf("%016x", h.Sum64())
-}
-
 // cutText writes a prefilled text in its cell, cut to fit, and keeps it
 // whole on the hidden sheet when it was cut.
 func (b *formBuilder) cutText(sheet string, col, row int, s, questionID string) {
@@ -34,7 +24,7 @@ func (b *formBuilder) cutText(sheet string, col, row int, s, questionID string) 
 	ref := xlsxkit.Cell(col, row)
 	if b.w.Cut(sheet, ref) {
 		b.meta.Texts = append(b.meta.Texts, wholeText{ID: questionID, Col: col,
-			Shown: shownPrint(xlsxkit.RawCell(b.w.F, sheet, ref)), Text: s})
+			Shown: xlsxkit.Digest(xlsxkit.RawCell(b.w.F, sheet, ref)), Text: s})
 	}
 }
 
@@ -47,7 +37,7 @@ func wholeOf(meta *formMeta, path string, w xlsxkit.AnswerCell, col, row int, ce
 		if t.ID != w.ID || t.Col != col {
 			continue
 		}
-		if shownPrint(cell) != t.Shown {
+		if xlsxkit.Digest(cell) != t.Shown {
 			return "", xlsxkit.CellError(path, w.Sheet, col, row, assessment.CodeFormCutEdited, nil)
 		}
 		return t.Text, nil

@@ -1,8 +1,6 @@
 package report
 
 import (
-	"fmt"
-	"hash/fnv"
 	"math"
 	"strconv"
 	"strings"
@@ -48,9 +46,7 @@ func fingerprint(ref, content string) print {
 	if len(content) <= shortPrint {
 		return print{Ref: ref, Text: content}
 	}
-	h := fnv.New64a()
-	h.Write([]byte(content))
-	return print{Ref: ref, Hash: fmt.Sprintf("%016x", h.Sum64())}
+	return print{Ref: ref, Hash: xlsxkit.Digest(content)}
 }
 
 // same reports whether a cell still holds what p fingerprints; numbers

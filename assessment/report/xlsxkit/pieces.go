@@ -1,6 +1,8 @@
 package xlsxkit
 
 import (
+	"fmt"
+	"hash/fnv"
 	"strings"
 	"unicode/utf16"
 )
@@ -26,6 +28,15 @@ func SplitCell(s string) []string {
 		out = append(out, s[:cut])
 		s = s[cut:]
 	}
+}
+
+// Digest is the fingerprint of a cell's text (64-bit FNV-1a, in hex): what
+// a workbook keeps of a text it shows, to tell later whether the cell was
+// edited.
+func Digest(s string) string {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return fmt.Sprintf("%016x", h.Sum64())
 }
 
 // JoinCells is the text SplitCell cut into pieces.
