@@ -108,15 +108,17 @@ func (a *App) askCityMismatch(in assessment.Contribution, problems []assessment.
 }
 
 // mergeContribution merges a workbook whose city is settled: at once when
-// nothing conflicts, else after the user chose in the conflicts dialog.
+// nothing conflicts (applyMerge checks the result); else, unless the merge
+// keeping every answer held is already refused, after the user chose in
+// the conflicts dialog.
 func (a *App) mergeContribution(in assessment.Contribution, problems []assessment.Problem) {
 	result := a.Assessment().Clone()
 	trial := assessment.Merge(a.qn, result, []assessment.Contribution{in}, false)
-	if a.mergeRefused(in, result) {
-		return
-	}
 	if len(trial.Conflicts) == 0 {
 		a.applyMerge(in, nil, problems)
+		return
+	}
+	if a.mergeRefused(in, result) {
 		return
 	}
 	a.showConflicts(in, trial.Conflicts, problems)
