@@ -22,14 +22,7 @@ const libreOfficeLock = `Nguyễn Văn Lan,lan,may-so-2,07.12.2026 10:37,file://
 func TestALibreOfficeLockStopsImport(t *testing.T) {
 	dir := t.TempDir()
 	demo := demoPath(t)
-	report := filepath.Join(dir, "report.xlsx")
-	form := filepath.Join(dir, "form.xlsx")
-	if code, _, errs := runCLI(t, "export", "-o", report, demo); code != 0 {
-		t.Fatal(errs)
-	}
-	if code, _, errs := runCLI(t, "form", "--sections", "gastronomy", "-o", form, demo); code != 0 {
-		t.Fatal(errs)
-	}
+	report, form := reportAndForm(t, dir, demo)
 	target := filepath.Join(dir, "target.ccsa")
 	other := filepath.Join(dir, "other.ccsa")
 	before := readBytes(t, demo)

@@ -121,19 +121,12 @@ func TestAnExistingWorkbookOrDocumentIsKeptAsBak(t *testing.T) {
 func TestImportDoesNotReplaceAnotherCitysAssessment(t *testing.T) {
 	dir := t.TempDir()
 	demo := demoPath(t)
-	report := filepath.Join(dir, "halong.xlsx")
-	if code, _, errs := runCLI(t, "export", "-o", report, demo); code != 0 {
-		t.Fatal(errs)
-	}
+	report, form := reportAndForm(t, dir, demo)
 	hue, _ := files.Load(demo)
 	hue.City.Name, hue.City.Province = "Huế", "Thành phố Huế"
 	target := filepath.Join(dir, "hue.ccsa")
 	if err := files.Save(target, hue); err != nil {
 		t.Fatal(err)
-	}
-	form := filepath.Join(dir, "form.xlsx")
-	if code, _, errs := runCLI(t, "form", "--sections", "gastronomy", "-o", form, demo); code != 0 {
-		t.Fatal(errs)
 	}
 	before := readBytes(t, target)
 	for _, args := range [][]string{
@@ -172,14 +165,7 @@ func TestImportDoesNotReplaceAnotherCitysAssessment(t *testing.T) {
 func TestImportAndMergeNeverOverwriteANewerSchema(t *testing.T) {
 	dir := t.TempDir()
 	demo := demoPath(t)
-	report := filepath.Join(dir, "halong.xlsx")
-	form := filepath.Join(dir, "form.xlsx")
-	if code, _, errs := runCLI(t, "export", "-o", report, demo); code != 0 {
-		t.Fatal(errs)
-	}
-	if code, _, errs := runCLI(t, "form", "--sections", "gastronomy", "-o", form, demo); code != 0 {
-		t.Fatal(errs)
-	}
+	report, form := reportAndForm(t, dir, demo)
 	newer := bytes.Replace(readBytes(t, demo), []byte(`"schemaVersion": 1`), []byte(`"schemaVersion": 2, "futureMember": {"kept": true}`), 1)
 	if bytes.Equal(newer, readBytes(t, demo)) {
 		t.Fatal("no schema version to change in the demo")
@@ -200,4 +186,18 @@ func TestImportAndMergeNeverOverwriteANewerSchema(t *testing.T) {
 	if !bytes.Equal(readBytes(t, target), newer) {
 		t.Error("the newer file was overwritten")
 	}
+}
+
+// reportAndForm writes, in dir, the report of the assessment file from and
+// a form of the gastronomy section prefilled from it.
+func reportAndForm(t *testing.T, dir, from string) (report, form string) {
+	t.Helper()
+	report, form = filepath.Join(dir, "report.xlsx"), filepath.Join(dir, "form.xlsx")
+	if code, _, errs := runCLI(t, "export", "-o", report, from); code != 0 {
+		t.Fatal(errs)
+	}
+	if code, _, errs := runCLI(t, "form", "--sections", "gastronomy", "-o", form, from); code != 0 {
+		t.Fatal(errs)
+	}
+	return report, form
 }
