@@ -3,8 +3,6 @@ package ui
 import (
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"creativecity/assessment"
 )
 
@@ -19,19 +17,17 @@ const analysisDelay = 400 * time.Millisecond
 // and the analysis (about 5–25 ms and a few MB on the demo) runs off the
 // UI thread. Its fields are used on the UI thread only.
 type analysis struct {
-	timer *time.Timer
+	stop func() bool // cancels the pending start, if any
 }
 
 // scheduleAnalysis (re)starts the delay before the analysis that the
 // current result needs; nothing when it has it.
 func (a *App) scheduleAnalysis() {
-	if a.analysis.timer != nil {
-		a.analysis.timer.Stop()
-	}
+	a.stopAnalysis()
 	if a.doc.Result().Uncertainty != nil || a.closed {
 		return
 	}
-	a.analysis.timer = time.AfterFunc(analysisDelay, func() { fyne.Do(a.startAnalysis) })
+	a.analysis.stop = a.bg.later(analysisDelay, a.startAnalysis)
 }
 
 // startAnalysis takes what the analysis needs on the UI thread and runs it
@@ -63,7 +59,7 @@ func (a *App) finishAnalysis(version uint64, u *assessment.Uncertainty) {
 
 // stopAnalysis cancels a pending analysis (the window closes).
 func (a *App) stopAnalysis() {
-	if a.analysis.timer != nil {
-		a.analysis.timer.Stop()
+	if a.analysis.stop != nil {
+		a.analysis.stop()
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -209,6 +210,11 @@ func TestWhatToFixListsReadinessAndTheFieldsNotAssessed(t *testing.T) {
 type inline struct{}
 
 func (inline) afterFrame(step func()) { step() }
+
+func (inline) later(_ time.Duration, step func()) func() bool {
+	step()
+	return func() bool { return false }
+}
 
 func (inline) analyse(job *assessment.Analysis, apply func(*assessment.Uncertainty)) {
 	apply(job.Run())

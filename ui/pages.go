@@ -67,6 +67,9 @@ type background interface {
 	// analyse runs job off the UI thread, then apply with its result on
 	// the UI thread.
 	analyse(job *assessment.Analysis, apply func(*assessment.Uncertainty))
+	// later runs step on the UI thread after d, unless the function it
+	// returns is called first.
+	later(d time.Duration, step func()) (stop func() bool)
 }
 
 // goroutines is the app's background.
@@ -75,6 +78,10 @@ type goroutines struct{}
 func (goroutines) afterFrame(step func()) {
 	time.Sleep(frameDelay)
 	fyne.DoAndWait(step)
+}
+
+func (goroutines) later(d time.Duration, step func()) func() bool {
+	return time.AfterFunc(d, func() { fyne.Do(step) }).Stop
 }
 
 func (goroutines) analyse(job *assessment.Analysis, apply func(*assessment.Uncertainty)) {

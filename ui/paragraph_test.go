@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -99,6 +100,8 @@ type stepFrames struct {
 }
 
 func (s stepFrames) afterFrame(fn func()) { s.step(fn) }
+
+func (stepFrames) later(d time.Duration, step func()) func() bool { return goroutines{}.later(d, step) }
 
 func (stepFrames) analyse(job *assessment.Analysis, apply func(*assessment.Uncertainty)) {
 	goroutines{}.analyse(job, apply)
